@@ -1,0 +1,2 @@
+package org.sectortrends.jobs;
+public final class Main { public static void main(String[] a) {} }
