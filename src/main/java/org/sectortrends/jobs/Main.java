@@ -1,2 +1,41 @@
 package org.sectortrends.jobs;
-public final class Main { public static void main(String[] a) {} }
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The application jar's entry point: {@code Main JOB [options]}, as used by {@code jobs/submit}
+ * and by {@code spark-submit --class org.sectortrends.jobs.Main sector-trends.jar JOB ...}.
+ */
+public final class Main {
+
+  /** Every job, in pipeline order. */
+  static final Map<String, Supplier<SparkJob>> JOBS = new LinkedHashMap<>();
+
+  static {
+    JOBS.put("ingest", IngestJob::new);
+  }
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      System.out.println("Usage: Main JOB [options]   (JOB --help lists a job's options)\nJobs:");
+      JOBS.forEach((name, job) -> System.out.println("  " + name + "  " + job.get().summary()));
+      return args.length == 0 ? UsageException.EXIT_CODE : JobLauncher.EXIT_OK;
+    }
+    Supplier<SparkJob> job = JOBS.get(args[0]);
+    if (job == null) {
+      System.err.println("sector-trends: unknown job '" + args[0] + "'; jobs are " + String.join(", ", JOBS.keySet()));
+      return UsageException.EXIT_CODE;
+    }
+    String[] rest = new String[args.length - 1];
+    System.arraycopy(args, 1, rest, 0, rest.length);
+    return JobLauncher.launch(job.get(), rest, System.out, System.err);
+  }
+}

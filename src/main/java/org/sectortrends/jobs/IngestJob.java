@@ -1,0 +1,169 @@
+package org.sectortrends.jobs;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.sectortrends.corpus.ColumnMap;
+import org.sectortrends.corpus.CorpusReader;
+import org.sectortrends.corpus.Deduplicator;
+import org.sectortrends.corpus.IngestRows;
+import org.sectortrends.corpus.IngestSettings;
+import org.sectortrends.corpus.InputFormat;
+import org.sectortrends.corpus.InputPlan;
+import org.sectortrends.corpus.InputPlanner;
+import org.sectortrends.tables.TableStore;
+import org.sectortrends.tables.Tables;
+import org.sectortrends.tables.Tables.Col;
+
+/**
+ * {@code ingest}: reads a corpus in any supported format, normalizes it, resolves bylines and
+ * dates, removes exact and near duplicates, and writes {@code articles}, {@code duplicates} and
+ * {@code quarantine}. Every input record ends in exactly one of the three, and the run checks
+ * that read = kept + duplicates + quarantined before it reports success.
+ */
+public final class IngestJob implements SparkJob {
+
+  static final JobOption<List<String>> INPUT = JobOption.list("input", "PATH", List.of("data/sample"),
+      "Input files, directories or globs on any Hadoop filesystem (local, hdfs://, s3a://)");
+  static final JobOption<Optional<InputFormat>> FORMAT = JobOption.parsed("format", "FORMAT", Optional.empty(),
+      s -> Optional.of(InputFormat.parse(s)), "jsonl, csv, tsv, parquet or text; by default from each file's extension");
+  static final JobOption<ColumnMap> COLUMN_MAP = JobOption.parsed("column-map", "FIELD=COLUMN,...", ColumnMap.identity(),
+      ColumnMap::parse, "Input columns for the fields id, url, title, body, published_at, outlet, reporter, section");
+  static final JobOption<java.time.LocalDate> DEFAULT_DATE = JobOption.date("default-date",
+      "Publication date of records with none in the record or the path (otherwise they stay undated)");
+  static final JobOption<Integer> MIN_BODY_CHARS = JobOption.integer("min-body-chars", IngestSettings.DEFAULT_MIN_BODY_CHARS,
+      1, 1_000_000, "Bodies shorter than this many characters are quarantined");
+  static final JobOption<Integer> MAX_RECORD_BYTES = JobOption.integer("max-record-bytes", IngestSettings.DEFAULT_MAX_RECORD_BYTES,
+      1024, Integer.MAX_VALUE - 64, "Records larger than this many bytes are quarantined");
+  static final JobOption<Integer> MAX_PAYLOAD_CHARS = JobOption.integer("max-payload-chars", IngestSettings.DEFAULT_MAX_PAYLOAD_CHARS,
+      0, 1 << 24, "Quarantine rows keep at most this much of the original record");
+  static final JobOption<Double> NEAR_DUPLICATE_THRESHOLD = JobOption.decimal("near-duplicate-threshold", 0.9, 0.01, 1.0,
+      "Jaccard similarity of character shingles at or above which two articles are near duplicates");
+  static final JobOption<Integer> SPLIT_MB = JobOption.integer("split-mb", (int) (InputPlanner.DEFAULT_SPLIT_BYTES >> 20), 1, 1 << 14,
+      "Uncompressed line files larger than this many MiB are read by several tasks");
+
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public String summary() {
+    return "Reads, normalizes and deduplicates a news corpus into the articles, duplicates and quarantine tables.";
+  }
+
+  @Override
+  public List<JobOption<?>> options() {
+    return List.of(INPUT, FORMAT, COLUMN_MAP, DEFAULT_DATE, MIN_BODY_CHARS, MAX_RECORD_BYTES, MAX_PAYLOAD_CHARS,
+        NEAR_DUPLICATE_THRESHOLD, SPLIT_MB, CommonOptions.OUT, CommonOptions.RUN_ID);
+  }
+
+  @Override
+  public RunSummary run(SparkSession spark, JobOptions options) throws IOException {
+    JobContext context = JobContext.current(name());
+    IngestSettings settings = new IngestSettings(
+        options.get(MIN_BODY_CHARS), options.get(MAX_RECORD_BYTES), options.get(MAX_PAYLOAD_CHARS),
+        options.get(DEFAULT_DATE), context.started(), options.get(COLUMN_MAP));
+    InputPlan plan;
+    try {
+      plan = new InputPlanner(spark.sparkContext().hadoopConfiguration(), options.get(FORMAT),
+          (long) options.get(SPLIT_MB) << 20).plan(options.get(INPUT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("Bad value for --input: " + e.getMessage(), e);
+    }
+    if (!plan.skippedFiles().isEmpty()) {
+      System.err.println("ingest: skipped " + plan.skippedFiles().size() + " file(s) with no known format extension, e.g. "
+          + plan.skippedFiles().get(0));
+    }
+
+    Dataset<Row> outcomes = CorpusReader.read(spark, plan, settings).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return ingest(spark, options, context, settings, outcomes);
+    } finally {
+      outcomes.unpersist();
+    }
+  }
+
+  private RunSummary ingest(SparkSession spark, JobOptions options, JobContext context, IngestSettings settings,
+      Dataset<Row> outcomes) throws IOException {
+    long read = 0;
+    Map<String, Long> quarantined = new HashMap<>();
+    for (Row row : outcomes.groupBy(col(IngestRows.OUTCOME), col(Col.REASON)).count().collectAsList()) {
+      read += row.getLong(2);
+      if (IngestRows.QUARANTINE.equals(row.getString(0))) {
+        quarantined.put(row.getString(1), row.getLong(2));
+      }
+    }
+
+    Timestamp ingestedAt = Timestamp.from(context.started());
+    Dataset<Row> articles = outcomes.filter(col(IngestRows.OUTCOME).equalTo(IngestRows.ARTICLE))
+        .withColumn(Col.INGESTED_AT, lit(ingestedAt))
+        .withColumn(Col.RUN_ID, lit(context.runId()))
+        .withColumn(Col.PUBLISHED_MONTH, coalesce(date_format(col(Col.PUBLISHED_DATE), "yyyy-MM"), lit(Tables.UNDATED_MONTH)));
+    Dataset<Row> marked = Deduplicator.markDuplicates(articles, options.get(NEAR_DUPLICATE_THRESHOLD))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long kept = 0;
+      long duplicates = 0;
+      Set<String> keptMonths = new HashSet<>();
+      Set<String> duplicateMonths = new HashSet<>();
+      for (Row row : marked.groupBy(col(Col.PUBLISHED_MONTH), col(Col.DUPLICATE_OF).isNull().as("kept")).count().collectAsList()) {
+        if (row.getBoolean(1)) {
+          kept += row.getLong(2);
+          keptMonths.add(row.getString(0));
+        } else {
+          duplicates += row.getLong(2);
+          duplicateMonths.add(row.getString(0));
+        }
+      }
+      long quarantinedTotal = quarantined.values().stream().mapToLong(Long::longValue).sum();
+      if (read != kept + duplicates + quarantinedTotal) {
+        throw new IllegalStateException("Accounting broken: read " + read + " != kept " + kept + " + duplicates "
+            + duplicates + " + quarantined " + quarantinedTotal + "; no table was written");
+      }
+
+      TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
+      store.write(Tables.ARTICLES, marked.filter(col(Col.DUPLICATE_OF).isNull()));
+      store.write(Tables.DUPLICATES_TABLE, marked.filter(col(Col.DUPLICATE_OF).isNotNull()));
+      clearStaleDuplicateMonths(spark, store, keptMonths, duplicateMonths);
+      store.write(Tables.QUARANTINE, outcomes.filter(col(IngestRows.OUTCOME).equalTo(IngestRows.QUARANTINE))
+          .withColumn(Col.QUARANTINED_AT, lit(ingestedAt))
+          .withColumn(Col.RUN_ID, lit(context.runId())));
+      return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
+          read, kept, duplicates, quarantined, "tables: " + store.root());
+    } finally {
+      marked.unpersist();
+    }
+  }
+
+  /**
+   * A re-run of a month replaces that month's duplicates too, also when it finds none: dynamic
+   * partition overwrite alone would leave the previous run's duplicates of the month in place.
+   */
+  private static void clearStaleDuplicateMonths(SparkSession spark, TableStore store, Set<String> keptMonths,
+      Set<String> duplicateMonths) throws IOException {
+    Path table = new Path(store.location(Tables.DUPLICATES_TABLE));
+    FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    for (String month : keptMonths) {
+      if (!duplicateMonths.contains(month)) {
+        fs.delete(new Path(table, Col.PUBLISHED_MONTH + "=" + month), true);
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.sectortrends.jobs;
+
+import java.io.PrintStream;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.sectortrends.tables.TableStore;
+import org.sectortrends.tables.Tables;
+
+/**
+ * Runs a {@link SparkJob} from a command line: parses the options before Spark starts, records
+ * the run in the {@code runs} table whether it succeeds or fails, prints the counts, and maps the
+ * outcome to an exit code: 0 success, {@value UsageException#EXIT_CODE} bad usage, 1 failure.
+ */
+public final class JobLauncher {
+
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILED = 1;
+
+  private JobLauncher() {}
+
+  /** Parses, runs in a new or existing session, records; returns the exit code. */
+  public static int launch(SparkJob job, String[] args, PrintStream out, PrintStream err) {
+    JobOptions options;
+    try {
+      options = JobOptions.parse(job.name(), job.options(), args, SparkSessions.userConf());
+    } catch (UsageException e) {
+      err.println("sector-trends " + job.name() + ": " + e.getMessage());
+      err.println("Run with --help to see every option.");
+      return UsageException.EXIT_CODE;
+    }
+    if (options.helpRequested()) {
+      out.print(JobOptions.usage(job.name(), job.summary(), job.options()));
+      return EXIT_OK;
+    }
+    SparkSession spark = SparkSessions.create(job.name());
+    try {
+      RunSummary summary = execute(job, spark, options);
+      out.print(summary.report());
+      return EXIT_OK;
+    } catch (UsageException e) {
+      err.println("sector-trends " + job.name() + ": " + e.getMessage());
+      return UsageException.EXIT_CODE;
+    } catch (Exception e) {
+      err.println("sector-trends " + job.name() + " failed: " + e);
+      e.printStackTrace(err);
+      return EXIT_FAILED;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Runs an already-parsed job in the given session and records it; rethrows failures after recording. */
+  public static RunSummary execute(SparkJob job, SparkSession spark, JobOptions options) throws Exception {
+    Instant started = Instant.now();
+    String runId = CommonOptions.runId(options, job.name(), started);
+    TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
+    JobContext.set(new JobContext(runId, started));
+    try {
+      RunSummary summary = job.run(spark, options);
+      RunSummary finished = new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.SUCCEEDED,
+          summary.inputRecords(), summary.outputRecords(), summary.duplicates(), summary.quarantinedByReason(), summary.message());
+      record(spark, store, finished, options);
+      return finished;
+    } catch (Exception e) {
+      RunSummary failed = new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.FAILED, 0, 0, 0, Map.of(),
+          String.valueOf(e));
+      try {
+        record(spark, store, failed, options);
+      } catch (RuntimeException recordFailure) {
+        e.addSuppressed(recordFailure);
+      }
+      throw e;
+    } finally {
+      JobContext.clear();
+    }
+  }
+
+  /** Parses {@code args} and runs; for tests and callers that hold a session. */
+  public static RunSummary execute(SparkJob job, SparkSession spark, String... args) throws Exception {
+    return execute(job, spark, JobOptions.parse(job.name(), job.options(), args, Map.of()));
+  }
+
+  private static void record(SparkSession spark, TableStore store, RunSummary s, JobOptions options) {
+    Row row = RowFactory.create(
+        s.runId(), s.job(), Timestamp.from(s.started()), Timestamp.from(s.ended()), s.status(),
+        s.inputRecords(), s.outputRecords(), s.duplicates(), s.quarantined(), s.reasonsText(), s.message(),
+        options.describe());
+    store.write(Tables.RUNS, spark.createDataFrame(List.of(row), Tables.RUNS.schema()));
+  }
+}
