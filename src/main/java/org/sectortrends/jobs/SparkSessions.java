@@ -22,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
 
   /** Settings applied unless the user configured them. */
-  static final Map<String, String> DEFAULTS = Map.of(
+  public static final Map<String, String> DEFAULTS = Map.of(
       "spark.sql.session.timeZone", "UTC",
       "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MILLIS",
       "spark.sql.parquet.compression.codec", "zstd",

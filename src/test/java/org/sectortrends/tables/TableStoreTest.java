@@ -1,0 +1,106 @@
+package org.sectortrends.tables;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sectortrends.tables.Tables.Col;
+import org.sectortrends.testing.SparkTestSession;
+
+class TableStoreTest {
+
+  private static SparkSession spark;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkTestSession.start("TableStoreTest");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private Dataset<Row> topics(int... ids) {
+    List<Row> rows = java.util.Arrays.stream(ids).mapToObj(id -> RowFactory.create(id, "v1", "label " + id, "a|b|c", 10L,
+        "ai", 0.5, "active", new Timestamp(0))).toList();
+    return spark.createDataFrame(rows, Tables.TOPICS.schema());
+  }
+
+  /** A column whose evaluation fails on the executor, as a crash mid-write would. */
+  private static Dataset<Row> failing(Dataset<Row> rows, String column) {
+    UserDefinedFunction boom = udf((UDF1<String, String>) s -> {
+      throw new IllegalStateException("simulated failure while writing");
+    }, DataTypes.StringType);
+    return rows.withColumn(column, boom.apply(col(column)));
+  }
+
+  @Test
+  void failedReplaceLeavesThePreviousTableReadable() {
+    TableStore store = new TableStore(spark, dir.toString());
+    store.write(Tables.TOPICS, topics(1, 2, 3));
+    assertThrows(Exception.class, () -> store.write(Tables.TOPICS, failing(topics(7, 8), Col.LABEL)));
+    assertEquals(3, store.read(Tables.TOPICS).count());
+    store.write(Tables.TOPICS, topics(4));
+    assertEquals(List.of(4), store.read(Tables.TOPICS).select(Col.TOPIC_ID).as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+  }
+
+  @Test
+  void failedPartitionOverwriteKeepsEveryPartition() throws Exception {
+    TableStore store = new TableStore(spark, dir.toString());
+    Dataset<Row> terms = spark.createDataFrame(List.of(
+        RowFactory.create("a1", "반도체", 3, "2025-01"),
+        RowFactory.create("a2", "배터리", 2, "2025-02")), Tables.ARTICLE_TERMS.schema());
+    store.write(Tables.ARTICLE_TERMS, terms);
+    Dataset<Row> replacement = spark.createDataFrame(List.of(RowFactory.create("a3", "통신", 1, "2025-01")),
+        Tables.ARTICLE_TERMS.schema());
+    assertThrows(Exception.class, () -> store.write(Tables.ARTICLE_TERMS, failing(replacement, Col.TERM)));
+    assertEquals(2, store.read(Tables.ARTICLE_TERMS).count());
+
+    store.write(Tables.ARTICLE_TERMS, replacement);
+    assertEquals(List.of("a2", "a3"), store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID).orderBy(Col.ARTICLE_ID)
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+
+  @Test
+  void rowsAreConformedToTheDeclaredSchemaAndCompacted() throws Exception {
+    TableStore store = new TableStore(spark, dir.toString());
+    Dataset<Row> rows = spark.range(0, 1000).repartition(8)
+        .withColumn(Col.ARTICLE_ID, col("id").cast("string"))
+        .withColumn(Col.TERM, lit("용어"))
+        .withColumn(Col.COUNT, col("id").cast("long"))
+        .withColumn(Col.PUBLISHED_MONTH, lit("2025-03"))
+        .withColumn("extra", lit(1));
+    store.write(Tables.ARTICLE_TERMS, rows);
+    Dataset<Row> back = store.read(Tables.ARTICLE_TERMS);
+    assertEquals(Tables.ARTICLE_TERMS.schema().fieldNames().length, back.columns().length);
+    assertEquals(DataTypes.IntegerType, back.schema().apply(Col.COUNT).dataType());
+    try (Stream<Path> files = Files.list(dir.resolve("article_terms/published_month=2025-03"))) {
+      assertEquals(1, files.filter(p -> p.toString().endsWith(".parquet")).count(), "one file per partition, not one per task");
+    }
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> store.write(Tables.ARTICLE_TERMS, rows.drop(Col.TERM)));
+    assertTrue(missing.getMessage().contains(Col.TERM));
+  }
+}
