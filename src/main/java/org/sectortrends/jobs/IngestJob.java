@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -140,8 +138,9 @@ public final class IngestJob implements SparkJob {
 
       TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
       store.write(Tables.ARTICLES, marked.filter(col(Col.DUPLICATE_OF).isNull()));
-      store.write(Tables.DUPLICATES_TABLE, marked.filter(col(Col.DUPLICATE_OF).isNotNull()));
-      clearStaleDuplicateMonths(spark, store, keptMonths, duplicateMonths);
+      Set<String> coveredMonths = new HashSet<>(keptMonths);
+      coveredMonths.addAll(duplicateMonths);
+      store.writeMonths(Tables.DUPLICATES_TABLE, marked.filter(col(Col.DUPLICATE_OF).isNotNull()), coveredMonths);
       store.write(Tables.QUARANTINE, outcomes.filter(col(IngestRows.OUTCOME).equalTo(IngestRows.QUARANTINE))
           .withColumn(Col.QUARANTINED_AT, lit(ingestedAt))
           .withColumn(Col.RUN_ID, lit(context.runId())));
@@ -149,21 +148,6 @@ public final class IngestJob implements SparkJob {
           read, kept, duplicates, quarantined, "tables: " + store.root());
     } finally {
       marked.unpersist();
-    }
-  }
-
-  /**
-   * A re-run of a month replaces that month's duplicates too, also when it finds none: dynamic
-   * partition overwrite alone would leave the previous run's duplicates of the month in place.
-   */
-  private static void clearStaleDuplicateMonths(SparkSession spark, TableStore store, Set<String> keptMonths,
-      Set<String> duplicateMonths) throws IOException {
-    Path table = new Path(store.location(Tables.DUPLICATES_TABLE));
-    FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    for (String month : keptMonths) {
-      if (!duplicateMonths.contains(month)) {
-        fs.delete(new Path(table, Col.PUBLISHED_MONTH + "=" + month), true);
-      }
     }
   }
 }

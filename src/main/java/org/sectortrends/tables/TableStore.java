@@ -3,8 +3,10 @@ package org.sectortrends.tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -82,6 +84,35 @@ public final class TableStore {
       case APPEND -> writeParquet(table, compact(table, shaped), SaveMode.Append, location(table));
       case REPLACE -> replace(table, compact(table, shaped));
     }
+  }
+
+  /**
+   * Writes a monthly table for a run that covers {@code coveredMonths}: like {@link #write}, and
+   * a covered month for which the run has no rows is emptied too, since dynamic partition
+   * overwrite alone would leave the previous run's rows of that month in place. Callers persist
+   * {@code rows}: it is read twice.
+   *
+   * @return the months that received rows
+   */
+  public Set<String> writeMonths(TableSpec table, Dataset<Row> rows, Set<String> coveredMonths) {
+    if (!table.partitionColumns().equals(List.of(Tables.Col.PUBLISHED_MONTH))) {
+      throw new IllegalArgumentException("Table " + table.name() + " is not partitioned by month: " + table.partitionColumns());
+    }
+    Set<String> written = new HashSet<>(rows.select(Tables.Col.PUBLISHED_MONTH).distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    write(table, rows);
+    try {
+      Path location = new Path(location(table));
+      FileSystem fs = location.getFileSystem(hadoopConf());
+      for (String month : coveredMonths) {
+        if (!written.contains(month)) {
+          fs.delete(new Path(location, Tables.Col.PUBLISHED_MONTH + "=" + month), true);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot clear months of table " + location(table), e);
+    }
+    return written;
   }
 
   /** Selects and casts the declared columns, failing with the missing names when some are absent. */
