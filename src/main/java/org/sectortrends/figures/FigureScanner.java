@@ -169,6 +169,9 @@ final class FigureScanner {
         if (unit.kind() == Kind.REJECT || !contextAllows(t, spanStart, unit)) {
             return Math.max(p, unitMatch.end());
         }
+        if (high == null && isAgeGroup(t, value, parsed, unit, unitMatch.end())) {
+            return unitMatch.end();
+        }
         int end = unitMatch.end();
         if (high == null) {
             int r = KoreanNumberParser.skipSpace(t, end, n);
@@ -184,6 +187,32 @@ final class FigureScanner {
             }
         }
         return emit(t, spanStart, end, value, high, approx, negative, arrow, unit, out);
+    }
+
+    private static final String[] AGE_NOUNS = {
+        "여성", "남성", "여자", "남자", "남녀", "청년", "중년", "노인", "직장인", "회사원", "주부", "가장", "환자", "부부",
+        "이상", "이하", "초반", "중반", "후반", "연령", "층", "자녀", "아들", "딸", "엄마", "아빠", "가구주", "취업자",
+        "미혼", "기혼", "인구", "운전자", "배우", "가수", "씨",
+    };
+
+    /** {@code 20대 여성}, {@code 30대 초반}: an age group, not twenty machines. */
+    private static boolean isAgeGroup(int[] t, BigDecimal value, Parsed parsed, Unit unit, int unitEnd) {
+        if (unit.kind() != Kind.COUNT || !"대".equals(unit.counter()) || parsed.lowestLargeExponent() >= 0
+                || t[unitEnd - 1] != '대' || unitEnd - 1 != parsed.end()) {
+            return false;
+        }
+        int v = value.intValue();
+        if (value.scale() > 0 || v < 10 || v > 90 || v % 10 != 0) {
+            return false;
+        }
+        int q = KoreanNumberParser.skipSpace(t, unitEnd, t.length);
+        for (String noun : AGE_NOUNS) {
+            if (startsWith(t, q, noun)) {
+                return true;
+            }
+        }
+        // 30대 A씨: a person described by age group
+        return q + 1 < t.length && isLatin(t[q]) && t[q + 1] == '씨';
     }
 
     private Parsed upperEnd(int[] t, int from) {

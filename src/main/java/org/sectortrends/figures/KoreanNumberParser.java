@@ -123,6 +123,11 @@ final class KoreanNumberParser {
                 q++;
             }
             int exponent = q < limit ? largeExponent(t[q]) : -1;
+            if (exponent < 0 && small.arabic && q + 1 < limit && t[q] == ' ' && largeExponent(t[q + 1]) >= 0
+                    && probe.unitAt(t, skipSpace(t, q + 2, limit), limit)) {
+                q++; // sloppy spacing before the large unit: 300 억원
+                exponent = largeExponent(t[q]);
+            }
             if (exponent >= 0 && exponent < previousExponent) {
                 total = total.add(small.value.multiply(POW10[exponent]));
                 previousExponent = exponent;

@@ -9,6 +9,8 @@ import java.util.Set;
  * {@code 대략}, {@code 최대} and suffixes such as {@code 이상}, {@code 미만}, {@code 가량},
  * {@code 넘는}. A qualifier joins the figure's span ({@code 약 2경 484조 원}, {@code 40% 이상}).
  *
+ * <p>A "more than" verb may follow a particle: {@code 1만 명이 넘는}, {@code 3조 원을 넘게}.
+ *
  * <p>Prefixes are matched backwards from the number: a prefix counts only as a whole word
  * (preceded by a non-Hangul character), glued to the number or separated by one space, so
  * {@code 계약 3건} does not read {@code 약}. Immutable and thread-safe.
@@ -65,6 +67,13 @@ final class QualifierLexicon {
         CodePointTrie.Match<String> m = suffixes.longestMatch(t, from, limit);
         if (m == null && from < limit && t[from] == ' ') {
             m = suffixes.longestMatch(t, from + 1, limit);
+        }
+        if (m == null && from + 1 < limit && "이가을를".indexOf(t[from]) >= 0 && t[from + 1] == ' ') {
+            // 1만 명이 넘는, 3조 원을 넘게: only "more than" verbs take a particle in between
+            CodePointTrie.Match<String> verb = suffixes.longestMatch(t, from + 2, limit);
+            if (verb != null && verb.value().equals("more_than") && t[from + 2] == '넘') {
+                m = verb;
+            }
         }
         return m;
     }
