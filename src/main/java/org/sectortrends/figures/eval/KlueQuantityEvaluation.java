@@ -115,7 +115,7 @@ public final class KlueQuantityEvaluation {
     }
 
     /** True when a gold surface is a numeral followed by a currency, percent or counter word. */
-    boolean carriesUnit(String surface) {
+    public boolean carriesUnit(String surface) {
         String s = surface.strip();
         if (AGE_GROUP.matcher(s).matches() || s.startsWith("제")) {
             return false; // age groups and ordinals (제20회) are not counts
