@@ -23,7 +23,8 @@ import org.sectortrends.figures.PeriodResolver.Mention;
  *       previous figure and the direction word, for figures that have a direction or are
  *       rates.</li>
  *   <li><b>period</b>: the nearest period before the figure in its sentence, else the first after
- *       it, else the one last mentioned earlier in the text; {@code 이번 분기} and
+ *       it, else the period of the previous figure, else the one last mentioned earlier in the
+ *       text; {@code 이번 분기} and
  *       {@code 같은 기간} resolve to the period mentioned before.</li>
  *   <li><b>subject</b>: see {@link SubjectFinder}; carried from the previous figure, else from
  *       the topic of an earlier sentence.</li>
@@ -51,6 +52,7 @@ final class Attributor {
     void attribute(int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
         String lastSubject = null;
         Mention lastPeriod = null;
+        Mention lastFigurePeriod = null;
         int scannedSentences = 0;
         int k = 0;
         while (k < figures.size()) {
@@ -94,8 +96,9 @@ final class Attributor {
                 }
                 Mention period = periodFor(mentions, c.start, after, nextStart);
                 if (period == null) {
-                    period = lastPeriod;
+                    period = lastFigurePeriod != null ? lastFigurePeriod : lastPeriod;
                 }
+                lastFigurePeriod = period;
                 if (period != null) {
                     c.period = period.normalized();
                     c.periodText = period.text();

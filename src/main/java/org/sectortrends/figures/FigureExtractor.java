@@ -106,7 +106,7 @@ public final class FigureExtractor {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        int[] t = text.codePoints().toArray();
+        int[] t = codePoints(text);
         List<Candidate> candidates = scanner.scan(t);
         if (candidates.isEmpty()) {
             return List.of();
@@ -130,6 +130,18 @@ public final class FigureExtractor {
                     sentenceText[c.sentence]));
         }
         return List.copyOf(figures);
+    }
+
+    private static int[] codePoints(String text) {
+        int n = text.length();
+        int[] t = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; ) {
+            int cp = text.codePointAt(i);
+            t[k++] = cp;
+            i += Character.charCount(cp);
+        }
+        return k == n ? t : java.util.Arrays.copyOf(t, k);
     }
 
     /** True when the word is a counter of the lexicons in use (for evaluations and tools). */

@@ -153,7 +153,11 @@ final class FigureScanner {
             if (upper != null) {
                 high = upper.value();
                 if (parsed.lowestLargeExponent() < 0 && upper.lowestLargeExponent() >= 0) {
-                    value = value.multiply(KoreanNumberParser.POW10[upper.lowestLargeExponent()]);
+                    // 2~3억 is 2억~3억, but 5천~11만 원 is 5천 to 11만: scale only while it stays below
+                    BigDecimal scaled = value.multiply(KoreanNumberParser.POW10[upper.lowestLargeExponent()]);
+                    if (scaled.compareTo(upper.value()) <= 0) {
+                        value = scaled;
+                    }
                 }
                 p = upper.end();
                 if (p < n && t[p] == '여') {

@@ -156,11 +156,19 @@ final class KoreanNumberParser {
                 approx = small.approx;
                 arabic = small.arabic;
                 end = small.end;
-            } else if (!small.decimal && small.value.compareTo(POW10[previousExponent]) < 0
-                    && (p == end || probe.unitAt(t, skipSpace(t, small.end, limit), limit))) {
-                total = total.add(small.value);
-                arabic |= small.arabic;
-                end = small.end;
+            } else {
+                int e = small.end;
+                boolean trailingYeo = e < limit && t[e] == '여';
+                if (trailingYeo) {
+                    e++; // 3만 8천여 명
+                }
+                if (!small.decimal && small.value.compareTo(POW10[previousExponent]) < 0
+                        && (p == end && !trailingYeo || probe.unitAt(t, skipSpace(t, e, limit), limit))) {
+                    total = total.add(small.value);
+                    arabic |= small.arabic;
+                    approx |= trailingYeo;
+                    end = e;
+                }
             }
             break;
         }

@@ -123,8 +123,14 @@ final class PeriodResolver {
             }
             return numericPart(t, i, to);
         }
-        if (!wordStart || !KoreanNumberParser.isHangulSyllable(c)) {
+        if (!wordStart) {
             return null;
+        }
+        switch (c) {
+            case '재', '지', '작', '올', '금', '내', '이', '상', '하', '향', '앞', '같', '해', '동' -> { }
+            default -> {
+                return null; // no period word starts with it: the common case, decided at once
+            }
         }
         for (String[] rel : RELATIVE_YEARS) {
             if (startsWith(t, i, rel[0], to)) {
@@ -185,7 +191,7 @@ final class PeriodResolver {
             }
             return null;
         }
-        if (startsWith(t, e, "개월", to) && e - i <= 2) {
+        if (startsWith(t, e, "개월", to) && e - i <= 2 && !startsWith(t, e + 2, "째", to)) {
             int end = e + 2;
             if (startsWith(t, end, "간", to)) {
                 end++;

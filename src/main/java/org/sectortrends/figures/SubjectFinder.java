@@ -33,11 +33,15 @@ final class SubjectFinder {
     private static final Set<String> TITLES = Set.of(
             "CEO", "CFO", "최고경영자", "회장", "부회장", "대표", "사장", "부사장", "장관", "차관", "대통령", "총리", "의원",
             "위원장", "관계자", "연구원", "애널리스트", "교수", "기자", "대변인", "씨", "청장", "원장", "행장", "총재");
-    private static final Set<String> SEGMENT_HEADS = Set.of("부문", "사업부", "사업부문", "분야", "사업", "부", "측");
+    private static final Set<String> SEGMENT_HEADS = Set.of("부문", "사업부", "사업부문", "분야", "사업", "부", "측", "기준");
+    /** Modifiers that qualify a metric (월간 이용자, 연결 기준 매출) and never name its owner. */
+    private static final Set<String> MODIFIERS = Set.of(
+            "월간", "연간", "일간", "하루", "평균", "일평균", "누적", "합산", "전체", "총", "연결", "별도", "기준", "유료",
+            "무료", "신규", "기존", "순", "실질", "명목", "국내", "해외", "분기", "반기", "월", "주간", "최근", "잠정");
     private static final Set<String> NOT_NOUNS = Set.of(
             "이번", "같은", "지난", "올해", "지난해", "따르면", "및", "또", "한편", "특히", "이어", "등", "약", "총", "중",
             "모두", "각각", "전년", "동기", "대비", "이날", "현재", "당시", "해당", "관련", "이", "그", "각", "이런", "그런",
-            "저", "또한", "다만", "최근", "향후", "앞으로");
+            "저", "또한", "다만", "최근", "향후", "앞으로", "다음", "직전", "내년", "작년", "올");
 
     /** A noun phrase found before a metric keyword; {@code segment} when it names a division. */
     record Phrase(String text, boolean segment) {}
@@ -92,7 +96,8 @@ final class SubjectFinder {
                 if (!isAcceptable(stem)) {
                     break;
                 }
-                return new Phrase(phrase.isEmpty() ? stem : stem + " " + phrase, false);
+                String owner = withoutModifiers(phrase.isEmpty() ? stem : stem + " " + phrase);
+                return owner.isEmpty() ? null : new Phrase(owner, false);
             }
             if (!isBareNoun(w)) {
                 break;
@@ -100,6 +105,7 @@ final class SubjectFinder {
             phrase = phrase.isEmpty() ? w : w + " " + phrase;
             words++;
         }
+        phrase = withoutModifiers(phrase);
         if (phrase.isEmpty()) {
             return null;
         }
@@ -152,7 +158,8 @@ final class SubjectFinder {
                 words++;
                 p = b;
             }
-            if (isAcceptable(np)) {
+            np = withoutModifiers(np);
+            if (!np.isEmpty() && isAcceptable(np)) {
                 return np;
             }
         }
@@ -194,6 +201,11 @@ final class SubjectFinder {
             return null;
         }
         String stem = new String(t, s, e - 1 - s);
+        for (String adverbial : new String[] {"에서", "에게", "에", "으로", "로", "까지", "부터", "와", "과", "도", "만"}) {
+            if (stem.endsWith(adverbial) && stem.length() > adverbial.length()) {
+                return null; // 시장에서는, 업계에서도: a place or scope, not the subject
+            }
+        }
         for (int k = 0; k < stem.length(); k++) {
             char ch = stem.charAt(k);
             if (Character.isDigit(ch) || ch == '"' || ch == '\'' || ch == '“' || ch == '‘') {
@@ -201,6 +213,19 @@ final class SubjectFinder {
             }
         }
         return stem;
+    }
+
+    private static String withoutModifiers(String phrase) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : phrase.split(" ")) {
+            if (!w.isEmpty() && !MODIFIERS.contains(w)) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(w);
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean isTrailingPunctuation(int c) {
@@ -230,7 +255,8 @@ final class SubjectFinder {
         return w.endsWith("분기") || w.endsWith("반기") || w.endsWith("월") && w.length() <= 5 && Character.isDigit(w.charAt(0))
                 || w.endsWith("년") && w.length() <= 5 && Character.isDigit(w.charAt(0))
                 || w.equals("누적") || w.equals("이번") || w.equals("같은") || w.equals("기간") || w.equals("올해")
-                || w.equals("지난해") || w.equals("올") || w.equals("작년") || w.equals("연간");
+                || w.equals("지난해") || w.equals("올") || w.equals("작년") || w.equals("연간") || w.equals("내년")
+                || w.equals("금년") || w.equals("다음") || w.equals("지난달") || w.equals("이달") || w.equals("전년");
     }
 
     static boolean isBareNoun(String w) {
@@ -246,7 +272,7 @@ final class SubjectFinder {
             }
         }
         int last = w.charAt(w.length() - 1);
-        if ("을를에의와과도로서며고면다게지던든요해했된될할한인적들".indexOf(last) >= 0) {
+        if ("을를에의와과도로서며고면던든했된될할한인적들".indexOf(last) >= 0) {
             return false;
         }
         if (w.length() >= 2) {
