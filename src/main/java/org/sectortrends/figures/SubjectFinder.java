@@ -237,10 +237,15 @@ final class SubjectFinder {
         return open > 0 ? w.substring(0, open) : w;
     }
 
+    /** A stem containing a metric keyword (투자비, 월간 매출액) names a metric, not an owner. */
     private boolean isMetric(String stem) {
         int[] cps = stem.codePoints().toArray();
-        CodePointTrie.Match<AttributionLexicon.Metric> m = metrics.longestMatch(cps, 0, cps.length);
-        return m != null && m.end() == cps.length;
+        for (int i = 0; i < cps.length; i++) {
+            if (metrics.longestMatch(cps, i, cps.length) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAcceptable(String stem) {
