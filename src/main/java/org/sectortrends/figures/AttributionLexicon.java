@@ -1,0 +1,37 @@
+package org.sectortrends.figures;
+
+/**
+ * The attribution vocabularies, from {@code metrics.tsv}, {@code directions.tsv} and
+ * {@code change-basis.tsv}, each compiled once into a longest-match trie.
+ */
+final class AttributionLexicon {
+
+    /** A metric keyword's id and whether it is a level (amount) or already a rate. */
+    record Metric(String id, boolean rate) {}
+
+    final CodePointTrie<Metric> metrics = new CodePointTrie<>();
+    final CodePointTrie<String> directions = new CodePointTrie<>();
+    final CodePointTrie<String> changeBases = new CodePointTrie<>();
+
+    AttributionLexicon(Lexicons lexicons) {
+        for (String[] row : lexicons.rows(Lexicons.METRICS, 2)) {
+            String kind = row.length > 2 ? row[2] : "level";
+            if (!kind.equals("level") && !kind.equals("rate")) {
+                throw new IllegalArgumentException("metric kind must be level or rate: '" + kind + "' for " + row[0]);
+            }
+            metrics.put(row[0], new Metric(row[1], kind.equals("rate")));
+        }
+        for (String[] row : lexicons.rows(Lexicons.DIRECTIONS, 2)) {
+            if (!row[1].equals("up") && !row[1].equals("down")) {
+                throw new IllegalArgumentException("direction must be up or down: '" + row[1] + "' for " + row[0]);
+            }
+            directions.put(row[0], row[1]);
+        }
+        for (String[] row : lexicons.rows(Lexicons.CHANGE_BASIS, 2)) {
+            if (!row[1].equals("yoy") && !row[1].equals("qoq") && !row[1].equals("mom")) {
+                throw new IllegalArgumentException("change basis must be yoy, qoq or mom: '" + row[1] + "' for " + row[0]);
+            }
+            changeBases.put(row[0], row[1]);
+        }
+    }
+}

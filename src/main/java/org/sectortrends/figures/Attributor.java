@@ -1,0 +1,337 @@
+package org.sectortrends.figures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sectortrends.figures.AttributionLexicon.Metric;
+import org.sectortrends.figures.CodePointTrie.Match;
+import org.sectortrends.figures.PeriodResolver.Mention;
+
+/**
+ * Fills metric, subject, period, direction and change basis of the figures of one text.
+ *
+ * <ul>
+ *   <li><b>metric</b>: the nearest metric keyword before the figure in its sentence, else the
+ *       first one shortly after it in the same clause ({@code 3천800억 위안을 투자}). A percentage
+ *       or multiple that moves a level metric becomes {@code <metric>_growth}.</li>
+ *   <li><b>direction</b>: the first direction word after the figure, up to the next figure or
+ *       the end of its clause (a connective such as {@code -고}, {@code -며}, {@code -해} or a
+ *       comma ends the clause), else an adnominal direction word just before it
+ *       ({@code 10% 늘어난}); table arrows (▲, ▼) win.</li>
+ *   <li><b>change basis</b>: a basis phrase ({@code 전년 대비}, {@code 전 분기보다}) between the
+ *       previous figure and the direction word, for figures that have a direction or are
+ *       rates.</li>
+ *   <li><b>period</b>: the nearest period before the figure in its sentence, else the first after
+ *       it, else the period of the previous figure, else the one last mentioned earlier in the
+ *       text; {@code 이번 분기} and
+ *       {@code 같은 기간} resolve to the period mentioned before.</li>
+ *   <li><b>subject</b>: see {@link SubjectFinder}; carried from the previous figure, else from
+ *       the topic of an earlier sentence.</li>
+ * </ul>
+ * Restatements ({@code conversionOf}) take metric, subject and period of the figure they restate.
+ * Stateless between calls; thread-safe.
+ */
+final class Attributor {
+
+    private static final int AFTER_METRIC_WINDOW = 25;
+    private static final int DIRECTION_WORDS = 6;
+    private static final int SUBJECT_LOOKBACK_SENTENCES = 6;
+
+    private record Occurrence(int start, int end, Metric metric) {}
+
+    private final AttributionLexicon lexicon;
+    private final PeriodResolver periods = new PeriodResolver();
+    private final SubjectFinder subjects;
+
+    Attributor(AttributionLexicon lexicon) {
+        this.lexicon = lexicon;
+        this.subjects = new SubjectFinder(lexicon.metrics);
+    }
+
+    void attribute(int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
+        String lastSubject = null;
+        Mention lastPeriod = null;
+        Mention lastFigurePeriod = null;
+        int scannedSentences = 0;
+        int k = 0;
+        while (k < figures.size()) {
+            int s = figures.get(k).sentence;
+            int from = sentences.start(s);
+            int to = sentences.end(s);
+            for (; scannedSentences < s; scannedSentences++) {
+                lastPeriod = lastResolved(periods.find(t, sentences.start(scannedSentences),
+                        sentences.end(scannedSentences), published), lastPeriod);
+            }
+            scannedSentences = s + 1;
+            List<Mention> mentions = resolveAnaphora(periods.find(t, from, to, published), lastPeriod);
+            List<Occurrence> metrics = metricsIn(t, from, to);
+            List<Candidate> inSentence = new ArrayList<>();
+            while (k < figures.size() && figures.get(k).sentence == s) {
+                inSentence.add(figures.get(k++));
+            }
+            List<Candidate> primaries = new ArrayList<>();
+            for (Candidate c : inSentence) {
+                if (c.conversionOf < 0) {
+                    primaries.add(c);
+                }
+            }
+            for (int p = 0; p < primaries.size(); p++) {
+                Candidate c = primaries.get(p);
+                int previousEnd = p == 0 ? from : afterOf(primaries.get(p - 1), figures);
+                int after = afterOf(c, figures);
+                int nextStart = p + 1 < primaries.size() ? primaries.get(p + 1).start : to;
+                Occurrence before = metricBefore(metrics, c.start);
+                boolean governs = before != null && metricGoverns(t, before, c.start);
+                Occurrence following = governs ? null
+                        : metricAfter(metrics, after, Math.min(nextStart, after + AFTER_METRIC_WINDOW));
+                Occurrence metric = following != null ? following : before;
+                int directionEnd = direction(t, c, after, nextStart, previousEnd);
+                if (c.direction != null || c.isRate()) {
+                    c.changeBasis = changeBasis(t, previousEnd, c.start, after, Math.max(after, directionEnd));
+                }
+                if (metric != null) {
+                    boolean growth = c.isRate() && !metric.metric.rate() && c.direction != null;
+                    c.metric = growth ? metric.metric.id() + "_growth" : metric.metric.id();
+                }
+                Mention period = periodFor(mentions, c.start, after, nextStart);
+                if (period == null) {
+                    period = lastFigurePeriod != null ? lastFigurePeriod : lastPeriod;
+                }
+                lastFigurePeriod = period;
+                if (period != null) {
+                    c.period = period.normalized();
+                    c.periodText = period.text();
+                }
+                String subject = subjectFor(t, c, governs ? before : null, from);
+                if (subject == null) {
+                    subject = lastSubject;
+                }
+                if (subject == null) {
+                    for (int back = s - 1; back >= Math.max(0, s - SUBJECT_LOOKBACK_SENTENCES) && subject == null; back--) {
+                        subject = subjects.topic(t, sentences.start(back), sentences.end(back));
+                    }
+                }
+                c.subject = subject;
+                if (subject != null) {
+                    lastSubject = subject;
+                }
+            }
+            lastPeriod = lastResolved(mentions, lastPeriod);
+        }
+        for (Candidate c : figures) {
+            if (c.conversionOf >= 0) {
+                Candidate original = figures.get(c.conversionOf);
+                c.metric = original.metric;
+                c.subject = original.subject;
+                c.period = original.period;
+                c.periodText = original.periodText;
+            }
+        }
+    }
+
+    /** End of a figure together with the restatements that follow it. */
+    private static int afterOf(Candidate c, List<Candidate> figures) {
+        int end = c.end;
+        int index = figures.indexOf(c);
+        for (int i = index + 1; i < figures.size() && figures.get(i).conversionOf == index; i++) {
+            end = figures.get(i).end;
+        }
+        return end;
+    }
+
+    private static Mention lastResolved(List<Mention> mentions, Mention fallback) {
+        Mention last = fallback;
+        for (Mention m : mentions) {
+            if (!m.anaphoric() || m.normalized() != null) {
+                last = m;
+            }
+        }
+        return last;
+    }
+
+    private static List<Mention> resolveAnaphora(List<Mention> mentions, Mention previous) {
+        List<Mention> out = new ArrayList<>(mentions.size());
+        Mention last = previous;
+        for (Mention m : mentions) {
+            if (m.anaphoric()) {
+                if (last == null) {
+                    continue;
+                }
+                m = new Mention(m.start(), m.end(), last.text(), last.normalized(), true);
+            }
+            out.add(m);
+            last = m;
+        }
+        return out;
+    }
+
+    private static Mention periodFor(List<Mention> mentions, int start, int after, int nextStart) {
+        Mention best = null;
+        for (Mention m : mentions) {
+            if (m.end() <= start) {
+                best = m;
+            }
+        }
+        if (best == null) {
+            for (Mention m : mentions) {
+                if (m.start() >= after && m.start() < nextStart) {
+                    return m;
+                }
+            }
+        }
+        return best;
+    }
+
+    private List<Occurrence> metricsIn(int[] t, int from, int to) {
+        List<Occurrence> out = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            Match<Metric> m = KoreanNumberParser.isHangulSyllable(t[i]) || t[i] < 0x80 ? lexicon.metrics.longestMatch(t, i, to) : null;
+            if (m != null) {
+                out.add(new Occurrence(i, m.end(), m.value()));
+                i = m.end();
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static Occurrence metricBefore(List<Occurrence> metrics, int start) {
+        Occurrence best = null;
+        for (Occurrence o : metrics) {
+            if (o.end <= start) {
+                best = o;
+            }
+        }
+        return best;
+    }
+
+    private static Occurrence metricAfter(List<Occurrence> metrics, int from, int to) {
+        for (Occurrence o : metrics) {
+            if (o.start >= from && o.start < to) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** Sets the direction; returns the end of the direction word (or {@code after} when none). */
+    private int direction(int[] t, Candidate c, int after, int nextStart, int previousEnd) {
+        if (c.arrowDirection != null) {
+            c.direction = c.arrowDirection;
+            return after;
+        }
+        int i = after;
+        int words = 0;
+        while (i < nextStart && words < DIRECTION_WORDS) {
+            while (i < nextStart && t[i] == ' ') {
+                i++;
+            }
+            int s = i;
+            while (i < nextStart && t[i] != ' ') {
+                i++;
+            }
+            if (s == i) {
+                break;
+            }
+            words++;
+            for (int j = s; j < i; j++) {
+                Match<String> m = lexicon.directions.longestMatch(t, j, i);
+                if (m != null) {
+                    c.direction = m.value();
+                    return m.end();
+                }
+            }
+            if (endsClause(t, s, i)) {
+                break;
+            }
+        }
+        // An adnominal direction word right before the figure: 전년보다 10% 늘어난 5조 원.
+        int e = c.start;
+        while (e > previousEnd && t[e - 1] == ' ') {
+            e--;
+        }
+        int s = e;
+        while (s > previousEnd && t[s - 1] != ' ') {
+            s--;
+        }
+        if (e > s && "한된난린진운은인".indexOf(t[e - 1]) >= 0) {
+            for (int j = s; j < e; j++) {
+                Match<String> m = lexicon.directions.longestMatch(t, j, e);
+                if (m != null) {
+                    c.direction = m.value();
+                    break;
+                }
+            }
+        }
+        return after;
+    }
+
+    private static boolean endsClause(int[] t, int s, int e) {
+        int last = t[e - 1];
+        if (last == ',' || last == '.' || last == ';') {
+            return true;
+        }
+        return e - s >= 2 && "고며해서면데나여".indexOf(last) >= 0;
+    }
+
+    private String changeBasis(int[] t, int beforeFrom, int beforeTo, int afterFrom, int afterTo) {
+        String basis = scan(lexicon.changeBases, t, beforeFrom, beforeTo);
+        return basis != null ? basis : scan(lexicon.changeBases, t, afterFrom, afterTo);
+    }
+
+    private static String scan(CodePointTrie<String> trie, int[] t, int from, int to) {
+        String found = null;
+        for (int i = from; i < to; i++) {
+            Match<String> m = trie.longestMatch(t, i, to);
+            if (m != null) {
+                found = m.value();
+                i = m.end() - 1;
+            }
+        }
+        return found;
+    }
+
+    private String subjectFor(int[] t, Candidate c, Occurrence metric, int from) {
+        if (metric != null) {
+            SubjectFinder.Phrase phrase = subjects.beforeMetric(t, from, metric.start);
+            if (phrase != null && !phrase.segment()) {
+                return phrase.text();
+            }
+        }
+        return subjects.topic(t, from, c.start);
+    }
+
+    /**
+     * The metric word governs the figure: it is close (at most four words before it), no clause
+     * ends in between, and it carries a topic/subject particle or directly precedes the figure.
+     */
+    private static boolean metricGoverns(int[] t, Occurrence metric, int figureStart) {
+        int e = metric.end;
+        while (e < figureStart && t[e] != ' ') {
+            e++;
+        }
+        int last = t[e - 1];
+        boolean marked = "은는이가도의".indexOf(last) >= 0 || e == metric.end;
+        int words = 0;
+        int i = e;
+        while (i < figureStart) {
+            while (i < figureStart && t[i] == ' ') {
+                i++;
+            }
+            int s = i;
+            while (i < figureStart && t[i] != ' ') {
+                i++;
+            }
+            if (i > s && i < figureStart) {
+                words++;
+                if (endsClause(t, s, i) || t[i - 1] == '"' || t[i - 1] == '”') {
+                    return false;
+                }
+            }
+        }
+        return marked && words <= 4;
+    }
+}

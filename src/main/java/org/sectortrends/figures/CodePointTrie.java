@@ -1,0 +1,108 @@
+package org.sectortrends.figures;
+
+import java.util.Arrays;
+
+/**
+ * A small trie over Unicode code points that answers "which key is the longest one starting at
+ * this position?". Lexicon look-ups (units, metrics, direction words, qualifiers) all run through
+ * it: one binary search over a node's sorted child code points per matched code point, no
+ * boxing, no substring.
+ *
+ * <p>Keys are matched literally (case-sensitively, spaces included). Build it completely in a
+ * constructor, then share it: {@link #longestMatch} only reads.
+ *
+ * @param <V> the value stored for each key
+ */
+final class CodePointTrie<V> {
+
+    /** The result of a look-up: the value and the exclusive end offset of the matched key. */
+    record Match<V>(V value, int end) {}
+
+    private static final class Node {
+        int[] keys = new int[0];
+        Node[] children = new Node[0];
+        Object value;
+
+        Node child(int cp) {
+            int[] k = keys;
+            if (k.length <= 8) {
+                for (int i = 0; i < k.length; i++) {
+                    if (k[i] == cp) {
+                        return children[i];
+                    }
+                }
+                return null;
+            }
+            int i = Arrays.binarySearch(k, cp);
+            return i >= 0 ? children[i] : null;
+        }
+
+        Node addChild(int cp) {
+            int i = Arrays.binarySearch(keys, cp);
+            if (i >= 0) {
+                return children[i];
+            }
+            int at = -i - 1;
+            int[] k = new int[keys.length + 1];
+            Node[] c = new Node[keys.length + 1];
+            System.arraycopy(keys, 0, k, 0, at);
+            System.arraycopy(children, 0, c, 0, at);
+            System.arraycopy(keys, at, k, at + 1, keys.length - at);
+            System.arraycopy(children, at, c, at + 1, keys.length - at);
+            Node n = new Node();
+            k[at] = cp;
+            c[at] = n;
+            keys = k;
+            children = c;
+            return n;
+        }
+    }
+
+    private final Node root = new Node();
+    private int size;
+
+    /** Adds or replaces a key; an empty key is rejected because it would match everywhere. */
+    void put(String key, V value) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("empty trie key for value " + value);
+        }
+        Node node = root;
+        for (int i = 0; i < key.length(); ) {
+            int cp = key.codePointAt(i);
+            node = node.addChild(cp);
+            i += Character.charCount(cp);
+        }
+        if (node.value == null) {
+            size++;
+        }
+        node.value = value;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Longest key starting at {@code from} and ending at or before {@code limit}, or null. */
+    @SuppressWarnings("unchecked")
+    Match<V> longestMatch(int[] text, int from, int limit) {
+        Node node = root;
+        Object best = null;
+        int bestEnd = -1;
+        for (int i = from; i < limit; i++) {
+            node = node.child(text[i]);
+            if (node == null) {
+                break;
+            }
+            if (node.value != null) {
+                best = node.value;
+                bestEnd = i + 1;
+            }
+        }
+        return best == null ? null : new Match<>((V) best, bestEnd);
+    }
+
+    /** True when some key starts with the code point, a cheap pre-check before a full look-up. */
+    boolean startsWith(int codePoint) {
+        return root.child(codePoint) != null;
+    }
+}

@@ -1,0 +1,585 @@
+package org.sectortrends.figures;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sectortrends.figures.CodePointTrie.Match;
+import org.sectortrends.figures.KoreanNumberParser.Parsed;
+import org.sectortrends.figures.UnitLexicon.Kind;
+import org.sectortrends.figures.UnitLexicon.Unit;
+
+/**
+ * Finds the quantities of a text: number, unit, range and qualifier, without attribution.
+ *
+ * <p>A single left-to-right pass over code points. Most code points cost one comparison: the
+ * scanner wakes up only on ASCII digits, signs ({@code -}, {@code △}, {@code 마이너스}),
+ * currency prefixes ({@code $}, {@code US$}, {@code €}) and at the start of Hangul words, where
+ * it tries Sino-Korean numerals ({@code 삼천억}), native counting words ({@code 두 배},
+ * {@code 한 곳}), {@code 절반} and {@code N 자릿수}. A number becomes a figure only when a unit
+ * follows it; a date, age, rank or ordinal suffix ({@code 년}, {@code 세}, {@code 위},
+ * {@code 번째}) discards it. Numbers inside compound tokens (dates {@code 2025.11.26}, phone
+ * numbers, times {@code 10:30}, scores {@code 3-1}), glued to Latin letters (model names
+ * {@code S25}, {@code GPT-4}) or after {@code 제} (article numbers {@code 제3조}) are skipped whole.
+ *
+ * <p>Immutable after construction and thread-safe.
+ */
+final class FigureScanner {
+
+    private static final String PARTICLES =
+            "의이가은는을를에와과도만씩로으까부뿐당나였인며짜권어중꼴화대내께랑서야요다지라고면했해한할된될쯤여정안미초넘남규수상째밖선";
+    private static final int CONTEXT = 150;
+
+    private final UnitLexicon units;
+    private final QualifierLexicon qualifiers;
+    private final NativeNumerals natives = new NativeNumerals();
+    private final KoreanNumberParser parser = new KoreanNumberParser();
+    private final KoreanNumberParser.UnitProbe probe;
+
+    FigureScanner(UnitLexicon units, QualifierLexicon qualifiers) {
+        this.units = units;
+        this.qualifiers = qualifiers;
+        this.probe = (t, pos, limit) -> {
+            Match<Unit> m = unitAt(t, pos, limit, false);
+            return m != null && m.value().kind() != Kind.REJECT;
+        };
+    }
+
+    List<Candidate> scan(int[] t) {
+        List<Candidate> out = new ArrayList<>();
+        int n = t.length;
+        int i = 0;
+        while (i < n) {
+            int c = t[i];
+            int next = i + 1;
+            if (c < 0x80) {
+                if (KoreanNumberParser.isAsciiDigit(c)) {
+                    next = atNumber(t, i, i, false, null, out);
+                } else if ((c == '-' || c == '+') && i + 1 < n && KoreanNumberParser.isAsciiDigit(t[i + 1])
+                        && (i == 0 || !isAlnum(t[i - 1]) && t[i - 1] != '-')) {
+                    next = atNumber(t, i, i + 1, c == '-', null, out);
+                } else if (units.mayStartPrefix(c) && (i == 0 || !isAlnum(t[i - 1]))) {
+                    next = atCurrencyPrefix(t, i, out);
+                }
+            } else if (KoreanNumberParser.isHangulSyllable(c)) {
+                if (i == 0 || !KoreanNumberParser.isHangulSyllable(t[i - 1]) && !isAlnum(t[i - 1])) {
+                    next = atHangulWord(t, i, out);
+                }
+            } else if (c == '△' || c == '−' || c == '▲' || c == '▼' || c == '▽') {
+                int q = KoreanNumberParser.skipSpace(t, i + 1, n);
+                if (q < n && KoreanNumberParser.isAsciiDigit(t[q])) {
+                    String arrow = c == '▲' ? "up" : c == '▼' || c == '▽' ? "down" : null;
+                    next = atNumber(t, i, q, c == '△' || c == '−', arrow, out);
+                }
+            } else if (units.mayStartPrefix(c)) {
+                next = atCurrencyPrefix(t, i, out);
+            }
+            i = Math.max(next, i + 1);
+        }
+        return out;
+    }
+
+    private static boolean isLatin(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAlnum(int c) {
+        return isLatin(c) || KoreanNumberParser.isAsciiDigit(c);
+    }
+
+    private static boolean isCompoundSeparator(int c) {
+        return c == '.' || c == '-' || c == '/' || c == ':' || c == '–';
+    }
+
+    private static boolean isTilde(int c) {
+        return c == '~' || c == '∼' || c == '〜' || c == '～';
+    }
+
+    /** End of a compound token (date, phone number, version, model name) starting at {@code p}. */
+    private static int tokenEnd(int[] t, int p) {
+        int e = p;
+        while (e < t.length && (isAlnum(t[e]) || isCompoundSeparator(t[e]) || t[e] == ',')) {
+            e++;
+        }
+        return e;
+    }
+
+    /** A number at {@code numberStart}; {@code spanStart} is earlier when a sign precedes it. */
+    private int atNumber(int[] t, int spanStart, int numberStart, boolean negative, String arrow, List<Candidate> out) {
+        int n = t.length;
+        if (spanStart == numberStart && numberStart > 0) {
+            int prev = t[numberStart - 1];
+            if (isLatin(prev) || prev == '_' || prev == '#') {
+                return tokenEnd(t, numberStart);
+            }
+            if (isCompoundSeparator(prev) && numberStart > 1 && isAlnum(t[numberStart - 2])) {
+                return tokenEnd(t, numberStart);
+            }
+            if (prev == '제' && (numberStart < 2 || !KoreanNumberParser.isHangulSyllable(t[numberStart - 2]))) {
+                return tokenEnd(t, numberStart);
+            }
+        }
+        int digitsEnd = KoreanNumberParser.digitsEnd(t, numberStart, n);
+        if (digitsEnd + 1 < n && isCompoundSeparator(t[digitsEnd]) && KoreanNumberParser.isAsciiDigit(t[digitsEnd + 1])) {
+            return tokenEnd(t, numberStart);
+        }
+        Parsed parsed = parser.parse(t, numberStart, n, probe);
+        if (parsed == null) {
+            return numberStart + 1;
+        }
+        if (startsWith(t, parsed.end(), "분의")) {
+            return fraction(t, spanStart, parsed, out);
+        }
+        return finish(t, spanStart, parsed, negative, arrow, out);
+    }
+
+    /** Number, range, unit, band and qualifiers after a parsed number; returns where to go on. */
+    private int finish(int[] t, int spanStart, Parsed parsed, boolean negative, String arrow, List<Candidate> out) {
+        int n = t.length;
+        int p = parsed.end();
+        BigDecimal value = parsed.value();
+        boolean approx = parsed.approx();
+        if (p < n && t[p] == '여' && (p + 1 >= n || !KoreanNumberParser.isHangulSyllable(t[p + 1])
+                || probe.unitAt(t, p + 1, n))) {
+            approx = true;
+            p++;
+        }
+        BigDecimal high = null;
+        int q = KoreanNumberParser.skipSpace(t, p, n);
+        if (q < n && isTilde(t[q])) {
+            Parsed upper = upperEnd(t, q + 1);
+            if (upper != null) {
+                high = upper.value();
+                if (parsed.lowestLargeExponent() < 0 && upper.lowestLargeExponent() >= 0) {
+                    // 2~3억 is 2억~3억, but 5천~11만 원 is 5천 to 11만: scale only while it stays below
+                    BigDecimal scaled = value.multiply(KoreanNumberParser.POW10[upper.lowestLargeExponent()]);
+                    if (scaled.compareTo(upper.value()) <= 0) {
+                        value = scaled;
+                    }
+                }
+                p = upper.end();
+                if (p < n && t[p] == '여') {
+                    p++;
+                }
+            }
+        }
+        Match<Unit> unitMatch = unitAt(t, p, n, true);
+        if (unitMatch == null) {
+            return p;
+        }
+        Unit unit = unitMatch.value();
+        if (unit.kind() == Kind.REJECT || !contextAllows(t, spanStart, unit)) {
+            return Math.max(p, unitMatch.end());
+        }
+        if (high == null && isAgeGroup(t, value, parsed, unit, unitMatch.end())) {
+            return unitMatch.end();
+        }
+        int end = unitMatch.end();
+        if (high == null) {
+            int r = KoreanNumberParser.skipSpace(t, end, n);
+            if (r < n && isTilde(t[r])) {
+                Parsed upper = upperEnd(t, r + 1);
+                if (upper != null) {
+                    Match<Unit> again = unitAt(t, upper.end(), n, true);
+                    if (again != null && again.value().equals(unit)) {
+                        high = upper.value();
+                        end = again.end();
+                    }
+                }
+            }
+        }
+        return emit(t, spanStart, end, value, high, approx, negative, arrow, unit, out);
+    }
+
+    private static final String[] AGE_NOUNS = {
+        "여성", "남성", "여자", "남자", "남녀", "청년", "중년", "노인", "직장인", "회사원", "주부", "가장", "환자", "부부",
+        "이상", "이하", "초반", "중반", "후반", "연령", "층", "자녀", "아들", "딸", "엄마", "아빠", "가구주", "취업자",
+        "미혼", "기혼", "인구", "운전자", "배우", "가수", "씨",
+    };
+
+    /** {@code 20대 여성}, {@code 30대 초반}: an age group, not twenty machines. */
+    private static boolean isAgeGroup(int[] t, BigDecimal value, Parsed parsed, Unit unit, int unitEnd) {
+        if (unit.kind() != Kind.COUNT || !"대".equals(unit.counter()) || parsed.lowestLargeExponent() >= 0
+                || t[unitEnd - 1] != '대' || unitEnd - 1 != parsed.end()) {
+            return false;
+        }
+        int v = value.intValue();
+        if (value.scale() > 0 || v < 10 || v > 90 || v % 10 != 0) {
+            return false;
+        }
+        int q = KoreanNumberParser.skipSpace(t, unitEnd, t.length);
+        for (String noun : AGE_NOUNS) {
+            if (startsWith(t, q, noun)) {
+                return true;
+            }
+        }
+        // 30대 A씨: a person described by age group
+        return q + 1 < t.length && isLatin(t[q]) && t[q + 1] == '씨';
+    }
+
+    private Parsed upperEnd(int[] t, int from) {
+        int r = KoreanNumberParser.skipSpace(t, from, t.length);
+        if (r < t.length && (KoreanNumberParser.isAsciiDigit(t[r]) || KoreanNumberParser.maySinoStart(t[r]))) {
+            return parser.parse(t, r, t.length, probe);
+        }
+        return null;
+    }
+
+    /** Builds the candidate: unit conversion, band (20%대), qualifiers, sign. */
+    private int emit(int[] t, int spanStart, int end, BigDecimal value, BigDecimal high, boolean approx,
+                     boolean negative, String arrow, Unit unit, List<Candidate> out) {
+        int n = t.length;
+        String unitCode = unit.code();
+        if (unit.kind() == Kind.POINT) {
+            unitCode = rateContext(t, spanStart) ? "percent_point" : "point";
+        } else if (unit.kind() == Kind.BASIS_POINT) {
+            value = value.movePointLeft(2);
+            high = high == null ? null : high.movePointLeft(2);
+        } else if (unit.kind() == Kind.CURRENCY && unitCode.equals("JPY") && t[spanStart] == '¥'
+                && windowContains(t, spanStart, "위안", "중국")) {
+            unitCode = "CNY";
+        }
+        String qualifier = null;
+        if (high != null) {
+            qualifier = "range";
+        } else if (end + 1 <= n && end < n && t[end] == '대' && bandFollows(t, end + 1)
+                && unit.kind() != Kind.MEASURE) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            high = stripped.add(BigDecimal.ONE.scaleByPowerOfTen(-stripped.scale()));
+            qualifier = "range";
+            end++;
+        }
+        Match<String> suffix = qualifiers.suffixAfter(t, end, n);
+        if (suffix != null && suffixBoundary(t, suffix.end())) {
+            if (qualifier == null) {
+                qualifier = suffix.value();
+            }
+            end = suffix.end();
+        }
+        int floor = out.isEmpty() ? 0 : out.get(out.size() - 1).end;
+        QualifierLexicon.Prefix prefix = qualifiers.prefixBefore(t, spanStart, floor);
+        int start = spanStart;
+        if (prefix != null) {
+            start = prefix.start();
+            if (qualifier == null) {
+                qualifier = prefix.qualifier();
+            }
+        }
+        if (qualifier == null && approx) {
+            qualifier = "approx";
+        }
+        Candidate c = new Candidate();
+        c.start = start;
+        c.end = end;
+        c.value = normalize(negative ? value.negate() : value);
+        c.rangeHigh = high == null ? null : normalize(negative ? high.negate() : high);
+        c.unit = unitCode;
+        c.counter = unit.counter();
+        c.qualifier = qualifier;
+        c.arrowDirection = arrow;
+        out.add(c);
+        return end;
+    }
+
+    static BigDecimal normalize(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static boolean suffixBoundary(int[] t, int end) {
+        return end >= t.length || !KoreanNumberParser.isHangulSyllable(t[end]) || PARTICLES.indexOf(t[end]) >= 0
+                || t[end] == '의' || t[end] == '으';
+    }
+
+    /** After 대 in 20%대 or 1조원대: a particle or a non-word character, not 대비, 대상 ... */
+    private static boolean bandFollows(int[] t, int p) {
+        if (p >= t.length || !KoreanNumberParser.isHangulSyllable(t[p])) {
+            return true;
+        }
+        return "의에로를가는인이까서도였다를초중후".indexOf(t[p]) >= 0;
+    }
+
+    /**
+     * The unit word at {@code p}, glued or after one space. A unit ending in a Hangul syllable
+     * must end the word (or be followed by a particle), so 원칙 is not 원 and 대학 is not 대.
+     */
+    Match<Unit> unitAt(int[] t, int p, int n, boolean allowSpace) {
+        Match<Unit> m = units.suffixAt(t, p, n);
+        if (m == null && allowSpace && p < n && t[p] == ' ') {
+            m = units.suffixAt(t, p + 1, n);
+        }
+        if (m == null || m.value().kind() == Kind.REJECT) {
+            return m;
+        }
+        int e = m.end();
+        int last = t[e - 1];
+        if (KoreanNumberParser.isHangulSyllable(last) && e < n && KoreanNumberParser.isHangulSyllable(t[e])
+                && PARTICLES.indexOf(t[e]) < 0) {
+            return null;
+        }
+        if (isLatin(last) && e < n && isAlnum(t[e])) {
+            return null;
+        }
+        if (m.value().kind() == Kind.COUNT && "대".equals(m.value().counter())) {
+            int r = KoreanNumberParser.skipSpace(t, e, n);
+            if (r < n && KoreanNumberParser.isAsciiDigit(t[r])) {
+                return null; // 3 대 1 is a score
+            }
+        }
+        return m;
+    }
+
+    private boolean contextAllows(int[] t, int at, Unit unit) {
+        return unit.requires() == null || windowContains(t, at, unit.requires());
+    }
+
+    private static boolean windowContains(int[] t, int at, String... words) {
+        int from = Math.max(0, at - CONTEXT);
+        int to = Math.min(t.length, at + CONTEXT);
+        for (String w : words) {
+            int[] cps = w.codePoints().toArray();
+            for (int i = from; i + cps.length <= to; i++) {
+                int k = 0;
+                while (k < cps.length && t[i + k] == cps[k]) {
+                    k++;
+                }
+                if (k == cps.length) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** 포인트 after a rate (금리, 점유율, a % figure nearby) is a percentage point. */
+    private static boolean rateContext(int[] t, int at) {
+        int from = Math.max(0, at - 60);
+        for (int i = at - 1; i >= from; i--) {
+            int c = t[i];
+            if (c == '%' || c == '률' || c == '율' || c == '.' && i + 1 < at && t[i + 1] == ' ') {
+                return c != '.';
+            }
+            if (c == '금' && i + 1 < at && t[i + 1] == '리') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(int[] t, int p, String word) {
+        int i = 0;
+        for (int k = 0; k < word.length(); k++, i++) {
+            if (p + i >= t.length || t[p + i] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 3분의 1}: a share, written as a percentage (33.333333, approximate when inexact). */
+    private int fraction(int[] t, int spanStart, Parsed denominator, List<Candidate> out) {
+        int n = t.length;
+        int p = KoreanNumberParser.skipSpace(t, denominator.end() + 2, n);
+        BigDecimal numerator = null;
+        int end = p;
+        if (p < n && KoreanNumberParser.isAsciiDigit(t[p])) {
+            Parsed num = parser.parse(t, p, n, probe);
+            if (num != null) {
+                numerator = num.value();
+                end = num.end();
+            }
+        } else if (p < n) {
+            Match<Integer> nat = natives.match(t, p, n);
+            int sino = KoreanNumberParser.sinoDigit(t[p]);
+            if (sino > 0 && (p + 1 >= n || !KoreanNumberParser.isHangulSyllable(t[p + 1]))) {
+                numerator = BigDecimal.valueOf(sino);
+                end = p + 1;
+            } else if (nat != null) {
+                numerator = BigDecimal.valueOf(nat.value());
+                end = nat.end();
+            }
+        }
+        if (numerator == null || denominator.value().signum() == 0
+                || numerator.compareTo(denominator.value()) > 0) {
+            return denominator.end() + 2;
+        }
+        BigDecimal percent = numerator.multiply(BigDecimal.valueOf(100));
+        BigDecimal exact;
+        boolean approx = false;
+        try {
+            exact = percent.divide(denominator.value(), MathContext.UNLIMITED);
+        } catch (ArithmeticException repeating) {
+            exact = percent.divide(denominator.value(), 6, RoundingMode.HALF_EVEN);
+            approx = true;
+        }
+        Unit unit = new Unit(Kind.PERCENT, "percent", null, null, false);
+        return emit(t, spanStart, end, exact, null, approx, false, null, unit, out);
+    }
+
+    /** A Hangul word start: 마이너스, 절반, native numerals, Sino-Korean numerals, 수십. */
+    private int atHangulWord(int[] t, int i, List<Candidate> out) {
+        int n = t.length;
+        int c = t[i];
+        if (c == '마' && startsWith(t, i, "마이너스")) {
+            int q = KoreanNumberParser.skipSpace(t, i + 4, n);
+            if (q < n && KoreanNumberParser.isAsciiDigit(t[q])) {
+                return atNumber(t, i, q, true, null, out);
+            }
+            return i + 4;
+        }
+        if (c == '절' && startsWith(t, i, "절반")
+                && (i + 2 >= n || !KoreanNumberParser.isHangulSyllable(t[i + 2]) || PARTICLES.indexOf(t[i + 2]) >= 0
+                    || t[i + 2] == '가' || t[i + 2] == '이')) {
+            Unit percent = new Unit(Kind.PERCENT, "percent", null, null, false);
+            return emit(t, i, i + 2, BigDecimal.valueOf(50), null, false, false, null, percent, out);
+        }
+        if (natives.mayStart(c)) {
+            int r = atNative(t, i, out);
+            if (r > 0) {
+                return r;
+            }
+        }
+        if (KoreanNumberParser.maySinoStart(c)) {
+            Parsed parsed = parser.parse(t, i, n, probe);
+            if (parsed != null && parsed.end() > i + (c == '수' ? 1 : 0)) {
+                if (startsWith(t, parsed.end(), "분의")) {
+                    return fraction(t, i, parsed, out);
+                }
+                if (parsed.end() == i + 1 && !glueAllowed(t, parsed.end())) {
+                    return i + 1; // 천장, 백화점, 십자: a lone multiplier glued to a word
+                }
+                return finish(t, i, parsed, false, null, out);
+            }
+        }
+        return i + 1;
+    }
+
+    /** A lone 천/백/십 is a number before a currency (천원) or a spaced unit (천 명) only. */
+    private boolean glueAllowed(int[] t, int p) {
+        if (p < t.length && t[p] == ' ') {
+            return true;
+        }
+        Match<Unit> m = unitAt(t, p, t.length, false);
+        return m != null && m.value().kind() == Kind.CURRENCY;
+    }
+
+    /** {@code 두 배}, {@code 한 곳}, {@code 열두 개}, {@code 세 자릿수}; 0 when nothing matched. */
+    private int atNative(int[] t, int i, List<Candidate> out) {
+        int n = t.length;
+        Match<Integer> numeral = natives.match(t, i, n);
+        if (numeral == null) {
+            return 0;
+        }
+        int e = numeral.end();
+        boolean spaced = e < n && t[e] == ' ';
+        int q = spaced ? e + 1 : e;
+        int digitsWordEnd = digitCountWord(t, q);
+        if (digitsWordEnd > 0) {
+            if (!growthFollows(t, digitsWordEnd)) {
+                return 0;
+            }
+            // 한 자릿수 is below 10%; 두 자릿수 at least 10%; 세 자릿수 at least 100%.
+            int digits = Math.min(numeral.value(), 20);
+            BigDecimal bound = digits == 1 ? BigDecimal.TEN : KoreanNumberParser.POW10[digits - 1];
+            Unit percent = new Unit(Kind.PERCENT, "percent", null, null, false);
+            int before = out.size();
+            int end = emit(t, i, digitsWordEnd, bound, null, false, false, null, percent, out);
+            Candidate made = out.get(before);
+            if (made.qualifier == null) {
+                made.qualifier = digits == 1 ? "less_than" : "at_least";
+            }
+            return end;
+        }
+        Match<Unit> unitMatch = unitAt(t, q, n, false);
+        if (unitMatch == null) {
+            return 0;
+        }
+        Unit unit = unitMatch.value();
+        if (unit.kind() != Kind.COUNT && unit.kind() != Kind.MULTIPLE) {
+            return unit.kind() == Kind.REJECT ? unitMatch.end() : 0;
+        }
+        if (!spaced && !unit.nativeGlued()) {
+            return 0;
+        }
+        return emit(t, i, unitMatch.end(), BigDecimal.valueOf(numeral.value()), null, false, false, null, unit, out);
+    }
+
+    private static int digitCountWord(int[] t, int q) {
+        for (String w : new String[] {"자릿수", "자리수", "자리 수"}) {
+            if (startsWith(t, q, w)) {
+                return q + w.length();
+            }
+        }
+        return 0;
+    }
+
+    /** 세 자릿수 is a figure only as a growth rate (세 자릿수 증가율, 두 자릿수 성장). */
+    private static boolean growthFollows(int[] t, int from) {
+        int to = Math.min(t.length, from + 8);
+        for (int i = from; i < to; i++) {
+            int c = t[i];
+            if (c == '율' || c == '률' || c == '%') {
+                return true;
+            }
+            if (i + 1 < to) {
+                int d = t[i + 1];
+                if ((c == '성' && d == '장') || (c == '증' && (d == '가' || d == '발')) || (c == '상' && d == '승')
+                        || (c == '감' && d == '소') || (c == '하' && d == '락') || (c == '신' && d == '장')
+                        || (c == '급' && (d == '증' || d == '감'))) {
+                    return true;
+                }
+            }
+            if (c == '늘' || c == '줄') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code $1.2 billion}, {@code US$ 300}, {@code €5억}, {@code ¥1,000}. */
+    private int atCurrencyPrefix(int[] t, int i, List<Candidate> out) {
+        int n = t.length;
+        Match<Unit> m = units.prefixAt(t, i, n);
+        if (m == null) {
+            return i + 1;
+        }
+        int q = KoreanNumberParser.skipSpace(t, m.end(), n);
+        if (q >= n || !KoreanNumberParser.isAsciiDigit(t[q])) {
+            return m.end();
+        }
+        Parsed parsed = parser.parse(t, q, n, probe);
+        if (parsed == null) {
+            return m.end();
+        }
+        BigDecimal value = parsed.value();
+        int end = parsed.end();
+        int r = KoreanNumberParser.skipSpace(t, end, n);
+        int scaleEnd = 0;
+        int exponent = 0;
+        for (String[] word : ENGLISH_SCALES) {
+            if (startsWith(t, r, word[0]) && (r + word[0].length() >= n || !isLatin(t[r + word[0].length()]))) {
+                scaleEnd = r + word[0].length();
+                exponent = Integer.parseInt(word[1]);
+                break;
+            }
+        }
+        if (scaleEnd > 0) {
+            value = value.scaleByPowerOfTen(exponent);
+            end = scaleEnd;
+        }
+        Unit unit = m.value();
+        // A suffix currency repeated after the number (US$ 5억 달러) is part of the same figure.
+        Match<Unit> suffix = unitAt(t, end, n, true);
+        if (suffix != null && suffix.value().kind() == Kind.CURRENCY) {
+            end = suffix.end();
+        }
+        return emit(t, i, end, value, null, parsed.approx(), false, null, unit, out);
+    }
+
+    private static final String[][] ENGLISH_SCALES = {
+        {"trillion", "12"}, {"billion", "9"}, {"million", "6"}, {"thousand", "3"},
+        {"tn", "12"}, {"bn", "9"}, {"mn", "6"}, {"T", "12"}, {"B", "9"}, {"M", "6"}, {"K", "3"}, {"k", "3"},
+    };
+}

@@ -1,0 +1,80 @@
+package org.sectortrends.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Qualifier words around a figure, from {@code qualifiers.tsv}: prefixes such as {@code 약},
+ * {@code 대략}, {@code 최대} and suffixes such as {@code 이상}, {@code 미만}, {@code 가량},
+ * {@code 넘는}. A qualifier joins the figure's span ({@code 약 2경 484조 원}, {@code 40% 이상}).
+ *
+ * <p>A "more than" verb may follow a particle: {@code 1만 명이 넘는}, {@code 3조 원을 넘게}.
+ *
+ * <p>Prefixes are matched backwards from the number: a prefix counts only as a whole word
+ * (preceded by a non-Hangul character), glued to the number or separated by one space, so
+ * {@code 계약 3건} does not read {@code 약}. Immutable and thread-safe.
+ */
+final class QualifierLexicon {
+
+    static final Set<String> QUALIFIERS = Set.of("approx", "at_least", "more_than", "at_most", "less_than");
+
+    /** A prefix qualifier found before a number: where it starts and what it means. */
+    record Prefix(int start, String qualifier) {}
+
+    private record Word(int[] codePoints, String qualifier) {}
+
+    private final List<Word> prefixes = new ArrayList<>();
+    private final CodePointTrie<String> suffixes = new CodePointTrie<>();
+
+    QualifierLexicon(Lexicons lexicons) {
+        for (String[] row : lexicons.rows(Lexicons.QUALIFIERS, 3)) {
+            if (!QUALIFIERS.contains(row[2])) {
+                throw new IllegalArgumentException("unknown qualifier '" + row[2] + "' for " + row[0]
+                        + "; expected one of " + QUALIFIERS);
+            }
+            switch (row[1]) {
+                case "prefix" -> prefixes.add(new Word(row[0].codePoints().toArray(), row[2]));
+                case "suffix" -> suffixes.put(row[0], row[2]);
+                default -> throw new IllegalArgumentException(
+                        "qualifier position must be prefix or suffix: '" + row[1] + "' for " + row[0]);
+            }
+        }
+        prefixes.sort((a, b) -> b.codePoints.length - a.codePoints.length);
+    }
+
+    /** The prefix qualifier ending right before {@code numberStart} (one space allowed), or null. */
+    Prefix prefixBefore(int[] t, int numberStart, int floor) {
+        int end = numberStart > floor && t[numberStart - 1] == ' ' ? numberStart - 1 : numberStart;
+        for (Word w : prefixes) {
+            int start = end - w.codePoints.length;
+            if (start < floor) {
+                continue;
+            }
+            boolean same = true;
+            for (int i = 0; i < w.codePoints.length && same; i++) {
+                same = t[start + i] == w.codePoints[i];
+            }
+            if (same && (start == floor || !KoreanNumberParser.isHangulSyllable(t[start - 1]))) {
+                return new Prefix(start, w.qualifier);
+            }
+        }
+        return null;
+    }
+
+    /** The suffix qualifier at {@code from} (after one optional space), or null. */
+    CodePointTrie.Match<String> suffixAfter(int[] t, int from, int limit) {
+        CodePointTrie.Match<String> m = suffixes.longestMatch(t, from, limit);
+        if (m == null && from < limit && t[from] == ' ') {
+            m = suffixes.longestMatch(t, from + 1, limit);
+        }
+        if (m == null && from + 1 < limit && "이가을를".indexOf(t[from]) >= 0 && t[from + 1] == ' ') {
+            // 1만 명이 넘는, 3조 원을 넘게: only "more than" verbs take a particle in between
+            CodePointTrie.Match<String> verb = suffixes.longestMatch(t, from + 2, limit);
+            if (verb != null && verb.value().equals("more_than") && t[from + 2] == '넘') {
+                m = verb;
+            }
+        }
+        return m;
+    }
+}
