@@ -15,6 +15,7 @@ public final class Main {
 
   static {
     JOBS.put("ingest", IngestJob::new);
+    JOBS.put("figures", FiguresJob::new);
   }
 
   private Main() {}

@@ -1,0 +1,186 @@
+package org.sectortrends.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.sectortrends.figures.Figure;
+import org.sectortrends.figures.FigureExtractor;
+import org.sectortrends.figures.FxTable;
+import org.sectortrends.tables.TableStore;
+import org.sectortrends.tables.Tables;
+import org.sectortrends.tables.Tables.Col;
+
+/**
+ * {@code figures}: runs the {@link FigureExtractor} over every article body and writes one row
+ * per figure to the {@code figures} table, with the value in won and dollars from the monthly FX
+ * reference table of the publication month.
+ *
+ * <p>The extractor and the FX table are built once per executor JVM and shared by its tasks
+ * (both are immutable and thread-safe), never per row or per partition.
+ */
+public final class FiguresJob implements SparkJob {
+
+  static final JobOption<List<String>> MONTHS = JobOption.list("months", "YYYY-MM", List.of(),
+      "Only articles of these publication months (or 'undated'); all months when absent");
+  static final JobOption<String> LEXICON_DIR = JobOption.string("lexicon-dir", "DIR", null,
+      "Directory with edited lexicons (metrics.tsv, currencies.tsv, ...) readable on every executor; the bundled ones when absent");
+  static final JobOption<String> FX_TABLE = JobOption.string("fx-table", "FILE", null,
+      "Monthly FX reference CSV (month,currency,krw_per_unit,usd_per_unit) readable on every executor; the bundled one when absent");
+
+  private static final int DECIMAL_SCALE = Tables.FIGURE_DECIMAL.scale();
+  private static final int DECIMAL_INTEGER_DIGITS = Tables.FIGURE_DECIMAL.precision() - DECIMAL_SCALE;
+
+  @Override
+  public String name() {
+    return "figures";
+  }
+
+  @Override
+  public String summary() {
+    return "Extracts money, percentages, counts and quantities with their metric, subject and period into the figures table.";
+  }
+
+  @Override
+  public List<JobOption<?>> options() {
+    return List.of(MONTHS, LEXICON_DIR, FX_TABLE, CommonOptions.OUT, CommonOptions.RUN_ID);
+  }
+
+  @Override
+  public RunSummary run(SparkSession spark, JobOptions options) {
+    JobContext context = JobContext.current(name());
+    TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
+    if (!store.exists(Tables.ARTICLES)) {
+      throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
+    }
+    Dataset<Row> articles = store.read(Tables.ARTICLES);
+    List<String> months = options.get(MONTHS);
+    for (String month : months) {
+      if (!month.equals(Tables.UNDATED_MONTH) && !month.matches("\\d{4}-\\d{2}")) {
+        throw new UsageException("Bad value '" + month + "' for --months: expected YYYY-MM or " + Tables.UNDATED_MONTH);
+      }
+    }
+    if (!months.isEmpty()) {
+      articles = articles.filter(col(Col.PUBLISHED_MONTH).isin(months.toArray()));
+    }
+    Set<String> coveredMonths = new HashSet<>(articles.select(Col.PUBLISHED_MONTH).distinct()
+        .as(Encoders.STRING()).collectAsList());
+    long articleCount = articles.count();
+
+    String lexiconDir = options.get(LEXICON_DIR);
+    String fxFile = options.get(FX_TABLE);
+    String runId = context.runId();
+    Dataset<Row> figures = articles
+        .select(Col.ARTICLE_ID, Col.BODY, Col.PUBLISHED_DATE, Col.PUBLISHED_MONTH)
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> extractAll(rows, lexiconDir, fxFile, runId),
+            Encoders.row(Tables.FIGURES.schema()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      store.writeMonths(Tables.FIGURES, figures, coveredMonths);
+      long figureCount = figures.count();
+      return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED,
+          articleCount, figureCount, 0, java.util.Map.of(), "tables: " + store.root());
+    } finally {
+      figures.unpersist();
+    }
+  }
+
+  private static Iterator<Row> extractAll(Iterator<Row> articles, String lexiconDir, String fxFile, String runId) {
+    FigureExtractor extractor = ExecutorResources.extractor(lexiconDir);
+    FxTable fx = ExecutorResources.fx(fxFile);
+    return new Iterator<>() {
+      private Iterator<Row> pending = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!pending.hasNext() && articles.hasNext()) {
+          pending = toRows(articles.next(), extractor, fx, runId).iterator();
+        }
+        return pending.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        hasNext();
+        return pending.next();
+      }
+    };
+  }
+
+  static List<Row> toRows(Row article, FigureExtractor extractor, FxTable fx, String runId) {
+    String articleId = article.getString(0);
+    String body = article.getString(1);
+    Date published = article.isNullAt(2) ? null : article.getDate(2);
+    String month = article.getString(3);
+    List<Figure> found = extractor.extract(body, published == null ? null : published.toLocalDate());
+    List<Row> rows = new ArrayList<>(found.size());
+    YearMonth fxMonth = published == null ? null : YearMonth.from(published.toLocalDate());
+    for (int i = 0; i < found.size(); i++) {
+      Figure f = found.get(i);
+      BigDecimal krw = null;
+      BigDecimal usd = null;
+      if (f.isMoney() && fxMonth != null) {
+        krw = fx.toKrw(f.value(), f.unit(), fxMonth).orElse(null);
+        usd = fx.toUsd(f.value(), f.unit(), fxMonth).orElse(null);
+      }
+      rows.add(RowFactory.create(
+          articleId, i, f.start(), f.end(), f.surface(),
+          fitDecimal(f.value()), f.value().toPlainString(), f.unit(), f.counter(), f.qualifier(), fitDecimal(f.rangeHigh()),
+          f.metric(), f.subject(), f.period(), f.periodText(), f.direction(), f.changeBasis(), f.conversionOf(),
+          fitDecimal(krw), fitDecimal(usd), f.sentence(), published, runId, month));
+    }
+    return rows;
+  }
+
+  /** Rounds to the table's six decimals; a value beyond its 32 integer digits is null (value_text keeps it). */
+  static BigDecimal fitDecimal(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal scaled = value.setScale(DECIMAL_SCALE, RoundingMode.HALF_UP);
+    return scaled.precision() - scaled.scale() > DECIMAL_INTEGER_DIGITS ? null : scaled;
+  }
+
+  /** Per-JVM instances shared by every task of an executor. */
+  static final class ExecutorResources {
+    private static volatile FigureExtractor extractor;
+    private static volatile String extractorKey;
+    private static volatile FxTable fx;
+    private static volatile String fxKey;
+
+    private ExecutorResources() {}
+
+    static synchronized FigureExtractor extractor(String lexiconDir) {
+      String key = String.valueOf(lexiconDir);
+      if (extractor == null || !key.equals(extractorKey)) {
+        extractor = lexiconDir == null ? FigureExtractor.defaults() : FigureExtractor.fromDirectory(Path.of(lexiconDir));
+        extractorKey = key;
+      }
+      return extractor;
+    }
+
+    static synchronized FxTable fx(String file) {
+      String key = String.valueOf(file);
+      if (fx == null || !key.equals(fxKey)) {
+        fx = file == null ? FxTable.defaults() : FxTable.fromFile(Path.of(file));
+        fxKey = key;
+      }
+      return fx;
+    }
+  }
+}
