@@ -30,13 +30,13 @@ public final class BylineParser {
   private static final String NAMES = NAME + "(?:\\s*[·,]\\s*" + NAME + ")*";
 
   private static final Pattern BAR_PREFIX =
-      Pattern.compile("^(?:(\\S.{0,29}?)\\s+)?(" + NAMES + ")\\s*(?:기자|특파원|객원기자|선임기자)\\s*[|｜ㅣ]\\s*");
+      Pattern.compile("^(?:(\\S.{0,29}?)(?<![·,])\\s+)?(" + NAMES + ")\\s*(?:기자|특파원|객원기자|선임기자)\\s*[|｜ㅣ]\\s*");
   private static final Pattern BRACKET_PREFIX =
-      Pattern.compile("^\\[\\s*(?:(\\S.{0,29}?)\\s+)?(" + NAMES + ")\\s*(?:기자|특파원|객원기자|선임기자)\\s*]\\s*");
+      Pattern.compile("^\\[\\s*(?:(\\S.{0,29}?)(?<![·,])\\s+)?(" + NAMES + ")\\s*(?:기자|특파원|객원기자|선임기자)\\s*]\\s*");
   private static final Pattern WIRE_PREFIX =
       Pattern.compile("^\\(\\s*[^=()]{1,20}=\\s*([^()]{1,20}?)\\s*\\)\\s*(" + NAMES + ")\\s*(?:기자|특파원)\\s*=\\s*");
   private static final Pattern EMAIL_SUFFIX =
-      Pattern.compile("(?:^|\\n|[.!?다]\\s)\\s*(?:([^\\s\\n]{2,20})\\s+)?(" + NAMES + ")\\s*(?:기자|특파원)\\s*[(<\\[]?\\s*([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)\\s*[)>\\]]?\\s*$");
+      Pattern.compile("(?:^|\\n|([.!?다])\\s)\\s*(?:([^\\s\\n]{2,20})(?<![.!?다·,])\\s+)?(" + NAMES + ")\\s*(?:기자|특파원)\\s*[(<\\[]?\\s*([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)\\s*[)>\\]]?\\s*$");
 
   private BylineParser() {}
 
@@ -65,18 +65,11 @@ public final class BylineParser {
     if (!m.find()) {
       return Byline.none(body);
     }
-    // Keep the sentence-final character that the pattern consumed as an anchor.
-    int cut = m.start();
-    char first = body.charAt(cut);
-    if (first != '\n' && first != ' ') {
-      cut++;
-    }
+    // Keep the sentence-final character that the pattern consumed as an anchor. A word that ends
+    // a sentence is never taken for the outlet (the pattern's look-behind), so it stays in the body.
+    int cut = m.group(1) != null ? m.end(1) : m.start();
     String remaining = body.substring(0, cut).strip();
-    String outlet = emptyToNull(m.group(1));
-    if (outlet != null && (outlet.endsWith("다") || outlet.endsWith("."))) {
-      outlet = null; // the word before the name ends a sentence: it is no outlet
-    }
-    return new Byline(outlet, m.group(2), remaining);
+    return new Byline(emptyToNull(m.group(2)), m.group(3), remaining);
   }
 
   private static String emptyToNull(String s) {

@@ -11,12 +11,30 @@ final class DelimitedRows {
 
   private DelimitedRows() {}
 
-  /** Whether the text so far leaves a CSV quote open, i.e. the record continues on the next line. */
+  /**
+   * Whether the text so far leaves a CSV quote open, i.e. the record continues on the next line.
+   * As in {@link #splitCsv}, only a quote at the start of a field opens a quoted field; a quote
+   * inside an unquoted field ({@code 27" 모니터}) is an ordinary character and must not make the
+   * reader swallow the following rows.
+   */
   static boolean quoteOpen(CharSequence text) {
     boolean open = false;
+    boolean fieldStart = true;
     for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '"') {
-        open = !open;
+      char c = text.charAt(i);
+      if (open) {
+        if (c == '"') {
+          open = false; // a doubled quote reopens at once below
+          fieldStart = false;
+          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            open = true;
+            i++;
+          }
+        }
+      } else if (c == '"' && fieldStart) {
+        open = true;
+      } else {
+        fieldStart = c == ',';
       }
     }
     return open;

@@ -63,7 +63,8 @@ public final class InputPlanner {
       if (matches == null || matches.length == 0) {
         throw new IllegalArgumentException("Input '" + input + "' matches no file or directory");
       }
-      int filesBefore = seen.size();
+      // Files this input names count even when an earlier input already planned them.
+      int matched = 0;
       for (FileStatus match : matches) {
         if (match.isDirectory()) {
           RemoteIterator<LocatedFileStatus> files = fs.listFiles(match.getPath(), true);
@@ -73,6 +74,7 @@ public final class InputPlanner {
               continue;
             }
             Optional<InputFormat> format = forcedFormat.or(() -> InputFormat.fromFileName(file.getPath().getName()));
+            matched++;
             if (format.isEmpty()) {
               skipped.add(file.getPath().toString());
             } else if (seen.add(file.getPath().toString())) {
@@ -85,12 +87,13 @@ public final class InputPlanner {
             throw new IllegalArgumentException("Input '" + match.getPath() + "' has no known format extension "
                 + "(.jsonl .json .csv .tsv .parquet .txt, optionally .gz or .zst); pass --format");
           }
+          matched++;
           if (seen.add(match.getPath().toString())) {
             addFile(match, format.get(), splits, parquet);
           }
         }
       }
-      if (seen.size() == filesBefore && skipped.isEmpty()) {
+      if (matched == 0) {
         throw new IllegalArgumentException("Input '" + input + "' contains no readable file");
       }
     }

@@ -65,7 +65,8 @@ final class LineReader {
       }
       int chunkEnd = newline >= 0 ? newline : bufferEnd;
       int chunk = chunkEnd - bufferPos;
-      int room = maxLineBytes - kept;
+      // One byte beyond the limit is kept so that a final \r can still be told from content.
+      int room = maxLineBytes + 1 - kept;
       int copy = Math.min(chunk, Math.max(room, 0));
       if (copy > 0) {
         ensureCapacity(kept + copy);
@@ -85,6 +86,7 @@ final class LineReader {
       kept--;
       length--;
     }
+    kept = Math.min(kept, maxLineBytes);
     return new Line(start, Arrays.copyOf(line, kept), length);
   }
 

@@ -1,5 +1,6 @@
 package org.sectortrends.corpus;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
@@ -33,7 +34,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class SplitRecordReader implements Iterator<SourceRecord>, Closeable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Two objects on one line, or text after the object, would otherwise lose everything after the first.
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final InputSplit split;
   private final IngestSettings settings;

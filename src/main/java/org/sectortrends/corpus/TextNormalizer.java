@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class TextNormalizer {
 
-  private static final Pattern HTML_HINT = Pattern.compile("</?[A-Za-z][^>]{0,2000}?>|&(?:#\\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});");
+  private static final Pattern HTML_HINT = Pattern.compile("</?[A-Za-z!][^>]{0,2000}?>|&(?:#\\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});");
   private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?</\\1\\s*>");
   private static final Pattern BLOCK_TAG = Pattern.compile("(?i)<(?:br|/p|/div|/li|/h[1-6]|/tr)\\b[^>]{0,200}?>");
   private static final Pattern ANY_TAG = Pattern.compile("</?[A-Za-z!][^>]{0,2000}?>");

@@ -92,7 +92,16 @@ public final class JobOption<T> {
 
   /** A switch without a value. */
   public static JobOption<Boolean> flag(String name, String description) {
-    return new JobOption<>(name, null, description, false, Boolean::parseBoolean, false, true);
+    return new JobOption<>(name, null, description, false, s -> {
+      // Boolean.parseBoolean reads every other word as false; a typo must fail instead.
+      if (s.strip().equalsIgnoreCase("true")) {
+        return true;
+      }
+      if (s.strip().equalsIgnoreCase("false")) {
+        return false;
+      }
+      throw new IllegalArgumentException("a switch takes no value, or true or false");
+    }, false, true);
   }
 
   public String name() {
@@ -134,6 +143,9 @@ public final class JobOption<T> {
     }
     if (defaultValue == null) {
       return "none";
+    }
+    if (defaultValue instanceof java.util.Optional<?> optional) {
+      return optional.map(String::valueOf).orElse("none");
     }
     if (defaultValue instanceof List<?> list) {
       return String.join(" ", list.stream().map(String::valueOf).toList());

@@ -67,10 +67,12 @@ public final class JobOptions {
         throw new UsageException("Unknown option '--" + name + "' for job " + job + "; run with --help for the options");
       }
       List<String> texts = given.computeIfAbsent(name, k -> new ArrayList<>());
-      if (spec.isFlag()) {
-        texts.add(inlineValue == null ? "true" : inlineValue);
-      } else if (inlineValue != null) {
-        texts.add(inlineValue);
+      if (inlineValue != null || spec.isFlag()) {
+        String value = inlineValue != null ? inlineValue : "true";
+        if (!spec.multiValued() && !texts.isEmpty()) {
+          throw new UsageException("Option --" + name + " is given twice: '" + texts.get(0) + "' and '" + value + "'");
+        }
+        texts.add(value);
       } else if (spec.multiValued()) {
         int before = texts.size();
         while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
