@@ -1,8 +1,8 @@
 package org.sectortrends.text;
 
+import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
@@ -14,11 +14,12 @@ import org.apache.lucene.analysis.ko.dict.UserDictionary;
  * <p>Chain of {@link #topicAnalyzer(NoriResources)}:
  *
  * <ol>
+ *   <li>{@link LowerCaseCharFilter} on the input, so that {@code HBM} and {@code hbm} are one term
+ *       and user dictionary entries match in any case;
  *   <li>{@link KoreanTokenizer} with the project user dictionary, {@link #DECOMPOUND_MODE}
  *       ({@code NONE}), punctuation discarded, no unknown-word unigrams;
  *   <li>{@link TopicTermFilter}: nouns (NNG, NNP), foreign words (SL) and Chinese characters (SH)
  *       only, numbers and letterless tokens dropped;
- *   <li>{@link LowerCaseFilter}: {@code HBM} and {@code hbm} become one term;
  *   <li>{@link StopFilter} with the project stopwords (news boilerplate such as 기자, 이날).
  * </ol>
  *
@@ -57,9 +58,13 @@ public final class NoriAnalyzerFactory {
       protected TokenStreamComponents createComponents(String fieldName) {
         KoreanTokenizer tokenizer = newTokenizer(dictionary);
         TokenStream stream = new TopicTermFilter(tokenizer);
-        stream = new LowerCaseFilter(stream);
         stream = new StopFilter(stream, stopwords);
         return new TokenStreamComponents(tokenizer, stream);
+      }
+
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new LowerCaseCharFilter(reader);
       }
     };
   }
@@ -74,6 +79,11 @@ public final class NoriAnalyzerFactory {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         return new TokenStreamComponents(newTokenizer(dictionary));
+      }
+
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new LowerCaseCharFilter(reader);
       }
     };
   }

@@ -36,9 +36,12 @@ import org.apache.lucene.analysis.ko.dict.UserDictionary;
  *
  * <p>Example: {@code NoriResources.fromClasspath().stopwords().contains("기자")} is true.
  *
- * <p>Known weaknesses: user dictionary entries are matched case-sensitively by Nori
- * ({@code SK하이닉스} does not match {@code sk하이닉스}); entries cannot contain spaces, so
- * spaced variants such as {@code 온디바이스 AI} stay two tokens.
+ * <p>User dictionary entries are lowercased on loading, like the analyzer input, so
+ * {@code SK하이닉스} matches {@code sk하이닉스} and {@code Sk하이닉스}.
+ *
+ * <p>Known weaknesses: entries cannot contain spaces, so spaced variants such as
+ * {@code 온디바이스 AI} stay two tokens; Nori gives every entry the same very low cost, so a short
+ * entry can split a longer ordinary word that contains it unless that word is an entry too.
  */
 public final class NoriResources {
 
@@ -85,7 +88,8 @@ public final class NoriResources {
    * convention for "no user dictionary").
    */
   public UserDictionary userDictionary() {
-    try (Reader reader = new StringReader(userDictionaryText)) {
+    // Lowercased because the analyzer lowercases its input before Nori looks words up.
+    try (Reader reader = new StringReader(userDictionaryText.toLowerCase(Locale.ROOT))) {
       return UserDictionary.open(reader);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("Invalid Nori user dictionary from " + origin, e);
