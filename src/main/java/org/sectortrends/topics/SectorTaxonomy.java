@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,11 +42,15 @@ import java.util.Map;
  * taxonomy.score(Map.of("무엇", 1)).sectorId();                           // other (no match)
  * }</pre>
  *
+ * <p>The taxonomy is small and serializable, so Spark closures may capture it.
+ *
  * <p>Known weaknesses: a keyword listed under two sectors counts for both, and ties go to the
  * sector listed first in the file; a single frequent ambiguous keyword (삼성 the baseball club vs.
  * the company) can decide a short text, which is why such words are left out or down-weighted.
  */
-public final class SectorTaxonomy {
+public final class SectorTaxonomy implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The fallback sector id. */
   public static final String OTHER = "other";
@@ -55,7 +60,8 @@ public final class SectorTaxonomy {
   private final List<Sector> sectors;
 
   /** One row of the taxonomy. */
-  public record Sector(String id, String koreanName, Map<String, Double> keywordWeights) {}
+  public record Sector(String id, String koreanName, Map<String, Double> keywordWeights)
+      implements Serializable {}
 
   private SectorTaxonomy(List<Sector> sectors) {
     this.sectors = List.copyOf(sectors);

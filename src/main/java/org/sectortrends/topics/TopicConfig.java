@@ -28,7 +28,8 @@ public record TopicConfig(
     int kMax,
     int fixedK,
     long seed,
-    int maxIter)
+    int maxIter,
+    int restarts)
     implements Serializable {
 
   /** The clustering algorithms the pipeline offers; both use cosine distance. */
@@ -57,36 +58,51 @@ public record TopicConfig(
     if (fixedK < 0 || fixedK == 1) {
       throw new IllegalArgumentException("fixedK must be 0 (search) or at least 2: " + fixedK);
     }
+    if (restarts < 1) {
+      throw new IllegalArgumentException("restarts must be at least 1: " + restarts);
+    }
     if (maxIter < 1) {
       throw new IllegalArgumentException("maxIter must be at least 1: " + maxIter);
     }
   }
 
-  /** minDf 3 documents, maxDf 50% of documents, 20,000 terms, k-means, k searched in 5..15. */
+  /**
+   * minDf 3 documents, maxDf 50% of documents, 20,000 terms, k-means, k searched in 5..15, seed
+   * 42, 40 iterations, best of 3 restarts per k.
+   */
   public static TopicConfig defaults() {
-    return new TopicConfig(3, 0.5, 20_000, Algorithm.KMEANS, 5, 15, 0, 42L, 40);
+    return new TopicConfig(3, 0.5, 20_000, Algorithm.KMEANS, 5, 15, 0, 42L, 40, 3);
   }
 
   public TopicConfig withFixedK(int k) {
-    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, k, seed, maxIter);
+    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, k, seed, maxIter, restarts);
   }
 
   public TopicConfig withKRange(int min, int max) {
-    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, min, max, 0, seed, maxIter);
+    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, min, max, 0, seed, maxIter, restarts);
   }
 
   public TopicConfig withVocabulary(double newMinDf, double newMaxDf, int newVocabSize) {
     return new TopicConfig(
-        newMinDf, newMaxDf, newVocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter);
+        newMinDf, newMaxDf, newVocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts);
   }
 
   public TopicConfig withAlgorithm(Algorithm newAlgorithm) {
     return new TopicConfig(
-        minDf, maxDf, vocabSize, newAlgorithm, kMin, kMax, fixedK, seed, maxIter);
+        minDf, maxDf, vocabSize, newAlgorithm, kMin, kMax, fixedK, seed, maxIter, restarts);
   }
 
   public TopicConfig withSeed(long newSeed) {
-    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, newSeed, maxIter);
+    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, newSeed, maxIter, restarts);
+  }
+
+  /**
+   * Fits each k this many times with seeds {@code seed, seed+1, ...} and keeps the fit with the
+   * lowest within-cluster cost: k-means on sparse text lands in different local optima per seed.
+   */
+  public TopicConfig withRestarts(int newRestarts) {
+    return new TopicConfig(
+        minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, newRestarts);
   }
 
   /** The k values to try: just {@code fixedK} when set, otherwise kMin..kMax. */

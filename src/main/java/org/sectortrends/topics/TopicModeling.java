@@ -119,7 +119,7 @@ public final class TopicModeling {
           if (k > documents) {
             continue;
           }
-          Model<?> clusters = clusterer(config, k).fit(vectors);
+          Model<?> clusters = bestOfRestarts(config, k, vectors);
           double silhouette = silhouette(clusters.transform(vectors));
           silhouettes.put(k, silhouette);
           if (best == null || silhouette > bestSilhouette) {
@@ -233,15 +233,37 @@ public final class TopicModeling {
     return unit;
   }
 
+  private static Model<?> bestOfRestarts(TopicConfig config, int k, Dataset<Row> vectors) {
+    Model<?> best = null;
+    double bestCost = Double.POSITIVE_INFINITY;
+    for (int restart = 0; restart < config.restarts(); restart++) {
+      Model<?> clusters = clusterer(config, k, config.seed() + restart).fit(vectors);
+      double cost = trainingCost(clusters);
+      if (best == null || cost < bestCost) {
+        best = clusters;
+        bestCost = cost;
+      }
+    }
+    return best;
+  }
+
+  private static double trainingCost(Model<?> clusters) {
+    if (clusters instanceof KMeansModel kmeans) {
+      return kmeans.summary().trainingCost();
+    }
+    return ((BisectingKMeansModel) clusters).summary().trainingCost();
+  }
+
   private static int clusterCount(Model<?> clusters) {
     return unitCentroids((Transformer) clusters).length;
   }
 
-  private static org.apache.spark.ml.Estimator<? extends Model<?>> clusterer(TopicConfig config, int k) {
+  private static org.apache.spark.ml.Estimator<? extends Model<?>> clusterer(
+      TopicConfig config, int k, long seed) {
     if (config.algorithm() == TopicConfig.Algorithm.BISECTING_KMEANS) {
       return new BisectingKMeans()
           .setK(k)
-          .setSeed(config.seed())
+          .setSeed(seed)
           .setMaxIter(config.maxIter())
           .setDistanceMeasure("cosine")
           .setFeaturesCol(FEATURES)
@@ -249,7 +271,7 @@ public final class TopicModeling {
     }
     return new KMeans()
         .setK(k)
-        .setSeed(config.seed())
+        .setSeed(seed)
         .setMaxIter(config.maxIter())
         .setDistanceMeasure("cosine")
         .setFeaturesCol(FEATURES)

@@ -160,6 +160,20 @@ class SectorTaxonomyTest {
   }
 
   @Test
+  void survivesJavaSerializationForSparkClosures() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(TAXONOMY);
+    }
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      SectorTaxonomy copy = (SectorTaxonomy) in.readObject();
+      assertEquals(TAXONOMY.sectors(), copy.sectors());
+      assertEquals("finance", copy.score(Map.of("기준금리", 1)).sectorId());
+    }
+  }
+
+  @Test
   void unknownSectorIdIsNamed() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> TAXONOMY.sector("shipping"));

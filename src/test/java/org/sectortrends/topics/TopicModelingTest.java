@@ -77,7 +77,7 @@ class TopicModelingTest {
     articleTerms = spark.createDataFrame(rows, schema).cache();
     fit =
         TopicModeling.fit(
-            articleTerms, TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5));
+            articleTerms, TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(1));
   }
 
   @AfterAll
