@@ -1,0 +1,99 @@
+package org.sectortrends.text;
+
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.dict.UserDictionary;
+
+/**
+ * The one place where the project's Korean analysis chain is assembled.
+ *
+ * <p>Chain of {@link #topicAnalyzer(NoriResources)}:
+ *
+ * <ol>
+ *   <li>{@link LowerCaseCharFilter} on the input, so that {@code HBM} and {@code hbm} are one term
+ *       and user dictionary entries match in any case;
+ *   <li>{@link KoreanTokenizer} with the project user dictionary, {@link #DECOMPOUND_MODE}
+ *       ({@code NONE}), punctuation discarded, no unknown-word unigrams;
+ *   <li>{@link TopicTermFilter}: nouns (NNG, NNP), foreign words (SL) and Chinese characters (SH)
+ *       only, numbers and letterless tokens dropped;
+ *   <li>{@link StopFilter} with the project stopwords (news boilerplate such as 기자, 이날).
+ * </ol>
+ *
+ * <p>Why {@code NONE}: Nori's dictionary stores many everyday words as compounds, and
+ * {@code DISCARD} (the default of Lucene's {@code KoreanAnalyzer}) splits them into misleading
+ * parts: 반도체 becomes 반 + 도체, 자동차 becomes 자동 + 차, 국제통화기금 becomes 국제 + 통화 + 기금.
+ * Those parts collide with unrelated words (통화 is both currency and phone call), which blurs
+ * topics. {@code MIXED} keeps both the compound and its parts and so counts one mention several
+ * times. {@code NONE} emits each compound once, whole; the user dictionary adds the compounds
+ * the system dictionary lacks (SK하이닉스, 온디바이스AI, 공신부).
+ *
+ * <p>Example: {@code 공신부는 SK하이닉스의 HBM 3분기 실적을 발표했다} analyzes to
+ * {@code [공신부, sk하이닉스, hbm, 분기, 실적]}: 발표 is a stopword, 3 is a number.
+ *
+ * <p>Analyzers are not serializable and cost tens of milliseconds to build (the user dictionary
+ * FST); Spark code uses {@link TermExtractor#shared()} instead of calling this factory per row.
+ *
+ * <p>Known weaknesses: in {@code NONE} mode a compound and its head word are different terms
+ * (국제통화기금 does not count as 기금); user dictionary entries are all plain nouns to Nori, so
+ * a dictionary word glued to a following noun without a space can hide that noun.
+ */
+public final class NoriAnalyzerFactory {
+
+  /** See the class comment for why compounds stay whole. */
+  public static final KoreanTokenizer.DecompoundMode DECOMPOUND_MODE =
+      KoreanTokenizer.DecompoundMode.NONE;
+
+  private NoriAnalyzerFactory() {}
+
+  /** The full chain that produces topic terms. */
+  public static Analyzer topicAnalyzer(NoriResources resources) {
+    UserDictionary dictionary = resources.userDictionary();
+    CharArraySet stopwords = new CharArraySet(resources.stopwords(), false);
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        KoreanTokenizer tokenizer = newTokenizer(dictionary);
+        TokenStream stream = new TopicTermFilter(tokenizer);
+        stream = new StopFilter(stream, stopwords);
+        return new TokenStreamComponents(tokenizer, stream);
+      }
+
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new LowerCaseCharFilter(reader);
+      }
+    };
+  }
+
+  /**
+   * The tokenizer alone, without any filter: the cost floor of the analysis, used to measure how
+   * much the filters add.
+   */
+  public static Analyzer tokenizerOnly(NoriResources resources) {
+    UserDictionary dictionary = resources.userDictionary();
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        return new TokenStreamComponents(newTokenizer(dictionary));
+      }
+
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new LowerCaseCharFilter(reader);
+      }
+    };
+  }
+
+  private static KoreanTokenizer newTokenizer(UserDictionary dictionary) {
+    return new KoreanTokenizer(
+        TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY,
+        dictionary,
+        DECOMPOUND_MODE,
+        false, // unknown Latin/Hangul runs stay whole instead of splitting into single characters
+        true); // punctuation never makes a topic
+  }
+}

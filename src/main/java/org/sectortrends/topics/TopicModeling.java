@@ -1,0 +1,315 @@
+package org.sectortrends.topics;
+
+import static org.apache.spark.sql.functions.array_repeat;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.clustering.BisectingKMeans;
+import org.apache.spark.ml.clustering.BisectingKMeansModel;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.ml.feature.CountVectorizer;
+import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Fits and applies the topic model: term counts, IDF, L2 normalization and cosine clustering,
+ * as {@code Dataset -> Dataset} functions.
+ *
+ * <p>Input everywhere is the {@code article_terms} shape: {@code (article_id STRING, term STRING,
+ * count INT)}, one row per term of an article. {@link #termArrays} turns it into one row per
+ * article with the terms repeated by their counts, which is what {@code CountVectorizer} reads.
+ *
+ * <p>{@link #fit} returns a {@link TopicFit} whose {@link PipelineModel} has the stages
+ * {@code CountVectorizerModel, IDFModel, Normalizer, KMeansModel|BisectingKMeansModel}; it can be
+ * saved and loaded with Spark's own {@code save}/{@code PipelineModel.load}. k is chosen by the
+ * silhouette (cosine) over the configured range unless fixed; ties go to the smaller k.
+ *
+ * <p>Documents without any vocabulary term (all their terms were too rare or too common) have an
+ * all-zero vector, which cosine k-means rejects. They are left out of fitting and
+ * {@link #assign} gives them the topic {@link #UNASSIGNED} (-1) with score 0, so they are neither
+ * a crash nor a silent drop.
+ *
+ * <pre>{@code
+ * TopicFit fit = TopicModeling.fit(articleTerms, TopicConfig.defaults().withKRange(5, 15));
+ * fit.model().write().overwrite().save(dir + "/models/topics/" + version);
+ * Dataset<Row> assigned = TopicModeling.assign(fit.model(), articleTerms);  // article_id, topic_id, score
+ * }</pre>
+ *
+ * <p>Known weaknesses: the k search refits the clusterer once per k on the full data (use a
+ * narrow range or a fixed k on large corpora); k-means assumes roughly balanced, convex clusters,
+ * so a few large mixed topics and several small sharp ones are typical on news.
+ */
+public final class TopicModeling {
+
+  public static final String ARTICLE_ID = "article_id";
+  public static final String TERM = "term";
+  public static final String COUNT = "count";
+  public static final String TOPIC_ID = "topic_id";
+  public static final String SCORE = "score";
+
+  /** Topic id of documents without any vocabulary term. */
+  public static final int UNASSIGNED = -1;
+
+  static final String TERMS = "terms";
+  static final String TF = "tf";
+  static final String TFIDF = "tfidf";
+  static final String FEATURES = "features";
+  static final String PREDICTION = "prediction";
+  private static final String HAS_TERMS = "has_terms";
+
+  private TopicModeling() {}
+
+  /** {@code (article_id, term, count)} rows to {@code (article_id, terms ARRAY<STRING>)}. */
+  public static Dataset<Row> termArrays(Dataset<Row> articleTerms) {
+    return articleTerms
+        .filter(col(COUNT).gt(0))
+        .groupBy(col(ARTICLE_ID))
+        .agg(flatten(collect_list(array_repeat(col(TERM), col(COUNT).cast("int")))).as(TERMS));
+  }
+
+  /** The unfitted feature stages: counts with the vocabulary limits, IDF, L2 normalization. */
+  public static Pipeline featurePipeline(TopicConfig config) {
+    CountVectorizer counts =
+        new CountVectorizer()
+            .setInputCol(TERMS)
+            .setOutputCol(TF)
+            .setMinDF(config.minDf())
+            .setMaxDF(config.maxDf())
+            .setVocabSize(config.vocabSize());
+    IDF idf = new IDF().setInputCol(TF).setOutputCol(TFIDF);
+    Normalizer normalizer = new Normalizer().setInputCol(TFIDF).setOutputCol(FEATURES).setP(2.0);
+    return new Pipeline().setStages(new PipelineStage[] {counts, idf, normalizer});
+  }
+
+  /** Fits the features and the clusterer; see the class comment. */
+  public static TopicFit fit(Dataset<Row> articleTerms, TopicConfig config) {
+    Dataset<Row> arrays = termArrays(articleTerms).cache();
+    try {
+      PipelineModel features = featurePipeline(config).fit(arrays);
+      Dataset<Row> vectors =
+          features.transform(arrays).filter(hasTerms(col(FEATURES))).select(ARTICLE_ID, FEATURES).cache();
+      try {
+        long documents = vectors.count();
+        Map<Integer, Double> silhouettes = new LinkedHashMap<>();
+        Model<?> best = null;
+        double bestSilhouette = Double.NEGATIVE_INFINITY;
+        for (int k : config.candidateKs()) {
+          if (k > documents) {
+            continue;
+          }
+          Model<?> clusters = bestOfRestarts(config, k, vectors);
+          double silhouette = silhouette(clusters.transform(vectors));
+          silhouettes.put(k, silhouette);
+          if (best == null || silhouette > bestSilhouette) {
+            best = clusters;
+            bestSilhouette = silhouette;
+          }
+        }
+        if (best == null) {
+          throw new IllegalArgumentException(
+              "Too few documents with vocabulary terms (" + documents + ") for k in "
+                  + config.kMin() + ".." + Math.max(config.kMax(), config.fixedK()));
+        }
+        Transformer[] featureStages = features.stages();
+        PipelineStage[] stages = new PipelineStage[featureStages.length + 1];
+        System.arraycopy(featureStages, 0, stages, 0, featureStages.length);
+        stages[featureStages.length] = best;
+        // A pipeline made only of fitted transformers fits without touching the data.
+        PipelineModel model = new Pipeline().setStages(stages).fit(arrays.limit(0));
+        return new TopicFit(model, clusterCount(best), silhouettes, documents);
+      } finally {
+        vectors.unpersist();
+      }
+    } finally {
+      arrays.unpersist();
+    }
+  }
+
+  /**
+   * Topic of every article in {@code articleTerms}: {@code (article_id, topic_id INT, score
+   * DOUBLE)} where score is the cosine similarity to the topic centroid, and topic
+   * {@link #UNASSIGNED} with score 0 for articles without vocabulary terms.
+   */
+  public static Dataset<Row> assign(PipelineModel model, Dataset<Row> articleTerms) {
+    Transformer[] stages = model.stages();
+    Dataset<Row> vectors = termArrays(articleTerms);
+    for (int i = 0; i < stages.length - 1; i++) {
+      vectors = stages[i].transform(vectors);
+    }
+    vectors = vectors.select(col(ARTICLE_ID), col(FEATURES)).withColumn(HAS_TERMS, hasTerms(col(FEATURES)));
+    Transformer clusters = stages[stages.length - 1];
+    double[][] centroids = unitCentroids(clusters);
+    Dataset<Row> assigned =
+        clusters
+            .transform(vectors.filter(col(HAS_TERMS)))
+            .select(
+                col(ARTICLE_ID),
+                col(PREDICTION).cast("int").as(TOPIC_ID),
+                cosineToCentroid(centroids).apply(col(FEATURES), col(PREDICTION)).as(SCORE));
+    Dataset<Row> unassigned =
+        vectors
+            .filter(functions.not(col(HAS_TERMS)))
+            .select(col(ARTICLE_ID), lit(UNASSIGNED).as(TOPIC_ID), lit(0.0).as(SCORE));
+    return assigned.unionByName(unassigned);
+  }
+
+  /**
+   * Like {@link #assign(PipelineModel, Dataset)}, and also gives {@link #UNASSIGNED} to the
+   * articles of {@code articleIds} (column {@code article_id}) that have no row in
+   * {@code articleTerms} at all.
+   */
+  public static Dataset<Row> assign(
+      PipelineModel model, Dataset<Row> articleTerms, Dataset<Row> articleIds) {
+    Dataset<Row> assigned = assign(model, articleTerms);
+    Dataset<Row> missing =
+        articleIds
+            .select(col(ARTICLE_ID))
+            .distinct()
+            .join(assigned.select(ARTICLE_ID), ARTICLE_ID, "left_anti")
+            .select(col(ARTICLE_ID), lit(UNASSIGNED).as(TOPIC_ID), lit(0.0).as(SCORE));
+    return assigned.unionByName(missing);
+  }
+
+  /** The fitted vocabulary, index = feature index. */
+  public static String[] vocabulary(PipelineModel model) {
+    for (Transformer stage : model.stages()) {
+      if (stage instanceof CountVectorizerModel counts) {
+        return counts.vocabulary();
+      }
+    }
+    throw new IllegalArgumentException("Pipeline has no CountVectorizerModel: " + model.uid());
+  }
+
+  /** Cluster centres of the last stage, scaled to unit length (cosine geometry). */
+  public static double[][] unitCentroids(PipelineModel model) {
+    return unitCentroids(model.stages()[model.stages().length - 1]);
+  }
+
+  static double[][] unitCentroids(Transformer clusters) {
+    Vector[] centres;
+    if (clusters instanceof KMeansModel kmeans) {
+      centres = kmeans.clusterCenters();
+    } else if (clusters instanceof BisectingKMeansModel bisecting) {
+      centres = bisecting.clusterCenters();
+    } else {
+      throw new IllegalArgumentException(
+          "Last pipeline stage is not a k-means model: " + clusters.getClass().getName());
+    }
+    double[][] unit = new double[centres.length][];
+    for (int i = 0; i < centres.length; i++) {
+      double[] values = centres[i].toArray();
+      double norm = 0;
+      for (double v : values) {
+        norm += v * v;
+      }
+      norm = Math.sqrt(norm);
+      for (int j = 0; j < values.length; j++) {
+        values[j] = norm > 0 ? values[j] / norm : 0;
+      }
+      unit[i] = values;
+    }
+    return unit;
+  }
+
+  private static Model<?> bestOfRestarts(TopicConfig config, int k, Dataset<Row> vectors) {
+    Model<?> best = null;
+    double bestCost = Double.POSITIVE_INFINITY;
+    for (int restart = 0; restart < config.restarts(); restart++) {
+      Model<?> clusters = clusterer(config, k, config.seed() + restart).fit(vectors);
+      double cost = trainingCost(clusters);
+      if (best == null || cost < bestCost) {
+        best = clusters;
+        bestCost = cost;
+      }
+    }
+    return best;
+  }
+
+  private static double trainingCost(Model<?> clusters) {
+    if (clusters instanceof KMeansModel kmeans) {
+      return kmeans.summary().trainingCost();
+    }
+    return ((BisectingKMeansModel) clusters).summary().trainingCost();
+  }
+
+  private static int clusterCount(Model<?> clusters) {
+    return unitCentroids((Transformer) clusters).length;
+  }
+
+  private static org.apache.spark.ml.Estimator<? extends Model<?>> clusterer(
+      TopicConfig config, int k, long seed) {
+    if (config.algorithm() == TopicConfig.Algorithm.BISECTING_KMEANS) {
+      return new BisectingKMeans()
+          .setK(k)
+          .setSeed(seed)
+          .setMaxIter(config.maxIter())
+          .setDistanceMeasure("cosine")
+          .setFeaturesCol(FEATURES)
+          .setPredictionCol(PREDICTION);
+    }
+    return new KMeans()
+        .setK(k)
+        .setSeed(seed)
+        .setMaxIter(config.maxIter())
+        .setDistanceMeasure("cosine")
+        .setFeaturesCol(FEATURES)
+        .setPredictionCol(PREDICTION);
+  }
+
+  private static double silhouette(Dataset<Row> predictions) {
+    if (predictions.select(PREDICTION).distinct().count() < 2) {
+      return -1.0; // a single populated cluster has no silhouette; rank it last
+    }
+    return new ClusteringEvaluator()
+        .setDistanceMeasure("cosine")
+        .setMetricName("silhouette")
+        .setFeaturesCol(FEATURES)
+        .setPredictionCol(PREDICTION)
+        .evaluate(predictions);
+  }
+
+  private static Column hasTerms(Column vector) {
+    UserDefinedFunction nonZero =
+        functions.udf((UDF1<Vector, Boolean>) v -> v != null && v.numNonzeros() > 0, DataTypes.BooleanType);
+    return nonZero.apply(vector);
+  }
+
+  private static UserDefinedFunction cosineToCentroid(double[][] centroids) {
+    return functions.udf(
+        (UDF2<Vector, Integer, Double>)
+            (v, cluster) -> {
+              double[] centre = centroids[cluster];
+              SparseVector sparse = v.toSparse();
+              int[] indices = sparse.indices();
+              double[] values = sparse.values();
+              double dot = 0;
+              for (int i = 0; i < indices.length; i++) {
+                dot += values[i] * centre[indices[i]];
+              }
+              return dot;
+            },
+        DataTypes.DoubleType);
+  }
+}

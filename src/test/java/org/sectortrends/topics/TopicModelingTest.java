@@ -1,0 +1,222 @@
+package org.sectortrends.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sectortrends.topics.eval.ClusterAgreement;
+
+/**
+ * The topic pipeline on a tiny fixture of three clearly separated topics (chips, banking, games),
+ * twelve articles each, every article also mentioning a term common to all (dropped by maxDf),
+ * plus one article made only of one-off terms (dropped by minDf, hence unassigned).
+ */
+class TopicModelingTest {
+
+  private static final Map<String, List<String>> TOPIC_TERMS =
+      Map.of(
+          "chips", List.of("반도체", "hbm", "파운드리", "d램", "웨이퍼", "엔비디아", "낸드", "패키징"),
+          "banks", List.of("금리", "대출", "은행", "예금", "한국은행", "기준금리", "가계부채", "채권"),
+          "games", List.of("게임", "넥슨", "신작", "크래프톤", "콘솔", "모바일게임", "흥행", "리니지"));
+  private static final String LONELY = "lonely";
+
+  private static SparkSession spark;
+  private static Dataset<Row> articleTerms;
+  private static Map<String, String> goldByArticle;
+  private static TopicFit fit;
+
+  @BeforeAll
+  static void startSpark() {
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("TopicModelingTest")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .getOrCreate();
+    List<Row> rows = new ArrayList<>();
+    goldByArticle = new HashMap<>();
+    for (String topic : List.of("chips", "banks", "games")) {
+      List<String> terms = TOPIC_TERMS.get(topic);
+      for (int doc = 0; doc < 12; doc++) {
+        String id = topic + "-" + doc;
+        goldByArticle.put(id, topic);
+        // six of the eight topic terms, a different window for each article
+        for (int j = 0; j < 6; j++) {
+          rows.add(RowFactory.create(id, terms.get((doc + j) % terms.size()), 1 + (doc + j) % 2));
+        }
+        rows.add(RowFactory.create(id, "시장", 1));
+      }
+    }
+    rows.add(RowFactory.create(LONELY, "한번만", 2));
+    rows.add(RowFactory.create(LONELY, "나오는말", 1));
+    StructType schema =
+        new StructType()
+            .add("article_id", DataTypes.StringType, false)
+            .add("term", DataTypes.StringType, false)
+            .add("count", DataTypes.IntegerType, false);
+    articleTerms = spark.createDataFrame(rows, schema).cache();
+    fit =
+        TopicModeling.fit(
+            articleTerms, TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(1));
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  @Test
+  void silhouetteChoosesTheThreeTopicsAndClustersMatchTheGold() {
+    assertEquals(Set.of(2, 3, 4, 5), fit.silhouettes().keySet());
+    assertEquals(3, fit.k(), fit.silhouettes()::toString);
+    assertEquals(36, fit.clusteredDocuments());
+    ClusterAgreement agreement = agreement(TopicModeling.assign(fit.model(), articleTerms));
+    assertEquals(1.0, agreement.nmi(), 1e-9);
+    assertEquals(1.0, agreement.purity(), 1e-9);
+  }
+
+  @Test
+  void vocabularyDropsRareAndUbiquitousTerms() {
+    Set<String> vocabulary = Set.of(TopicModeling.vocabulary(fit.model()));
+    assertEquals(24, vocabulary.size());
+    assertFalse(vocabulary.contains("시장"));
+    assertFalse(vocabulary.contains("한번만"));
+  }
+
+  @Test
+  void articlesWithoutVocabularyTermsAreUnassignedNotDropped() {
+    Dataset<Row> ids =
+        spark.createDataFrame(
+            List.of(RowFactory.create("chips-0"), RowFactory.create(LONELY), RowFactory.create("no-terms")),
+            new StructType().add("article_id", DataTypes.StringType, false));
+    Map<String, Row> byId =
+        TopicModeling.assign(fit.model(), articleTerms, ids).collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    assertEquals(38, byId.size());
+    assertEquals(TopicModeling.UNASSIGNED, byId.get(LONELY).getInt(1));
+    assertEquals(0.0, byId.get(LONELY).getDouble(2));
+    assertEquals(TopicModeling.UNASSIGNED, byId.get("no-terms").getInt(1));
+    double score = byId.get("chips-0").getDouble(2);
+    assertTrue(score > 0.3 && score <= 1.0 + 1e-9, "cosine to centroid " + score);
+  }
+
+  @Test
+  void labelsSectorsAndRepresentativesDescribeEachTopic() {
+    Dataset<Row> assigned = TopicModeling.assign(fit.model(), articleTerms).cache();
+    Map<Integer, String> goldByTopic = majorityGold(assigned);
+    List<TopicDescription> topics =
+        TopicDescriptions.describe(fit.model(), assigned, 5, SectorTaxonomy.fromClasspath());
+    assertEquals(4, topics.size());
+    Map<String, String> expectedSector =
+        Map.of("chips", "semiconductor", "banks", "finance", "games", "games_content");
+    for (TopicDescription topic : topics) {
+      if (topic.topicId() == TopicModeling.UNASSIGNED) {
+        assertEquals(TopicDescription.UNASSIGNED_LABEL, topic.label());
+        assertEquals(1, topic.size());
+        assertEquals(SectorTaxonomy.OTHER, topic.sector().sectorId());
+        continue;
+      }
+      String gold = goldByTopic.get(topic.topicId());
+      assertEquals(12, topic.size());
+      assertEquals(5, topic.topTerms().size());
+      assertTrue(TOPIC_TERMS.get(gold).containsAll(topic.topTerms()), topic::toString);
+      assertEquals(String.join(" · ", topic.topTerms().subList(0, 3)), topic.label());
+      assertEquals(expectedSector.get(gold), topic.sector().sectorId(), topic::toString);
+      for (int i = 1; i < topic.termWeights().size(); i++) {
+        assertTrue(topic.termWeights().get(i - 1) >= topic.termWeights().get(i));
+      }
+    }
+    List<Row> examples = TopicDescriptions.representatives(assigned, 2).collectAsList();
+    assertEquals(6, examples.size());
+    for (Row example : examples) {
+      assertEquals(goldByTopic.get(example.getInt(0)), goldByArticle.get(example.getString(1)));
+    }
+    assigned.unpersist();
+  }
+
+  @Test
+  void savedModelAssignsTheSameTopics(@TempDir Path dir) throws Exception {
+    String path = dir.resolve("models/topics/v1").toString();
+    fit.model().write().overwrite().save(path);
+    PipelineModel loaded = PipelineModel.load(path);
+    Set<Row> before = new HashSet<>(TopicModeling.assign(fit.model(), articleTerms).select("article_id", "topic_id").collectAsList());
+    Set<Row> after = new HashSet<>(TopicModeling.assign(loaded, articleTerms).select("article_id", "topic_id").collectAsList());
+    assertEquals(before, after);
+  }
+
+  @Test
+  void bisectingKMeansWithFixedKFindsTheSameTopics() {
+    TopicFit bisecting =
+        TopicModeling.fit(
+            articleTerms,
+            TopicConfig.defaults()
+                .withVocabulary(2, 0.9, 1000)
+                .withAlgorithm(TopicConfig.Algorithm.BISECTING_KMEANS)
+                .withFixedK(3));
+    assertEquals(3, bisecting.k());
+    assertEquals(Set.of(3), bisecting.silhouettes().keySet());
+    assertEquals(1.0, agreement(TopicModeling.assign(bisecting.model(), articleTerms)).nmi(), 1e-9);
+  }
+
+  @Test
+  void articleSectorsFollowTheTaxonomyRule() {
+    SectorTaxonomy taxonomy = SectorTaxonomy.fromClasspath();
+    Map<String, Map<String, Integer>> termsByArticle = new HashMap<>();
+    for (Row row : articleTerms.collectAsList()) {
+      termsByArticle.computeIfAbsent(row.getString(0), k -> new HashMap<>()).merge(row.getString(1), row.getInt(2), Integer::sum);
+    }
+    List<Row> sectors = ArticleSectors.score(articleTerms, taxonomy).collectAsList();
+    assertEquals(termsByArticle.size(), sectors.size());
+    for (Row row : sectors) {
+      SectorScore expected = taxonomy.score(termsByArticle.get(row.getString(0)));
+      assertEquals(expected.sectorId(), row.getString(1), row::toString);
+      assertEquals(expected.score(), row.getDouble(2), 1e-9, row::toString);
+    }
+  }
+
+  private static ClusterAgreement agreement(Dataset<Row> assigned) {
+    ClusterAgreement agreement = new ClusterAgreement();
+    for (Row row : assigned.collectAsList()) {
+      if (row.getInt(1) != TopicModeling.UNASSIGNED) {
+        agreement.add(row.getInt(1), goldByArticle.get(row.getString(0)), 1);
+      }
+    }
+    return agreement;
+  }
+
+  private static Map<Integer, String> majorityGold(Dataset<Row> assigned) {
+    Map<Integer, Map<String, Integer>> counts = new HashMap<>();
+    for (Row row : assigned.collectAsList()) {
+      if (row.getInt(1) != TopicModeling.UNASSIGNED) {
+        counts.computeIfAbsent(row.getInt(1), k -> new HashMap<>()).merge(goldByArticle.get(row.getString(0)), 1, Integer::sum);
+      }
+    }
+    Map<Integer, String> majority = new HashMap<>();
+    counts.forEach(
+        (topic, golds) ->
+            majority.put(topic, golds.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+    return majority;
+  }
+}
