@@ -16,6 +16,8 @@ public final class Main {
   static {
     JOBS.put("ingest", IngestJob::new);
     JOBS.put("figures", FiguresJob::new);
+    JOBS.put("terms", TermsJob::new);
+    JOBS.put("topics", TopicsJob::new);
   }
 
   private Main() {}

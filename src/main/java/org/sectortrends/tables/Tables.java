@@ -110,6 +110,7 @@ public final class Tables {
     public static final String SIZE = "size";
     public static final String SECTOR = "sector";
     public static final String SECTOR_SCORE = "sector_score";
+    public static final String TOPIC_SECTOR = "topic_sector";
     public static final String SCORE = "score";
     public static final String CREATED_AT = "created_at";
     public static final String STATE = "state";
@@ -293,6 +294,7 @@ public final class Tables {
                   f(Col.SCORE, DoubleType),
                   f(Col.SECTOR, StringType),
                   f(Col.SECTOR_SCORE, DoubleType),
+                  f(Col.TOPIC_SECTOR, StringType),
                   f(Col.PUBLISHED_DATE, DateType)),
               required(Col.PUBLISHED_MONTH, StringType)),
           WriteMode.REPLACE,

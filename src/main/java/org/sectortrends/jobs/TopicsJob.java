@@ -1,0 +1,314 @@
+package org.sectortrends.jobs;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.sectortrends.tables.TableStore;
+import org.sectortrends.tables.Tables;
+import org.sectortrends.tables.Tables.Col;
+import org.sectortrends.topics.ArticleSectors;
+import org.sectortrends.topics.SectorTaxonomy;
+import org.sectortrends.topics.TopicConfig;
+import org.sectortrends.topics.TopicDescription;
+import org.sectortrends.topics.TopicDescriptions;
+import org.sectortrends.topics.TopicFit;
+import org.sectortrends.topics.TopicMatcher;
+import org.sectortrends.topics.TopicModeling;
+import org.sectortrends.topics.TopicRegistry;
+
+/**
+ * {@code topics}: clusters the articles by their {@code article_terms} with MLlib, labels the
+ * topics by their top terms, maps topics and articles to sectors of the taxonomy, and keeps topic
+ * ids stable across periodic runs.
+ *
+ * <p>{@code --mode fit} (the default) retrains, then matches the new clusters to the topics of
+ * the newest saved model ({@link TopicMatcher}): a matched cluster keeps the old topic id and
+ * label, an unmatched one gets a new id, and old topics without a match stay in the
+ * {@code topics} table as {@code retired}. {@code --mode assign} assigns all articles with the
+ * newest saved model unchanged. The share of previously assigned articles whose topic id stayed
+ * the same is printed and recorded in the run's message.
+ */
+public final class TopicsJob implements SparkJob {
+
+  private static final TopicConfig DEFAULTS = TopicConfig.defaults();
+
+  static final JobOption<String> MODE = JobOption.parsed("mode", "fit|assign", "fit", s -> {
+    if (!s.equals("fit") && !s.equals("assign")) {
+      throw new IllegalArgumentException("must be fit or assign");
+    }
+    return s;
+  }, "fit: retrain and keep matched topic ids; assign: use the newest saved model as it is");
+  static final JobOption<Integer> K = JobOption.integer("k", 0, 0, 1000, "Number of topics; 0 chooses k by silhouette over --k-min..--k-max");
+  static final JobOption<Integer> K_MIN = JobOption.integer("k-min", DEFAULTS.kMin(), 2, 1000, "Smallest k tried");
+  static final JobOption<Integer> K_MAX = JobOption.integer("k-max", DEFAULTS.kMax(), 2, 1000, "Largest k tried");
+  static final JobOption<TopicConfig.Algorithm> ALGORITHM = JobOption.parsed("algorithm", "kmeans|bisecting-kmeans",
+      DEFAULTS.algorithm(), s -> TopicConfig.Algorithm.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_')),
+      "Clustering algorithm (both cosine)");
+  static final JobOption<Double> MIN_DF = JobOption.decimal("min-df", DEFAULTS.minDf(), 0.0001, 1e9,
+      "Terms in fewer documents are left out of the vocabulary (a fraction when below 1)");
+  static final JobOption<Double> MAX_DF = JobOption.decimal("max-df", DEFAULTS.maxDf(), 0.0001, 1e12,
+      "Terms in more documents are left out of the vocabulary (a fraction when at most 1)");
+  static final JobOption<Integer> VOCAB_SIZE = JobOption.integer("vocab-size", DEFAULTS.vocabSize(), 2, 1 << 22,
+      "Largest vocabulary kept, by document frequency");
+  static final JobOption<Integer> SEED = JobOption.integer("seed", (int) DEFAULTS.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE,
+      "Seed of the clustering");
+  static final JobOption<Integer> RESTARTS = JobOption.integer("restarts", DEFAULTS.restarts(), 1, 100,
+      "Clusterings per k with different seeds; the one with the lowest cost is kept");
+  static final JobOption<Integer> TOP_TERMS = JobOption.integer("top-terms", 10, 3, 100, "Terms listed per topic");
+  static final JobOption<Double> MATCH_THRESHOLD = JobOption.decimal("match-threshold", 0.5, 0.0, 1.0,
+      "Centroid cosine similarity at or above which a new cluster keeps an old topic's id");
+  static final JobOption<String> TAXONOMY = JobOption.string("taxonomy", "FILE", null,
+      "Sector taxonomy TSV (sector_id, korean_name, keywords); the bundled data/taxonomy/sectors.tsv when absent");
+
+  private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("'v'yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  @Override
+  public String name() {
+    return "topics";
+  }
+
+  @Override
+  public String summary() {
+    return "Clusters articles into labelled topics with stable ids and maps topics and articles to sectors.";
+  }
+
+  @Override
+  public List<JobOption<?>> options() {
+    return List.of(MODE, K, K_MIN, K_MAX, ALGORITHM, MIN_DF, MAX_DF, VOCAB_SIZE, SEED, RESTARTS, TOP_TERMS, MATCH_THRESHOLD,
+        TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
+  }
+
+  @Override
+  public RunSummary run(SparkSession spark, JobOptions options) throws IOException {
+    JobContext context = JobContext.current(name());
+    TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
+    if (!store.exists(Tables.ARTICLE_TERMS) || !store.exists(Tables.ARTICLES)) {
+      throw new UsageException("No articles or article_terms table under " + store.root() + ": run ingest and terms with the same --out first");
+    }
+    TopicConfig config = config(options);
+    SectorTaxonomy taxonomy = options.get(TAXONOMY) == null
+        ? SectorTaxonomy.fromClasspath() : SectorTaxonomy.fromFile(Path.of(options.get(TAXONOMY)));
+    TopicRegistry registry = new TopicRegistry(CommonOptions.modelsRoot(options), spark.sparkContext().hadoopConfiguration());
+    Optional<TopicRegistry.Version> previous = registry.latest();
+
+    Dataset<Row> terms = store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID, Col.TERM, Col.COUNT)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> articles = store.read(Tables.ARTICLES).select(Col.ARTICLE_ID, Col.PUBLISHED_DATE, Col.PUBLISHED_MONTH);
+    try {
+      String version;
+      PipelineModel model;
+      Map<Integer, Integer> topicIdByCluster = new HashMap<>();
+      Map<Integer, String> keptLabels = new HashMap<>();
+      StringBuilder report = new StringBuilder();
+      if (options.get(MODE).equals("assign")) {
+        TopicRegistry.Version saved = previous.orElseThrow(() -> new UsageException(
+            "--mode assign needs a saved model under " + registry.location("") + "; run with --mode fit first"));
+        version = saved.name();
+        model = saved.model();
+        for (TopicRegistry.Entry e : saved.topics()) {
+          topicIdByCluster.put(e.clusterIndex(), e.topicId());
+          keptLabels.put(e.clusterIndex(), e.label());
+        }
+        report.append("assigned with saved model ").append(version);
+      } else {
+        TopicFit fit = TopicModeling.fit(terms, config);
+        version = VERSION.format(context.started());
+        model = fit.model();
+        report.append("model ").append(version).append(", k=").append(fit.k()).append(" of silhouettes ")
+            .append(fit.silhouettes().entrySet().stream()
+                .map(e -> e.getKey() + ":" + String.format(Locale.ROOT, "%.3f", e.getValue())).collect(Collectors.joining(" ")));
+        matchToPrevious(model, fit.k(), previous, store, options.get(MATCH_THRESHOLD), topicIdByCluster, keptLabels, report);
+      }
+
+      Dataset<Row> assignments = TopicModeling.assign(model, terms, articles).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        List<TopicDescription> descriptions = TopicDescriptions.describe(model, assignments, options.get(TOP_TERMS), taxonomy);
+        List<TopicRegistry.Entry> entries = new ArrayList<>();
+        for (TopicDescription d : descriptions) {
+          if (d.topicId() != TopicModeling.UNASSIGNED) {
+            entries.add(new TopicRegistry.Entry(d.topicId(), topicIdByCluster.get(d.topicId()),
+                keptLabels.getOrDefault(d.topicId(), d.label())));
+          }
+        }
+        if (options.get(MODE).equals("fit")) {
+          registry.save(version, model, entries);
+        }
+        Dataset<Row> articleTopics = articleTopics(spark, assignments, descriptions, topicIdByCluster, version, terms, taxonomy, articles)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          report.append("; ").append(stability(store, articleTopics));
+          Dataset<Row> topics = topicRows(spark, store, descriptions, entries, version, context);
+          store.write(Tables.TOPICS, topics);
+          store.write(Tables.ARTICLE_TOPICS, articleTopics);
+          long assigned = articleTopics.count();
+          System.out.println("topics: " + report);
+          for (TopicRegistry.Entry e : entries) {
+            System.out.println("  topic " + e.topicId() + ": " + e.label());
+          }
+          return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
+              assigned, assigned, 0, Map.of(), report.toString());
+        } finally {
+          articleTopics.unpersist();
+        }
+      } finally {
+        assignments.unpersist();
+      }
+    } finally {
+      terms.unpersist();
+    }
+  }
+
+  private static TopicConfig config(JobOptions options) {
+    try {
+      return new TopicConfig(options.get(MIN_DF), options.get(MAX_DF), options.get(VOCAB_SIZE), options.get(ALGORITHM),
+          options.get(K_MIN), options.get(K_MAX), options.get(K), options.get(SEED), DEFAULTS.maxIter(), options.get(RESTARTS));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("Bad topic options: " + e.getMessage(), e);
+    }
+  }
+
+  /** Fills the stable id of every new cluster: a matched old id, else the next unused one. */
+  private static void matchToPrevious(PipelineModel model, int k, Optional<TopicRegistry.Version> previous, TableStore store,
+      double threshold, Map<Integer, Integer> topicIdByCluster, Map<Integer, String> keptLabels, StringBuilder report) {
+    int nextId = 0;
+    if (store.exists(Tables.TOPICS)) {
+      Row max = store.read(Tables.TOPICS).agg(org.apache.spark.sql.functions.max(Col.TOPIC_ID)).first();
+      if (!max.isNullAt(0)) {
+        nextId = max.getInt(0) + 1;
+      }
+    }
+    if (previous.isPresent()) {
+      TopicRegistry.Version old = previous.get();
+      List<Map<String, Double>> oldByCluster = TopicMatcher.centroidTerms(TopicModeling.vocabulary(old.model()),
+          TopicModeling.unitCentroids(old.model()));
+      Map<Integer, Map<String, Double>> oldByTopic = new HashMap<>();
+      Map<Integer, String> oldLabels = new HashMap<>();
+      for (TopicRegistry.Entry e : old.topics()) {
+        oldByTopic.put(e.topicId(), oldByCluster.get(e.clusterIndex()));
+        oldLabels.put(e.topicId(), e.label());
+        nextId = Math.max(nextId, e.topicId() + 1);
+      }
+      List<Map<String, Double>> fresh = TopicMatcher.centroidTerms(TopicModeling.vocabulary(model), TopicModeling.unitCentroids(model));
+      List<TopicMatcher.Match> matches = TopicMatcher.match(fresh, oldByTopic, threshold);
+      for (TopicMatcher.Match m : matches) {
+        topicIdByCluster.put(m.newCluster(), m.oldTopicId());
+        keptLabels.put(m.newCluster(), oldLabels.get(m.oldTopicId()));
+      }
+      report.append("; ").append(matches.size()).append(" of ").append(k).append(" topics matched to ").append(old.name());
+    }
+    for (int cluster = 0; cluster < k; cluster++) {
+      if (!topicIdByCluster.containsKey(cluster)) {
+        topicIdByCluster.put(cluster, nextId++);
+      }
+    }
+  }
+
+  private static Dataset<Row> articleTopics(SparkSession spark, Dataset<Row> assignments, List<TopicDescription> descriptions,
+      Map<Integer, Integer> topicIdByCluster, String version, Dataset<Row> terms, SectorTaxonomy taxonomy, Dataset<Row> articles) {
+    StructType mappingSchema = new StructType()
+        .add("cluster", DataTypes.IntegerType, false)
+        .add("stable_id", DataTypes.IntegerType, false)
+        .add(Col.TOPIC_SECTOR, DataTypes.StringType, true);
+    List<Row> mapping = new ArrayList<>();
+    for (TopicDescription d : descriptions) {
+      int stable = d.topicId() == TopicModeling.UNASSIGNED ? TopicModeling.UNASSIGNED : topicIdByCluster.get(d.topicId());
+      mapping.add(RowFactory.create(d.topicId(), stable, d.sector().sectorId()));
+    }
+    Dataset<Row> ids = spark.createDataFrame(mapping, mappingSchema);
+    Dataset<Row> own = ArticleSectors.score(terms, taxonomy);
+    return assignments
+        .join(broadcast(ids), assignments.col(TopicModeling.TOPIC_ID).equalTo(ids.col("cluster")), "left")
+        .join(own, Col.ARTICLE_ID, "left")
+        .join(articles, Col.ARTICLE_ID, "left")
+        .select(
+            col(Col.ARTICLE_ID),
+            org.apache.spark.sql.functions.coalesce(col("stable_id"), lit(TopicModeling.UNASSIGNED)).as(Col.TOPIC_ID),
+            lit(version).as(Col.MODEL_VERSION),
+            col(TopicModeling.SCORE).as(Col.SCORE),
+            when(col(ArticleSectors.SECTOR).isNull().or(col(ArticleSectors.SECTOR).equalTo(SectorTaxonomy.OTHER)), col(Col.TOPIC_SECTOR))
+                .otherwise(col(ArticleSectors.SECTOR)).as(Col.SECTOR),
+            org.apache.spark.sql.functions.coalesce(col(ArticleSectors.SECTOR_SCORE), lit(0.0)).as(Col.SECTOR_SCORE),
+            col(Col.TOPIC_SECTOR),
+            col(Col.PUBLISHED_DATE),
+            org.apache.spark.sql.functions.coalesce(col(Col.PUBLISHED_MONTH), lit(Tables.UNDATED_MONTH)).as(Col.PUBLISHED_MONTH));
+  }
+
+  /** Share of the previously assigned articles that keep their topic id; read before the table is replaced. */
+  private static String stability(TableStore store, Dataset<Row> articleTopics) {
+    if (!store.exists(Tables.ARTICLE_TOPICS)) {
+      return "no previous assignment to compare";
+    }
+    Dataset<Row> before = store.read(Tables.ARTICLE_TOPICS)
+        .filter(col(Col.TOPIC_ID).notEqual(TopicModeling.UNASSIGNED))
+        .select(col(Col.ARTICLE_ID), col(Col.TOPIC_ID).as("previous_topic"));
+    Row counts = before.join(articleTopics.select(Col.ARTICLE_ID, Col.TOPIC_ID), Col.ARTICLE_ID, "left")
+        .agg(org.apache.spark.sql.functions.count(lit(1)),
+            org.apache.spark.sql.functions.sum(when(col(Col.TOPIC_ID).equalTo(col("previous_topic")), 1).otherwise(0)))
+        .first();
+    long total = counts.getLong(0);
+    long same = counts.isNullAt(1) ? 0 : counts.getLong(1);
+    return total == 0 ? "no previous assignment to compare"
+        : String.format(Locale.ROOT, "topic id kept for %.1f%% of %d previously assigned articles", 100.0 * same / total, total);
+  }
+
+  private static Dataset<Row> topicRows(SparkSession spark, TableStore store, List<TopicDescription> descriptions,
+      List<TopicRegistry.Entry> entries, String version, JobContext context) {
+    Map<Integer, Integer> stableByCluster = new HashMap<>();
+    Map<Integer, String> labelByCluster = new HashMap<>();
+    for (TopicRegistry.Entry e : entries) {
+      stableByCluster.put(e.clusterIndex(), e.topicId());
+      labelByCluster.put(e.clusterIndex(), e.label());
+    }
+    Map<Integer, Timestamp> createdBefore = new HashMap<>();
+    List<Row> retired = new ArrayList<>();
+    Set<Integer> active = new HashSet<>(stableByCluster.values());
+    active.add(TopicModeling.UNASSIGNED);
+    if (store.exists(Tables.TOPICS)) {
+      for (Row row : store.read(Tables.TOPICS).collectAsList()) {
+        int id = row.getAs(Col.TOPIC_ID);
+        createdBefore.put(id, row.getAs(Col.CREATED_AT));
+        if (!active.contains(id)) {
+          Object[] values = new Object[row.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(i);
+          }
+          values[row.fieldIndex(Col.STATE)] = "retired";
+          retired.add(RowFactory.create(values));
+        }
+      }
+    }
+    Timestamp now = Timestamp.from(context.started());
+    List<Row> rows = new ArrayList<>(retired);
+    for (TopicDescription d : descriptions) {
+      int id = d.topicId() == TopicModeling.UNASSIGNED ? TopicModeling.UNASSIGNED : stableByCluster.get(d.topicId());
+      String label = d.topicId() == TopicModeling.UNASSIGNED ? d.label() : labelByCluster.get(d.topicId());
+      rows.add(RowFactory.create(id, version, label, d.topTermsDelimited(), d.size(), d.sector().sectorId(), d.sector().score(),
+          "active", createdBefore.getOrDefault(id, now)));
+    }
+    return spark.createDataFrame(rows, Tables.TOPICS.schema());
+  }
+}
