@@ -58,10 +58,12 @@ import java.util.List;
  *
  * <h2>Known weaknesses</h2>
  * <ul>
- *   <li>Money without a currency word ({@code 매출 3조를 돌파}) is not a figure.</li>
+ *   <li>Money without a currency word is read only right after a money metric keyword
+ *       ({@code 매출 3조를 돌파}, in the currency of the previous money figure nearby, else KRW);
+ *       elsewhere ({@code 3조를 들였다}) it is not a figure.</li>
  *   <li>Hyphen ranges ({@code 5-6개}) are skipped as compounds; only ~ style ranges are read.</li>
- *   <li>{@code N0대} followed by a counter-like context is read as a count of machines, although
- *       {@code 20대} is usually an age group; the lexicon rejects only common cases.</li>
+ *   <li>{@code 20대} is an age group only before an age noun ({@code 20대 여성}, {@code 30대 초반});
+ *       {@code 20대가 늘었다} stays a count of machines.</li>
  *   <li>Subjects come from particles, not from a named-entity tagger: a subject introduced
  *       without a particle, or a sentence about two companies, may get the wrong one.</li>
  *   <li>The scale of {@code 수십억} is vague; the lower bound is reported, marked approx.</li>
@@ -79,7 +81,7 @@ public final class FigureExtractor {
 
     private FigureExtractor(Lexicons lexicons) {
         this.units = new UnitLexicon(lexicons);
-        this.scanner = new FigureScanner(units, new QualifierLexicon(lexicons));
+        this.scanner = new FigureScanner(units, new QualifierLexicon(lexicons), lexicons);
         this.attributor = new Attributor(new AttributionLexicon(lexicons));
     }
 

@@ -38,9 +38,18 @@ final class FigureScanner {
     private final KoreanNumberParser parser = new KoreanNumberParser();
     private final KoreanNumberParser.UnitProbe probe;
 
-    FigureScanner(UnitLexicon units, QualifierLexicon qualifiers) {
+    /** Money metric keywords (매출, 영업이익, 투자 ...) after which 억/조 alone means money. */
+    private final CodePointTrie<Boolean> moneyWords = new CodePointTrie<>();
+    private static final int MONEY_WINDOW = 12;
+
+    FigureScanner(UnitLexicon units, QualifierLexicon qualifiers, Lexicons lexicons) {
         this.units = units;
         this.qualifiers = qualifiers;
+        for (String[] row : lexicons.rows(Lexicons.METRICS, 2)) {
+            if (row.length > 3 && row[3].equalsIgnoreCase("yes")) {
+                moneyWords.put(row[0], Boolean.TRUE);
+            }
+        }
         this.probe = (t, pos, limit) -> {
             Match<Unit> m = unitAt(t, pos, limit, false);
             return m != null && m.value().kind() != Kind.REJECT;
@@ -167,7 +176,11 @@ final class FigureScanner {
         }
         Match<Unit> unitMatch = unitAt(t, p, n, true);
         if (unitMatch == null) {
-            return p;
+            Unit implied = impliedMoney(t, spanStart, p, parsed, high, out);
+            if (implied == null) {
+                return p;
+            }
+            return emit(t, spanStart, p, value, high, approx, negative, arrow, implied, out);
         }
         Unit unit = unitMatch.value();
         if (unit.kind() == Kind.REJECT || !contextAllows(t, spanStart, unit)) {
@@ -217,6 +230,36 @@ final class FigureScanner {
         }
         // 30대 A씨: a person described by age group
         return q + 1 < t.length && isLatin(t[q]) && t[q + 1] == '씨';
+    }
+
+    /**
+     * {@code 매출 3조를 돌파}: a number with 억 or larger and no unit, right after a money metric
+     * keyword, is money in the currency of the previous money figure nearby, else won.
+     */
+    private Unit impliedMoney(int[] t, int start, int end, Parsed parsed, BigDecimal high, List<Candidate> out) {
+        if (!parsed.arabic() || parsed.lowestLargeExponent() < 8 || (end < t.length && (KoreanNumberParser.isAsciiDigit(t[end]) || isLatin(t[end])))) {
+            return null;
+        }
+        int from = Math.max(0, start - MONEY_WINDOW);
+        boolean money = false;
+        for (int i = from; i < start && !money; i++) {
+            if (t[i] == '.' || t[i] == '\n') {
+                from = i + 1;
+            }
+            Match<Boolean> m = moneyWords.longestMatch(t, i, start);
+            money = m != null && i >= from;
+        }
+        if (!money) {
+            return null;
+        }
+        String currency = "KRW";
+        if (!out.isEmpty()) {
+            Candidate previous = out.get(out.size() - 1);
+            if (previous.isCurrency() && start - previous.end < CONTEXT) {
+                currency = previous.unit;
+            }
+        }
+        return new Unit(Kind.CURRENCY, currency, null, null, false);
     }
 
     private Parsed upperEnd(int[] t, int from) {
