@@ -313,6 +313,10 @@ final class FigureScanner {
         if (qualifier == null && approx) {
             qualifier = "approx";
         }
+        if (arrow == null && (unit.kind() == Kind.PERCENT || unit.kind() == Kind.PERCENT_POINT)
+                && (negative || t[spanStart] == '+')) {
+            arrow = negative ? "down" : "up"; // +15%, -3.2%: a signed rate is a change
+        }
         Candidate c = new Candidate();
         c.start = start;
         c.end = end;

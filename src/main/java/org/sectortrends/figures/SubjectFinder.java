@@ -119,6 +119,16 @@ final class SubjectFinder {
 
     /** The first subject- or topic-marked noun phrase in [from, to), or null. */
     String topic(int[] t, int from, int to) {
+        return topic(t, from, to, false);
+    }
+
+    /**
+     * The first (or, with {@code last}, the nearest to {@code to}) subject- or topic-marked noun
+     * phrase in [from, to): a figure belongs to the nearest one of its own sentence
+     * ({@code A는 4조원, B는 3조원}), an article to the first one of a sentence.
+     */
+    String topic(int[] t, int from, int to, boolean last) {
+        String found = null;
         int i = from;
         while (i < to) {
             while (i < to && t[i] == ' ') {
@@ -160,10 +170,13 @@ final class SubjectFinder {
             }
             np = withoutModifiers(np);
             if (!np.isEmpty() && isAcceptable(np)) {
-                return np;
+                if (!last) {
+                    return np;
+                }
+                found = np;
             }
         }
-        return null;
+        return found;
     }
 
     /** The stem of a word ending in 은/는/이/가/의, or of {@code X(...)가}; null otherwise. */

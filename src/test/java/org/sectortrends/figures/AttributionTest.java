@@ -208,4 +208,25 @@ class AttributionTest {
         }
         assertEquals(0, mismatches.get());
     }
+
+    @Test
+    void listsOfCompaniesContinueTheMetricAndTakeTheNearestSubject() {
+        List<Figure> f = EXTRACTOR.extract(
+                "가나지주의 3분기 누적 순이익은 5조1천억원이다. 다라지주는 4조5천억원, 마바금융은 3조4천억원으로 집계됐다.",
+                PUBLISHED);
+        assertEquals("net_income", figure(f, "4조5천억원").metric());
+        assertEquals("다라지주", figure(f, "4조5천억원").subject());
+        assertEquals("마바금융", figure(f, "3조4천억원").subject());
+        assertEquals("2025Q3", figure(f, "3조4천억원").period());
+    }
+
+    @Test
+    void signedRatesAndQuarterRanges() {
+        List<Figure> f = EXTRACTOR.extract("영업익 3,200억원(+15%)을 냈다. 1~3분기 누적 수출은 50억 달러다.", PUBLISHED);
+        assertEquals("up", figure(f, "+15%").direction());
+        assertEquals("operating_profit_growth", figure(f, "+15%").metric());
+        assertEquals("2025Q1..2025Q3", figure(f, "50억 달러").period());
+        assertEquals("1~3분기 누적", figure(f, "50억 달러").periodText());
+        assertEquals("down", figure(EXTRACTOR.extract("수익률은 -3.2%였다.", PUBLISHED), "-3.2%").direction());
+    }
 }
