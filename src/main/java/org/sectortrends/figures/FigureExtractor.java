@@ -25,7 +25,7 @@ import java.util.List;
  *       counting words before a counter ({@code 한 곳}, {@code 열두 개}, {@code 두 배});
  *       {@code 세 자릿수} (as a growth rate: at least 100%, {@code 한 자릿수} below 10%);
  *       {@code 절반} (50%); {@code 3분의 1} (33.333333%, approximate).</li>
- *   <li>Ranges {@code 5~6개}, {@code 3~4%}, {@code 10조~12조 원}, {@code 1천억~2천억 원},
+ *   <li>Ranges {@code 5~6개}, {@code 5-6개}, {@code 3~4%}, {@code 10조~12조 원}, {@code 1천억~2천억 원},
  *       {@code 2~3억 원} (the lower end takes the upper end's large unit) and bands
  *       {@code 20%대}, {@code 1조원대} (20..30, 1조..2조): qualifier {@code range} with
  *       {@code rangeHigh}.</li>
@@ -61,7 +61,8 @@ import java.util.List;
  *   <li>Money without a currency word is read only right after a money metric keyword
  *       ({@code 매출 3조를 돌파}, in the currency of the previous money figure nearby, else KRW);
  *       elsewhere ({@code 3조를 들였다}) it is not a figure.</li>
- *   <li>Hyphen ranges ({@code 5-6개}) are skipped as compounds; only ~ style ranges are read.</li>
+ *   <li>Hyphen ranges are read only between plain digits directly followed by a unit
+ *       ({@code 5-6개}, {@code 3-4%}); {@code 1천-2천억 원} is skipped.</li>
  *   <li>{@code 20대} is an age group only before an age noun ({@code 20대 여성}, {@code 30대 초반});
  *       {@code 20대가 늘었다} stays a count of machines.</li>
  *   <li>Subjects come from particles, not from a named-entity tagger: a subject introduced

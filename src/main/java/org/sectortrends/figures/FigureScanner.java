@@ -132,7 +132,8 @@ final class FigureScanner {
         }
         int digitsEnd = KoreanNumberParser.digitsEnd(t, numberStart, n);
         if (digitsEnd + 1 < n && isCompoundSeparator(t[digitsEnd]) && KoreanNumberParser.isAsciiDigit(t[digitsEnd + 1])) {
-            return tokenEnd(t, numberStart);
+            int ranged = hyphenRange(t, spanStart, numberStart, digitsEnd, negative, out);
+            return ranged > 0 ? ranged : tokenEnd(t, numberStart);
         }
         Parsed parsed = parser.parse(t, numberStart, n, probe);
         if (parsed == null) {
@@ -142,6 +143,43 @@ final class FigureScanner {
             return fraction(t, spanStart, parsed, out);
         }
         return finish(t, spanStart, parsed, negative, arrow, out);
+    }
+
+    /**
+     * {@code 5-6개}, {@code 3-4%}: a hyphen between two plain numbers is a range only when a unit
+     * follows and the second number is larger; phone numbers, dates and scores ({@code 3-1로})
+     * have no unit or descend. Returns 0 when the token is not such a range.
+     */
+    private int hyphenRange(int[] t, int spanStart, int numberStart, int digitsEnd, boolean negative, List<Candidate> out) {
+        int n = t.length;
+        if (t[digitsEnd] != '-' && t[digitsEnd] != '–') {
+            return 0;
+        }
+        int second = digitsEnd + 1;
+        int secondEnd = KoreanNumberParser.digitsEnd(t, second, n);
+        if (secondEnd < n && (isCompoundSeparator(t[secondEnd]) || isLatin(t[secondEnd]) && !probe.unitAt(t, secondEnd, n))) {
+            return 0;
+        }
+        Match<Unit> unit = unitAt(t, secondEnd, n, false);
+        if (unit == null || unit.value().kind() == Kind.REJECT || unit.value().kind() == Kind.POINT) {
+            return 0;
+        }
+        BigDecimal low = new BigDecimal(plainDigits(t, numberStart, digitsEnd));
+        BigDecimal high = new BigDecimal(plainDigits(t, second, secondEnd));
+        if (low.compareTo(high) >= 0) {
+            return 0;
+        }
+        return emit(t, spanStart, unit.end(), low, high, false, negative, null, unit.value(), out);
+    }
+
+    private static String plainDigits(int[] t, int from, int to) {
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            if (t[i] != ',') {
+                sb.append((char) t[i]);
+            }
+        }
+        return sb.toString();
     }
 
     /** Number, range, unit, band and qualifiers after a parsed number; returns where to go on. */
