@@ -325,7 +325,7 @@ final class FigureScanner {
         String qualifier = null;
         if (high != null) {
             qualifier = "range";
-        } else if (end + 1 <= n && end < n && t[end] == '대' && bandFollows(t, end + 1)
+        } else if (end < n && t[end] == '대' && bandFollows(t, end + 1)
                 && unit.kind() != Kind.MEASURE) {
             BigDecimal stripped = value.stripTrailingZeros();
             high = stripped.add(BigDecimal.ONE.scaleByPowerOfTen(-stripped.scale()));
@@ -438,13 +438,19 @@ final class FigureScanner {
         return false;
     }
 
-    /** 포인트 after a rate (금리, 점유율, a % figure nearby) is a percentage point. */
+    /**
+     * 포인트 after a rate (금리, 점유율, a % figure earlier in the sentence) is a percentage point;
+     * otherwise (코스피 30포인트) it is an index point. Looks back to the start of the sentence.
+     */
     private static boolean rateContext(int[] t, int at) {
         int from = Math.max(0, at - 60);
         for (int i = at - 1; i >= from; i--) {
             int c = t[i];
-            if (c == '%' || c == '률' || c == '율' || c == '.' && i + 1 < at && t[i + 1] == ' ') {
-                return c != '.';
+            if (c == '.' && i + 1 < at && t[i + 1] == ' ') {
+                return false; // the previous sentence ended
+            }
+            if (c == '%' || c == '률' || c == '율') {
+                return true;
             }
             if (c == '금' && i + 1 < at && t[i + 1] == '리') {
                 return true;
