@@ -115,23 +115,34 @@ public class FigureExtractorBenchmark {
     static void cpuTimeCrossCheck(long chars) throws IOException {
         FigureExtractorBenchmark bench = new FigureExtractorBenchmark();
         bench.setUp();
+        cpuTime("extractCorpus", chars, bench::extractCorpus);
+        cpuTime("noriTokenizeCorpus", chars, () -> {
+            try {
+                return bench.noriTokenizeCorpus();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void cpuTime(String name, long chars, java.util.function.IntSupplier work) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long sink = 0;
-        for (int round = 0; round < 8; round++) {
+        for (int round = 0; round < 6; round++) {
             long start = mx.getCurrentThreadCpuTime();
             long wallStart = System.nanoTime();
             int ops = 0;
             while (mx.getCurrentThreadCpuTime() - start < 2_000_000_000L) {
-                sink += bench.extractCorpus();
+                sink += work.getAsInt();
                 ops++;
             }
             double cpu = (mx.getCurrentThreadCpuTime() - start) / 1e9;
             double wall = (System.nanoTime() - wallStart) / 1e9;
-            if (round >= 3) {
-                System.out.printf("cpu-time round %d: %.2f M chars per CPU-second (%.2f M chars/s wall)%n",
-                        round - 2, ops * chars / cpu / 1e6, ops * chars / wall / 1e6);
+            if (round >= 2) {
+                System.out.printf("%s cpu-time round %d: %.2f M chars per CPU-second (%.2f M chars/s wall)%n",
+                        name, round - 1, ops * chars / cpu / 1e6, ops * chars / wall / 1e6);
             }
         }
-        System.out.println("(checksum " + sink + ")");
+        System.out.println("(" + name + " checksum " + sink + ")");
     }
 }
