@@ -50,9 +50,18 @@ final class FigureScanner {
                 moneyWords.put(row[0], Boolean.TRUE);
             }
         }
-        this.probe = (t, pos, limit) -> {
-            Match<Unit> m = unitAt(t, pos, limit, false);
-            return m != null && m.value().kind() != Kind.REJECT;
+        this.probe = new KoreanNumberParser.UnitProbe() {
+            @Override
+            public boolean unitAt(int[] t, int pos, int limit) {
+                Match<Unit> m = FigureScanner.this.unitAt(t, pos, limit, false);
+                return m != null && m.value().kind() != Kind.REJECT;
+            }
+
+            @Override
+            public boolean wordAt(int[] t, int pos, int limit) {
+                Match<Unit> m = units.suffixAt(t, pos, limit);
+                return m != null && m.end() - pos >= 2;
+            }
         };
     }
 
@@ -591,8 +600,8 @@ final class FigureScanner {
         if (unit.kind() != Kind.COUNT && unit.kind() != Kind.MULTIPLE) {
             return unit.kind() == Kind.REJECT ? unitMatch.end() : 0;
         }
-        if (!spaced && !unit.nativeGlued()) {
-            return 0;
+        if (!spaced && !unit.nativeGlued() || t[q] == '인') {
+            return 0; // 한 명, never 한 인: 인 counts only after Sino-Korean numbers
         }
         return emit(t, i, unitMatch.end(), BigDecimal.valueOf(numeral.value()), null, false, false, null, unit, out);
     }
