@@ -233,7 +233,7 @@ final class FigureScanner {
         if (unit.kind() == Kind.REJECT || !contextAllows(t, spanStart, unit)) {
             return Math.max(p, unitMatch.end());
         }
-        if (high == null && isAgeGroup(t, value, parsed, unit, unitMatch.end())) {
+        if (isAgeGroup(t, value, high, p, parsed, unit, unitMatch.end())) {
             return unitMatch.end();
         }
         int end = unitMatch.end();
@@ -259,14 +259,14 @@ final class FigureScanner {
         "미혼", "기혼", "인구", "운전자", "배우", "가수", "씨",
     };
 
-    /** {@code 20대 여성}, {@code 30대 초반}: an age group, not twenty machines. */
-    private static boolean isAgeGroup(int[] t, BigDecimal value, Parsed parsed, Unit unit, int unitEnd) {
+    /** {@code 20대 여성}, {@code 30~40대 남성}: an age group, not twenty machines. */
+    private static boolean isAgeGroup(int[] t, BigDecimal value, BigDecimal high, int numberEnd, Parsed parsed,
+                                      Unit unit, int unitEnd) {
         if (unit.kind() != Kind.COUNT || !"대".equals(unit.counter()) || parsed.lowestLargeExponent() >= 0
-                || t[unitEnd - 1] != '대' || unitEnd - 1 != parsed.end()) {
+                || t[unitEnd - 1] != '대' || unitEnd - 1 != numberEnd) {
             return false;
         }
-        int v = value.intValue();
-        if (value.scale() > 0 || v < 10 || v > 90 || v % 10 != 0) {
+        if (!isDecade(value) || high != null && !isDecade(high)) {
             return false;
         }
         int q = KoreanNumberParser.skipSpace(t, unitEnd, t.length);
@@ -307,6 +307,11 @@ final class FigureScanner {
             }
         }
         return new Unit(Kind.CURRENCY, currency, null, null, false);
+    }
+
+    private static boolean isDecade(BigDecimal v) {
+        int i = v.intValue();
+        return v.scale() <= 0 && i >= 10 && i <= 90 && i % 10 == 0;
     }
 
     private Parsed upperEnd(int[] t, int from) {
