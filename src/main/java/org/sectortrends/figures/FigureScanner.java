@@ -365,6 +365,9 @@ final class FigureScanner {
         if (qualifier == null && approx) {
             qualifier = "approx";
         }
+        if (arrow == null && end < n && (t[end] == '↑' || t[end] == '▲' || t[end] == '↓' || t[end] == '▼')) {
+            arrow = t[end] == '↑' || t[end] == '▲' ? "up" : "down"; // headline style: 22%↑
+        }
         if (arrow == null && (unit.kind() == Kind.PERCENT || unit.kind() == Kind.PERCENT_POINT)
                 && (negative || t[spanStart] == '+')) {
             arrow = negative ? "down" : "up"; // +15%, -3.2%: a signed rate is a change
@@ -605,8 +608,8 @@ final class FigureScanner {
         if (unit.kind() != Kind.COUNT && unit.kind() != Kind.MULTIPLE) {
             return unit.kind() == Kind.REJECT ? unitMatch.end() : 0;
         }
-        if (!spaced && !unit.nativeGlued() || t[q] == '인') {
-            return 0; // 한 명, never 한 인: 인 counts only after Sino-Korean numbers
+        if (!spaced && !unit.nativeGlued() || t[q] == '인' || unit.kind() == Kind.MULTIPLE && numeral.value() == 1) {
+            return 0; // 한 명, never 한 인 (인 follows Sino-Korean numbers); 한배 is "the same boat"
         }
         return emit(t, i, unitMatch.end(), BigDecimal.valueOf(numeral.value()), null, false, false, null, unit, out);
     }

@@ -228,5 +228,6 @@ class AttributionTest {
         assertEquals("2025Q1..2025Q3", figure(f, "50억 달러").period());
         assertEquals("1~3분기 누적", figure(f, "50억 달러").periodText());
         assertEquals("down", figure(EXTRACTOR.extract("수익률은 -3.2%였다.", PUBLISHED), "-3.2%").direction());
+        assertEquals("down", figure(EXTRACTOR.extract("국제유가 2.2%↓", PUBLISHED), "2.2%").direction());
     }
 }
