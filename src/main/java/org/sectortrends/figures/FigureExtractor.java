@@ -33,21 +33,26 @@ import java.util.List;
  *       (at_least); 초과, 넘는 (more_than); 이하 (at_most); 미만 (less_than); 최대 (at_most),
  *       최소 (at_least); {@code 1천여억 원}, {@code 100여 명}, {@code 수십억 원} (approx, value
  *       = the lower bound 10억).</li>
- *   <li>Signs: {@code -3.2%}, {@code 마이너스 3%}, {@code △1.2%} (negative); ▲/▼ set the
- *       direction.</li>
+ *   <li>Signs: {@code -3.2%}, {@code 마이너스 3%}, {@code △1.2%} (negative); a signed rate
+ *       ({@code +15%}, {@code -3.2%}) and table or headline arrows ({@code ▲3%}, {@code 22%↑})
+ *       set the direction.</li>
  *   <li>Currencies to ISO 4217 from {@code currencies.tsv}: 원 KRW; 달러, $, US$ USD;
  *       홍콩달러 HKD; 대만달러 TWD; 호주달러 AUD; 위안, 元 CNY; 엔, 円 JPY; 유로, € EUR;
  *       파운드, £ GBP; 루피 INR; 동 VND (only in sentences about 베트남); English scale words
  *       {@code $1.2 billion}.</li>
  *   <li>Percent: %, 퍼센트, 프로; percentage points: %p, %포인트, 퍼센트포인트, bp (converted:
  *       25bp is 0.25 percent_point), 포인트 next to a rate (else {@code point}, index points).</li>
+ *   <li>Money without a currency word right after a money metric keyword: {@code 매출 3조를
+ *       돌파} (KRW, or the currency of the previous money figure nearby).</li>
  *   <li>Multiples (배), counts with a counter from {@code counters.tsv} (명, 건, 개, 대, 곳,
  *       가구, 척, 채, 개국, 개사 ...), measure units from {@code measure-units.tsv} (톤, GWh, MW,
  *       배럴, TEU, ㎡ ...).</li>
  *   <li>Never figures: dates and periods (2025년, 3분기, 1~10월, 26일), times (10:30, 3시),
- *       ages (32세, 20대 여성), ranks and ordinals (3위, 2번째, 제3조), dotted or hyphenated
- *       compounds (2025.11.26, 02-123-4567, 3-1), numbers glued to Latin letters (S25,
- *       GPT-4, A320), bare numbers without unit (tickers, ages in parentheses).</li>
+ *       ages (32세, 20대 여성, 30~40대 남성), ranks and ordinals (3위, 2번째, 제3조, 18대 국회),
+ *       dotted or hyphenated compounds (2025.11.26, 02-123-4567, 3-1), numbers glued to Latin
+ *       letters (S25, GPT-4, A320, OZ214편), bare numbers without unit (tickers, ages in
+ *       parentheses), words that merely start with a numeral or unit (천장, 세계, 원칙, 2경기 is two
+ *       games).</li>
  * </ul>
  *
  * <h2>Attribution</h2>
@@ -68,6 +73,11 @@ import java.util.List;
  *   <li>Subjects come from particles, not from a named-entity tagger: a subject introduced
  *       without a particle, or a sentence about two companies, may get the wrong one.</li>
  *   <li>The scale of {@code 수십억} is vague; the lower bound is reported, marked approx.</li>
+ *   <li>Periods: a quarter or half without a year is the latest one begun by the publication date,
+ *       which misreads forecasts ({@code 4분기 전망} in May); a figure without a period of its own
+ *       takes the previous figure's period, which can carry a period too far.</li>
+ *   <li>Metrics are keywords, matched inside words too: a keyword inside an unrelated compound
+ *       can name the wrong metric, and a figure whose metric word is missing gets none.</li>
  * </ul>
  *
  * <p>Thread-safe and immutable after construction: all lexicons are compiled into tries in the
