@@ -20,7 +20,7 @@ import java.util.List;
  *       {@code 0.25%p}.</li>
  *   <li>Large units 만, 억, 조, 경, 해 with 천, 백, 십, mixed with digits, with or without spaces:
  *       {@code 12조 5천104억}, {@code 1614억5600만}, {@code 510억 9천만}, {@code 2경 484조},
- *       {@code 7억1100만명}, {@code 5만 8200원}.</li>
+ *       {@code 7억1100만명}, {@code 5만 4300원}.</li>
  *   <li>Sino-Korean numerals next to a multiplier ({@code 삼천억 원}, {@code 이십오만 명}); native
  *       counting words before a counter ({@code 한 곳}, {@code 열두 개}, {@code 두 배});
  *       {@code 세 자릿수} (as a growth rate: at least 100%, {@code 한 자릿수} below 10%);

@@ -18,7 +18,7 @@ import java.math.BigDecimal;
  * {@code 수십억} = 1000000000 (vague, flagged approximate), {@code 1천여억} (flagged approximate).
  *
  * <p>A space may separate sections ({@code 510억 9천만}) when the next section carries a smaller
- * large unit, or when it is the last one and a unit word follows it ({@code 5만 8200원}); anything
+ * large unit, or when it is the last one and a unit word follows it ({@code 5만 4300원}); anything
  * else after a space belongs to the next word ({@code 3조 2항} stays {@code 3조}). A large-unit
  * syllable that starts a unit word is that word ({@code 2경기} is two games).
  *

@@ -144,11 +144,11 @@ class AttributionTest {
     @Test
     void parentheticalRestatementsAreLinkedNeverSummed() {
         List<Figure> f = EXTRACTOR.extract(
-                "파하는 300억 위안(약 5조 7천억 원)을 벌었고 49달러(한화 약 5만 8200원)짜리 상품과 "
+                "파하는 300억 위안(약 5조 7천억 원)을 벌었고 39달러(한화 약 5만 3100원)짜리 상품과 "
                 + "2억 달러(약 2천700억 원, 14억 위안)를 들였다. 매출은 1조 원(1조 원)이다.", PUBLISHED);
         assertEquals(0, figure(f, "약 5조 7천억 원").conversionOf());
-        int dollars = f.indexOf(figure(f, "49달러"));
-        assertEquals(dollars, figure(f, "약 5만 8200원").conversionOf());
+        int dollars = f.indexOf(figure(f, "39달러"));
+        assertEquals(dollars, figure(f, "약 5만 3100원").conversionOf());
         int twoHundred = f.indexOf(figure(f, "2억 달러"));
         assertEquals(twoHundred, figure(f, "약 2천700억 원").conversionOf());
         assertEquals(twoHundred, figure(f, "14억 위안").conversionOf());
