@@ -53,6 +53,7 @@ final class Attributor {
         String lastSubject = null;
         Mention lastPeriod = null;
         Mention lastFigurePeriod = null;
+        Candidate previous = null;
         int scannedSentences = 0;
         int k = 0;
         while (k < figures.size()) {
@@ -93,7 +94,12 @@ final class Attributor {
                 if (metric != null) {
                     boolean growth = c.isRate() && !metric.metric.rate() && c.direction != null;
                     c.metric = growth ? metric.metric.id() + "_growth" : metric.metric.id();
+                } else if (metrics.isEmpty() && previous != null && previous.sentence >= s - 1
+                        && previous.unit.equals(c.unit)) {
+                    // 신한지주는 4조5천억원, 하나금융은 3조4천억원: a list continues the previous metric
+                    c.metric = previous.metric;
                 }
+                previous = c;
                 Mention period = periodFor(mentions, c.start, after, nextStart);
                 if (period == null) {
                     period = lastFigurePeriod != null ? lastFigurePeriod : lastPeriod;
@@ -301,7 +307,7 @@ final class Attributor {
                 return phrase.text();
             }
         }
-        return subjects.topic(t, from, c.start);
+        return subjects.topic(t, from, c.start, true);
     }
 
     /**

@@ -59,6 +59,8 @@ final class CodePointTrie<V> {
     }
 
     private final Node root = new Node();
+    /** First code points of all keys (BMP), so that most positions are rejected by one bit test. */
+    private final long[] firstBmp = new long[1024];
     private int size;
 
     /** Adds or replaces a key; an empty key is rejected because it would match everywhere. */
@@ -67,6 +69,10 @@ final class CodePointTrie<V> {
             throw new IllegalArgumentException("empty trie key for value " + value);
         }
         Node node = root;
+        int first = key.codePointAt(0);
+        if (first < 0x10000) {
+            firstBmp[first >>> 6] |= 1L << first;
+        }
         for (int i = 0; i < key.length(); ) {
             int cp = key.codePointAt(i);
             node = node.addChild(cp);
@@ -85,6 +91,9 @@ final class CodePointTrie<V> {
     /** Longest key starting at {@code from} and ending at or before {@code limit}, or null. */
     @SuppressWarnings("unchecked")
     Match<V> longestMatch(int[] text, int from, int limit) {
+        if (from >= limit || !startsWith(text[from])) {
+            return null;
+        }
         Node node = root;
         Object best = null;
         int bestEnd = -1;
@@ -103,6 +112,9 @@ final class CodePointTrie<V> {
 
     /** True when some key starts with the code point, a cheap pre-check before a full look-up. */
     boolean startsWith(int codePoint) {
+        if (codePoint < 0x10000) {
+            return (firstBmp[codePoint >>> 6] & (1L << codePoint)) != 0;
+        }
         return root.child(codePoint) != null;
     }
 }

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Links parenthetical currency restatements to the figure they restate:
- * {@code 2천478억 위안(약 51조3천169억 원)}, {@code 49달러(한화 약 5만 8200원)},
+ * {@code 1천250억 위안(약 24조7천억 원)}, {@code 39달러(한화 약 5만 3100원)},
  * {@code 4조 달러(약 5천590조 원, 28조 위안)}. A restatement is a money figure opening a
  * parenthesis right after another money figure in a different currency (only 한화, 원화, 미화,
  * 우리 돈 or 환산 may stand between), or a further money figure after a comma inside the same

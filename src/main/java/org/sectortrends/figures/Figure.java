@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * <p>Offsets are code-point offsets into the text given to {@link FigureExtractor#extract}, end
  * exclusive, and cover the number with its unit and adjacent qualifier words ({@code 약 4조 달러},
- * {@code 40% 이상}). {@code value} is exact in base units ({@code 2천478억 위안} is
- * {@code 247800000000}, {@code 13.2%} is {@code 13.2}); ranges keep their upper end in
+ * {@code 40% 이상}). {@code value} is exact in base units ({@code 1천250억 위안} is
+ * {@code 125000000000}, {@code 13.2%} is {@code 13.2}); ranges keep their upper end in
  * {@code rangeHigh}.
  *
  * @param start        first code point of the figure (qualifier words included)

@@ -20,12 +20,12 @@ import java.util.List;
  *       {@code 0.25%p}.</li>
  *   <li>Large units 만, 억, 조, 경, 해 with 천, 백, 십, mixed with digits, with or without spaces:
  *       {@code 12조 5천104억}, {@code 1614억5600만}, {@code 510억 9천만}, {@code 2경 484조},
- *       {@code 7억1100만명}, {@code 5만 8200원}.</li>
+ *       {@code 7억1100만명}, {@code 5만 4300원}.</li>
  *   <li>Sino-Korean numerals next to a multiplier ({@code 삼천억 원}, {@code 이십오만 명}); native
  *       counting words before a counter ({@code 한 곳}, {@code 열두 개}, {@code 두 배});
  *       {@code 세 자릿수} (as a growth rate: at least 100%, {@code 한 자릿수} below 10%);
  *       {@code 절반} (50%); {@code 3분의 1} (33.333333%, approximate).</li>
- *   <li>Ranges {@code 5~6개}, {@code 3~4%}, {@code 10조~12조 원}, {@code 1천억~2천억 원},
+ *   <li>Ranges {@code 5~6개}, {@code 5-6개}, {@code 3~4%}, {@code 10조~12조 원}, {@code 1천억~2천억 원},
  *       {@code 2~3억 원} (the lower end takes the upper end's large unit) and bands
  *       {@code 20%대}, {@code 1조원대} (20..30, 1조..2조): qualifier {@code range} with
  *       {@code rangeHigh}.</li>
@@ -33,21 +33,26 @@ import java.util.List;
  *       (at_least); 초과, 넘는 (more_than); 이하 (at_most); 미만 (less_than); 최대 (at_most),
  *       최소 (at_least); {@code 1천여억 원}, {@code 100여 명}, {@code 수십억 원} (approx, value
  *       = the lower bound 10억).</li>
- *   <li>Signs: {@code -3.2%}, {@code 마이너스 3%}, {@code △1.2%} (negative); ▲/▼ set the
- *       direction.</li>
+ *   <li>Signs: {@code -3.2%}, {@code 마이너스 3%}, {@code △1.2%} (negative); a signed rate
+ *       ({@code +15%}, {@code -3.2%}) and table or headline arrows ({@code ▲3%}, {@code 22%↑})
+ *       set the direction.</li>
  *   <li>Currencies to ISO 4217 from {@code currencies.tsv}: 원 KRW; 달러, $, US$ USD;
  *       홍콩달러 HKD; 대만달러 TWD; 호주달러 AUD; 위안, 元 CNY; 엔, 円 JPY; 유로, € EUR;
  *       파운드, £ GBP; 루피 INR; 동 VND (only in sentences about 베트남); English scale words
  *       {@code $1.2 billion}.</li>
  *   <li>Percent: %, 퍼센트, 프로; percentage points: %p, %포인트, 퍼센트포인트, bp (converted:
  *       25bp is 0.25 percent_point), 포인트 next to a rate (else {@code point}, index points).</li>
+ *   <li>Money without a currency word right after a money metric keyword: {@code 매출 3조를
+ *       돌파} (KRW, or the currency of the previous money figure nearby).</li>
  *   <li>Multiples (배), counts with a counter from {@code counters.tsv} (명, 건, 개, 대, 곳,
  *       가구, 척, 채, 개국, 개사 ...), measure units from {@code measure-units.tsv} (톤, GWh, MW,
  *       배럴, TEU, ㎡ ...).</li>
  *   <li>Never figures: dates and periods (2025년, 3분기, 1~10월, 26일), times (10:30, 3시),
- *       ages (32세, 20대 여성), ranks and ordinals (3위, 2번째, 제3조), dotted or hyphenated
- *       compounds (2025.11.26, 02-123-4567, 3-1), numbers glued to Latin letters (S25,
- *       GPT-4, A320), bare numbers without unit (tickers, ages in parentheses).</li>
+ *       ages (32세, 20대 여성, 30~40대 남성), ranks and ordinals (3위, 2번째, 제3조, 18대 국회),
+ *       dotted or hyphenated compounds (2025.11.26, 02-123-4567, 3-1), numbers glued to Latin
+ *       letters (S25, GPT-4, A320, OZ214편), bare numbers without unit (tickers, ages in
+ *       parentheses), words that merely start with a numeral or unit (천장, 세계, 원칙, 2경기 is two
+ *       games).</li>
  * </ul>
  *
  * <h2>Attribution</h2>
@@ -58,13 +63,21 @@ import java.util.List;
  *
  * <h2>Known weaknesses</h2>
  * <ul>
- *   <li>Money without a currency word ({@code 매출 3조를 돌파}) is not a figure.</li>
- *   <li>Hyphen ranges ({@code 5-6개}) are skipped as compounds; only ~ style ranges are read.</li>
- *   <li>{@code N0대} followed by a counter-like context is read as a count of machines, although
- *       {@code 20대} is usually an age group; the lexicon rejects only common cases.</li>
+ *   <li>Money without a currency word is read only right after a money metric keyword
+ *       ({@code 매출 3조를 돌파}, in the currency of the previous money figure nearby, else KRW);
+ *       elsewhere ({@code 3조를 들였다}) it is not a figure.</li>
+ *   <li>Hyphen ranges are read only between plain digits directly followed by a unit
+ *       ({@code 5-6개}, {@code 3-4%}); {@code 1천-2천억 원} is skipped.</li>
+ *   <li>{@code 20대} is an age group only before an age noun ({@code 20대 여성}, {@code 30대 초반});
+ *       {@code 20대가 늘었다} stays a count of machines.</li>
  *   <li>Subjects come from particles, not from a named-entity tagger: a subject introduced
  *       without a particle, or a sentence about two companies, may get the wrong one.</li>
  *   <li>The scale of {@code 수십억} is vague; the lower bound is reported, marked approx.</li>
+ *   <li>Periods: a quarter or half without a year is the latest one begun by the publication date,
+ *       which misreads forecasts ({@code 4분기 전망} in May); a figure without a period of its own
+ *       takes the previous figure's period, which can carry a period too far.</li>
+ *   <li>Metrics are keywords, matched inside words too: a keyword inside an unrelated compound
+ *       can name the wrong metric, and a figure whose metric word is missing gets none.</li>
  * </ul>
  *
  * <p>Thread-safe and immutable after construction: all lexicons are compiled into tries in the
@@ -79,7 +92,7 @@ public final class FigureExtractor {
 
     private FigureExtractor(Lexicons lexicons) {
         this.units = new UnitLexicon(lexicons);
-        this.scanner = new FigureScanner(units, new QualifierLexicon(lexicons));
+        this.scanner = new FigureScanner(units, new QualifierLexicon(lexicons), lexicons);
         this.attributor = new Attributor(new AttributionLexicon(lexicons));
     }
 

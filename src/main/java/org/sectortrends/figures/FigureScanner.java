@@ -38,12 +38,30 @@ final class FigureScanner {
     private final KoreanNumberParser parser = new KoreanNumberParser();
     private final KoreanNumberParser.UnitProbe probe;
 
-    FigureScanner(UnitLexicon units, QualifierLexicon qualifiers) {
+    /** Money metric keywords (매출, 영업이익, 투자 ...) after which 억/조 alone means money. */
+    private final CodePointTrie<Boolean> moneyWords = new CodePointTrie<>();
+    private static final int MONEY_WINDOW = 12;
+
+    FigureScanner(UnitLexicon units, QualifierLexicon qualifiers, Lexicons lexicons) {
         this.units = units;
         this.qualifiers = qualifiers;
-        this.probe = (t, pos, limit) -> {
-            Match<Unit> m = unitAt(t, pos, limit, false);
-            return m != null && m.value().kind() != Kind.REJECT;
+        for (String[] row : lexicons.rows(Lexicons.METRICS, 2)) {
+            if (row.length > 3 && row[3].equalsIgnoreCase("yes")) {
+                moneyWords.put(row[0], Boolean.TRUE);
+            }
+        }
+        this.probe = new KoreanNumberParser.UnitProbe() {
+            @Override
+            public boolean unitAt(int[] t, int pos, int limit) {
+                Match<Unit> m = FigureScanner.this.unitAt(t, pos, limit, false);
+                return m != null && m.value().kind() != Kind.REJECT;
+            }
+
+            @Override
+            public boolean wordAt(int[] t, int pos, int limit) {
+                Match<Unit> m = units.suffixAt(t, pos, limit);
+                return m != null && m.end() - pos >= 2;
+            }
         };
     }
 
@@ -123,7 +141,8 @@ final class FigureScanner {
         }
         int digitsEnd = KoreanNumberParser.digitsEnd(t, numberStart, n);
         if (digitsEnd + 1 < n && isCompoundSeparator(t[digitsEnd]) && KoreanNumberParser.isAsciiDigit(t[digitsEnd + 1])) {
-            return tokenEnd(t, numberStart);
+            int ranged = hyphenRange(t, spanStart, numberStart, digitsEnd, negative, out);
+            return ranged > 0 ? ranged : tokenEnd(t, numberStart);
         }
         Parsed parsed = parser.parse(t, numberStart, n, probe);
         if (parsed == null) {
@@ -133,6 +152,43 @@ final class FigureScanner {
             return fraction(t, spanStart, parsed, out);
         }
         return finish(t, spanStart, parsed, negative, arrow, out);
+    }
+
+    /**
+     * {@code 5-6개}, {@code 3-4%}: a hyphen between two plain numbers is a range only when a unit
+     * follows and the second number is larger; phone numbers, dates and scores ({@code 3-1로})
+     * have no unit or descend. Returns 0 when the token is not such a range.
+     */
+    private int hyphenRange(int[] t, int spanStart, int numberStart, int digitsEnd, boolean negative, List<Candidate> out) {
+        int n = t.length;
+        if (t[digitsEnd] != '-' && t[digitsEnd] != '–') {
+            return 0;
+        }
+        int second = digitsEnd + 1;
+        int secondEnd = KoreanNumberParser.digitsEnd(t, second, n);
+        if (secondEnd < n && (isCompoundSeparator(t[secondEnd]) || isLatin(t[secondEnd]) && !probe.unitAt(t, secondEnd, n))) {
+            return 0;
+        }
+        Match<Unit> unit = unitAt(t, secondEnd, n, false);
+        if (unit == null || unit.value().kind() == Kind.REJECT || unit.value().kind() == Kind.POINT) {
+            return 0;
+        }
+        BigDecimal low = new BigDecimal(plainDigits(t, numberStart, digitsEnd));
+        BigDecimal high = new BigDecimal(plainDigits(t, second, secondEnd));
+        if (low.compareTo(high) >= 0) {
+            return 0;
+        }
+        return emit(t, spanStart, unit.end(), low, high, false, negative, null, unit.value(), out);
+    }
+
+    private static String plainDigits(int[] t, int from, int to) {
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            if (t[i] != ',') {
+                sb.append((char) t[i]);
+            }
+        }
+        return sb.toString();
     }
 
     /** Number, range, unit, band and qualifiers after a parsed number; returns where to go on. */
@@ -167,13 +223,17 @@ final class FigureScanner {
         }
         Match<Unit> unitMatch = unitAt(t, p, n, true);
         if (unitMatch == null) {
-            return p;
+            Unit implied = impliedMoney(t, spanStart, p, parsed, high, out);
+            if (implied == null) {
+                return p;
+            }
+            return emit(t, spanStart, p, value, high, approx, negative, arrow, implied, out);
         }
         Unit unit = unitMatch.value();
         if (unit.kind() == Kind.REJECT || !contextAllows(t, spanStart, unit)) {
             return Math.max(p, unitMatch.end());
         }
-        if (high == null && isAgeGroup(t, value, parsed, unit, unitMatch.end())) {
+        if (isAgeGroup(t, value, high, p, parsed, unit, unitMatch.end())) {
             return unitMatch.end();
         }
         int end = unitMatch.end();
@@ -199,14 +259,14 @@ final class FigureScanner {
         "미혼", "기혼", "인구", "운전자", "배우", "가수", "씨",
     };
 
-    /** {@code 20대 여성}, {@code 30대 초반}: an age group, not twenty machines. */
-    private static boolean isAgeGroup(int[] t, BigDecimal value, Parsed parsed, Unit unit, int unitEnd) {
+    /** {@code 20대 여성}, {@code 30~40대 남성}: an age group, not twenty machines. */
+    private static boolean isAgeGroup(int[] t, BigDecimal value, BigDecimal high, int numberEnd, Parsed parsed,
+                                      Unit unit, int unitEnd) {
         if (unit.kind() != Kind.COUNT || !"대".equals(unit.counter()) || parsed.lowestLargeExponent() >= 0
-                || t[unitEnd - 1] != '대' || unitEnd - 1 != parsed.end()) {
+                || t[unitEnd - 1] != '대' || unitEnd - 1 != numberEnd) {
             return false;
         }
-        int v = value.intValue();
-        if (value.scale() > 0 || v < 10 || v > 90 || v % 10 != 0) {
+        if (!isDecade(value) || high != null && !isDecade(high)) {
             return false;
         }
         int q = KoreanNumberParser.skipSpace(t, unitEnd, t.length);
@@ -217,6 +277,41 @@ final class FigureScanner {
         }
         // 30대 A씨: a person described by age group
         return q + 1 < t.length && isLatin(t[q]) && t[q + 1] == '씨';
+    }
+
+    /**
+     * {@code 매출 3조를 돌파}: a number with 억 or larger and no unit, right after a money metric
+     * keyword, is money in the currency of the previous money figure nearby, else won.
+     */
+    private Unit impliedMoney(int[] t, int start, int end, Parsed parsed, BigDecimal high, List<Candidate> out) {
+        if (!parsed.arabic() || parsed.lowestLargeExponent() < 8 || (end < t.length && (KoreanNumberParser.isAsciiDigit(t[end]) || isLatin(t[end])))) {
+            return null;
+        }
+        int from = Math.max(0, start - MONEY_WINDOW);
+        boolean money = false;
+        for (int i = from; i < start && !money; i++) {
+            if (t[i] == '.' || t[i] == '\n') {
+                from = i + 1;
+            }
+            Match<Boolean> m = moneyWords.longestMatch(t, i, start);
+            money = m != null && i >= from;
+        }
+        if (!money) {
+            return null;
+        }
+        String currency = "KRW";
+        if (!out.isEmpty()) {
+            Candidate previous = out.get(out.size() - 1);
+            if (previous.isCurrency() && start - previous.end < CONTEXT) {
+                currency = previous.unit;
+            }
+        }
+        return new Unit(Kind.CURRENCY, currency, null, null, false);
+    }
+
+    private static boolean isDecade(BigDecimal v) {
+        int i = v.intValue();
+        return v.scale() <= 0 && i >= 10 && i <= 90 && i % 10 == 0;
     }
 
     private Parsed upperEnd(int[] t, int from) {
@@ -244,7 +339,7 @@ final class FigureScanner {
         String qualifier = null;
         if (high != null) {
             qualifier = "range";
-        } else if (end + 1 <= n && end < n && t[end] == '대' && bandFollows(t, end + 1)
+        } else if (end < n && t[end] == '대' && bandFollows(t, end + 1)
                 && unit.kind() != Kind.MEASURE) {
             BigDecimal stripped = value.stripTrailingZeros();
             high = stripped.add(BigDecimal.ONE.scaleByPowerOfTen(-stripped.scale()));
@@ -269,6 +364,13 @@ final class FigureScanner {
         }
         if (qualifier == null && approx) {
             qualifier = "approx";
+        }
+        if (arrow == null && end < n && (t[end] == '↑' || t[end] == '▲' || t[end] == '↓' || t[end] == '▼')) {
+            arrow = t[end] == '↑' || t[end] == '▲' ? "up" : "down"; // headline style: 22%↑
+        }
+        if (arrow == null && (unit.kind() == Kind.PERCENT || unit.kind() == Kind.PERCENT_POINT)
+                && (negative || t[spanStart] == '+')) {
+            arrow = negative ? "down" : "up"; // +15%, -3.2%: a signed rate is a change
         }
         Candidate c = new Candidate();
         c.start = start;
@@ -353,13 +455,19 @@ final class FigureScanner {
         return false;
     }
 
-    /** 포인트 after a rate (금리, 점유율, a % figure nearby) is a percentage point. */
+    /**
+     * 포인트 after a rate (금리, 점유율, a % figure earlier in the sentence) is a percentage point;
+     * otherwise (코스피 30포인트) it is an index point. Looks back to the start of the sentence.
+     */
     private static boolean rateContext(int[] t, int at) {
         int from = Math.max(0, at - 60);
         for (int i = at - 1; i >= from; i--) {
             int c = t[i];
-            if (c == '%' || c == '률' || c == '율' || c == '.' && i + 1 < at && t[i + 1] == ' ') {
-                return c != '.';
+            if (c == '.' && i + 1 < at && t[i + 1] == ' ') {
+                return false; // the previous sentence ended
+            }
+            if (c == '%' || c == '률' || c == '율') {
+                return true;
             }
             if (c == '금' && i + 1 < at && t[i + 1] == '리') {
                 return true;
@@ -500,8 +608,8 @@ final class FigureScanner {
         if (unit.kind() != Kind.COUNT && unit.kind() != Kind.MULTIPLE) {
             return unit.kind() == Kind.REJECT ? unitMatch.end() : 0;
         }
-        if (!spaced && !unit.nativeGlued()) {
-            return 0;
+        if (!spaced && !unit.nativeGlued() || t[q] == '인' || unit.kind() == Kind.MULTIPLE && numeral.value() == 1) {
+            return 0; // 한 명, never 한 인 (인 follows Sino-Korean numbers); 한배 is "the same boat"
         }
         return emit(t, i, unitMatch.end(), BigDecimal.valueOf(numeral.value()), null, false, false, null, unit, out);
     }

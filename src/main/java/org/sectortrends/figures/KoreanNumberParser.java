@@ -18,8 +18,9 @@ import java.math.BigDecimal;
  * {@code 수십억} = 1000000000 (vague, flagged approximate), {@code 1천여억} (flagged approximate).
  *
  * <p>A space may separate sections ({@code 510억 9천만}) when the next section carries a smaller
- * large unit, or when it is the last one and a unit word follows it ({@code 5만 8200원}); anything
- * else after a space belongs to the next word ({@code 3조 2항} stays {@code 3조}).
+ * large unit, or when it is the last one and a unit word follows it ({@code 5만 4300원}); anything
+ * else after a space belongs to the next word ({@code 3조 2항} stays {@code 3조}). A large-unit
+ * syllable that starts a unit word is that word ({@code 2경기} is two games).
  *
  * <p>Sino-Korean numeral syllables (일, 이, 삼 ...) count only next to a multiplier, so that the
  * particle {@code 이} after {@code 5천} or the word {@code 사회} never turns into a number.
@@ -28,9 +29,11 @@ import java.math.BigDecimal;
 final class KoreanNumberParser {
 
     /** Answers whether an accepted unit word (not a date or rank suffix) starts at a position. */
-    @FunctionalInterface
     interface UnitProbe {
         boolean unitAt(int[] text, int pos, int limit);
+
+        /** True when a unit word of two or more code points starts at pos (경기, 조각 ...). */
+        boolean wordAt(int[] text, int pos, int limit);
     }
 
     /**
@@ -123,6 +126,9 @@ final class KoreanNumberParser {
                 q++;
             }
             int exponent = q < limit ? largeExponent(t[q]) : -1;
+            if (exponent >= 0 && probe.wordAt(t, q, limit)) {
+                exponent = -1; // 2경기 is two games, not 2경 of 기
+            }
             if (exponent < 0 && small.arabic && q + 1 < limit && t[q] == ' ' && largeExponent(t[q + 1]) >= 0
                     && probe.unitAt(t, skipSpace(t, q + 2, limit), limit)) {
                 q++; // sloppy spacing before the large unit: 300 억원

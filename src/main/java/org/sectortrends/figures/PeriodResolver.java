@@ -12,6 +12,7 @@ import java.util.List;
  *   <tr><td>{@code 2024년}</td><td>{@code 2024}</td></tr>
  *   <tr><td>{@code 3분기}, {@code 올 3분기}, {@code 2025년 3분기}</td><td>{@code 2025Q3}</td></tr>
  *   <tr><td>{@code 지난해 4분기}</td><td>{@code 2024Q4}</td></tr>
+ *   <tr><td>{@code 1~3분기 누적}</td><td>{@code 2025Q1..2025Q3}</td></tr>
  *   <tr><td>{@code 상반기}, {@code 올해 상반기}</td><td>{@code 2025H1}</td></tr>
  *   <tr><td>{@code 1~10월 누적}</td><td>{@code 2025-01..2025-10}</td></tr>
  *   <tr><td>{@code 지난 4월}, {@code 4월}</td><td>{@code 2025-04}</td></tr>
@@ -74,15 +75,15 @@ final class PeriodResolver {
                 year = published == null ? null : published.getYear() + p.a;
             }
             int end = main.end;
-            if (main.kind == Kind.MONTHS && startsWith(t, skipSpace(t, end, to), "누적", to)) {
+            if ((main.kind == Kind.MONTHS || main.kind == Kind.QUARTER) && startsWith(t, skipSpace(t, end, to), "누적", to)) {
                 end = skipSpace(t, end, to) + 2;
             }
             String text = text(t, start, end);
             String normalized = switch (main.kind) {
                 case YEAR, REL_YEAR -> year == null ? null : Integer.toString(year);
                 case QUARTER -> {
-                    Integer y = year != null ? year : inferYear(published, (main.a - 1) * 3 + 1);
-                    yield y == null ? null : y + "Q" + main.a;
+                    Integer y = year != null ? year : inferYear(published, (main.b - 1) * 3 + 1);
+                    yield y == null ? null : main.a == main.b ? y + "Q" + main.a : y + "Q" + main.a + ".." + y + "Q" + main.b;
                 }
                 case HALF -> {
                     Integer y = year != null ? year : inferYear(published, main.a == 1 ? 1 : 7);
@@ -199,7 +200,14 @@ final class PeriodResolver {
             return new Part(i, end, Kind.DURATION_MONTHS, n, 0);
         }
         if (startsWith(t, e, "분기", to) && n >= 1 && n <= 4) {
-            return new Part(i, e + 2, Kind.QUARTER, n, 0);
+            return new Part(i, e + 2, Kind.QUARTER, n, n);
+        }
+        int dash = skipSpace(t, e, to);
+        if (dash < to && (t[dash] == '~' || t[dash] == '∼') && e - i == 1) {
+            int r = skipSpace(t, dash + 1, to);
+            if (r + 2 < to && t[r] >= '1' && t[r] <= '4' && startsWith(t, r + 1, "분기", to) && t[r] - '0' > n) {
+                return new Part(i, r + 3, Kind.QUARTER, n, t[r] - '0'); // 1~3분기
+            }
         }
         int m2 = n;
         int end = e;

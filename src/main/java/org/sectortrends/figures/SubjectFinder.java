@@ -41,7 +41,13 @@ final class SubjectFinder {
     private static final Set<String> NOT_NOUNS = Set.of(
             "이번", "같은", "지난", "올해", "지난해", "따르면", "및", "또", "한편", "특히", "이어", "등", "약", "총", "중",
             "모두", "각각", "전년", "동기", "대비", "이날", "현재", "당시", "해당", "관련", "이", "그", "각", "이런", "그런",
-            "저", "또한", "다만", "최근", "향후", "앞으로", "다음", "직전", "내년", "작년", "올");
+            "저", "또한", "다만", "최근", "향후", "앞으로", "다음", "직전", "내년", "작년", "올", "함께", "따라", "통해",
+            "위해", "대해", "관련해", "비해", "의해", "가장", "더", "매우", "모든", "여러", "많은");
+    /** Endings of particles and connectives that end a noun phrase (서울로부터, 했으나). */
+    private static final String[] NON_NOUN_ENDINGS = {"부터", "까지", "에서", "으로", "에게", "께서", "라고", "다고", "으나", "지만", "면서"};
+
+    /** Final syllables of verb and adjective stems before the adnominal endings 은/는. */
+    private static final String VERB_STEM_ENDINGS = "하되있없같많높낮크작좋않했됐였다겠렸졌봤왔갔";
 
     /** A noun phrase found before a metric keyword; {@code segment} when it names a division. */
     record Phrase(String text, boolean segment) {}
@@ -119,6 +125,16 @@ final class SubjectFinder {
 
     /** The first subject- or topic-marked noun phrase in [from, to), or null. */
     String topic(int[] t, int from, int to) {
+        return topic(t, from, to, false);
+    }
+
+    /**
+     * The first (or, with {@code last}, the nearest to {@code to}) subject- or topic-marked noun
+     * phrase in [from, to): a figure belongs to the nearest one of its own sentence
+     * ({@code A는 4조원, B는 3조원}), an article to the first one of a sentence.
+     */
+    String topic(int[] t, int from, int to, boolean last) {
+        String found = null;
         int i = from;
         while (i < to) {
             while (i < to && t[i] == ' ') {
@@ -160,10 +176,13 @@ final class SubjectFinder {
             }
             np = withoutModifiers(np);
             if (!np.isEmpty() && isAcceptable(np)) {
-                return np;
+                if (!last) {
+                    return np;
+                }
+                found = np;
             }
         }
-        return null;
+        return found;
     }
 
     /** The stem of a word ending in 은/는/이/가/의, or of {@code X(...)가}; null otherwise. */
@@ -201,6 +220,9 @@ final class SubjectFinder {
             return null;
         }
         String stem = new String(t, s, e - 1 - s);
+        if (stem.codePointCount(0, stem.length()) < 2 || VERB_STEM_ENDINGS.indexOf(stem.charAt(stem.length() - 1)) >= 0) {
+            return null; // 높은, 증가하는, 있다는: adnominal verb forms, not a marked noun
+        }
         for (String adverbial : new String[] {"에서", "에게", "에", "으로", "로", "까지", "부터", "와", "과", "도", "만"}) {
             if (stem.endsWith(adverbial) && stem.length() > adverbial.length()) {
                 return null; // 시장에서는, 업계에서도: a place or scope, not the subject
@@ -276,8 +298,13 @@ final class SubjectFinder {
                 return false;
             }
         }
+        for (String ending : NON_NOUN_ENDINGS) {
+            if (w.endsWith(ending)) {
+                return false;
+            }
+        }
         int last = w.charAt(w.length() - 1);
-        if ("을를에의와과도로서며고면던든했된될할한인적들".indexOf(last) >= 0) {
+        if ("을를에의와과도로서며고면던든했해된될할한인적들".indexOf(last) >= 0) {
             return false;
         }
         if (w.length() >= 2) {

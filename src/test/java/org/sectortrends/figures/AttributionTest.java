@@ -144,11 +144,11 @@ class AttributionTest {
     @Test
     void parentheticalRestatementsAreLinkedNeverSummed() {
         List<Figure> f = EXTRACTOR.extract(
-                "파하는 300억 위안(약 5조 7천억 원)을 벌었고 49달러(한화 약 5만 8200원)짜리 상품과 "
+                "파하는 300억 위안(약 5조 7천억 원)을 벌었고 39달러(한화 약 5만 3100원)짜리 상품과 "
                 + "2억 달러(약 2천700억 원, 14억 위안)를 들였다. 매출은 1조 원(1조 원)이다.", PUBLISHED);
         assertEquals(0, figure(f, "약 5조 7천억 원").conversionOf());
-        int dollars = f.indexOf(figure(f, "49달러"));
-        assertEquals(dollars, figure(f, "약 5만 8200원").conversionOf());
+        int dollars = f.indexOf(figure(f, "39달러"));
+        assertEquals(dollars, figure(f, "약 5만 3100원").conversionOf());
         int twoHundred = f.indexOf(figure(f, "2억 달러"));
         assertEquals(twoHundred, figure(f, "약 2천700억 원").conversionOf());
         assertEquals(twoHundred, figure(f, "14억 위안").conversionOf());
@@ -207,5 +207,27 @@ class AttributionTest {
             th.join();
         }
         assertEquals(0, mismatches.get());
+    }
+
+    @Test
+    void listsOfCompaniesContinueTheMetricAndTakeTheNearestSubject() {
+        List<Figure> f = EXTRACTOR.extract(
+                "가나지주의 3분기 누적 순이익은 5조1천억원이다. 다라지주는 4조5천억원, 마바금융은 3조4천억원으로 집계됐다.",
+                PUBLISHED);
+        assertEquals("net_income", figure(f, "4조5천억원").metric());
+        assertEquals("다라지주", figure(f, "4조5천억원").subject());
+        assertEquals("마바금융", figure(f, "3조4천억원").subject());
+        assertEquals("2025Q3", figure(f, "3조4천억원").period());
+    }
+
+    @Test
+    void signedRatesAndQuarterRanges() {
+        List<Figure> f = EXTRACTOR.extract("영업익 3,200억원(+15%)을 냈다. 1~3분기 누적 수출은 50억 달러다.", PUBLISHED);
+        assertEquals("up", figure(f, "+15%").direction());
+        assertEquals("operating_profit_growth", figure(f, "+15%").metric());
+        assertEquals("2025Q1..2025Q3", figure(f, "50억 달러").period());
+        assertEquals("1~3분기 누적", figure(f, "50억 달러").periodText());
+        assertEquals("down", figure(EXTRACTOR.extract("수익률은 -3.2%였다.", PUBLISHED), "-3.2%").direction());
+        assertEquals("down", figure(EXTRACTOR.extract("국제유가 2.2%↓", PUBLISHED), "2.2%").direction());
     }
 }

@@ -29,7 +29,10 @@ import org.sectortrends.figures.FigureExtractor;
  *   <li><b>Precision</b> against all QT spans (ages, ranks, scores and measures included): a
  *       figure is correct when it overlaps a QT span.</li>
  * </ul>
- * KLUE's QT covers more than figures (ranks, ages, ordinals) and marks no unit-less bare numbers
+ * <b>Coverage</b> is the share of found spans that one figure covers completely, a proxy for
+ * reading the whole numeral ({@code 3만 8천여 명}, not {@code 8천여 명}).
+ *
+ * <p>KLUE's QT covers more than figures (ranks, ages, ordinals) and marks no unit-less bare numbers
  * consistently, which is why recall is measured on the unit-bearing subset only.
  *
  * <p>Run: {@code java -cp target/classes:<jackson jars> org.sectortrends.figures.eval.KlueQuantityEvaluation
@@ -39,9 +42,14 @@ public final class KlueQuantityEvaluation {
 
     /** The scores of one run. */
     public record Result(int sentences, int goldQuantities, int unitQuantities, int unitQuantitiesFound,
-                         int figures, int figuresOnQuantity) {
+                         int unitQuantitiesCovered, int figures, int figuresOnQuantity) {
         public double recall() {
             return unitQuantities == 0 ? 0 : (double) unitQuantitiesFound / unitQuantities;
+        }
+
+        /** Share of found unit-bearing spans that one figure covers completely (no cut numerals). */
+        public double coverage() {
+            return unitQuantitiesFound == 0 ? 0 : (double) unitQuantitiesCovered / unitQuantitiesFound;
         }
 
         public double precision() {
@@ -66,6 +74,7 @@ public final class KlueQuantityEvaluation {
         int gold = 0;
         int unitGold = 0;
         int unitFound = 0;
+        int unitCovered = 0;
         int figures = 0;
         int figuresOk = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -96,6 +105,12 @@ public final class KlueQuantityEvaluation {
                     boolean hit = found.stream().anyMatch(f -> f.start() < span[1] && span[0] < f.end());
                     if (hit) {
                         unitFound++;
+                        boolean covered = found.stream().anyMatch(f -> f.start() <= span[0] && span[1] <= f.end());
+                        if (covered) {
+                            unitCovered++;
+                        } else if (details != null) {
+                            details.println("PARTIAL\t" + surfaces.get(q) + "\t" + text);
+                        }
                     } else if (details != null) {
                         details.println("MISS\t" + surfaces.get(q) + "\t" + text);
                     }
@@ -111,7 +126,7 @@ public final class KlueQuantityEvaluation {
                 }
             }
         }
-        return new Result(sentences, gold, unitGold, unitFound, figures, figuresOk);
+        return new Result(sentences, gold, unitGold, unitFound, unitCovered, figures, figuresOk);
     }
 
     /** True when a gold surface is a numeral followed by a currency, percent or counter word. */
@@ -146,5 +161,7 @@ public final class KlueQuantityEvaluation {
                 r.sentences(), r.goldQuantities(), r.unitQuantities());
         System.out.printf("recall    %.4f (%d/%d)%n", r.recall(), r.unitQuantitiesFound(), r.unitQuantities());
         System.out.printf("precision %.4f (%d/%d)%n", r.precision(), r.figuresOnQuantity(), r.figures());
+        System.out.printf("coverage  %.4f (%d/%d found spans lie wholly inside one figure)%n",
+                r.coverage(), r.unitQuantitiesCovered(), r.unitQuantitiesFound());
     }
 }

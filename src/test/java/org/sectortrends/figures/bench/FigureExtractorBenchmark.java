@@ -63,6 +63,27 @@ public class FigureExtractorBenchmark {
         }
     }
 
+    private org.apache.lucene.analysis.ko.KoreanTokenizer nori;
+
+    /** Nori tokenization of the same articles, the yardstick the issue compares against. */
+    @Benchmark
+    public int noriTokenizeCorpus() throws IOException {
+        if (nori == null) {
+            nori = new org.apache.lucene.analysis.ko.KoreanTokenizer();
+        }
+        int tokens = 0;
+        for (String article : articles) {
+            nori.setReader(new java.io.StringReader(article));
+            nori.reset();
+            while (nori.incrementToken()) {
+                tokens++;
+            }
+            nori.end();
+            nori.close();
+        }
+        return tokens;
+    }
+
     /** One pass over all articles; chars per operation = total characters of the corpus. */
     @Benchmark
     public int extractCorpus() {
@@ -80,8 +101,48 @@ public class FigureExtractorBenchmark {
         Options options = new OptionsBuilder().include(FigureExtractorBenchmark.class.getSimpleName()).build();
         for (RunResult result : new Runner(options).run()) {
             double opsPerSecond = result.getPrimaryResult().getScore();
-            System.out.printf("%s: %.0f ops/s x %d chars = %.2f M chars/s on one thread%n",
+            System.out.printf("%s: %.0f ops/s x %d chars = %.2f M chars/s on one thread (wall clock)%n",
                     result.getParams().getBenchmark(), opsPerSecond, chars, opsPerSecond * chars / 1e6);
         }
+        cpuTimeCrossCheck(chars);
+    }
+
+    /**
+     * The same work timed by the thread's CPU time instead of the wall clock: on a machine shared
+     * with other processes the wall clock also counts the time the thread waited for a core, while
+     * chars per CPU-second is the throughput of one core.
+     */
+    static void cpuTimeCrossCheck(long chars) throws IOException {
+        FigureExtractorBenchmark bench = new FigureExtractorBenchmark();
+        bench.setUp();
+        cpuTime("extractCorpus", chars, bench::extractCorpus);
+        cpuTime("noriTokenizeCorpus", chars, () -> {
+            try {
+                return bench.noriTokenizeCorpus();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void cpuTime(String name, long chars, java.util.function.IntSupplier work) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        for (int round = 0; round < 6; round++) {
+            long start = mx.getCurrentThreadCpuTime();
+            long wallStart = System.nanoTime();
+            int ops = 0;
+            while (mx.getCurrentThreadCpuTime() - start < 2_000_000_000L) {
+                sink += work.getAsInt();
+                ops++;
+            }
+            double cpu = (mx.getCurrentThreadCpuTime() - start) / 1e9;
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            if (round >= 2) {
+                System.out.printf("%s cpu-time round %d: %.2f M chars per CPU-second (%.2f M chars/s wall)%n",
+                        name, round - 1, ops * chars / cpu / 1e6, ops * chars / wall / 1e6);
+            }
+        }
+        System.out.println("(" + name + " checksum " + sink + ")");
     }
 }
