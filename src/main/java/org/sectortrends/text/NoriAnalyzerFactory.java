@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.ko.dict.UserDictionary;
  *       ({@code NONE}), punctuation discarded, no unknown-word unigrams;
  *   <li>{@link TopicTermFilter}: nouns (NNG, NNP), foreign words (SL) and Chinese characters (SH)
  *       only, numbers and letterless tokens dropped;
+ *   <li>{@link TermMapFilter}: variant spellings to one canonical term (美 -> 미국);
  *   <li>{@link StopFilter} with the project stopwords (news boilerplate such as 기자, 이날).
  * </ol>
  *
@@ -53,11 +54,13 @@ public final class NoriAnalyzerFactory {
   public static Analyzer topicAnalyzer(NoriResources resources) {
     UserDictionary dictionary = resources.userDictionary();
     CharArraySet stopwords = new CharArraySet(resources.stopwords(), false);
+    java.util.Map<String, String> termMap = resources.termMap();
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         KoreanTokenizer tokenizer = newTokenizer(dictionary);
         TokenStream stream = new TopicTermFilter(tokenizer);
+        stream = new TermMapFilter(stream, termMap);
         stream = new StopFilter(stream, stopwords);
         return new TokenStreamComponents(tokenizer, stream);
       }

@@ -12,13 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.ko.dict.UserDictionary;
 
 /**
- * The editable inputs of the project's Korean analysis: the Nori user dictionary and the
- * stopword list.
+ * The editable inputs of the project's Korean analysis: the Nori user dictionary, the stopword
+ * list and the term map of variant spellings.
  *
  * <p>Both live in {@code data/nori/} of the project and ship inside the application jar as the
  * classpath resources {@code /nori/userdict.txt} and {@code /nori/stopwords.txt}, so executors
@@ -32,6 +34,7 @@ import org.apache.lucene.analysis.ko.dict.UserDictionary;
  * userdict.txt    공신부            one surface form per line; Nori's optional segmentation
  *                 삼성전자 삼성 전자  after the surface form is accepted but unused in NONE mode
  * stopwords.txt   기자              compared after lowercasing, so Latin entries are lowercase
+ * termmap.txt     美 미국            variant, whitespace, canonical term (optional in a directory)
  * </pre>
  *
  * <p>Example: {@code NoriResources.fromClasspath().stopwords().contains("기자")} is true.
@@ -47,15 +50,19 @@ public final class NoriResources {
 
   public static final String USER_DICTIONARY_FILE = "userdict.txt";
   public static final String STOPWORDS_FILE = "stopwords.txt";
+  public static final String TERM_MAP_FILE = "termmap.txt";
   private static final String CLASSPATH_DIR = "/nori/";
 
   private final String userDictionaryText;
   private final Set<String> stopwords;
+  private final Map<String, String> termMap;
   private final String origin;
 
-  private NoriResources(String userDictionaryText, Set<String> stopwords, String origin) {
+  private NoriResources(
+      String userDictionaryText, Set<String> stopwords, Map<String, String> termMap, String origin) {
     this.userDictionaryText = userDictionaryText;
     this.stopwords = Collections.unmodifiableSet(stopwords);
+    this.termMap = Collections.unmodifiableMap(termMap);
     this.origin = origin;
   }
 
@@ -64,10 +71,14 @@ public final class NoriResources {
     return new NoriResources(
         readClasspath(CLASSPATH_DIR + USER_DICTIONARY_FILE),
         parseStopwords(readClasspath(CLASSPATH_DIR + STOPWORDS_FILE)),
+        parseTermMap(readClasspath(CLASSPATH_DIR + TERM_MAP_FILE)),
         "classpath:" + CLASSPATH_DIR);
   }
 
-  /** Reads {@code userdict.txt} and {@code stopwords.txt} from {@code dir}. */
+  /**
+   * Reads {@code userdict.txt}, {@code stopwords.txt} and, if present, {@code termmap.txt} from
+   * {@code dir}.
+   */
   public static NoriResources fromDirectory(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("Nori resource directory does not exist: " + dir);
@@ -75,12 +86,21 @@ public final class NoriResources {
     return new NoriResources(
         readFile(dir.resolve(USER_DICTIONARY_FILE)),
         parseStopwords(readFile(dir.resolve(STOPWORDS_FILE))),
+        Files.isRegularFile(dir.resolve(TERM_MAP_FILE))
+            ? parseTermMap(readFile(dir.resolve(TERM_MAP_FILE)))
+            : Map.of(),
         dir.toString());
   }
 
   /** Builds resources from in-memory text, mainly for tests of dictionary changes. */
   public static NoriResources of(String userDictionaryText, String stopwordsText) {
-    return new NoriResources(userDictionaryText, parseStopwords(stopwordsText), "memory");
+    return of(userDictionaryText, stopwordsText, "");
+  }
+
+  /** Like {@link #of(String, String)} with a term map text. */
+  public static NoriResources of(String userDictionaryText, String stopwordsText, String termMapText) {
+    return new NoriResources(
+        userDictionaryText, parseStopwords(stopwordsText), parseTermMap(termMapText), "memory");
   }
 
   /**
@@ -101,6 +121,11 @@ public final class NoriResources {
     return stopwords;
   }
 
+  /** Variant spelling to canonical term, both lowercased. */
+  public Map<String, String> termMap() {
+    return termMap;
+  }
+
   /** Where the resources were read from, for logs. */
   public String origin() {
     return origin;
@@ -115,6 +140,25 @@ public final class NoriResources {
       }
     }
     return words;
+  }
+
+  static Map<String, String> parseTermMap(String text) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      String entry = line.replace("\uFEFF", "").strip();
+      if (entry.isEmpty() || entry.startsWith("#")) {
+        continue;
+      }
+      String[] fields = entry.split("\\s+");
+      if (fields.length != 2) {
+        throw new IllegalArgumentException("Term map line needs 'variant canonical': '" + line + "'");
+      }
+      String variant = fields[0].toLowerCase(Locale.ROOT);
+      if (map.put(variant, fields[1].toLowerCase(Locale.ROOT)) != null) {
+        throw new IllegalArgumentException("Term map lists a variant twice: '" + variant + "'");
+      }
+    }
+    return map;
   }
 
   private static String readClasspath(String resource) {

@@ -156,6 +156,18 @@ class TermExtractorTest {
   }
 
   @Test
+  void termMapFoldsVariantsBeforeStopwords() {
+    TermExtractor folding =
+        TermExtractor.create(NoriResources.of("공신부\n", "북한\n", "美 미국\n北 북한\n# 中 중국\n"));
+    // 北 becomes 북한 and is then dropped as a stopword; the commented 中 entry is inactive.
+    assertEquals(
+        List.of("미국", "정상", "미국", "中", "공신부"), folding.terms("美·北 정상, 미국과 中 공신부"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> NoriResources.of("", "", "美\n"));
+    assertTrue(e.getMessage().contains("美"), e.getMessage());
+  }
+
+  @Test
   void missingResourceDirectoryIsReportedWithItsPath(@TempDir Path dir) {
     Path missing = dir.resolve("nope");
     IllegalArgumentException e =

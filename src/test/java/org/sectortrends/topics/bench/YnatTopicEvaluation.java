@@ -29,7 +29,7 @@ import org.sectortrends.topics.eval.ClusterAgreement;
  *
  * <pre>
  * java [spark java17 flags] -cp target/classes:target/test-classes:CLASSPATH \
- *   org.sectortrends.topics.bench.YnatTopicEvaluation TSV [k | kMin-kMax] [minDf] [kmeans|bisecting] [restarts]
+ *   org.sectortrends.topics.bench.YnatTopicEvaluation TSV [k | kMin-kMax] [minDf] [kmeans|bisecting] [restarts] [seed]
  * </pre>
  */
 public final class YnatTopicEvaluation {
@@ -47,7 +47,8 @@ public final class YnatTopicEvaluation {
         TopicConfig.defaults()
             .withVocabulary(minDf, 0.5, 20_000)
             .withAlgorithm(algorithm)
-            .withRestarts(restarts);
+            .withRestarts(restarts)
+            .withSeed(args.length > 5 ? Long.parseLong(args[5]) : 42L);
     config =
         ks.contains("-")
             ? config.withKRange(Integer.parseInt(ks.split("-")[0]), Integer.parseInt(ks.split("-")[1]))
