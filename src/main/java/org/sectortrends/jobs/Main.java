@@ -18,6 +18,7 @@ public final class Main {
     JOBS.put("figures", FiguresJob::new);
     JOBS.put("terms", TermsJob::new);
     JOBS.put("topics", TopicsJob::new);
+    JOBS.put("evaluate-topics", EvaluateTopicsJob::new);
   }
 
   private Main() {}

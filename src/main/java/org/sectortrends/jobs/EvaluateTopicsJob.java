@@ -1,0 +1,76 @@
+package org.sectortrends.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sectortrends.tables.TableStore;
+import org.sectortrends.tables.Tables;
+import org.sectortrends.tables.Tables.Col;
+import org.sectortrends.topics.eval.ClusterAgreement;
+
+/**
+ * {@code evaluate-topics}: scores the current {@code article_topics} against gold labels carried
+ * by the articles (by default their {@code section}, e.g. YNAT's topic column mapped with
+ * {@code --column-map section=topic}): NMI and purity of the topic ids, and the accuracy of the
+ * article sectors where the gold labels are sector ids. Articles without a gold label are left
+ * out; unassigned articles count as one cluster of their own.
+ */
+public final class EvaluateTopicsJob implements SparkJob {
+
+  static final JobOption<String> GOLD = JobOption.parsed("gold", "COLUMN", Col.SECTION, s -> {
+    if (Tables.ARTICLES.schema().getFieldIndex(s).isEmpty()) {
+      throw new IllegalArgumentException("not a column of the articles table");
+    }
+    return s;
+  }, "Column of the articles table holding the gold label");
+
+  @Override
+  public String name() {
+    return "evaluate-topics";
+  }
+
+  @Override
+  public String summary() {
+    return "Scores topics (NMI, purity) and article sectors (accuracy) against gold labels of the articles.";
+  }
+
+  @Override
+  public List<JobOption<?>> options() {
+    return List.of(GOLD, CommonOptions.OUT, CommonOptions.RUN_ID);
+  }
+
+  @Override
+  public RunSummary run(SparkSession spark, JobOptions options) {
+    JobContext context = JobContext.current(name());
+    TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
+    if (!store.exists(Tables.ARTICLE_TOPICS)) {
+      throw new UsageException("No article_topics table under " + store.root() + ": run topics with the same --out first");
+    }
+    String gold = options.get(GOLD);
+    Dataset<Row> scored = store.read(Tables.ARTICLE_TOPICS).select(Col.ARTICLE_ID, Col.TOPIC_ID, Col.SECTOR)
+        .join(store.read(Tables.ARTICLES).select(col(Col.ARTICLE_ID), col(gold).as("gold")), Col.ARTICLE_ID)
+        .filter(col("gold").isNotNull())
+        .cache();
+    try {
+      ClusterAgreement agreement = ClusterAgreement.fromDataset(scored, Col.TOPIC_ID, "gold");
+      long labelled = agreement.total();
+      Row sectors = scored.agg(
+          org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(col(Col.SECTOR).equalTo(col("gold")), 1).otherwise(0)),
+          org.apache.spark.sql.functions.countDistinct(col("gold"))).first();
+      long sectorHits = sectors.isNullAt(0) ? 0 : sectors.getLong(0);
+      String report = String.format(Locale.ROOT,
+          "%d labelled articles, %d gold classes: NMI %.4f, purity %.4f, sector accuracy %.4f",
+          labelled, sectors.getLong(1), agreement.nmi(), agreement.purity(), labelled == 0 ? 0.0 : (double) sectorHits / labelled);
+      System.out.println("evaluate-topics: " + report);
+      return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
+          labelled, labelled, 0, Map.of(), report);
+    } finally {
+      scored.unpersist();
+    }
+  }
+}
