@@ -1,17 +1,13 @@
 package org.sectortrends.jobs;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -36,8 +32,6 @@ import org.sectortrends.tables.Tables.Col;
  */
 public final class FiguresJob implements SparkJob {
 
-  static final JobOption<List<String>> MONTHS = JobOption.list("months", "YYYY-MM", List.of(),
-      "Only articles of these publication months (or 'undated'); all months when absent");
   static final JobOption<String> LEXICON_DIR = JobOption.string("lexicon-dir", "DIR", null,
       "Directory with edited lexicons (metrics.tsv, currencies.tsv, ...) readable on every executor; the bundled ones when absent");
   static final JobOption<String> FX_TABLE = JobOption.string("fx-table", "FILE", null,
@@ -58,43 +52,27 @@ public final class FiguresJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(MONTHS, LEXICON_DIR, FX_TABLE, CommonOptions.OUT, CommonOptions.RUN_ID);
+    return List.of(ArticleSelection.MONTHS, LEXICON_DIR, FX_TABLE, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
   @Override
   public RunSummary run(SparkSession spark, JobOptions options) {
     JobContext context = JobContext.current(name());
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
-    if (!store.exists(Tables.ARTICLES)) {
-      throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
-    }
-    Dataset<Row> articles = store.read(Tables.ARTICLES);
-    List<String> months = options.get(MONTHS);
-    for (String month : months) {
-      if (!month.equals(Tables.UNDATED_MONTH) && !month.matches("\\d{4}-\\d{2}")) {
-        throw new UsageException("Bad value '" + month + "' for --months: expected YYYY-MM or " + Tables.UNDATED_MONTH);
-      }
-    }
-    if (!months.isEmpty()) {
-      articles = articles.filter(col(Col.PUBLISHED_MONTH).isin(months.toArray()));
-    }
-    Set<String> coveredMonths = new HashSet<>(articles.select(Col.PUBLISHED_MONTH).distinct()
-        .as(Encoders.STRING()).collectAsList());
-    long articleCount = articles.count();
-
+    ArticleSelection selection = ArticleSelection.read(store, options);
     String lexiconDir = options.get(LEXICON_DIR);
     String fxFile = options.get(FX_TABLE);
     String runId = context.runId();
-    Dataset<Row> figures = articles
+    Dataset<Row> figures = selection.articles()
         .select(Col.ARTICLE_ID, Col.BODY, Col.PUBLISHED_DATE, Col.PUBLISHED_MONTH)
         .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> extractAll(rows, lexiconDir, fxFile, runId),
             Encoders.row(Tables.FIGURES.schema()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      store.writeMonths(Tables.FIGURES, figures, coveredMonths);
+      store.writeMonths(Tables.FIGURES, figures, selection.coveredMonths());
       long figureCount = figures.count();
       return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED,
-          articleCount, figureCount, 0, java.util.Map.of(), "tables: " + store.root());
+          selection.count(), figureCount, 0, java.util.Map.of(), "tables: " + store.root());
     } finally {
       figures.unpersist();
     }
@@ -103,23 +81,7 @@ public final class FiguresJob implements SparkJob {
   private static Iterator<Row> extractAll(Iterator<Row> articles, String lexiconDir, String fxFile, String runId) {
     FigureExtractor extractor = ExecutorResources.extractor(lexiconDir);
     FxTable fx = ExecutorResources.fx(fxFile);
-    return new Iterator<>() {
-      private Iterator<Row> pending = java.util.Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!pending.hasNext() && articles.hasNext()) {
-          pending = toRows(articles.next(), extractor, fx, runId).iterator();
-        }
-        return pending.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        hasNext();
-        return pending.next();
-      }
-    };
+    return ArticleSelection.flatMap(articles, article -> toRows(article, extractor, fx, runId));
   }
 
   static List<Row> toRows(Row article, FigureExtractor extractor, FxTable fx, String runId) {

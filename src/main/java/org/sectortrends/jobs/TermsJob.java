@@ -1,14 +1,9 @@
 package org.sectortrends.jobs;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -29,8 +24,6 @@ import org.sectortrends.text.TermExtractor;
  */
 public final class TermsJob implements SparkJob {
 
-  static final JobOption<List<String>> MONTHS = JobOption.list("months", "YYYY-MM", List.of(),
-      "Only articles of these publication months (or 'undated'); all months when absent");
   static final JobOption<String> NORI_DIR = JobOption.string("nori-dir", "DIR", null,
       "Directory with an edited userdict.txt and stopwords.txt readable on every executor; the bundled ones when absent");
 
@@ -46,31 +39,22 @@ public final class TermsJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(MONTHS, NORI_DIR, CommonOptions.OUT, CommonOptions.RUN_ID);
+    return List.of(ArticleSelection.MONTHS, NORI_DIR, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
   @Override
   public RunSummary run(SparkSession spark, JobOptions options) {
     JobContext context = JobContext.current(name());
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
-    if (!store.exists(Tables.ARTICLES)) {
-      throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
-    }
-    Dataset<Row> articles = store.read(Tables.ARTICLES);
-    List<String> months = options.get(MONTHS);
-    if (!months.isEmpty()) {
-      articles = articles.filter(col(Col.PUBLISHED_MONTH).isin(months.toArray()));
-    }
-    Set<String> covered = new HashSet<>(articles.select(Col.PUBLISHED_MONTH).distinct().as(Encoders.STRING()).collectAsList());
-    long articleCount = articles.count();
+    ArticleSelection selection = ArticleSelection.read(store, options);
     String noriDir = options.get(NORI_DIR);
-    Dataset<Row> terms = articles.select(Col.ARTICLE_ID, Col.TITLE, Col.BODY, Col.PUBLISHED_MONTH)
+    Dataset<Row> terms = selection.articles().select(Col.ARTICLE_ID, Col.TITLE, Col.BODY, Col.PUBLISHED_MONTH)
         .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> termRows(rows, noriDir), Encoders.row(Tables.ARTICLE_TERMS.schema()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      store.writeMonths(Tables.ARTICLE_TERMS, terms, covered);
+      store.writeMonths(Tables.ARTICLE_TERMS, terms, selection.coveredMonths());
       return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
-          articleCount, terms.count(), 0, Map.of(), "tables: " + store.root());
+          selection.count(), terms.count(), 0, Map.of(), "tables: " + store.root());
     } finally {
       terms.unpersist();
     }
@@ -78,31 +62,16 @@ public final class TermsJob implements SparkJob {
 
   private static Iterator<Row> termRows(Iterator<Row> articles, String noriDir) {
     TermExtractor extractor = noriDir == null ? TermExtractor.shared() : TermExtractor.shared(noriDir);
-    return new Iterator<>() {
-      private Iterator<Row> pending = Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!pending.hasNext() && articles.hasNext()) {
-          Row article = articles.next();
-          String title = article.getString(1);
-          String body = article.getString(2);
-          // A headline-only corpus maps the title to the body too: count its words once.
-          String text = title == null || body.startsWith(title) ? body : title + "\n" + body;
-          List<Row> rows = new ArrayList<>();
-          for (Map.Entry<String, Integer> e : extractor.termCounts(text).entrySet()) {
-            rows.add(RowFactory.create(article.getString(0), e.getKey(), e.getValue(), article.getString(3)));
-          }
-          pending = rows.iterator();
-        }
-        return pending.hasNext();
+    return ArticleSelection.flatMap(articles, article -> {
+      String title = article.getString(1);
+      String body = article.getString(2);
+      // A headline-only corpus maps the title to the body too: count its words once.
+      String text = title == null || body.startsWith(title) ? body : title + "\n" + body;
+      List<Row> rows = new ArrayList<>();
+      for (Map.Entry<String, Integer> e : extractor.termCounts(text).entrySet()) {
+        rows.add(RowFactory.create(article.getString(0), e.getKey(), e.getValue(), article.getString(3)));
       }
-
-      @Override
-      public Row next() {
-        hasNext();
-        return pending.next();
-      }
-    };
+      return rows;
+    });
   }
 }

@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.sectortrends.tables.Tables;
 
 /**
  * Each article's own sector from its terms, computed in Spark with the same rule as
@@ -33,8 +34,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ArticleSectors {
 
-  public static final String SECTOR = "sector";
-  public static final String SECTOR_SCORE = "sector_score";
+  public static final String SECTOR = Tables.Col.SECTOR;
+  public static final String SECTOR_SCORE = Tables.Col.SECTOR_SCORE;
   private static final String KEYWORD = "keyword";
   private static final String WEIGHT = "weight";
   private static final String ORDER = "sector_order";

@@ -32,6 +32,7 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.sectortrends.tables.Tables;
 
 /**
  * Fits and applies the topic model: term counts, IDF, L2 normalization and cosine clustering,
@@ -63,11 +64,11 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class TopicModeling {
 
-  public static final String ARTICLE_ID = "article_id";
-  public static final String TERM = "term";
-  public static final String COUNT = "count";
-  public static final String TOPIC_ID = "topic_id";
-  public static final String SCORE = "score";
+  public static final String ARTICLE_ID = Tables.Col.ARTICLE_ID;
+  public static final String TERM = Tables.Col.TERM;
+  public static final String COUNT = Tables.Col.COUNT;
+  public static final String TOPIC_ID = Tables.Col.TOPIC_ID;
+  public static final String SCORE = Tables.Col.SCORE;
 
   /** Topic id of documents without any vocabulary term. */
   public static final int UNASSIGNED = -1;
