@@ -81,6 +81,8 @@ public final class TopicsJob implements SparkJob {
   static final JobOption<Integer> TOP_TERMS = JobOption.integer("top-terms", 10, 3, 100, "Terms listed per topic");
   static final JobOption<Double> MATCH_THRESHOLD = JobOption.decimal("match-threshold", 0.5, 0.0, 1.0,
       "Centroid cosine similarity at or above which a new cluster keeps an old topic's id");
+  static final JobOption<Integer> FIT_SAMPLE = JobOption.integer("fit-sample", 50_000, 100, Integer.MAX_VALUE,
+      "At most this many articles (a seeded random sample) fit the vocabulary and the clusters; all are assigned");
   static final JobOption<String> TAXONOMY = JobOption.string("taxonomy", "FILE", null,
       "Sector taxonomy TSV (sector_id, korean_name, keywords); the bundled data/taxonomy/sectors.tsv when absent");
 
@@ -99,7 +101,7 @@ public final class TopicsJob implements SparkJob {
   @Override
   public List<JobOption<?>> options() {
     return List.of(MODE, K, K_MIN, K_MAX, ALGORITHM, MIN_DF, MAX_DF, VOCAB_SIZE, SEED, RESTARTS, TOP_TERMS, MATCH_THRESHOLD,
-        TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
+        FIT_SAMPLE, TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
   @Override
@@ -135,7 +137,7 @@ public final class TopicsJob implements SparkJob {
         }
         report.append("assigned with saved model ").append(version);
       } else {
-        TopicFit fit = TopicModeling.fit(terms, config);
+        TopicFit fit = TopicModeling.fit(fitSample(terms, articles, options.get(FIT_SAMPLE), config.seed()), config);
         version = VERSION.format(context.started());
         model = fit.model();
         report.append("model ").append(version).append(", k=").append(fit.k()).append(" of silhouettes ")
@@ -180,6 +182,21 @@ public final class TopicsJob implements SparkJob {
     } finally {
       terms.unpersist();
     }
+  }
+
+  /**
+   * The terms of a seeded random sample of at most {@code limit} articles: fitting cost grows with
+   * the corpus times the k values tried, assignment only with the corpus, so large corpora fit on
+   * a sample and assign everything.
+   */
+  static Dataset<Row> fitSample(Dataset<Row> terms, Dataset<Row> articles, int limit, long seed) {
+    long total = articles.count();
+    if (total <= limit) {
+      return terms;
+    }
+    double fraction = Math.min(1.0, limit * 1.02 / total);
+    Dataset<Row> sampled = articles.select(Col.ARTICLE_ID).sample(false, fraction, seed).limit(limit);
+    return terms.join(sampled, terms.col(Col.ARTICLE_ID).equalTo(sampled.col(Col.ARTICLE_ID)), "left_semi");
   }
 
   private static TopicConfig config(JobOptions options) {
