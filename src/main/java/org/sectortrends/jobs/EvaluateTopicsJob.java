@@ -1,6 +1,8 @@
 package org.sectortrends.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sectortrends.tables.TableStore;
 import org.sectortrends.tables.Tables;
 import org.sectortrends.tables.Tables.Col;
+import org.sectortrends.topics.SectorTaxonomy;
 import org.sectortrends.topics.eval.ClusterAgreement;
 
 /**
@@ -59,13 +62,20 @@ public final class EvaluateTopicsJob implements SparkJob {
     try {
       ClusterAgreement agreement = ClusterAgreement.fromDataset(scored, Col.TOPIC_ID, "gold");
       long labelled = agreement.total();
-      Row sectors = scored.agg(
-          org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(col(Col.SECTOR).equalTo(col("gold")), 1).otherwise(0)),
-          org.apache.spark.sql.functions.countDistinct(col("gold"))).first();
-      long sectorHits = sectors.isNullAt(0) ? 0 : sectors.getLong(0);
-      String report = String.format(Locale.ROOT,
-          "%d labelled articles, %d gold classes: NMI %.4f, purity %.4f, sector accuracy %.4f",
-          labelled, sectors.getLong(1), agreement.nmi(), agreement.purity(), labelled == 0 ? 0.0 : (double) sectorHits / labelled);
+      // Sector accuracy is defined only where the gold label is itself a sector id of the taxonomy.
+      List<String> sectorIds = SectorTaxonomy.fromClasspath().sectorIds();
+      Row sectors = scored.filter(col("gold").isin(sectorIds.toArray()))
+          .agg(org.apache.spark.sql.functions.count(lit(1)),
+              org.apache.spark.sql.functions.sum(when(col(Col.SECTOR).equalTo(col("gold")), 1).otherwise(0)))
+          .first();
+      long sectorLabelled = sectors.getLong(0);
+      long sectorHits = sectors.isNullAt(1) ? 0 : sectors.getLong(1);
+      long classes = scored.select("gold").distinct().count();
+      String report = String.format(Locale.ROOT, "%d labelled articles, %d gold classes: NMI %.4f, purity %.4f", labelled, classes,
+          agreement.nmi(), agreement.purity())
+          + (sectorLabelled == 0 ? ", sector accuracy n/a (gold labels are not sector ids)"
+              : String.format(Locale.ROOT, ", sector accuracy %.4f on %d articles labelled with a sector id",
+                  (double) sectorHits / sectorLabelled, sectorLabelled));
       System.out.println("evaluate-topics: " + report);
       return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
           labelled, labelled, 0, Map.of(), report);
