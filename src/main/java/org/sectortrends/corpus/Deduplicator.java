@@ -54,6 +54,12 @@ public final class Deduplicator {
   static final int MAX_PAIRWISE_BUCKET = 200;
   private static final long MINHASH_SEED = 20_251_126L;
   private static final int CHAIN_STEPS = 8;
+  /** Duplicate decisions up to this many rows are broadcast instead of shuffling the articles. */
+  private static final long MAX_BROADCAST_ROWS = 2_000_000L;
+  private static final String DUP_ID = "__dup_id";
+  private static final String DUP_OF = "__dup_of";
+  private static final String KIND = "__dup_kind";
+  private static final String SIM = "__dup_similarity";
 
   private Deduplicator() {}
 
@@ -66,17 +72,20 @@ public final class Deduplicator {
     if (nearThreshold <= 0 || nearThreshold > 1) {
       throw new IllegalArgumentException("Near-duplicate threshold must be in (0, 1]: " + nearThreshold);
     }
+    // Decisions are made on narrow columns and joined back by broadcast: article bodies are
+    // never shuffled, which is what made this stage expensive on large corpora.
     WindowSpec byHash = Window.partitionBy(col(Col.CONTENT_HASH))
         .orderBy(col(Col.PUBLISHED_AT).asc_nulls_last(), col(Col.ARTICLE_ID).asc());
-    Dataset<Row> exact = articles
+    Dataset<Row> exact = articles.select(Col.ARTICLE_ID, Col.CONTENT_HASH, Col.PUBLISHED_AT)
         .withColumn("__rank", row_number().over(byHash))
         .withColumn("__first", first(col(Col.ARTICLE_ID)).over(byHash))
-        .withColumn(Col.DUPLICATE_OF, when(col("__rank").gt(1), col("__first")))
-        .withColumn(Col.DUPLICATE_KIND, when(col("__rank").gt(1), lit("exact")))
-        .withColumn(Col.SIMILARITY, when(col("__rank").gt(1), lit(1.0)))
-        .drop("__rank", "__first");
+        .filter(col("__rank").gt(1))
+        .select(col(Col.ARTICLE_ID).as(DUP_ID), col("__first").as(DUP_OF), lit("exact").as(KIND), lit(1.0).as(SIM))
+        .localCheckpoint();
 
-    Dataset<Row> distinctBodies = exact.filter(col(Col.DUPLICATE_OF).isNull())
+    Dataset<Row> exactIds = smallSide(exact.select(DUP_ID));
+    Dataset<Row> distinctBodies = articles
+        .join(exactIds, articles.col(Col.ARTICLE_ID).equalTo(exactIds.col(DUP_ID)), "left_anti")
         .select(col(Col.ARTICLE_ID), col(Col.PUBLISHED_AT), col(Col.BODY));
     // Checkpoints cut the lineage: the pair set is small, and without them every later join
     // would re-run the whole MinHash stage.
@@ -97,17 +106,23 @@ public final class Deduplicator {
           .select(col("later"), functions.coalesce(col("p_earlier"), col("earlier")).as("earlier"), col("near_similarity"))
           .localCheckpoint();
     }
-    Dataset<Row> marked = exact.join(links, exact.col(Col.ARTICLE_ID).equalTo(links.col("later")), "left")
-        .withColumn(Col.DUPLICATE_KIND, when(col("later").isNotNull(), lit("near")).otherwise(col(Col.DUPLICATE_KIND)))
-        .withColumn(Col.SIMILARITY, when(col("later").isNotNull(), col("near_similarity")).otherwise(col(Col.SIMILARITY)))
-        .withColumn(Col.DUPLICATE_OF, when(col("later").isNotNull(), col("earlier")).otherwise(col(Col.DUPLICATE_OF)))
-        .drop("later", "earlier", "near_similarity");
+    Dataset<Row> near = links.select(col("later").as(DUP_ID), col("earlier").as(DUP_OF), lit("near").as(KIND),
+        col("near_similarity").as(SIM));
     // Exact copies of an article that is itself a near duplicate point to the same kept root.
-    Dataset<Row> roots = marked.filter(col(Col.DUPLICATE_KIND).equalTo("near"))
-        .select(col(Col.ARTICLE_ID).as("r_id"), col(Col.DUPLICATE_OF).as("r_root"));
-    return marked.join(roots, marked.col(Col.DUPLICATE_OF).equalTo(roots.col("r_id")), "left")
-        .withColumn(Col.DUPLICATE_OF, functions.coalesce(col("r_root"), col(Col.DUPLICATE_OF)))
-        .drop("r_id", "r_root");
+    Dataset<Row> nearRoots = near.select(col(DUP_ID).as("r_id"), col(DUP_OF).as("r_root"));
+    Dataset<Row> exactResolved = exact.join(nearRoots, exact.col(DUP_OF).equalTo(nearRoots.col("r_id")), "left")
+        .select(col(DUP_ID), functions.coalesce(col("r_root"), col(DUP_OF)).as(DUP_OF), col(KIND), col(SIM));
+    Dataset<Row> decisions = smallSide(exactResolved.unionByName(near).localCheckpoint());
+    return articles.join(decisions, articles.col(Col.ARTICLE_ID).equalTo(decisions.col(DUP_ID)), "left")
+        .withColumn(Col.DUPLICATE_OF, col(DUP_OF))
+        .withColumn(Col.DUPLICATE_KIND, col(KIND))
+        .withColumn(Col.SIMILARITY, col(SIM))
+        .drop(DUP_ID, DUP_OF, KIND, SIM);
+  }
+
+  /** Marks a materialized dataset for broadcast when it is small enough to ship to every task. */
+  private static Dataset<Row> smallSide(Dataset<Row> checkpointed) {
+    return checkpointed.count() <= MAX_BROADCAST_ROWS ? functions.broadcast(checkpointed) : checkpointed;
   }
 
   /**
@@ -205,20 +220,40 @@ public final class Deduplicator {
           }
           return pairs.iterator();
         }, Encoders.row(pairSchema))
-        .distinct();
-
-    Dataset<Row> bodyA = bodies.select(col(Col.ARTICLE_ID).as("a_id"), col(Col.BODY).as("a_body"));
-    Dataset<Row> bodyB = bodies.select(col(Col.ARTICLE_ID).as("b_id"), col(Col.BODY).as("b_body"));
+        .distinct()
+        .localCheckpoint();
+    // Only the bodies of candidate articles are read again, as shingle sets, and joined by id.
+    Dataset<Row> candidateIds = smallSide(candidates.select(col("earlier").as("c_id"))
+        .union(candidates.select(col("later").as("c_id"))).distinct().localCheckpoint());
+    StructType shingleSchema = new StructType()
+        .add("s_id", DataTypes.StringType, false)
+        .add("shingles", DataTypes.createArrayType(DataTypes.IntegerType, false), false);
+    Dataset<Row> shingles = bodies.join(candidateIds, bodies.col(Col.ARTICLE_ID).equalTo(candidateIds.col("c_id")), "left_semi")
+        .select(col(Col.ARTICLE_ID), col(Col.BODY))
+        .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) row ->
+            RowFactory.create(row.getString(0), Arrays.stream(Shingles.of(row.getString(1))).boxed().toArray(Integer[]::new)),
+            Encoders.row(shingleSchema))
+        .localCheckpoint();
+    Dataset<Row> shinglesA = smallSide(shingles.select(col("s_id").as("a_id"), col("shingles").as("a_shingles")));
+    Dataset<Row> shinglesB = smallSide(shingles.select(col("s_id").as("b_id"), col("shingles").as("b_shingles")));
     StructType scoredSchema = pairSchema.add("similarity", DataTypes.DoubleType, false);
     return candidates
-        .join(bodyA, col("earlier").equalTo(col("a_id")))
-        .join(bodyB, col("later").equalTo(col("b_id")))
-        .select(col("earlier"), col("earlier_ts"), col("later"), col("a_body"), col("b_body"))
+        .join(shinglesA, col("earlier").equalTo(col("a_id")))
+        .join(shinglesB, col("later").equalTo(col("b_id")))
+        .select(col("earlier"), col("earlier_ts"), col("later"), col("a_shingles"), col("b_shingles"))
         .flatMap((FlatMapFunction<Row, Row>) row -> {
-          double similarity = Shingles.jaccard(Shingles.of(row.getString(3)), Shingles.of(row.getString(4)));
+          double similarity = Shingles.jaccard(toInts(row.getList(3)), toInts(row.getList(4)));
           return similarity >= threshold
               ? List.of(RowFactory.create(row.getString(0), row.get(1), row.getString(2), similarity)).iterator()
               : java.util.Collections.<Row>emptyIterator();
         }, Encoders.row(scoredSchema));
+  }
+
+  private static int[] toInts(List<Integer> values) {
+    int[] out = new int[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
   }
 }
