@@ -102,7 +102,7 @@ public final class BenchJob implements SparkJob {
       } else {
         long t = System.nanoTime();
         JobLauncher.execute(new GenerateCorpusJob(), spark, generateArgs);
-        result.put("generate_s", seconds(t));
+        result.put("generate_s", round(seconds(t)));
       }
 
       RunMetrics.Snapshot mark = metrics.mark();
