@@ -248,7 +248,7 @@ public final class ArticleGenerator {
     if (ctx.burst() && r < 15) {
       return "burst";
     }
-    return r < 62 ? "fact" : r < 82 ? "context" : "quote";
+    return r < 55 ? "fact" : r < 70 ? "context" : r < 85 ? "detail" : "quote";
   }
 
   /** Facts: half of the time one written for the sector, so that sector vocabulary stays prominent. */
@@ -285,6 +285,8 @@ public final class ArticleGenerator {
     for (Template.Part part : t.parts()) {
       if (part instanceof Template.Literal l) {
         out.append(l.text());
+      } else if (part instanceof Template.Choice c) {
+        out.append(c.options().get(rng.nextInt(c.options().size())));
       } else if (part instanceof Template.Slot s) {
         String text = switch (s.name()) {
           case "C" -> ctx.company().name();
@@ -295,6 +297,10 @@ public final class ArticleGenerator {
           case "O" -> ctx.org();
           case "T" -> period.text();
           case "B" -> ctx.sector().burst();
+          case "D" -> Integer.toString(1 + rng.nextInt(28));
+          case "P" -> pick(vocabulary.places, rng);
+          case "N" -> pick(vocabulary.surnames, rng) + pick(vocabulary.givenNames, rng);
+          case "R" -> pick(vocabulary.roles, rng);
           default -> throw new IllegalStateException("Unknown slot " + s.name());
         };
         out.append(text);

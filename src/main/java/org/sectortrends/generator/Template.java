@@ -17,9 +17,12 @@ import java.util.Set;
 record Template(String category, Set<String> sectors, List<Part> parts) implements Serializable {
 
   /** A piece of a template. */
-  sealed interface Part extends Serializable permits Literal, Slot, FigureSlot {}
+  sealed interface Part extends Serializable permits Literal, Choice, Slot, FigureSlot {}
 
   record Literal(String text) implements Part {}
+
+  /** One of several wordings, drawn per sentence: {@code [밝혔다|전했다]} in a template. */
+  record Choice(List<String> options) implements Part {}
 
   /**
    * A named slot.
@@ -37,14 +40,58 @@ record Template(String category, Set<String> sectors, List<Part> parts) implemen
    */
   record FigureSlot(String type, String counter, String metric, String subjectSlot, String particle) implements Part {}
 
-  private static final Set<String> SLOT_NAMES = Set.of("C", "C2", "X", "K", "K2", "O", "T", "B");
+  private static final Set<String> SLOT_NAMES = Set.of("C", "C2", "X", "K", "K2", "O", "T", "B", "D", "P", "N", "R");
 
-  /** Parses one template text; the message of a failure quotes the template. */
+  /**
+   * Parses one template text; every occurrence of a phrase of {@code synonyms} becomes a
+   * {@link Choice}. The message of a failure quotes the template.
+   */
+  static List<Part> parse(String text, java.util.Map<String, List<String>> synonyms) {
+    List<Part> parts = new ArrayList<>();
+    for (Part part : parse(text)) {
+      if (part instanceof Literal l) {
+        splitSynonyms(l.text(), synonyms, parts);
+      } else {
+        parts.add(part);
+      }
+    }
+    return List.copyOf(parts);
+  }
+
+  private static void splitSynonyms(String text, java.util.Map<String, List<String>> synonyms, List<Part> out) {
+    int i = 0;
+    int literalStart = 0;
+    while (i < text.length()) {
+      String match = null;
+      for (String phrase : synonyms.keySet()) {
+        if (text.startsWith(phrase, i) && (match == null || phrase.length() > match.length())) {
+          match = phrase;
+        }
+      }
+      if (match == null) {
+        i++;
+        continue;
+      }
+      if (i > literalStart) {
+        out.add(new Literal(text.substring(literalStart, i)));
+      }
+      out.add(new Choice(synonyms.get(match)));
+      i += match.length();
+      literalStart = i;
+    }
+    if (literalStart < text.length()) {
+      out.add(new Literal(text.substring(literalStart)));
+    }
+  }
+
+  /** Parses one template text without synonyms; {@code [a|b]} gives a {@link Choice}. */
   static List<Part> parse(String text) {
     List<Part> parts = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
-      int open = text.indexOf('{', i);
+      int brace = text.indexOf('{', i);
+      int bracket = text.indexOf('[', i);
+      int open = brace < 0 ? bracket : bracket < 0 ? brace : Math.min(brace, bracket);
       if (open < 0) {
         parts.add(new Literal(text.substring(i)));
         break;
@@ -52,11 +99,13 @@ record Template(String category, Set<String> sectors, List<Part> parts) implemen
       if (open > i) {
         parts.add(new Literal(text.substring(i, open)));
       }
-      int close = text.indexOf('}', open);
+      boolean choice = text.charAt(open) == '[';
+      int close = text.indexOf(choice ? ']' : '}', open);
       if (close < 0) {
-        throw new IllegalArgumentException("Unclosed slot in template: " + text);
+        throw new IllegalArgumentException("Unclosed " + (choice ? "choice" : "slot") + " in template: " + text);
       }
-      parts.add(slot(text.substring(open + 1, close), text));
+      String inner = text.substring(open + 1, close);
+      parts.add(choice ? new Choice(List.of(inner.split("\\|", -1))) : slot(inner, text));
       i = close + 1;
     }
     return List.copyOf(parts);

@@ -36,14 +36,18 @@ final class Vocabulary {
   final List<String> outlets;
   final List<String> surnames;
   final List<String> givenNames;
+  final List<String> places;
+  final List<String> roles;
   final Map<String, List<Template>> templatesByCategory;
 
   private Vocabulary(List<Sector> sectors, List<String> outlets, List<String> surnames, List<String> givenNames,
-      Map<String, List<Template>> templates) {
+      List<String> places, List<String> roles, Map<String, List<Template>> templates) {
     this.sectors = sectors;
     this.outlets = outlets;
     this.surnames = surnames;
     this.givenNames = givenNames;
+    this.places = places;
+    this.roles = roles;
     this.templatesByCategory = templates;
   }
 
@@ -114,6 +118,14 @@ final class Vocabulary {
           List.copyOf(companies.getOrDefault(e.getKey(), List.of()))));
     }
     List<String> names = lines("names.txt");
+    Map<String, List<String>> synonyms = new LinkedHashMap<>();
+    for (String line : lines("synonyms.tsv")) {
+      String[] cols = line.split("\t");
+      if (cols.length != 2) {
+        throw new IllegalStateException("synonyms.tsv: expected a phrase and its alternatives: " + line);
+      }
+      synonyms.put(cols[0], List.of(cols[1].split("\\|")));
+    }
     Map<String, List<Template>> templates = new LinkedHashMap<>();
     for (String line : lines("sentences.tsv")) {
       String[] cols = line.split("\t");
@@ -122,11 +134,12 @@ final class Vocabulary {
       }
       Set<String> sectorSet = cols[1].equals("*") ? Set.of() : Set.copyOf(Arrays.asList(cols[1].split(",")));
       String category = fields.containsKey(cols[0]) ? "fact" : cols[0];
-      templates.computeIfAbsent(category, k -> new ArrayList<>()).add(new Template(category, sectorSet, Template.parse(cols[2])));
+      templates.computeIfAbsent(category, k -> new ArrayList<>()).add(new Template(category, sectorSet, Template.parse(cols[2], synonyms)));
     }
     templates.replaceAll((k, v) -> List.copyOf(v));
     return new Vocabulary(List.copyOf(sectors), lines("outlets.txt"), List.of(names.get(0).split(" ")),
-        List.of(names.get(1).split(" ")), Collections.unmodifiableMap(templates));
+        List.of(names.get(1).split(" ")), List.of(lines("places.txt").get(0).split("\\|")),
+        List.of(lines("places.txt").get(1).split("\\|")), Collections.unmodifiableMap(templates));
   }
 
   /** The non-blank lines of a resource that do not start with {@code #}. */
