@@ -164,7 +164,8 @@ public final class BenchJob implements SparkJob {
       ioDetails.put("shuffle_write_bytes", ioMetrics.shuffleBytes());
       floors.put("io_only", ioDetails);
       result.put("floors", floors);
-      result.put("scores", TruthScorer.score(spark, runDir + "/tables", corpusRoot + "/truth"));
+      result.put("scores", TruthScorer.score(spark, runDir + "/tables", corpusRoot + "/truth",
+          format != CorpusFormat.TEXT));
       result.put("gc_s", round(gcSeconds()));
     }
 

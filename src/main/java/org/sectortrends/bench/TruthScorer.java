@@ -40,12 +40,27 @@ public final class TruthScorer {
   private TruthScorer() {}
 
   public static Map<String, Object> score(SparkSession spark, String tablesRoot, String truthDir) {
+    return score(spark, tablesRoot, truthDir, true);
+  }
+
+  /**
+   * Scores; with {@code recordIds} false (a text corpus, whose lines carry no id) only the
+   * quarantine counts can be matched and the rest is null.
+   */
+  public static Map<String, Object> score(SparkSession spark, String tablesRoot, String truthDir, boolean recordIds) {
     TableStore store = new TableStore(spark, tablesRoot);
     Dataset<Row> truth = spark.read().parquet(truthDir + "/articles");
     Map<String, Object> out = new LinkedHashMap<>();
     if (!store.exists(Tables.ARTICLES)) {
       out.put("duplicates", null);
       out.put("quarantine", null);
+      out.put("figures", null);
+      out.put("sectors", null);
+      return out;
+    }
+    if (!recordIds) {
+      out.put("duplicates", null);
+      out.put("quarantine", store.exists(Tables.QUARANTINE) ? quarantine(store, truth) : null);
       out.put("figures", null);
       out.put("sectors", null);
       return out;
