@@ -1,5 +1,7 @@
 package org.sectortrends.bench;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +25,9 @@ import org.sectortrends.generator.CorpusFormat;
 import org.sectortrends.jobs.GenerateCorpusJob;
 import org.sectortrends.jobs.IngestJob;
 import org.sectortrends.jobs.JobLauncher;
+import org.sectortrends.tables.TableStore;
+import org.sectortrends.tables.Tables;
+import org.sectortrends.tables.Tables.Col;
 import org.sectortrends.testing.SparkTestSession;
 
 /**
@@ -84,6 +91,47 @@ class GenerateIngestBenchTest {
   void stagesNotYetRunScoreNull() {
     assertNull(scores.get("figures"));
     assertNull(scores.get("sectors"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void perfectFiguresAndSectorsScoreOne() {
+    // Tables that say exactly what the truth says, built from it, must score 1.0.
+    TableStore run = new TableStore(spark, dir.resolve("run/tables").toString());
+    TableStore perfect = new TableStore(spark, dir.resolve("perfect/tables").toString());
+    Dataset<Row> articles = run.read(Tables.ARTICLES);
+    perfect.write(Tables.ARTICLES, articles);
+    Dataset<Row> ids = articles.select(col(Col.ARTICLE_ID), col(Col.SOURCE_ID), col(Col.PUBLISHED_MONTH));
+    Dataset<Row> truthFigures = spark.read().parquet(corpusRoot + "/truth/figures")
+        .withColumnRenamed("article_id", "truth_id")
+        .join(ids, col("truth_id").equalTo(col(Col.SOURCE_ID)))
+        .drop("truth_id");
+    Dataset<Row> figures = truthFigures
+        .withColumnRenamed("figure_index", Col.FIGURE_INDEX)
+        .withColumn(Col.SPAN_START, col("start")).withColumn(Col.SPAN_END, col("end"))
+        .withColumn(Col.VALUE_TEXT, col("value"))
+        .withColumn(Col.VALUE, col("value").cast(Tables.FIGURE_DECIMAL))
+        .withColumn(Col.RANGE_HIGH, col("range_high").cast(Tables.FIGURE_DECIMAL));
+    for (String missing : new String[] {Col.PERIOD_TEXT, Col.DIRECTION, Col.CHANGE_BASIS, Col.VALUE_KRW, Col.VALUE_USD,
+        Col.SENTENCE, Col.PUBLISHED_DATE, Col.RUN_ID}) {
+      figures = figures.withColumn(missing, lit(null));
+    }
+    perfect.write(Tables.FIGURES, figures);
+    Dataset<Row> topics = ids.join(spark.read().parquet(corpusRoot + "/truth/articles"),
+            col(Col.SOURCE_ID).equalTo(col("id")))
+        .select(col(Col.ARTICLE_ID), lit(0).as(Col.TOPIC_ID), lit("test").as(Col.MODEL_VERSION), lit(1.0).as(Col.SCORE),
+            col("sector").as(Col.SECTOR), lit(1.0).as(Col.SECTOR_SCORE), col("published_date").as(Col.PUBLISHED_DATE),
+            col(Col.PUBLISHED_MONTH));
+    perfect.write(Tables.ARTICLE_TOPICS, topics);
+
+    Map<String, Object> perfectScores = TruthScorer.score(spark, dir.resolve("perfect/tables").toString(),
+        corpusRoot + "/truth");
+    Map<String, Object> figureScores = (Map<String, Object>) perfectScores.get("figures");
+    assertTrue((Long) figureScores.get("planted") > 1000, figureScores.toString());
+    assertEquals(1.0, figureScores.get("recall"));
+    assertEquals(1.0, figureScores.get("precision"));
+    assertEquals(1.0, figureScores.get("value_accuracy"));
+    assertEquals(1.0, ((Map<String, Object>) perfectScores.get("sectors")).get("accuracy"));
   }
 
   @Test
