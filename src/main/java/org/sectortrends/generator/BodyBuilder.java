@@ -13,14 +13,10 @@ final class BodyBuilder {
   private final StringBuilder text = new StringBuilder();
   private final List<TruthFigure> figures = new ArrayList<>();
   private int codePoints;
-  private String lastPiece = "";
 
   BodyBuilder append(String piece) {
     text.append(piece);
     codePoints += piece.codePointCount(0, piece.length());
-    if (!piece.isEmpty()) {
-      lastPiece = piece;
-    }
     return this;
   }
 
@@ -46,15 +42,7 @@ final class BodyBuilder {
     }
     text.append(other.text);
     codePoints += other.codePoints;
-    if (!other.lastPiece.isEmpty()) {
-      lastPiece = other.lastPiece;
-    }
     return this;
-  }
-
-  /** The text appended last: particles are chosen to follow it. */
-  String lastPiece() {
-    return lastPiece;
   }
 
   int length() {

@@ -370,8 +370,8 @@ final class FigureWriter {
       surface = "절반";
       value = new BigDecimal("0.5");
     } else {
-      int d = 3 + rng.nextInt(2) * 1; // 3분의 1 is inexact; 4분의 1 and 5분의 1 are not
-      d = d == 3 ? 4 : 5;
+      // 4분의 1 and 5분의 1 have exact decimal values; 3분의 1 would not.
+      int d = rng.nextInt(2) == 0 ? 4 : 5;
       surface = d + "분의 1";
       value = BigDecimal.ONE.divide(BigDecimal.valueOf(d));
     }
