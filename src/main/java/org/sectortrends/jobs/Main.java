@@ -1,7 +1,9 @@
 package org.sectortrends.jobs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -19,9 +21,28 @@ public final class Main {
     JOBS.put("terms", TermsJob::new);
     JOBS.put("topics", TopicsJob::new);
     JOBS.put("evaluate-topics", EvaluateTopicsJob::new);
+    JOBS.put("generate-corpus", GenerateCorpusJob::new);
+    JOBS.put("bench", org.sectortrends.bench.BenchJob::new);
   }
 
+  /** Jobs that serve the pipeline (generating input, measuring or scoring it) without being a stage of it. */
+  static final Set<String> TOOLS = Set.of("evaluate-topics", "generate-corpus", "bench");
+
   private Main() {}
+
+  /** The names of the pipeline's stages, in order: every job except the {@link #TOOLS}. */
+  public static List<String> pipelineStages() {
+    return JOBS.keySet().stream().filter(name -> !TOOLS.contains(name)).toList();
+  }
+
+  /** A new instance of the named job. */
+  public static SparkJob job(String name) {
+    Supplier<SparkJob> job = JOBS.get(name);
+    if (job == null) {
+      throw new IllegalArgumentException("Unknown job '" + name + "'; jobs are " + String.join(", ", JOBS.keySet()));
+    }
+    return job.get();
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
