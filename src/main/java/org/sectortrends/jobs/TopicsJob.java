@@ -76,8 +76,12 @@ public final class TopicsJob implements SparkJob {
       "Largest vocabulary kept, by document frequency");
   static final JobOption<Integer> SEED = JobOption.integer("seed", (int) DEFAULTS.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE,
       "Seed of the clustering");
-  static final JobOption<Integer> RESTARTS = JobOption.integer("restarts", DEFAULTS.restarts(), 1, 100,
+  // One clustering per k and 20 iterations by default: each k-means iteration is a Spark job, so on
+  // small corpora the k search costs job overhead, not computation; raise both for the last few
+  // points of cluster quality on a fixed k.
+  static final JobOption<Integer> RESTARTS = JobOption.integer("restarts", 1, 1, 100,
       "Clusterings per k with different seeds; the one with the lowest cost is kept");
+  static final JobOption<Integer> MAX_ITER = JobOption.integer("max-iter", 20, 1, 1000, "Iterations of each clustering at most");
   static final JobOption<Integer> TOP_TERMS = JobOption.integer("top-terms", 10, 3, 100, "Terms listed per topic");
   static final JobOption<Double> MATCH_THRESHOLD = JobOption.decimal("match-threshold", 0.5, 0.0, 1.0,
       "Centroid cosine similarity at or above which a new cluster keeps an old topic's id");
@@ -100,7 +104,7 @@ public final class TopicsJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(MODE, K, K_MIN, K_MAX, ALGORITHM, MIN_DF, MAX_DF, VOCAB_SIZE, SEED, RESTARTS, TOP_TERMS, MATCH_THRESHOLD,
+    return List.of(MODE, K, K_MIN, K_MAX, ALGORITHM, MIN_DF, MAX_DF, VOCAB_SIZE, SEED, RESTARTS, MAX_ITER, TOP_TERMS, MATCH_THRESHOLD,
         FIT_SAMPLE, TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
@@ -202,7 +206,7 @@ public final class TopicsJob implements SparkJob {
   private static TopicConfig config(JobOptions options) {
     try {
       return new TopicConfig(options.get(MIN_DF), options.get(MAX_DF), options.get(VOCAB_SIZE), options.get(ALGORITHM),
-          options.get(K_MIN), options.get(K_MAX), options.get(K), options.get(SEED), DEFAULTS.maxIter(), options.get(RESTARTS));
+          options.get(K_MIN), options.get(K_MAX), options.get(K), options.get(SEED), options.get(MAX_ITER), options.get(RESTARTS));
     } catch (IllegalArgumentException e) {
       throw new UsageException("Bad topic options: " + e.getMessage(), e);
     }
