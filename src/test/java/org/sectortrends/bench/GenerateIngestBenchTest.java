@@ -120,7 +120,8 @@ class GenerateIngestBenchTest {
     Dataset<Row> topics = ids.join(spark.read().parquet(corpusRoot + "/truth/articles"),
             col(Col.SOURCE_ID).equalTo(col("id")))
         .select(col(Col.ARTICLE_ID), lit(0).as(Col.TOPIC_ID), lit("test").as(Col.MODEL_VERSION), lit(1.0).as(Col.SCORE),
-            col("sector").as(Col.SECTOR), lit(1.0).as(Col.SECTOR_SCORE), col("published_date").as(Col.PUBLISHED_DATE),
+            col("sector").as(Col.SECTOR), lit(1.0).as(Col.SECTOR_SCORE), col("sector").as(Col.TOPIC_SECTOR),
+            col("published_date").as(Col.PUBLISHED_DATE),
             col(Col.PUBLISHED_MONTH));
     perfect.write(Tables.ARTICLE_TOPICS, topics);
 
