@@ -162,7 +162,7 @@ class ArticleGeneratorTest {
         assertEquals(original.body(), copy.body());
       } else {
         assertNotEquals(original.body(), copy.body());
-        double jaccard = jaccard(Shingles.of(original.body()), Shingles.of(copy.body()));
+        double jaccard = Shingles.jaccard(Shingles.of(original.body()), Shingles.of(copy.body()));
         assertTrue(jaccard >= 0.9, copy.id() + " similarity " + jaccard);
       }
     }
@@ -175,7 +175,7 @@ class ArticleGeneratorTest {
       GeneratedArticle a = corpus.get(i);
       GeneratedArticle b = corpus.get(i + 1);
       if (a.body() != null && b.body() != null && a.duplicateOf() == null && b.duplicateOf() == null) {
-        max = Math.max(max, jaccard(Shingles.of(a.body()), Shingles.of(b.body())));
+        max = Math.max(max, Shingles.jaccard(Shingles.of(a.body()), Shingles.of(b.body())));
       }
     }
     assertTrue(max < 0.5, "max similarity of neighbours " + max);
@@ -286,23 +286,5 @@ class ArticleGeneratorTest {
 
   private static void assertBetween(int value, int low, int high, String what) {
     assertTrue(value >= low && value <= high, what + ": " + value + " not in [" + low + ", " + high + "]");
-  }
-
-  private static double jaccard(int[] a, int[] b) {
-    int i = 0;
-    int j = 0;
-    int both = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        both++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return (double) both / (a.length + b.length - both);
   }
 }
