@@ -87,6 +87,8 @@ public final class TopicsJob implements SparkJob {
       "Centroid cosine similarity at or above which a new cluster keeps an old topic's id");
   static final JobOption<Integer> FIT_SAMPLE = JobOption.integer("fit-sample", 50_000, 100, Integer.MAX_VALUE,
       "At most this many articles (a seeded random sample) fit the vocabulary and the clusters; all are assigned");
+  static final JobOption<Boolean> COLD_START = JobOption.flag("cold-start",
+      "Retrain from scratch with the k search; by default a retraining starts from the previous model's centroids and k");
   static final JobOption<String> TAXONOMY = JobOption.string("taxonomy", "FILE", null,
       "Sector taxonomy TSV (sector_id, korean_name, keywords); the bundled data/taxonomy/sectors.tsv when absent");
 
@@ -105,7 +107,7 @@ public final class TopicsJob implements SparkJob {
   @Override
   public List<JobOption<?>> options() {
     return List.of(MODE, K, K_MIN, K_MAX, ALGORITHM, MIN_DF, MAX_DF, VOCAB_SIZE, SEED, RESTARTS, MAX_ITER, TOP_TERMS, MATCH_THRESHOLD,
-        FIT_SAMPLE, TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
+        FIT_SAMPLE, COLD_START, TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
   @Override
@@ -141,7 +143,19 @@ public final class TopicsJob implements SparkJob {
         }
         report.append("assigned with saved model ").append(version);
       } else {
-        TopicFit fit = TopicModeling.fit(fitSample(terms, articles, options.get(FIT_SAMPLE), config.seed()), config);
+        Dataset<Row> sample = fitSample(terms, articles, options.get(FIT_SAMPLE), config.seed());
+        Optional<TopicFit> warm = Optional.empty();
+        if (previous.isPresent() && !options.get(COLD_START)) {
+          PipelineModel old = previous.get().model();
+          List<Map<String, Double>> start = TopicMatcher.centroidTerms(TopicModeling.vocabulary(old), TopicModeling.unitCentroids(old));
+          if (options.get(K) == 0 || options.get(K) == start.size()) {
+            warm = TopicModeling.fitFrom(sample, config, start);
+          }
+        }
+        TopicFit fit = warm.orElseGet(() -> TopicModeling.fit(sample, config));
+        if (warm.isPresent()) {
+          report.append("warm start from ").append(previous.get().name()).append("; ");
+        }
         version = VERSION.format(context.started());
         model = fit.model();
         report.append("model ").append(version).append(", k=").append(fit.k()).append(" of silhouettes ")

@@ -149,6 +149,77 @@ public final class TopicModeling {
   }
 
   /**
+   * Refits with the same k, starting k-means from earlier centroids (term → weight maps, e.g. of
+   * the previous model) mapped onto the new vocabulary, so that a retraining on a grown corpus
+   * moves the clusters only as far as the new data pulls them. Uses MLlib's RDD k-means, the one
+   * that accepts an initial model, with cosine distance, and wraps its result as the ML model the
+   * pipeline saves. Returns empty when an earlier centroid has no term in the new vocabulary.
+   */
+  public static java.util.Optional<TopicFit> fitFrom(Dataset<Row> articleTerms, TopicConfig config,
+      java.util.List<Map<String, Double>> initialCentroids) {
+    Dataset<Row> arrays = termArrays(articleTerms).cache();
+    try {
+      PipelineModel features = featurePipeline(config).fit(arrays);
+      String[] vocabulary = ((org.apache.spark.ml.feature.CountVectorizerModel) features.stages()[0]).vocabulary();
+      Map<String, Integer> index = new java.util.HashMap<>();
+      for (int i = 0; i < vocabulary.length; i++) {
+        index.put(vocabulary[i], i);
+      }
+      org.apache.spark.mllib.linalg.Vector[] start = new org.apache.spark.mllib.linalg.Vector[initialCentroids.size()];
+      for (int c = 0; c < start.length; c++) {
+        double[] values = new double[vocabulary.length];
+        double norm = 0;
+        for (Map.Entry<String, Double> e : initialCentroids.get(c).entrySet()) {
+          Integer i = index.get(e.getKey());
+          if (i != null) {
+            values[i] = e.getValue();
+            norm += e.getValue() * e.getValue();
+          }
+        }
+        if (norm == 0) {
+          return java.util.Optional.empty();
+        }
+        start[c] = org.apache.spark.mllib.linalg.Vectors.dense(values);
+      }
+      Dataset<Row> vectors =
+          features.transform(arrays).filter(hasTerms(col(FEATURES))).select(ARTICLE_ID, FEATURES).cache();
+      try {
+        long documents = vectors.count();
+        if (documents < start.length) {
+          return java.util.Optional.empty();
+        }
+        org.apache.spark.api.java.JavaRDD<org.apache.spark.mllib.linalg.Vector> points = vectors.select(FEATURES).javaRDD()
+            .map(row -> org.apache.spark.mllib.linalg.Vectors.fromML(row.getAs(0)));
+        org.apache.spark.mllib.clustering.KMeansModel trained = new org.apache.spark.mllib.clustering.KMeans()
+            .setK(start.length)
+            .setMaxIterations(config.maxIter())
+            .setDistanceMeasure("cosine")
+            .setSeed(config.seed())
+            .setInitialModel(new org.apache.spark.mllib.clustering.KMeansModel(start))
+            .run(points.rdd());
+        // The ML model's constructor is package-private in Scala and public in bytecode.
+        org.apache.spark.ml.clustering.KMeansModel clusters =
+            new org.apache.spark.ml.clustering.KMeansModel(org.apache.spark.ml.util.Identifiable.randomUID("kmeans"), trained)
+                .setFeaturesCol(FEATURES)
+                .setPredictionCol(PREDICTION);
+        double silhouette = silhouette(clusters.transform(vectors));
+        Transformer[] featureStages = features.stages();
+        PipelineStage[] stages = new PipelineStage[featureStages.length + 1];
+        System.arraycopy(featureStages, 0, stages, 0, featureStages.length);
+        stages[featureStages.length] = clusters;
+        PipelineModel model = new Pipeline().setStages(stages).fit(arrays.limit(0));
+        Map<Integer, Double> silhouettes = new LinkedHashMap<>();
+        silhouettes.put(start.length, silhouette);
+        return java.util.Optional.of(new TopicFit(model, start.length, silhouettes, documents));
+      } finally {
+        vectors.unpersist();
+      }
+    } finally {
+      arrays.unpersist();
+    }
+  }
+
+  /**
    * Topic of every article in {@code articleTerms}: {@code (article_id, topic_id INT, score
    * DOUBLE)} where score is the cosine similarity to the topic centroid, and topic
    * {@link #UNASSIGNED} with score 0 for articles without vocabulary terms.
