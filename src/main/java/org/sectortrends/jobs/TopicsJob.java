@@ -45,8 +45,10 @@ import org.sectortrends.topics.TopicRegistry;
  * topics by their top terms, maps topics and articles to sectors of the taxonomy, and keeps topic
  * ids stable across periodic runs.
  *
- * <p>{@code --mode fit} (the default) retrains, then matches the new clusters to the topics of
- * the newest saved model ({@link TopicMatcher}): a matched cluster keeps the old topic id and
+ * <p>{@code --mode fit} (the default) retrains, starting k-means from the centroids of the
+ * newest saved model when there is one ({@link TopicModeling#fitFrom}; {@code --cold-start}
+ * searches k afresh), then matches the new clusters to the topics of that model
+ * ({@link TopicMatcher}): a matched cluster keeps the old topic id and
  * label, an unmatched one gets a new id, and old topics without a match stay in the
  * {@code topics} table as {@code retired}. {@code --mode assign} assigns all articles with the
  * newest saved model unchanged. The share of previously assigned articles whose topic id stayed
