@@ -57,6 +57,7 @@ import org.sectortrends.topics.TopicRegistry;
 public final class TopicsJob implements SparkJob {
 
   private static final TopicConfig DEFAULTS = TopicConfig.defaults();
+  private static final int SEARCH_ITERATIONS = 20;
 
   static final JobOption<String> MODE = JobOption.parsed("mode", "fit|assign", "fit", s -> {
     if (!s.equals("fit") && !s.equals("assign")) {
@@ -78,12 +79,12 @@ public final class TopicsJob implements SparkJob {
       "Largest vocabulary kept, by document frequency");
   static final JobOption<Integer> SEED = JobOption.integer("seed", (int) DEFAULTS.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE,
       "Seed of the clustering");
-  // One clustering per k and 20 iterations by default: each k-means iteration is a Spark job, so on
-  // small corpora the k search costs job overhead, not computation; raise both for the last few
-  // points of cluster quality on a fixed k.
-  static final JobOption<Integer> RESTARTS = JobOption.integer("restarts", 1, 1, 100,
-      "Clusterings per k with different seeds; the one with the lowest cost is kept");
-  static final JobOption<Integer> MAX_ITER = JobOption.integer("max-iter", 20, 1, 1000, "Iterations of each clustering at most");
+  // Each k-means iteration is a Spark job, so the k search runs one short clustering per k and
+  // only the chosen k gets the restarts and the full iterations.
+  static final JobOption<Integer> RESTARTS = JobOption.integer("restarts", DEFAULTS.restarts(), 1, 100,
+      "Clusterings of the chosen k with different seeds; the one with the lowest cost is kept");
+  static final JobOption<Integer> MAX_ITER = JobOption.integer("max-iter", DEFAULTS.maxIter(), 1, 1000,
+      "Iterations of the final clustering at most (the k search uses at most " + SEARCH_ITERATIONS + ")");
   static final JobOption<Integer> TOP_TERMS = JobOption.integer("top-terms", 10, 3, 100, "Terms listed per topic");
   static final JobOption<Double> MATCH_THRESHOLD = JobOption.decimal("match-threshold", 0.5, 0.0, 1.0,
       "Centroid cosine similarity at or above which a new cluster keeps an old topic's id");
@@ -154,7 +155,7 @@ public final class TopicsJob implements SparkJob {
             warm = TopicModeling.fitFrom(sample, config, start);
           }
         }
-        TopicFit fit = warm.orElseGet(() -> TopicModeling.fit(sample, config));
+        TopicFit fit = warm.orElseGet(() -> searchThenRefine(sample, config));
         if (warm.isPresent()) {
           report.append("warm start from ").append(previous.get().name()).append("; ");
         }
@@ -217,6 +218,21 @@ public final class TopicsJob implements SparkJob {
     double fraction = Math.min(1.0, limit * 1.02 / total);
     Dataset<Row> sampled = articles.select(Col.ARTICLE_ID).sample(false, fraction, seed).limit(limit);
     return terms.join(sampled, terms.col(Col.ARTICLE_ID).equalTo(sampled.col(Col.ARTICLE_ID)), "left_semi");
+  }
+
+  /** Chooses k with one short clustering per candidate, then fits the chosen k in full. */
+  static TopicFit searchThenRefine(Dataset<Row> sample, TopicConfig config) {
+    if (config.fixedK() > 0) {
+      return TopicModeling.fit(sample, config);
+    }
+    TopicConfig search = new TopicConfig(config.minDf(), config.maxDf(), config.vocabSize(), config.algorithm(), config.kMin(),
+        config.kMax(), 0, config.seed(), Math.min(config.maxIter(), SEARCH_ITERATIONS), 1);
+    TopicFit searched = TopicModeling.fit(sample, search);
+    if (config.restarts() == 1 && config.maxIter() <= SEARCH_ITERATIONS) {
+      return searched;
+    }
+    TopicFit refined = TopicModeling.fit(sample, config.withFixedK(searched.k()));
+    return new TopicFit(refined.model(), refined.k(), searched.silhouettes(), refined.clusteredDocuments());
   }
 
   private static TopicConfig config(JobOptions options) {
