@@ -148,7 +148,8 @@ public final class TopicsJob implements SparkJob {
       } else {
         Dataset<Row> sample = fitSample(terms, articles, options.get(FIT_SAMPLE), config.seed());
         Optional<TopicFit> warm = Optional.empty();
-        if (previous.isPresent() && !options.get(COLD_START)) {
+        // Only k-means takes initial centroids; a bisecting model is always retrained from scratch.
+        if (previous.isPresent() && !options.get(COLD_START) && config.algorithm() == TopicConfig.Algorithm.KMEANS) {
           PipelineModel old = previous.get().model();
           List<Map<String, Double>> start = TopicMatcher.centroidTerms(TopicModeling.vocabulary(old), TopicModeling.unitCentroids(old));
           if (options.get(K) == 0 || options.get(K) == start.size()) {

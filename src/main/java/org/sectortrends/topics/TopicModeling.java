@@ -133,12 +133,7 @@ public final class TopicModeling {
               "Too few documents with vocabulary terms (" + documents + ") for k in "
                   + config.kMin() + ".." + Math.max(config.kMax(), config.fixedK()));
         }
-        Transformer[] featureStages = features.stages();
-        PipelineStage[] stages = new PipelineStage[featureStages.length + 1];
-        System.arraycopy(featureStages, 0, stages, 0, featureStages.length);
-        stages[featureStages.length] = best;
-        // A pipeline made only of fitted transformers fits without touching the data.
-        PipelineModel model = new Pipeline().setStages(stages).fit(arrays.limit(0));
+        PipelineModel model = withClusterer(features, (Transformer) best, arrays);
         return new TopicFit(model, clusterCount(best), silhouettes, documents);
       } finally {
         vectors.unpersist();
@@ -203,11 +198,7 @@ public final class TopicModeling {
                 .setFeaturesCol(FEATURES)
                 .setPredictionCol(PREDICTION);
         double silhouette = silhouette(clusters.transform(vectors));
-        Transformer[] featureStages = features.stages();
-        PipelineStage[] stages = new PipelineStage[featureStages.length + 1];
-        System.arraycopy(featureStages, 0, stages, 0, featureStages.length);
-        stages[featureStages.length] = clusters;
-        PipelineModel model = new Pipeline().setStages(stages).fit(arrays.limit(0));
+        PipelineModel model = withClusterer(features, clusters, arrays);
         Map<Integer, Double> silhouettes = new LinkedHashMap<>();
         silhouettes.put(start.length, silhouette);
         return java.util.Optional.of(new TopicFit(model, start.length, silhouettes, documents));
@@ -324,6 +315,16 @@ public final class TopicModeling {
       return kmeans.summary().trainingCost();
     }
     return ((BisectingKMeansModel) clusters).summary().trainingCost();
+  }
+
+  /** The fitted feature stages followed by the fitted clusterer, as one saveable model. */
+  private static PipelineModel withClusterer(PipelineModel features, Transformer clusters, Dataset<Row> arrays) {
+    Transformer[] featureStages = features.stages();
+    PipelineStage[] stages = new PipelineStage[featureStages.length + 1];
+    System.arraycopy(featureStages, 0, stages, 0, featureStages.length);
+    stages[featureStages.length] = clusters;
+    // A pipeline made only of fitted transformers fits without touching the data.
+    return new Pipeline().setStages(stages).fit(arrays.limit(0));
   }
 
   private static int clusterCount(Model<?> clusters) {
