@@ -1,6 +1,7 @@
 package org.sectortrends.jobs;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -57,7 +58,6 @@ import org.sectortrends.topics.TopicRegistry;
 public final class TopicsJob implements SparkJob {
 
   private static final TopicConfig DEFAULTS = TopicConfig.defaults();
-  private static final int SEARCH_ITERATIONS = 20;
 
   static final JobOption<String> MODE = JobOption.parsed("mode", "fit|assign", "fit", s -> {
     if (!s.equals("fit") && !s.equals("assign")) {
@@ -79,12 +79,12 @@ public final class TopicsJob implements SparkJob {
       "Largest vocabulary kept, by document frequency");
   static final JobOption<Integer> SEED = JobOption.integer("seed", (int) DEFAULTS.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE,
       "Seed of the clustering");
-  // Each k-means iteration is a Spark job, so the k search runs one short clustering per k and
-  // only the chosen k gets the restarts and the full iterations.
   static final JobOption<Integer> RESTARTS = JobOption.integer("restarts", DEFAULTS.restarts(), 1, 100,
-      "Clusterings of the chosen k with different seeds; the one with the lowest cost is kept");
+      "Clusterings per k with different seeds; the one with the lowest cost is kept");
   static final JobOption<Integer> MAX_ITER = JobOption.integer("max-iter", DEFAULTS.maxIter(), 1, 1000,
-      "Iterations of the final clustering at most (the k search uses at most " + SEARCH_ITERATIONS + ")");
+      "Iterations of each clustering at most");
+  static final JobOption<Integer> SEARCH_SAMPLE = JobOption.integer("search-sample", TopicModeling.DEFAULT_SEARCH_SAMPLE,
+      2, 1_000_000, "k-means: at most this many documents (a seeded sample, held on the driver) choose k and the starting centroids");
   static final JobOption<Integer> TOP_TERMS = JobOption.integer("top-terms", 10, 3, 100, "Terms listed per topic");
   static final JobOption<Double> MATCH_THRESHOLD = JobOption.decimal("match-threshold", 0.5, 0.0, 1.0,
       "Centroid cosine similarity at or above which a new cluster keeps an old topic's id");
@@ -109,7 +109,7 @@ public final class TopicsJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(MODE, K, K_MIN, K_MAX, ALGORITHM, MIN_DF, MAX_DF, VOCAB_SIZE, SEED, RESTARTS, MAX_ITER, TOP_TERMS, MATCH_THRESHOLD,
+    return List.of(MODE, K, K_MIN, K_MAX, ALGORITHM, MIN_DF, MAX_DF, VOCAB_SIZE, SEED, RESTARTS, MAX_ITER, SEARCH_SAMPLE, TOP_TERMS, MATCH_THRESHOLD,
         FIT_SAMPLE, COLD_START, TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
@@ -126,7 +126,10 @@ public final class TopicsJob implements SparkJob {
     TopicRegistry registry = new TopicRegistry(CommonOptions.modelsRoot(options), spark.sparkContext().hadoopConfiguration());
     Optional<TopicRegistry.Version> previous = registry.latest();
 
-    Dataset<Row> terms = store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID, Col.TERM, Col.COUNT)
+    // One grouping of article_terms by article feeds the fit, the assignment and each article's
+    // own sector; every later step is a narrow pass over this cached table.
+    Dataset<Row> terms = store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID, Col.TERM, Col.COUNT);
+    Dataset<Row> documents = ArticleSectors.withOwnSector(TopicModeling.termArrays(terms), taxonomy)
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> articles = store.read(Tables.ARTICLES).select(Col.ARTICLE_ID, Col.PUBLISHED_DATE, Col.PUBLISHED_MONTH);
     try {
@@ -146,7 +149,10 @@ public final class TopicsJob implements SparkJob {
         }
         report.append("assigned with saved model ").append(version);
       } else {
-        Dataset<Row> sample = fitSample(terms, articles, options.get(FIT_SAMPLE), config.seed());
+        Dataset<Row> sample = fitSample(documents, documents.count(), options.get(FIT_SAMPLE), config.seed());
+        if (sample != documents) {
+          sample.persist(StorageLevel.MEMORY_AND_DISK());
+        }
         Optional<TopicFit> warm = Optional.empty();
         // Only k-means takes initial centroids; a bisecting model is always retrained from scratch.
         if (previous.isPresent() && !options.get(COLD_START) && config.algorithm() == TopicConfig.Algorithm.KMEANS) {
@@ -156,7 +162,10 @@ public final class TopicsJob implements SparkJob {
             warm = TopicModeling.fitFrom(sample, config, start);
           }
         }
-        TopicFit fit = warm.orElseGet(() -> searchThenRefine(sample, config));
+        TopicFit fit = warm.orElseGet(() -> TopicModeling.fit(sample, config, options.get(SEARCH_SAMPLE)));
+        if (sample != documents) {
+          sample.unpersist();
+        }
         if (warm.isPresent()) {
           report.append("warm start from ").append(previous.get().name()).append("; ");
         }
@@ -168,7 +177,13 @@ public final class TopicsJob implements SparkJob {
         matchToPrevious(model, fit.k(), previous, store, options.get(MATCH_THRESHOLD), topicIdByCluster, keptLabels, report);
       }
 
-      Dataset<Row> assignments = TopicModeling.assign(model, terms, articles).persist(StorageLevel.MEMORY_AND_DISK());
+      // Articles without any term row are kept too: topic -1, score 0.
+      Dataset<Row> assignments = articles.join(TopicModeling.assign(model, documents), Col.ARTICLE_ID, "left")
+          .select(col(Col.ARTICLE_ID),
+              coalesce(col(Col.TOPIC_ID), lit(TopicModeling.UNASSIGNED)).as(Col.TOPIC_ID),
+              coalesce(col(Col.SCORE), lit(0.0)).as(Col.SCORE),
+              col(ArticleSectors.SECTOR), col(ArticleSectors.SECTOR_SCORE), col(Col.PUBLISHED_DATE), col(Col.PUBLISHED_MONTH))
+          .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         List<TopicDescription> descriptions = TopicDescriptions.describe(model, assignments, options.get(TOP_TERMS), taxonomy);
         List<TopicRegistry.Entry> entries = new ArrayList<>();
@@ -181,7 +196,7 @@ public final class TopicsJob implements SparkJob {
         if (options.get(MODE).equals("fit")) {
           registry.save(version, model, entries);
         }
-        Dataset<Row> articleTopics = articleTopics(spark, assignments, descriptions, topicIdByCluster, version, terms, taxonomy, articles)
+        Dataset<Row> articleTopics = articleTopics(spark, assignments, descriptions, topicIdByCluster, version)
             .persist(StorageLevel.MEMORY_AND_DISK());
         try {
           report.append("; ").append(stability(store, articleTopics));
@@ -202,38 +217,20 @@ public final class TopicsJob implements SparkJob {
         assignments.unpersist();
       }
     } finally {
-      terms.unpersist();
+      documents.unpersist();
     }
   }
 
   /**
-   * The terms of a seeded random sample of at most {@code limit} articles: fitting cost grows with
-   * the corpus times the k values tried, assignment only with the corpus, so large corpora fit on
-   * a sample and assign everything.
+   * A seeded random sample of at most {@code limit} of the {@code total} grouped documents: the
+   * fitting cost grows with the documents fitted, the assignment only with the corpus, so large
+   * corpora fit on a sample and assign everything.
    */
-  static Dataset<Row> fitSample(Dataset<Row> terms, Dataset<Row> articles, int limit, long seed) {
-    long total = articles.count();
+  static Dataset<Row> fitSample(Dataset<Row> documents, long total, int limit, long seed) {
     if (total <= limit) {
-      return terms;
+      return documents;
     }
-    double fraction = Math.min(1.0, limit * 1.02 / total);
-    Dataset<Row> sampled = articles.select(Col.ARTICLE_ID).sample(false, fraction, seed).limit(limit);
-    return terms.join(sampled, terms.col(Col.ARTICLE_ID).equalTo(sampled.col(Col.ARTICLE_ID)), "left_semi");
-  }
-
-  /** Chooses k with one short clustering per candidate, then fits the chosen k in full. */
-  static TopicFit searchThenRefine(Dataset<Row> sample, TopicConfig config) {
-    if (config.fixedK() > 0) {
-      return TopicModeling.fit(sample, config);
-    }
-    TopicConfig search = new TopicConfig(config.minDf(), config.maxDf(), config.vocabSize(), config.algorithm(), config.kMin(),
-        config.kMax(), 0, config.seed(), Math.min(config.maxIter(), SEARCH_ITERATIONS), 1);
-    TopicFit searched = TopicModeling.fit(sample, search);
-    if (config.restarts() == 1 && config.maxIter() <= SEARCH_ITERATIONS) {
-      return searched;
-    }
-    TopicFit refined = TopicModeling.fit(sample, config.withFixedK(searched.k()));
-    return new TopicFit(refined.model(), refined.k(), searched.silhouettes(), refined.clusteredDocuments());
+    return documents.sample(false, Math.min(1.0, limit * 1.02 / total), seed).limit(limit);
   }
 
   private static TopicConfig config(JobOptions options) {
@@ -282,7 +279,7 @@ public final class TopicsJob implements SparkJob {
   }
 
   private static Dataset<Row> articleTopics(SparkSession spark, Dataset<Row> assignments, List<TopicDescription> descriptions,
-      Map<Integer, Integer> topicIdByCluster, String version, Dataset<Row> terms, SectorTaxonomy taxonomy, Dataset<Row> articles) {
+      Map<Integer, Integer> topicIdByCluster, String version) {
     StructType mappingSchema = new StructType()
         .add("cluster", DataTypes.IntegerType, false)
         .add("stable_id", DataTypes.IntegerType, false)
@@ -293,22 +290,19 @@ public final class TopicsJob implements SparkJob {
       mapping.add(RowFactory.create(d.topicId(), stable, d.sector().sectorId()));
     }
     Dataset<Row> ids = spark.createDataFrame(mapping, mappingSchema);
-    Dataset<Row> own = ArticleSectors.score(terms, taxonomy);
     return assignments
         .join(broadcast(ids), assignments.col(TopicModeling.TOPIC_ID).equalTo(ids.col("cluster")), "left")
-        .join(own, Col.ARTICLE_ID, "left")
-        .join(articles, Col.ARTICLE_ID, "left")
         .select(
             col(Col.ARTICLE_ID),
-            org.apache.spark.sql.functions.coalesce(col("stable_id"), lit(TopicModeling.UNASSIGNED)).as(Col.TOPIC_ID),
+            coalesce(col("stable_id"), lit(TopicModeling.UNASSIGNED)).as(Col.TOPIC_ID),
             lit(version).as(Col.MODEL_VERSION),
             col(TopicModeling.SCORE).as(Col.SCORE),
             when(col(ArticleSectors.SECTOR).isNull().or(col(ArticleSectors.SECTOR).equalTo(SectorTaxonomy.OTHER)), col(Col.TOPIC_SECTOR))
                 .otherwise(col(ArticleSectors.SECTOR)).as(Col.SECTOR),
-            org.apache.spark.sql.functions.coalesce(col(ArticleSectors.SECTOR_SCORE), lit(0.0)).as(Col.SECTOR_SCORE),
+            coalesce(col(ArticleSectors.SECTOR_SCORE), lit(0.0)).as(Col.SECTOR_SCORE),
             col(Col.TOPIC_SECTOR),
             col(Col.PUBLISHED_DATE),
-            org.apache.spark.sql.functions.coalesce(col(Col.PUBLISHED_MONTH), lit(Tables.UNDATED_MONTH)).as(Col.PUBLISHED_MONTH));
+            coalesce(col(Col.PUBLISHED_MONTH), lit(Tables.UNDATED_MONTH)).as(Col.PUBLISHED_MONTH));
   }
 
   /** Share of the previously assigned articles that keep their topic id; read before the table is replaced. */

@@ -7,9 +7,13 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
@@ -67,6 +71,46 @@ public final class ArticleSectors {
             totals.col(TopicModeling.ARTICLE_ID),
             when(col("hit").isNull(), lit(SectorTaxonomy.OTHER)).otherwise(col(SECTOR)).as(SECTOR),
             when(col("hit").isNull(), lit(0.0)).otherwise(col("hit").divide(col("total"))).as(SECTOR_SCORE));
+  }
+
+  /**
+   * {@code documents} (one row per article with a {@code terms} array, terms repeated by count,
+   * as {@link TopicModeling#termArrays} gives) with {@code sector} and {@code sector_score}
+   * appended: the same rule as {@link #score}, computed row by row in Java, so an input that is
+   * already grouped by article is scored without another shuffle or join.
+   */
+  public static Dataset<Row> withOwnSector(Dataset<Row> documents, SectorTaxonomy taxonomy) {
+    StructType schema = documents.schema()
+        .add(SECTOR, DataTypes.StringType, false)
+        .add(SECTOR_SCORE, DataTypes.DoubleType, false);
+    int termsIndex = documents.schema().fieldIndex(TopicModeling.TERMS);
+    int width = documents.schema().size();
+    return documents.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Iterator<Row>() {
+      private final Map<String, Integer> counts = new HashMap<>();
+
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row row = rows.next();
+        counts.clear();
+        List<String> terms = row.isNullAt(termsIndex) ? List.of() : row.getList(termsIndex);
+        for (String term : terms) {
+          counts.merge(term, 1, Integer::sum);
+        }
+        SectorScore best = taxonomy.score(counts);
+        Object[] values = new Object[width + 2];
+        for (int i = 0; i < width; i++) {
+          values[i] = row.get(i);
+        }
+        values[width] = best.sectorId();
+        values[width + 1] = best.score();
+        return RowFactory.create(values);
+      }
+    }, Encoders.row(schema));
   }
 
   private static Dataset<Row> keywordTable(Dataset<Row> like, SectorTaxonomy taxonomy) {

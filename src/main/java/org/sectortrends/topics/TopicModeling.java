@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.Pipeline;
@@ -58,8 +59,14 @@ import org.sectortrends.tables.Tables;
  * Dataset<Row> assigned = TopicModeling.assign(fit.model(), articleTerms);  // article_id, topic_id, score
  * }</pre>
  *
- * <p>Known weaknesses: the k search refits the clusterer once per k on the full data (use a
- * narrow range or a fixed k on large corpora); k-means assumes roughly balanced, convex clusters,
+ * <p>How k is chosen (k-means): every k of the range is clustered, with the configured restarts,
+ * on a seeded sample of at most {@code searchSample} documents held on the driver
+ * ({@link SphericalKMeans}, the same cosine k-means and the same silhouette as MLlib's), and the
+ * best k's centroids then start MLlib's k-means on all the documents given. A search with MLlib
+ * itself costs one Spark job per iteration, per restart, per k.
+ *
+ * <p>Known weaknesses: with a sample the silhouettes are estimates (on a few thousand documents
+ * they move by about 0.005); k-means assumes roughly balanced, convex clusters,
  * so a few large mixed topics and several small sharp ones are typical on news.
  */
 public final class TopicModeling {
@@ -73,7 +80,7 @@ public final class TopicModeling {
   /** Topic id of documents without any vocabulary term. */
   public static final int UNASSIGNED = -1;
 
-  static final String TERMS = "terms";
+  public static final String TERMS = "terms";
   static final String TF = "tf";
   static final String TFIDF = "tfidf";
   static final String FEATURES = "features";
@@ -81,6 +88,15 @@ public final class TopicModeling {
   private static final String HAS_TERMS = "has_terms";
 
   private TopicModeling() {}
+
+  /**
+   * True when {@code input} already has one row per article with a {@code terms} array (the shape
+   * {@link #termArrays} gives), which every method here accepts instead of {@code article_terms}
+   * rows; the caller then owns its caching.
+   */
+  static boolean isGrouped(Dataset<Row> input) {
+    return java.util.Arrays.asList(input.columns()).contains(TERMS);
+  }
 
   /** {@code (article_id, term, count)} rows to {@code (article_id, terms ARRAY<STRING>)}. */
   public static Dataset<Row> termArrays(Dataset<Row> articleTerms) {
@@ -104,15 +120,35 @@ public final class TopicModeling {
     return new Pipeline().setStages(new PipelineStage[] {counts, idf, normalizer});
   }
 
-  /** Fits the features and the clusterer; see the class comment. */
+  /** Documents the k search of k-means clusters on the driver at most, by default. */
+  public static final int DEFAULT_SEARCH_SAMPLE = 10_000;
+
+  /** {@link #fit(Dataset, TopicConfig, int)} with {@link #DEFAULT_SEARCH_SAMPLE}. */
   public static TopicFit fit(Dataset<Row> articleTerms, TopicConfig config) {
-    Dataset<Row> arrays = termArrays(articleTerms).cache();
+    return fit(articleTerms, config, DEFAULT_SEARCH_SAMPLE);
+  }
+
+  /**
+   * Fits the features and the clusterer; see the class comment. For k-means, the k search and the
+   * restarts run on the driver ({@link SphericalKMeans}) over a seeded sample of at most
+   * {@code searchSample} documents, and the chosen centroids start MLlib k-means on all documents.
+   * Bisecting k-means is searched with MLlib, one fit per k and restart.
+   */
+  public static TopicFit fit(Dataset<Row> articleTerms, TopicConfig config, int searchSample) {
+    if (searchSample < 2) {
+      throw new IllegalArgumentException("searchSample must be at least 2: " + searchSample);
+    }
+    boolean grouped = isGrouped(articleTerms);
+    Dataset<Row> arrays = grouped ? articleTerms : termArrays(articleTerms).cache();
     try {
       PipelineModel features = featurePipeline(config).fit(arrays);
       Dataset<Row> vectors =
           features.transform(arrays).filter(hasTerms(col(FEATURES))).select(ARTICLE_ID, FEATURES).cache();
       try {
         long documents = vectors.count();
+        if (config.algorithm() == TopicConfig.Algorithm.KMEANS) {
+          return fitKMeans(features, arrays, vectors, documents, config, searchSample);
+        }
         Map<Integer, Double> silhouettes = new LinkedHashMap<>();
         Model<?> best = null;
         double bestSilhouette = Double.NEGATIVE_INFINITY;
@@ -129,9 +165,7 @@ public final class TopicModeling {
           }
         }
         if (best == null) {
-          throw new IllegalArgumentException(
-              "Too few documents with vocabulary terms (" + documents + ") for k in "
-                  + config.kMin() + ".." + Math.max(config.kMax(), config.fixedK()));
+          throw tooFewDocuments(documents, config);
         }
         PipelineModel model = withClusterer(features, (Transformer) best, arrays);
         return new TopicFit(model, clusterCount(best), silhouettes, documents);
@@ -139,8 +173,84 @@ public final class TopicModeling {
         vectors.unpersist();
       }
     } finally {
-      arrays.unpersist();
+      if (!grouped) {
+        arrays.unpersist();
+      }
     }
+  }
+
+  private static TopicFit fitKMeans(PipelineModel features, Dataset<Row> arrays, Dataset<Row> vectors,
+      long documents, TopicConfig config, int searchSample) {
+    int dimension = vocabulary(features).length;
+    List<Row> rows = searchRows(vectors, documents, searchSample, config.seed());
+    int[][] indices = new int[rows.size()][];
+    double[][] values = new double[rows.size()][];
+    for (int i = 0; i < rows.size(); i++) {
+      SparseVector v = ((Vector) rows.get(i).get(0)).toSparse();
+      indices[i] = v.indices();
+      values[i] = v.values();
+    }
+    Map<Integer, Double> silhouettes = new LinkedHashMap<>();
+    SphericalKMeans.Result best = null;
+    double bestSilhouette = Double.NEGATIVE_INFINITY;
+    for (int k : config.candidateKs()) {
+      if (k > indices.length) {
+        continue;
+      }
+      SphericalKMeans.Result result =
+          SphericalKMeans.bestOf(indices, values, dimension, k, config.seed(), config.maxIter(), config.restarts());
+      double silhouette = SphericalKMeans.silhouette(indices, values, result.assignment(), k);
+      silhouettes.put(k, silhouette);
+      if (best == null || silhouette > bestSilhouette) {
+        best = result;
+        bestSilhouette = silhouette;
+      }
+    }
+    if (best == null) {
+      throw tooFewDocuments(documents, config);
+    }
+    org.apache.spark.mllib.linalg.Vector[] start = new org.apache.spark.mllib.linalg.Vector[best.k()];
+    for (int c = 0; c < start.length; c++) {
+      start[c] = org.apache.spark.mllib.linalg.Vectors.dense(best.centroids()[c]);
+    }
+    KMeansModel clusters = warmStartedKMeans(vectors, start, config);
+    return new TopicFit(withClusterer(features, clusters, arrays), start.length, silhouettes, documents);
+  }
+
+  /** A seeded sample of at most {@code limit} feature vectors, collected: the k search's input. */
+  private static List<Row> searchRows(Dataset<Row> vectors, long documents, int limit, long seed) {
+    Dataset<Row> features = vectors.select(FEATURES);
+    if (documents > limit) {
+      features = features.sample(false, Math.min(1.0, limit * 1.05 / documents), seed).limit(limit);
+    }
+    return features.collectAsList();
+  }
+
+  private static IllegalArgumentException tooFewDocuments(long documents, TopicConfig config) {
+    return new IllegalArgumentException(
+        "Too few documents with vocabulary terms (" + documents + ") for k in "
+            + config.kMin() + ".." + Math.max(config.kMax(), config.fixedK()));
+  }
+
+  /**
+   * MLlib's cosine k-means (the RDD one, which accepts an initial model) started from
+   * {@code start}, wrapped as the ML model that the pipeline saves.
+   */
+  private static KMeansModel warmStartedKMeans(Dataset<Row> vectors, org.apache.spark.mllib.linalg.Vector[] start,
+      TopicConfig config) {
+    org.apache.spark.api.java.JavaRDD<org.apache.spark.mllib.linalg.Vector> points = vectors.select(FEATURES).javaRDD()
+        .map(row -> org.apache.spark.mllib.linalg.Vectors.fromML(row.getAs(0)));
+    org.apache.spark.mllib.clustering.KMeansModel trained = new org.apache.spark.mllib.clustering.KMeans()
+        .setK(start.length)
+        .setMaxIterations(config.maxIter())
+        .setDistanceMeasure("cosine")
+        .setSeed(config.seed())
+        .setInitialModel(new org.apache.spark.mllib.clustering.KMeansModel(start))
+        .run(points.rdd());
+    // The ML model's constructor is package-private in Scala and public in bytecode.
+    return new KMeansModel(org.apache.spark.ml.util.Identifiable.randomUID("kmeans"), trained)
+        .setFeaturesCol(FEATURES)
+        .setPredictionCol(PREDICTION);
   }
 
   /**
@@ -152,7 +262,8 @@ public final class TopicModeling {
    */
   public static java.util.Optional<TopicFit> fitFrom(Dataset<Row> articleTerms, TopicConfig config,
       java.util.List<Map<String, Double>> initialCentroids) {
-    Dataset<Row> arrays = termArrays(articleTerms).cache();
+    boolean grouped = isGrouped(articleTerms);
+    Dataset<Row> arrays = grouped ? articleTerms : termArrays(articleTerms).cache();
     try {
       PipelineModel features = featurePipeline(config).fit(arrays);
       String[] vocabulary = ((org.apache.spark.ml.feature.CountVectorizerModel) features.stages()[0]).vocabulary();
@@ -183,20 +294,7 @@ public final class TopicModeling {
         if (documents < start.length) {
           return java.util.Optional.empty();
         }
-        org.apache.spark.api.java.JavaRDD<org.apache.spark.mllib.linalg.Vector> points = vectors.select(FEATURES).javaRDD()
-            .map(row -> org.apache.spark.mllib.linalg.Vectors.fromML(row.getAs(0)));
-        org.apache.spark.mllib.clustering.KMeansModel trained = new org.apache.spark.mllib.clustering.KMeans()
-            .setK(start.length)
-            .setMaxIterations(config.maxIter())
-            .setDistanceMeasure("cosine")
-            .setSeed(config.seed())
-            .setInitialModel(new org.apache.spark.mllib.clustering.KMeansModel(start))
-            .run(points.rdd());
-        // The ML model's constructor is package-private in Scala and public in bytecode.
-        org.apache.spark.ml.clustering.KMeansModel clusters =
-            new org.apache.spark.ml.clustering.KMeansModel(org.apache.spark.ml.util.Identifiable.randomUID("kmeans"), trained)
-                .setFeaturesCol(FEATURES)
-                .setPredictionCol(PREDICTION);
+        KMeansModel clusters = warmStartedKMeans(vectors, start, config);
         double silhouette = silhouette(clusters.transform(vectors));
         PipelineModel model = withClusterer(features, clusters, arrays);
         Map<Integer, Double> silhouettes = new LinkedHashMap<>();
@@ -206,35 +304,46 @@ public final class TopicModeling {
         vectors.unpersist();
       }
     } finally {
-      arrays.unpersist();
+      if (!grouped) {
+        arrays.unpersist();
+      }
     }
   }
 
   /**
    * Topic of every article in {@code articleTerms}: {@code (article_id, topic_id INT, score
    * DOUBLE)} where score is the cosine similarity to the topic centroid, and topic
-   * {@link #UNASSIGNED} with score 0 for articles without vocabulary terms.
+   * {@link #UNASSIGNED} with score 0 for articles without vocabulary terms. Given grouped input
+   * ({@link #isGrouped}), its columns other than {@code terms} follow (e.g. the article's own
+   * sector), so that one pass gives the topic and what was computed beside the terms.
    */
   public static Dataset<Row> assign(PipelineModel model, Dataset<Row> articleTerms) {
     Transformer[] stages = model.stages();
-    Dataset<Row> vectors = termArrays(articleTerms);
+    Dataset<Row> vectors = isGrouped(articleTerms) ? articleTerms : termArrays(articleTerms);
+    List<Column> carried = new java.util.ArrayList<>();
+    for (String column : vectors.columns()) {
+      if (!column.equals(ARTICLE_ID) && !column.equals(TERMS)) {
+        carried.add(col(column));
+      }
+    }
     for (int i = 0; i < stages.length - 1; i++) {
       vectors = stages[i].transform(vectors);
     }
-    vectors = vectors.select(col(ARTICLE_ID), col(FEATURES)).withColumn(HAS_TERMS, hasTerms(col(FEATURES)));
+    List<Column> kept = new java.util.ArrayList<>(List.of(col(ARTICLE_ID), col(FEATURES)));
+    kept.addAll(carried);
+    vectors = vectors.select(kept.toArray(Column[]::new)).withColumn(HAS_TERMS, hasTerms(col(FEATURES)));
     Transformer clusters = stages[stages.length - 1];
     double[][] centroids = unitCentroids(clusters);
-    Dataset<Row> assigned =
-        clusters
-            .transform(vectors.filter(col(HAS_TERMS)))
-            .select(
-                col(ARTICLE_ID),
-                col(PREDICTION).cast("int").as(TOPIC_ID),
-                cosineToCentroid(centroids).apply(col(FEATURES), col(PREDICTION)).as(SCORE));
-    Dataset<Row> unassigned =
-        vectors
-            .filter(functions.not(col(HAS_TERMS)))
-            .select(col(ARTICLE_ID), lit(UNASSIGNED).as(TOPIC_ID), lit(0.0).as(SCORE));
+    List<Column> assignedColumns = new java.util.ArrayList<>(List.of(
+        col(ARTICLE_ID),
+        col(PREDICTION).cast("int").as(TOPIC_ID),
+        cosineToCentroid(centroids).apply(col(FEATURES), col(PREDICTION)).as(SCORE)));
+    assignedColumns.addAll(carried);
+    Dataset<Row> assigned = clusters.transform(vectors.filter(col(HAS_TERMS))).select(assignedColumns.toArray(Column[]::new));
+    List<Column> unassignedColumns = new java.util.ArrayList<>(List.of(
+        col(ARTICLE_ID), lit(UNASSIGNED).as(TOPIC_ID), lit(0.0).as(SCORE)));
+    unassignedColumns.addAll(carried);
+    Dataset<Row> unassigned = vectors.filter(functions.not(col(HAS_TERMS))).select(unassignedColumns.toArray(Column[]::new));
     return assigned.unionByName(unassigned);
   }
 

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -181,6 +185,51 @@ class TopicModelingTest {
   }
 
   @Test
+  void localSilhouetteIsTheSilhouetteOfClusteringEvaluator() {
+    Transformer[] stages = fit.model().stages();
+    Dataset<Row> vectors = TopicModeling.termArrays(articleTerms);
+    for (int i = 0; i < stages.length - 1; i++) {
+      vectors = stages[i].transform(vectors);
+    }
+    List<Row> rows = vectors.select("article_id", "features").collectAsList().stream()
+        .filter(r -> ((Vector) r.get(1)).numNonzeros() > 0).toList();
+    int[][] indices = new int[rows.size()][];
+    double[][] values = new double[rows.size()][];
+    List<String> topics = List.of("chips", "banks", "games");
+    // the gold topics, and a poor split that mixes them (both give non-trivial silhouettes)
+    int[][] assignments = new int[2][rows.size()];
+    List<Row> labelled = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      SparseVector v = ((Vector) rows.get(i).get(1)).toSparse();
+      indices[i] = v.indices();
+      values[i] = v.values();
+      assignments[0][i] = topics.indexOf(goldByArticle.get(rows.get(i).getString(0)));
+      assignments[1][i] = i % 4;
+      labelled.add(RowFactory.create(v, (double) assignments[0][i], (double) assignments[1][i]));
+    }
+    Dataset<Row> frame = spark.createDataFrame(labelled, new StructType()
+        .add("features", new org.apache.spark.ml.linalg.VectorUDT(), false)
+        .add("gold", DataTypes.DoubleType, false)
+        .add("mixed", DataTypes.DoubleType, false));
+    String[] columns = {"gold", "mixed"};
+    int[] ks = {3, 4};
+    for (int a = 0; a < 2; a++) {
+      double expected = new ClusteringEvaluator().setDistanceMeasure("cosine").setFeaturesCol("features")
+          .setPredictionCol(columns[a]).evaluate(frame);
+      assertEquals(expected, SphericalKMeans.silhouette(indices, values, assignments[a], ks[a]), 1e-9, columns[a]);
+    }
+  }
+
+  @Test
+  void kSearchOnASampleOfTheDocumentsStillFindsTheTopics() {
+    TopicFit sampled = TopicModeling.fit(
+        articleTerms, TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(3), 24);
+    assertEquals(3, sampled.k(), sampled.silhouettes()::toString);
+    assertEquals(36, sampled.clusteredDocuments());
+    assertEquals(1.0, agreement(TopicModeling.assign(sampled.model(), articleTerms)).nmi(), 1e-9);
+  }
+
+  @Test
   void articleSectorsFollowTheTaxonomyRule() {
     SectorTaxonomy taxonomy = SectorTaxonomy.fromClasspath();
     Map<String, Map<String, Integer>> termsByArticle = new HashMap<>();
@@ -194,6 +243,28 @@ class TopicModelingTest {
       assertEquals(expected.sectorId(), row.getString(1), row::toString);
       assertEquals(expected.score(), row.getDouble(2), 1e-9, row::toString);
     }
+    List<Row> fromArrays =
+        ArticleSectors.withOwnSector(TopicModeling.termArrays(articleTerms), taxonomy)
+            .select("article_id", "sector", "sector_score").collectAsList();
+    assertEquals(new HashSet<>(sectors), new HashSet<>(fromArrays));
+  }
+
+  @Test
+  void groupedInputCarriesItsExtraColumnsThroughTheAssignment() {
+    Dataset<Row> documents =
+        ArticleSectors.withOwnSector(TopicModeling.termArrays(articleTerms), SectorTaxonomy.fromClasspath());
+    Map<String, Row> fromGrouped = TopicModeling.assign(fit.model(), documents).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    Map<String, Row> fromRows = TopicModeling.assign(fit.model(), articleTerms).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    assertEquals(fromRows.keySet(), fromGrouped.keySet());
+    for (Row row : fromRows.values()) {
+      Row grouped = fromGrouped.get(row.getString(0));
+      assertEquals(row.getInt(1), grouped.getInt(1));
+      assertEquals(row.getDouble(2), grouped.getDouble(2), 1e-12);
+      assertEquals(List.of("article_id", "topic_id", "score", "sector", "sector_score"), List.of(grouped.schema().fieldNames()));
+    }
+    assertEquals("semiconductor", fromGrouped.get("chips-3").getString(3));
   }
 
   private static ClusterAgreement agreement(Dataset<Row> assigned) {
