@@ -31,6 +31,8 @@ import org.sectortrends.topics.eval.ClusterAgreement;
  * java [spark java17 flags] -cp target/classes:target/test-classes:CLASSPATH \
  *   org.sectortrends.topics.bench.YnatTopicEvaluation TSV [k | kMin-kMax] [minDf] [kmeans|bisecting] [restarts] [seed]
  * </pre>
+ *
+ * <p>{@code -Dsearch.sample=N} sets how many headlines the k search and restarts run on.
  */
 public final class YnatTopicEvaluation {
 
@@ -87,7 +89,8 @@ public final class YnatTopicEvaluation {
           spark.createDataFrame(
               gold, new StructType().add("article_id", DataTypes.StringType).add("gold", DataTypes.StringType));
       long start = System.nanoTime();
-      TopicFit fit = TopicModeling.fit(articleTerms, config);
+      TopicFit fit = TopicModeling.fit(articleTerms, config,
+          Integer.getInteger("search.sample", TopicModeling.DEFAULT_SEARCH_SAMPLE));
       System.out.printf(
           "fit %s: k=%d silhouettes=%s clustered=%d in %.0f s%n",
           algorithm, fit.k(), fit.silhouettes(), fit.clusteredDocuments(), (System.nanoTime() - start) / 1e9);
