@@ -202,7 +202,7 @@ public final class Deduplicator {
         .add("ts", DataTypes.TimestampType, true);
     // Shingles, signature and band keys in one pass per body: nothing but the keys leaves the task.
     Dataset<Row> bandKeys = bodies.flatMap((FlatMapFunction<Row, Row>) row -> {
-      int[] shingles = Shingles.of(row.getString(2));
+      int[] shingles = Shingles.indices(row.getString(2));
       if (shingles.length == 0) {
         return java.util.Collections.<Row>emptyIterator();
       }

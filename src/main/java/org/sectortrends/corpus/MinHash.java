@@ -56,7 +56,10 @@ public final class MinHash implements Serializable {
     return a.length;
   }
 
-  /** The minimum of every function over the shingle indices; {@code shingles} must not be empty. */
+  /**
+   * The minimum of every function over the shingle indices; {@code shingles} must not be empty
+   * and may hold repeats in any order ({@link Shingles#indices}), which do not change a minimum.
+   */
   public long[] signature(int[] shingles) {
     if (shingles.length == 0) {
       throw new IllegalArgumentException("No signature for an empty shingle set");

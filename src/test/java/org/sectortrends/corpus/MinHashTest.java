@@ -75,6 +75,13 @@ class MinHashTest {
   }
 
   @Test
+  void repeatsAndOrderOfIndicesDoNotChangeTheSignature() {
+    String text = TEXTS[0] + TEXTS[0];
+    MinHash minHash = new MinHash(42, 3);
+    assertArrayEquals(minHash.signature(Shingles.of(text)), minHash.signature(Shingles.indices(text)));
+  }
+
+  @Test
   void everyValueIsBelowThePrime() {
     for (long value : new MinHash(42, 1).signature(Shingles.of(TEXTS[2]))) {
       assertTrue(value >= 0 && value < MinHash.PRIME, "value " + value);
