@@ -31,8 +31,8 @@ import org.sectortrends.tables.Tables.Col;
  * <p>Exact duplicates share the hash of their normalized body. Near duplicates (re-published or
  * lightly edited articles) are found among the remaining ones with {@link MinHash} signatures
  * of {@link Shingles} (the hash family of MLlib's MinHashLSH, computed on primitive arrays): the
- * signature values are grouped into bands of r values, and two articles
- * are candidates when all values of one band agree. Banding, rather than MLlib's own join on
+ * signature values are grouped into bands of r values, and two articles are candidates when all
+ * values of one band agree. Banding, rather than MLlib's own join on
  * single hash values, keeps the candidate set small: articles that merely share boilerplate
  * rarely agree on r values at once. {@link BandPlan} takes the largest r (at most 6) for which at
  * most 20 bands still make a pair at the threshold a candidate with probability ≥ 0.995; at the
@@ -42,8 +42,10 @@ import org.sectortrends.tables.Tables.Col;
  * duplicate) are collected on the driver, where chains of near duplicates are followed, and
  * joined back to the articles by broadcast.
  *
- * <p>Known weakness: a chain A≈B≈C where A and C are below the threshold still marks C, as a
- * duplicate of A through B; {@code duplicate_of} always names a kept article.
+ * <p>Known weaknesses: a chain A≈B≈C where A and C are below the threshold still marks C, as a
+ * duplicate of A through B; {@code duplicate_of} always names a kept article. The driver holds
+ * one small row per duplicate and per confirmed near pair (some 150 bytes each), so a corpus of
+ * millions of duplicates needs driver memory in proportion.
  */
 public final class Deduplicator {
 
