@@ -154,13 +154,19 @@ public final class ArticlePreparer {
   }
 
   public static String sha256Hex(String text) {
+    // digest() resets the instance, so one per thread serves every call; looking the algorithm up
+    // through the providers twice per article cost more than hashing short texts.
+    return HEX.formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static final HexFormat HEX = HexFormat.of();
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
     }
-  }
+  });
 
   private static String firstNonBlank(String a, String b) {
     String first = blankToNull(a);

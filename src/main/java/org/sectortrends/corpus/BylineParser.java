@@ -47,7 +47,7 @@ public final class BylineParser {
     }
     for (Pattern prefix : new Pattern[] {BAR_PREFIX, BRACKET_PREFIX, WIRE_PREFIX}) {
       Matcher m = prefix.matcher(body);
-      if (m.find()) {
+      if (m.lookingAt()) { // the prefixes are anchored at the start: no need to try every position
         String rest = body.substring(m.end());
         Byline trailing = parseSuffix(rest);
         String outlet = emptyToNull(m.group(1));
@@ -61,6 +61,11 @@ public final class BylineParser {
   }
 
   private static Byline parseSuffix(String body) {
+    // The trailing byline carries an e-mail address; without an '@' the scan of the whole body
+    // for it, one of the larger per-article costs of the ingest, is skipped.
+    if (body.indexOf('@') < 0) {
+      return Byline.none(body);
+    }
     Matcher m = EMAIL_SUFFIX.matcher(body);
     if (!m.find()) {
       return Byline.none(body);

@@ -2,25 +2,19 @@ package org.sectortrends.corpus;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -35,18 +29,23 @@ import org.sectortrends.tables.Tables.Col;
  * {@code near}) and {@code similarity}.
  *
  * <p>Exact duplicates share the hash of their normalized body. Near duplicates (re-published or
- * lightly edited articles) are found among the remaining ones with MLlib's {@link MinHashLSH}
- * over {@link Shingles}: its MinHash values are grouped into bands of r values, and two articles
- * are candidates when all values of one band agree. Banding, rather than MLlib's own join on
+ * lightly edited articles) are found among the remaining ones with {@link MinHash} signatures
+ * of {@link Shingles} (the hash family of MLlib's MinHashLSH, computed on primitive arrays): the
+ * signature values are grouped into bands of r values, and two articles are candidates when all
+ * values of one band agree. Banding, rather than MLlib's own join on
  * single hash values, keeps the candidate set small: articles that merely share boilerplate
  * rarely agree on r values at once. {@link BandPlan} takes the largest r (at most 6) for which at
  * most 20 bands still make a pair at the threshold a candidate with probability ≥ 0.995; at the
  * default 0.9 that is 7 bands of 6 (pairs at Jaccard 0.13, typical of same-sector news, become
  * candidates with probability 3·10⁻⁵). Candidates are then confirmed by their exact Jaccard
- * similarity, with each candidate's shingle set computed once.
+ * similarity, with each candidate's shingle set computed once. The decisions (one row per
+ * duplicate) are collected on the driver, where chains of near duplicates are followed, and
+ * joined back to the articles by broadcast.
  *
- * <p>Known weakness: a chain A≈B≈C where A and C are below the threshold still marks C, as a
- * duplicate of A through B; {@code duplicate_of} always names a kept article.
+ * <p>Known weaknesses: a chain A≈B≈C where A and C are below the threshold still marks C, as a
+ * duplicate of A through B; {@code duplicate_of} always names a kept article. The driver holds
+ * one small row per duplicate and per confirmed near pair (some 150 bytes each), so a corpus of
+ * millions of duplicates needs driver memory in proportion.
  */
 public final class Deduplicator {
 
@@ -75,7 +74,6 @@ public final class Deduplicator {
   /** Buckets larger than this are compared against their earliest members only, to bound work. */
   static final int MAX_PAIRWISE_BUCKET = 200;
   private static final long MINHASH_SEED = 20_251_126L;
-  private static final int CHAIN_STEPS = 8;
   /** Duplicate decisions up to this many rows are broadcast instead of shuffling the articles. */
   private static final long MAX_BROADCAST_ROWS = 2_000_000L;
   private static final String DUP_ID = "__dup_id";
@@ -94,57 +92,100 @@ public final class Deduplicator {
     if (nearThreshold <= 0 || nearThreshold > 1) {
       throw new IllegalArgumentException("Near-duplicate threshold must be in (0, 1]: " + nearThreshold);
     }
-    // Decisions are made on narrow columns and joined back by broadcast: article bodies are
-    // never shuffled, which is what made this stage expensive on large corpora.
+    SparkSession spark = articles.sparkSession();
+    // Decisions are made on narrow columns, collected (one row per duplicate) and joined back by
+    // broadcast: article bodies are never shuffled, and the chains of near duplicates are followed
+    // on the driver instead of by one Spark job per step.
     WindowSpec byHash = Window.partitionBy(col(Col.CONTENT_HASH))
         .orderBy(col(Col.PUBLISHED_AT).asc_nulls_last(), col(Col.ARTICLE_ID).asc());
-    Dataset<Row> exact = articles.select(Col.ARTICLE_ID, Col.CONTENT_HASH, Col.PUBLISHED_AT)
+    List<Row> exact = articles.select(Col.ARTICLE_ID, Col.CONTENT_HASH, Col.PUBLISHED_AT)
         .withColumn("__rank", row_number().over(byHash))
         .withColumn("__first", first(col(Col.ARTICLE_ID)).over(byHash))
         .filter(col("__rank").gt(1))
-        .select(col(Col.ARTICLE_ID).as(DUP_ID), col("__first").as(DUP_OF), lit("exact").as(KIND), lit(1.0).as(SIM))
-        .localCheckpoint();
+        .select(col(Col.ARTICLE_ID), col("__first"))
+        .collectAsList();
 
-    Dataset<Row> exactIds = smallSide(exact.select(DUP_ID));
-    Dataset<Row> distinctBodies = articles
-        .join(exactIds, articles.col(Col.ARTICLE_ID).equalTo(exactIds.col(DUP_ID)), "left_anti")
-        .select(col(Col.ARTICLE_ID), col(Col.PUBLISHED_AT), col(Col.BODY));
-    // Checkpoints cut the lineage: the pair set is small, and without them every later join
-    // would re-run the whole MinHash stage.
-    Dataset<Row> nearPairs = nearDuplicatePairs(distinctBodies, nearThreshold).localCheckpoint();
-
-    // Each later article points to its earliest similar article; then chains are followed to a kept root.
-    Dataset<Row> links = nearPairs.groupBy(col("later"))
-        .agg(functions.min_by(col("earlier"), functions.struct(col("earlier_ts"), col("earlier"))).as("earlier"),
-            functions.max(col("similarity")).as("near_similarity"))
-        .localCheckpoint();
-    for (int step = 0; step < CHAIN_STEPS; step++) {
-      Dataset<Row> parent = links.select(col("later").as("p_later"), col("earlier").as("p_earlier"));
-      Dataset<Row> followed = links.join(parent, links.col("earlier").equalTo(parent.col("p_later")), "left");
-      if (followed.filter(col("p_earlier").isNotNull()).isEmpty()) {
-        break; // no article points to another duplicate: every link ends at a kept article
-      }
-      links = followed
-          .select(col("later"), functions.coalesce(col("p_earlier"), col("earlier")).as("earlier"), col("near_similarity"))
-          .localCheckpoint();
+    List<Row> exactIds = new ArrayList<>(exact.size());
+    for (Row row : exact) {
+      exactIds.add(RowFactory.create(row.getString(0)));
     }
-    Dataset<Row> near = links.select(col("later").as(DUP_ID), col("earlier").as(DUP_OF), lit("near").as(KIND),
-        col("near_similarity").as(SIM));
-    // Exact copies of an article that is itself a near duplicate point to the same kept root.
-    Dataset<Row> nearRoots = near.select(col(DUP_ID).as("r_id"), col(DUP_OF).as("r_root"));
-    Dataset<Row> exactResolved = exact.join(nearRoots, exact.col(DUP_OF).equalTo(nearRoots.col("r_id")), "left")
-        .select(col(DUP_ID), functions.coalesce(col("r_root"), col(DUP_OF)).as(DUP_OF), col(KIND), col(SIM));
-    Dataset<Row> decisions = smallSide(exactResolved.unionByName(near).localCheckpoint());
-    return articles.join(decisions, articles.col(Col.ARTICLE_ID).equalTo(decisions.col(DUP_ID)), "left")
+    Dataset<Row> exactIdSet = smallSide(spark.createDataFrame(exactIds, new StructType().add(DUP_ID, DataTypes.StringType, false)),
+        exactIds.size());
+    Dataset<Row> distinctBodies = articles
+        .join(exactIdSet, articles.col(Col.ARTICLE_ID).equalTo(exactIdSet.col(DUP_ID)), "left_anti")
+        .select(col(Col.ARTICLE_ID), col(Col.PUBLISHED_AT), col(Col.BODY));
+    List<Row> nearPairs = nearDuplicatePairs(distinctBodies, nearThreshold).collectAsList();
+
+    List<Row> decisions = decide(exact, nearPairs);
+    StructType decisionSchema = new StructType()
+        .add(DUP_ID, DataTypes.StringType, false)
+        .add(DUP_OF, DataTypes.StringType, false)
+        .add(KIND, DataTypes.StringType, false)
+        .add(SIM, DataTypes.DoubleType, false);
+    Dataset<Row> decided = smallSide(spark.createDataFrame(decisions, decisionSchema), decisions.size());
+    return articles.join(decided, articles.col(Col.ARTICLE_ID).equalTo(decided.col(DUP_ID)), "left")
         .withColumn(Col.DUPLICATE_OF, col(DUP_OF))
         .withColumn(Col.DUPLICATE_KIND, col(KIND))
         .withColumn(Col.SIMILARITY, col(SIM))
         .drop(DUP_ID, DUP_OF, KIND, SIM);
   }
 
-  /** Marks a materialized dataset for broadcast when it is small enough to ship to every task. */
-  private static Dataset<Row> smallSide(Dataset<Row> checkpointed) {
-    return checkpointed.count() <= MAX_BROADCAST_ROWS ? functions.broadcast(checkpointed) : checkpointed;
+  /**
+   * One decision (id, duplicate_of, kind, similarity) per duplicate, from the exact duplicates
+   * (id, first of its hash group) and the confirmed near pairs (earlier, earlier_ts, later,
+   * similarity). Each later article points to its earliest similar article (by publication time,
+   * undated last, then id), chains are followed to a kept article, and exact copies of an article
+   * that is itself a near duplicate point to that kept article too. The similarity of a near
+   * duplicate is the highest it reached with any earlier article.
+   */
+  static List<Row> decide(List<Row> exact, List<Row> nearPairs) {
+    Map<String, Row> earliest = new HashMap<>();
+    Map<String, Double> bestSimilarity = new HashMap<>();
+    for (Row pair : nearPairs) {
+      String later = pair.getString(2);
+      earliest.merge(later, pair, (a, b) -> compareArticles(a.getTimestamp(1), a.getString(0), b.getTimestamp(1), b.getString(0)) <= 0 ? a : b);
+      bestSimilarity.merge(later, pair.getDouble(3), Math::max);
+    }
+    Map<String, String> parent = new HashMap<>();
+    earliest.forEach((later, pair) -> parent.put(later, pair.getString(0)));
+
+    List<Row> decisions = new ArrayList<>(exact.size() + parent.size());
+    for (Map.Entry<String, String> link : parent.entrySet()) {
+      decisions.add(RowFactory.create(link.getKey(), root(parent, link.getValue()), "near", bestSimilarity.get(link.getKey())));
+    }
+    for (Row row : exact) {
+      decisions.add(RowFactory.create(row.getString(0), root(parent, row.getString(1)), "exact", 1.0));
+    }
+    return decisions;
+  }
+
+  /** Follows links from {@code id} to an article that links nowhere, i.e. a kept one. */
+  private static String root(Map<String, String> parent, String id) {
+    String current = id;
+    // An earlier article always sorts strictly before the later one, so chains cannot loop; the
+    // bound only guards against a broken invariant.
+    for (int steps = 0; steps <= parent.size(); steps++) {
+      String next = parent.get(current);
+      if (next == null) {
+        return current;
+      }
+      current = next;
+    }
+    throw new IllegalStateException("Near-duplicate links loop through " + id);
+  }
+
+  /** Publication order: earlier first, undated last, then by id. */
+  private static int compareArticles(java.sql.Timestamp tsA, String idA, java.sql.Timestamp tsB, String idB) {
+    if ((tsA == null) != (tsB == null)) {
+      return tsA == null ? 1 : -1;
+    }
+    int byTime = tsA == null ? 0 : tsA.compareTo(tsB);
+    return byTime != 0 ? byTime : idA.compareTo(idB);
+  }
+
+  /** Marks a dataset of {@code count} rows for broadcast when it is small enough to ship to every task. */
+  private static Dataset<Row> smallSide(Dataset<Row> rows, long count) {
+    return count <= MAX_BROADCAST_ROWS ? functions.broadcast(rows) : rows;
   }
 
   /**
@@ -152,69 +193,28 @@ public final class Deduplicator {
    * threshold, with columns earlier, earlier_ts, later, similarity.
    */
   static Dataset<Row> nearDuplicatePairs(Dataset<Row> bodies, double threshold) {
-    StructType featureSchema = new StructType()
-        .add("id", DataTypes.StringType, false)
-        .add("ts", DataTypes.TimestampType, true)
-        .add("features", SQLDataTypes.VectorType(), false);
-    Dataset<Row> features = bodies.mapPartitions(
-        (MapPartitionsFunction<Row, Row>) it -> new Iterator<>() {
-          private Row next = advance();
-
-          private Row advance() {
-            while (it.hasNext()) {
-              Row row = it.next();
-              int[] shingles = Shingles.of(row.getString(2));
-              if (shingles.length > 0) {
-                double[] ones = new double[shingles.length];
-                Arrays.fill(ones, 1.0);
-                return RowFactory.create(row.getString(0), row.get(1), Vectors.sparse(Shingles.DIMENSION, shingles, ones));
-              }
-            }
-            return null;
-          }
-
-          @Override
-          public boolean hasNext() {
-            return next != null;
-          }
-
-          @Override
-          public Row next() {
-            Row current = next;
-            next = advance();
-            return current;
-          }
-        },
-        Encoders.row(featureSchema));
-
     BandPlan plan = BandPlan.forThreshold(threshold);
     int bandCount = plan.bands();
     int rowCount = plan.rows();
-    MinHashLSHModel model = new MinHashLSH()
-        .setNumHashTables(bandCount * rowCount)
-        .setSeed(MINHASH_SEED)
-        .setInputCol("features")
-        .setOutputCol("hashes")
-        .fit(features.limit(1));
-
+    MinHash minHash = new MinHash(bandCount * rowCount, MINHASH_SEED);
     StructType bandSchema = new StructType()
         .add("band", DataTypes.IntegerType, false)
         .add("key", DataTypes.LongType, false)
         .add("id", DataTypes.StringType, false)
         .add("ts", DataTypes.TimestampType, true);
-    Dataset<Row> bandKeys = model.transform(features).select(col("id"), col("ts"), col("hashes"))
-        .flatMap((FlatMapFunction<Row, Row>) row -> {
-          List<Vector> hashes = row.getList(2);
-          List<Row> out = new ArrayList<>(bandCount);
-          for (int band = 0; band < bandCount; band++) {
-            long key = 1125899906842597L;
-            for (int r = 0; r < rowCount; r++) {
-              key = 31 * key + (long) hashes.get(band * rowCount + r).apply(0);
-            }
-            out.add(RowFactory.create(band, key, row.getString(0), row.get(1)));
-          }
-          return out.iterator();
-        }, Encoders.row(bandSchema));
+    // Shingles, signature and band keys in one pass per body: nothing but the keys leaves the task.
+    Dataset<Row> bandKeys = bodies.flatMap((FlatMapFunction<Row, Row>) row -> {
+      int[] shingles = Shingles.indices(row.getString(2));
+      if (shingles.length == 0) {
+        return java.util.Collections.<Row>emptyIterator();
+      }
+      long[] keys = MinHash.bandKeys(minHash.signature(shingles), bandCount, rowCount);
+      List<Row> out = new ArrayList<>(bandCount);
+      for (int band = 0; band < bandCount; band++) {
+        out.add(RowFactory.create(band, keys[band], row.getString(0), row.get(1)));
+      }
+      return out.iterator();
+    }, Encoders.row(bandSchema));
 
     StructType pairSchema = new StructType()
         .add("earlier", DataTypes.StringType, false)
@@ -247,9 +247,15 @@ public final class Deduplicator {
         }, Encoders.row(pairSchema))
         .distinct()
         .localCheckpoint();
+    StructType scoredSchema = pairSchema.add("similarity", DataTypes.DoubleType, false);
     // Only the bodies of candidate articles are read again, as shingle sets, and joined by id.
-    Dataset<Row> candidateIds = smallSide(candidates.select(col("earlier").as("c_id"))
-        .union(candidates.select(col("later").as("c_id"))).distinct().localCheckpoint());
+    List<Row> ids = candidates.select(col("earlier").as("c_id"))
+        .union(candidates.select(col("later").as("c_id"))).distinct().collectAsList();
+    if (ids.isEmpty()) {
+      return bodies.sparkSession().createDataFrame(new ArrayList<Row>(), scoredSchema);
+    }
+    Dataset<Row> candidateIds = smallSide(
+        bodies.sparkSession().createDataFrame(ids, new StructType().add("c_id", DataTypes.StringType, false)), ids.size());
     StructType shingleSchema = new StructType()
         .add("s_id", DataTypes.StringType, false)
         .add("shingles", DataTypes.createArrayType(DataTypes.IntegerType, false), false);
@@ -259,9 +265,9 @@ public final class Deduplicator {
             RowFactory.create(row.getString(0), Arrays.stream(Shingles.of(row.getString(1))).boxed().toArray(Integer[]::new)),
             Encoders.row(shingleSchema))
         .localCheckpoint();
-    Dataset<Row> shinglesA = smallSide(shingles.select(col("s_id").as("a_id"), col("shingles").as("a_shingles")));
-    Dataset<Row> shinglesB = smallSide(shingles.select(col("s_id").as("b_id"), col("shingles").as("b_shingles")));
-    StructType scoredSchema = pairSchema.add("similarity", DataTypes.DoubleType, false);
+    // One shingle row per candidate id: candidates are distinct articles with non-empty shingles.
+    Dataset<Row> shinglesA = smallSide(shingles.select(col("s_id").as("a_id"), col("shingles").as("a_shingles")), ids.size());
+    Dataset<Row> shinglesB = smallSide(shingles.select(col("s_id").as("b_id"), col("shingles").as("b_shingles")), ids.size());
     return candidates
         .join(shinglesA, col("earlier").equalTo(col("a_id")))
         .join(shinglesB, col("later").equalTo(col("b_id")))

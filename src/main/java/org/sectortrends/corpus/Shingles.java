@@ -21,18 +21,7 @@ public final class Shingles {
 
   /** Sorted, distinct shingle indices; empty when the text has fewer than {@value #SIZE} characters. */
   public static int[] of(String text) {
-    int[] cps = text.codePoints().filter(cp -> !Character.isWhitespace(cp)).toArray();
-    if (cps.length < SIZE) {
-      return new int[0];
-    }
-    int[] hashes = new int[cps.length - SIZE + 1];
-    for (int i = 0; i < hashes.length; i++) {
-      int h = 0x9747b28c;
-      for (int j = 0; j < SIZE; j++) {
-        h = mix(h ^ cps[i + j]);
-      }
-      hashes[i] = h & (DIMENSION - 1);
-    }
+    int[] hashes = indices(text);
     Arrays.sort(hashes);
     int distinct = 0;
     for (int i = 0; i < hashes.length; i++) {
@@ -40,7 +29,35 @@ public final class Shingles {
         hashes[distinct++] = hashes[i];
       }
     }
-    return Arrays.copyOf(hashes, distinct);
+    return distinct == hashes.length ? hashes : Arrays.copyOf(hashes, distinct);
+  }
+
+  /**
+   * The shingle index of every position in text order, repeats included: the same set as
+   * {@link #of} without sorting, for consumers such as {@link MinHash} that do not need order.
+   */
+  public static int[] indices(String text) {
+    int[] cps = new int[text.length()];
+    int n = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!Character.isWhitespace(cp)) {
+        cps[n++] = cp;
+      }
+    }
+    if (n < SIZE) {
+      return new int[0];
+    }
+    int[] hashes = new int[n - SIZE + 1];
+    for (int i = 0; i < hashes.length; i++) {
+      int h = 0x9747b28c;
+      for (int j = 0; j < SIZE; j++) {
+        h = mix(h ^ cps[i + j]);
+      }
+      hashes[i] = h & (DIMENSION - 1);
+    }
+    return hashes;
   }
 
   /** Exact Jaccard similarity of two sorted, distinct index sets. */

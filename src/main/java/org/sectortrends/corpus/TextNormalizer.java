@@ -58,7 +58,8 @@ public final class TextNormalizer {
       return null;
     }
     String s = text;
-    if (HTML_HINT.matcher(s).find()) {
+    // Every HTML hint starts with '<' or '&': most texts need no regex scan at all.
+    if ((s.indexOf('<') >= 0 || s.indexOf('&') >= 0) && HTML_HINT.matcher(s).find()) {
       s = stripHtml(s);
     }
     if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) {

@@ -114,40 +114,37 @@ public final class IngestJob implements SparkJob {
         .withColumn(Col.INGESTED_AT, lit(ingestedAt))
         .withColumn(Col.RUN_ID, lit(context.runId()))
         .withColumn(Col.PUBLISHED_MONTH, coalesce(date_format(col(Col.PUBLISHED_DATE), "yyyy-MM"), lit(Tables.UNDATED_MONTH)));
-    Dataset<Row> marked = Deduplicator.markDuplicates(articles, options.get(NEAR_DUPLICATE_THRESHOLD))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      long kept = 0;
-      long duplicates = 0;
-      Set<String> keptMonths = new HashSet<>();
-      Set<String> duplicateMonths = new HashSet<>();
-      for (Row row : marked.groupBy(col(Col.PUBLISHED_MONTH), col(Col.DUPLICATE_OF).isNull().as("kept")).count().collectAsList()) {
-        if (row.getBoolean(1)) {
-          kept += row.getLong(2);
-          keptMonths.add(row.getString(0));
-        } else {
-          duplicates += row.getLong(2);
-          duplicateMonths.add(row.getString(0));
-        }
+    // Not persisted: the decisions are a broadcast join on the cached outcomes, cheaper to repeat
+    // for each write than to cache every article body a second time.
+    Dataset<Row> marked = Deduplicator.markDuplicates(articles, options.get(NEAR_DUPLICATE_THRESHOLD));
+    long kept = 0;
+    long duplicates = 0;
+    Set<String> keptMonths = new HashSet<>();
+    Set<String> duplicateMonths = new HashSet<>();
+    for (Row row : marked.groupBy(col(Col.PUBLISHED_MONTH), col(Col.DUPLICATE_OF).isNull().as("kept")).count().collectAsList()) {
+      if (row.getBoolean(1)) {
+        kept += row.getLong(2);
+        keptMonths.add(row.getString(0));
+      } else {
+        duplicates += row.getLong(2);
+        duplicateMonths.add(row.getString(0));
       }
-      long quarantinedTotal = quarantined.values().stream().mapToLong(Long::longValue).sum();
-      if (read != kept + duplicates + quarantinedTotal) {
-        throw new IllegalStateException("Accounting broken: read " + read + " != kept " + kept + " + duplicates "
-            + duplicates + " + quarantined " + quarantinedTotal + "; no table was written");
-      }
-
-      TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
-      store.write(Tables.ARTICLES, marked.filter(col(Col.DUPLICATE_OF).isNull()));
-      Set<String> coveredMonths = new HashSet<>(keptMonths);
-      coveredMonths.addAll(duplicateMonths);
-      store.writeMonths(Tables.DUPLICATES_TABLE, marked.filter(col(Col.DUPLICATE_OF).isNotNull()), coveredMonths);
-      store.write(Tables.QUARANTINE, outcomes.filter(col(IngestRows.OUTCOME).equalTo(IngestRows.QUARANTINE))
-          .withColumn(Col.QUARANTINED_AT, lit(ingestedAt))
-          .withColumn(Col.RUN_ID, lit(context.runId())));
-      return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
-          read, kept, duplicates, quarantined, "tables: " + store.root());
-    } finally {
-      marked.unpersist();
     }
+    long quarantinedTotal = quarantined.values().stream().mapToLong(Long::longValue).sum();
+    if (read != kept + duplicates + quarantinedTotal) {
+      throw new IllegalStateException("Accounting broken: read " + read + " != kept " + kept + " + duplicates "
+          + duplicates + " + quarantined " + quarantinedTotal + "; no table was written");
+    }
+
+    TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
+    store.write(Tables.ARTICLES, marked.filter(col(Col.DUPLICATE_OF).isNull()));
+    Set<String> coveredMonths = new HashSet<>(keptMonths);
+    coveredMonths.addAll(duplicateMonths);
+    store.writeMonths(Tables.DUPLICATES_TABLE, marked.filter(col(Col.DUPLICATE_OF).isNotNull()), coveredMonths);
+    store.write(Tables.QUARANTINE, outcomes.filter(col(IngestRows.OUTCOME).equalTo(IngestRows.QUARANTINE))
+        .withColumn(Col.QUARANTINED_AT, lit(ingestedAt))
+        .withColumn(Col.RUN_ID, lit(context.runId())));
+    return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
+        read, kept, duplicates, quarantined, "tables: " + store.root());
   }
 }

@@ -78,4 +78,12 @@ class ShinglesTest {
     assertEquals(0.0, Shingles.jaccard(new int[0], Shingles.of(ARTICLE)));
     assertEquals(0.5, Shingles.jaccard(new int[] {1, 2}, new int[] {1, 2, 3, 4}));
   }
+
+  @ParameterizedTest
+  @CsvSource({"'국내 반도체 수출이 석 달 연속 늘었다. 국내 반도체 수출이', 20", "'가 나 다 라 마', 1", "'가나다라', 0", "'', 0"})
+  void positionIndicesHoldEveryWindowAndTheSameSetAsOf(String text, int windows) {
+    int[] positions = Shingles.indices(text);
+    assertEquals(windows, positions.length, "one index per window of five non-space characters");
+    assertArrayEquals(Shingles.of(text), java.util.Arrays.stream(positions).sorted().distinct().toArray());
+  }
 }
