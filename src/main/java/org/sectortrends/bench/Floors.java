@@ -1,7 +1,6 @@
 package org.sectortrends.bench;
 
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -44,10 +43,10 @@ public final class Floors {
       return List.of(totals).iterator();
     };
     long[] sum = new long[3];
-    Iterator<long[]> partials = CorpusInput.bodies(spark, corpusDir, format)
-        .mapPartitions(count, Encoders.javaSerialization(long[].class)).toLocalIterator();
-    while (partials.hasNext()) {
-      long[] p = partials.next();
+    // collect, not toLocalIterator: the latter runs one job per partition, one after the other,
+    // which would measure the floor on a single core. One long[3] per partition comes back.
+    for (long[] p : CorpusInput.bodies(spark, corpusDir, format)
+        .mapPartitions(count, Encoders.javaSerialization(long[].class)).collectAsList()) {
       for (int i = 0; i < 3; i++) {
         sum[i] += p[i];
       }
