@@ -1,11 +1,13 @@
 package org.sectortrends.text;
 
 import java.io.Reader;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.ko.dict.UserDictionary;
 
 /**
@@ -52,14 +54,29 @@ public final class NoriAnalyzerFactory {
 
   /** The full chain that produces topic terms. */
   public static Analyzer topicAnalyzer(NoriResources resources) {
+    return topicAnalyzer(resources, DECOMPOUND_MODE, TopicTermFilter.TOPIC_TAGS);
+  }
+
+  /**
+   * The same chain with another decompound mode and part-of-speech set: the project uses
+   * {@link #topicAnalyzer(NoriResources)}; this variant exists to measure alternatives.
+   */
+  public static Analyzer topicAnalyzer(
+      NoriResources resources, KoreanTokenizer.DecompoundMode mode, Set<POS.Tag> tags) {
+    if (mode == null) {
+      throw new IllegalArgumentException("decompound mode must be set");
+    }
+    if (tags == null || tags.isEmpty()) {
+      throw new IllegalArgumentException("tags must not be empty: " + tags);
+    }
     UserDictionary dictionary = resources.userDictionary();
     CharArraySet stopwords = new CharArraySet(resources.stopwords(), false);
     java.util.Map<String, String> termMap = resources.termMap();
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
-        KoreanTokenizer tokenizer = newTokenizer(dictionary);
-        TokenStream stream = new TopicTermFilter(tokenizer);
+        KoreanTokenizer tokenizer = newTokenizer(dictionary, mode);
+        TokenStream stream = new TopicTermFilter(tokenizer, tags);
         stream = new TermMapFilter(stream, termMap);
         stream = new StopFilter(stream, stopwords);
         return new TokenStreamComponents(tokenizer, stream);
@@ -81,7 +98,7 @@ public final class NoriAnalyzerFactory {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
-        return new TokenStreamComponents(newTokenizer(dictionary));
+        return new TokenStreamComponents(newTokenizer(dictionary, DECOMPOUND_MODE));
       }
 
       @Override
@@ -91,11 +108,12 @@ public final class NoriAnalyzerFactory {
     };
   }
 
-  private static KoreanTokenizer newTokenizer(UserDictionary dictionary) {
+  private static KoreanTokenizer newTokenizer(
+      UserDictionary dictionary, KoreanTokenizer.DecompoundMode mode) {
     return new KoreanTokenizer(
         TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY,
         dictionary,
-        DECOMPOUND_MODE,
+        mode,
         false, // unknown Latin/Hangul runs stay whole instead of splitting into single characters
         true); // punctuation never makes a topic
   }
