@@ -85,6 +85,8 @@ public final class TopicsJob implements SparkJob {
       "Iterations of each clustering at most");
   static final JobOption<Integer> SEARCH_SAMPLE = JobOption.integer("search-sample", TopicModeling.DEFAULT_SEARCH_SAMPLE,
       2, 1_000_000, "k-means: at most this many documents (a seeded sample, held on the driver) choose k and the starting centroids");
+  static final JobOption<Boolean> BINARY_COUNTS = JobOption.flag("binary-counts",
+      "Count each term once per article (presence) instead of its occurrences, before IDF");
   static final JobOption<Integer> TOP_TERMS = JobOption.integer("top-terms", 10, 3, 100, "Terms listed per topic");
   static final JobOption<Double> MATCH_THRESHOLD = JobOption.decimal("match-threshold", 0.5, 0.0, 1.0,
       "Centroid cosine similarity at or above which a new cluster keeps an old topic's id");
@@ -109,7 +111,7 @@ public final class TopicsJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(MODE, K, K_MIN, K_MAX, ALGORITHM, MIN_DF, MAX_DF, VOCAB_SIZE, SEED, RESTARTS, MAX_ITER, SEARCH_SAMPLE, TOP_TERMS, MATCH_THRESHOLD,
+    return List.of(MODE, K, K_MIN, K_MAX, ALGORITHM, MIN_DF, MAX_DF, VOCAB_SIZE, SEED, RESTARTS, MAX_ITER, SEARCH_SAMPLE, BINARY_COUNTS, TOP_TERMS, MATCH_THRESHOLD,
         FIT_SAMPLE, COLD_START, TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
@@ -236,7 +238,7 @@ public final class TopicsJob implements SparkJob {
   private static TopicConfig config(JobOptions options) {
     try {
       return new TopicConfig(options.get(MIN_DF), options.get(MAX_DF), options.get(VOCAB_SIZE), options.get(ALGORITHM),
-          options.get(K_MIN), options.get(K_MAX), options.get(K), options.get(SEED), options.get(MAX_ITER), options.get(RESTARTS));
+          options.get(K_MIN), options.get(K_MAX), options.get(K), options.get(SEED), options.get(MAX_ITER), options.get(RESTARTS), options.get(BINARY_COUNTS));
     } catch (IllegalArgumentException e) {
       throw new UsageException("Bad topic options: " + e.getMessage(), e);
     }

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -49,14 +52,26 @@ public final class TermExtractor {
   private final Analyzer topicAnalyzer;
   private final Analyzer tokenizerOnly;
 
-  private TermExtractor(NoriResources resources) {
-    this.topicAnalyzer = NoriAnalyzerFactory.topicAnalyzer(resources);
+  private TermExtractor(NoriResources resources, Analyzer topicAnalyzer) {
+    this.topicAnalyzer = topicAnalyzer;
     this.tokenizerOnly = NoriAnalyzerFactory.tokenizerOnly(resources);
   }
 
   /** A new extractor over the given resources; prefer {@link #shared()} in production code. */
   public static TermExtractor create(NoriResources resources) {
-    return new TermExtractor(resources);
+    return new TermExtractor(resources, NoriAnalyzerFactory.topicAnalyzer(resources));
+  }
+
+  /**
+   * An extractor with another decompound mode and part-of-speech set than the project's; for
+   * measuring alternatives (see {@link NoriAnalyzerFactory#topicAnalyzer(NoriResources,
+   * KoreanTokenizer.DecompoundMode, Set)}).
+   */
+  public static TermExtractor create(
+      NoriResources resources,
+      KoreanTokenizer.DecompoundMode mode,
+      Set<POS.Tag> tags) {
+    return new TermExtractor(resources, NoriAnalyzerFactory.topicAnalyzer(resources, mode, tags));
   }
 
   /** The JVM-wide extractor over the packaged dictionary and stopwords, built on first use. */

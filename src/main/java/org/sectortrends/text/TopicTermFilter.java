@@ -33,15 +33,25 @@ public final class TopicTermFilter extends FilteringTokenFilter {
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PartOfSpeechAttribute pos = addAttribute(PartOfSpeechAttribute.class);
+  private final Set<POS.Tag> tags;
 
   public TopicTermFilter(TokenStream input) {
+    this(input, TOPIC_TAGS);
+  }
+
+  /** Keeps the tokens whose part of speech is in {@code tags}; for measuring other tag sets. */
+  public TopicTermFilter(TokenStream input, Set<POS.Tag> tags) {
     super(input);
+    if (tags == null || tags.isEmpty()) {
+      throw new IllegalArgumentException("tags must not be empty: " + tags);
+    }
+    this.tags = EnumSet.copyOf(tags);
   }
 
   @Override
   protected boolean accept() {
     POS.Tag tag = pos.getLeftPOS();
-    if (tag == null || !TOPIC_TAGS.contains(tag) || pos.getPOSType() == POS.Type.INFLECT) {
+    if (tag == null || !tags.contains(tag) || pos.getPOSType() == POS.Type.INFLECT) {
       return false;
     }
     if (!containsLetter(term)) {

@@ -114,7 +114,8 @@ public final class TopicModeling {
             .setOutputCol(TF)
             .setMinDF(config.minDf())
             .setMaxDF(config.maxDf())
-            .setVocabSize(config.vocabSize());
+            .setVocabSize(config.vocabSize())
+            .setBinary(config.binaryCounts());
     IDF idf = new IDF().setInputCol(TF).setOutputCol(TFIDF);
     Normalizer normalizer = new Normalizer().setInputCol(TFIDF).setOutputCol(FEATURES).setP(2.0);
     return new Pipeline().setStages(new PipelineStage[] {counts, idf, normalizer});

@@ -167,6 +167,48 @@ class TermExtractorTest {
     assertTrue(e.getMessage().contains("美"), e.getMessage());
   }
 
+  /** Decompound mode | sentence | expected terms: the measured alternatives to NONE. */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # MIXED adds the parts after each compound; user entries have no parts and stay whole
+          MIXED   | 반도체와 자동차 산업, 국제통화기금 전망 | 반도체 도체 자동차 자동 산업 국제통화기금 국제 통화 기금
+          MIXED   | 중국 공신부는 반도체 자립을 강조했다     | 중국 공신부 반도체 도체 자립
+          # DISCARD keeps only the parts (반 and 차 are stopword fragments)
+          DISCARD | 반도체와 자동차 산업, 국제통화기금 전망 | 도체 자동 산업 국제 통화 기금
+          DISCARD | 중국 공신부는 반도체 자립을 강조했다     | 중국 공신부 도체 자립
+          """)
+  void otherDecompoundModesSplitSystemCompoundsButNotUserEntries(
+      String mode, String sentence, String expected) {
+    TermExtractor extractor =
+        TermExtractor.create(
+            NoriResources.fromClasspath(),
+            org.apache.lucene.analysis.ko.KoreanTokenizer.DecompoundMode.valueOf(mode),
+            TopicTermFilter.TOPIC_TAGS);
+    assertEquals(Arrays.asList(expected.strip().split("\\s+")), extractor.terms(sentence));
+  }
+
+  @Test
+  void tagSetDecidesWhichPartsOfSpeechSurvive() {
+    TermExtractor foreignWordsOnly =
+        TermExtractor.create(
+            NoriResources.fromClasspath(),
+            NoriAnalyzerFactory.DECOMPOUND_MODE,
+            java.util.EnumSet.of(org.apache.lucene.analysis.ko.POS.Tag.SL));
+    assertEquals(List.of("ai", "hbm"), foreignWordsOnly.terms("AI 반도체, HBM 공급"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TermExtractor.create(
+                    NoriResources.fromClasspath(),
+                    NoriAnalyzerFactory.DECOMPOUND_MODE,
+                    java.util.EnumSet.noneOf(org.apache.lucene.analysis.ko.POS.Tag.class)));
+    assertTrue(e.getMessage().contains("[]"), e.getMessage());
+  }
+
   @Test
   void missingResourceDirectoryIsReportedWithItsPath(@TempDir Path dir) {
     Path missing = dir.resolve("nope");

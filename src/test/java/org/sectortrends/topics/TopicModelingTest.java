@@ -230,6 +230,29 @@ class TopicModelingTest {
   }
 
   @Test
+  void binaryCountsWeighEachTermOncePerArticle() {
+    // The fixture repeats every other term twice, so plain counts contain 2s and binary ones not.
+    Dataset<Row> arrays = TopicModeling.termArrays(articleTerms);
+    TopicConfig config = TopicConfig.defaults().withVocabulary(2, 0.9, 1000);
+    Set<Double> counts = termFrequencies(TopicModeling.featurePipeline(config).fit(arrays).transform(arrays));
+    Set<Double> presence =
+        termFrequencies(
+            TopicModeling.featurePipeline(config.withBinaryCounts(true)).fit(arrays).transform(arrays));
+    assertEquals(Set.of(1.0, 2.0), counts);
+    assertEquals(Set.of(1.0), presence);
+  }
+
+  private static Set<Double> termFrequencies(Dataset<Row> features) {
+    Set<Double> values = new HashSet<>();
+    for (Row row : features.select(TopicModeling.TF).collectAsList()) {
+      for (double v : ((org.apache.spark.ml.linalg.Vector) row.get(0)).toSparse().values()) {
+        values.add(v);
+      }
+    }
+    return values;
+  }
+
+  @Test
   void articleSectorsFollowTheTaxonomyRule() {
     SectorTaxonomy taxonomy = SectorTaxonomy.fromClasspath();
     Map<String, Map<String, Integer>> termsByArticle = new HashMap<>();
