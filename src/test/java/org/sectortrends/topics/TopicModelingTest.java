@@ -178,7 +178,8 @@ class TopicModelingTest {
             TopicConfig.defaults()
                 .withVocabulary(2, 0.9, 1000)
                 .withAlgorithm(TopicConfig.Algorithm.BISECTING_KMEANS)
-                .withFixedK(3));
+                .withFixedK(3)
+                .withRestarts(1));
     assertEquals(3, bisecting.k());
     assertEquals(Set.of(3), bisecting.silhouettes().keySet());
     assertEquals(1.0, agreement(TopicModeling.assign(bisecting.model(), articleTerms)).nmi(), 1e-9);
