@@ -151,7 +151,16 @@ public final class TopicsJob implements SparkJob {
         }
         report.append("assigned with saved model ").append(version);
       } else {
-        Dataset<Row> sample = fitSample(documents, documents.count(), options.get(FIT_SAMPLE), config.seed());
+        long withTerms = documents.count();
+        if (withTerms == 0) {
+          throw new UsageException("No article under " + store.root() + " has terms: run terms first, or ingest kept no article");
+        }
+        try {
+          TopicModeling.checkVocabularyLimits(withTerms, config);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage(), e);
+        }
+        Dataset<Row> sample = fitSample(documents, withTerms, options.get(FIT_SAMPLE), config.seed());
         if (sample != documents) {
           sample.persist(StorageLevel.MEMORY_AND_DISK());
         }

@@ -149,6 +149,7 @@ public final class TopicModeling {
     boolean grouped = isGrouped(articleTerms);
     Dataset<Row> arrays = grouped ? articleTerms : termArrays(articleTerms).cache();
     try {
+      checkVocabularyLimits(arrays.count(), config);
       PipelineModel features = featurePipeline(config).fit(arrays);
       Dataset<Row> vectors =
           features.transform(arrays).filter(hasTerms(col(FEATURES))).select(ARTICLE_ID, FEATURES).cache();
@@ -245,6 +246,25 @@ public final class TopicModeling {
     return features.collectAsList();
   }
 
+  /**
+   * Fails with the numbers when there is nothing to fit or when minDF and maxDF, read as
+   * CountVectorizer reads them (counts from 1 up, fractions below), exclude every term; MLlib's own
+   * message for the latter ("maxDF must be >= minDF") names neither value.
+   */
+  public static void checkVocabularyLimits(long documents, TopicConfig config) {
+    if (documents == 0) {
+      throw new IllegalArgumentException("No article has terms: nothing to fit topics on");
+    }
+    double min = config.minDf() >= 1 ? config.minDf() : config.minDf() * documents;
+    double max = config.maxDf() >= 1 ? config.maxDf() : config.maxDf() * documents;
+    if (max < min) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "Vocabulary limits exclude every term on %d articles: minDf %s means at least %.1f documents, "
+              + "maxDf %s at most %.1f; lower --min-df or raise --max-df",
+          documents, config.minDf(), min, config.maxDf(), max));
+    }
+  }
+
   private static IllegalArgumentException tooFewDocuments(long documents, TopicConfig config) {
     return new IllegalArgumentException(
         "Too few documents with vocabulary terms (" + documents + ") for k in "
@@ -284,6 +304,7 @@ public final class TopicModeling {
     boolean grouped = isGrouped(articleTerms);
     Dataset<Row> arrays = grouped ? articleTerms : termArrays(articleTerms).cache();
     try {
+      checkVocabularyLimits(arrays.count(), config);
       PipelineModel features = featurePipeline(config).fit(arrays);
       String[] vocabulary = ((org.apache.spark.ml.feature.CountVectorizerModel) features.stages()[0]).vocabulary();
       Map<String, Integer> index = new java.util.HashMap<>();

@@ -254,6 +254,26 @@ class TopicModelingTest {
   }
 
   @Test
+  void vocabularyLimitsThatExcludeEveryTermFailWithTheNumbers() {
+    TopicConfig defaults = TopicConfig.defaults(); // minDf 3 documents, maxDf half of them
+    TopicModeling.checkVocabularyLimits(6, defaults);
+    IllegalArgumentException few =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> TopicModeling.checkVocabularyLimits(4, defaults));
+    assertTrue(few.getMessage().contains("on 4 articles") && few.getMessage().contains("minDf 3.0"), few.getMessage());
+    IllegalArgumentException none =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> TopicModeling.checkVocabularyLimits(0, defaults));
+    assertTrue(none.getMessage().contains("No article has terms"), none.getMessage());
+    IllegalArgumentException fit =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> TopicModeling.fit(articleTerms.filter("article_id in ('chips-0', 'chips-1', 'banks-0', 'games-0')"),
+                defaults.withFixedK(2)));
+    assertTrue(fit.getMessage().contains("on 4 articles"), fit.getMessage());
+  }
+
+  @Test
   void articleSectorsFollowTheTaxonomyRule() {
     SectorTaxonomy taxonomy = SectorTaxonomy.fromClasspath();
     Map<String, Map<String, Integer>> termsByArticle = new HashMap<>();
