@@ -80,7 +80,7 @@ public final class TopicsJob implements SparkJob {
   static final JobOption<Integer> SEED = JobOption.integer("seed", (int) DEFAULTS.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE,
       "Seed of the clustering");
   static final JobOption<Integer> RESTARTS = JobOption.integer("restarts", DEFAULTS.restarts(), 1, 100,
-      "Clusterings per k with different seeds; the one with the lowest cost is kept");
+      "k-means runs with seeds SEED, SEED+1, ...; the lowest cost is kept (while a range of k is searched, each candidate gets at most 3, the chosen k all)");
   static final JobOption<Integer> MAX_ITER = JobOption.integer("max-iter", DEFAULTS.maxIter(), 1, 1000,
       "Iterations of each clustering at most");
   static final JobOption<Integer> SEARCH_SAMPLE = JobOption.integer("search-sample", TopicModeling.DEFAULT_SEARCH_SAMPLE,
