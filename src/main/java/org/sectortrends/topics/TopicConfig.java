@@ -39,22 +39,6 @@ public record TopicConfig(
     BISECTING_KMEANS
   }
 
-  /** Settings with the default term weighting ({@link #defaults()}'s {@code binaryCounts}). */
-  public TopicConfig(
-      double minDf,
-      double maxDf,
-      int vocabSize,
-      Algorithm algorithm,
-      int kMin,
-      int kMax,
-      int fixedK,
-      long seed,
-      int maxIter,
-      int restarts) {
-    this(minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts,
-        DEFAULT_BINARY_COUNTS);
-  }
-
   private static final boolean DEFAULT_BINARY_COUNTS = false;
 
   public TopicConfig {
