@@ -48,18 +48,11 @@ public final class KoreanNumbers {
     if (n.signum() == 0) {
       return "0";
     }
-    StringBuilder out = new StringBuilder();
-    for (int k = LARGE_UNITS.length - 1; k >= 0; k--) {
-      int group = n.divide(TEN_THOUSAND.pow(k)).mod(TEN_THOUSAND).intValue();
-      if (group == 0) {
-        continue;
-      }
-      if (!out.isEmpty() && spaced) {
-        out.append(' ');
-      }
-      out.append(group(group, style)).append(LARGE_UNITS[k]);
+    int[] groups = new int[LARGE_UNITS.length];
+    for (int k = 0; k < groups.length; k++) {
+      groups[k] = n.divide(TEN_THOUSAND.pow(k)).mod(TEN_THOUSAND).intValue();
     }
-    return out.toString();
+    return join(groups, style, spaced);
   }
 
   public static String withUnits(long n, GroupStyle style, boolean spaced) {
@@ -69,17 +62,24 @@ public final class KoreanNumbers {
     if (n == 0) {
       return "0";
     }
+    int[] groups = new int[LARGE_UNITS.length];
+    for (int k = 0; k < groups.length; k++, n /= 10_000) {
+      groups[k] = (int) (n % 10_000);
+    }
+    return join(groups, style, spaced);
+  }
+
+  /** Four-digit groups, lowest first, written from the highest with their large units. */
+  private static String join(int[] groups, GroupStyle style, boolean spaced) {
     StringBuilder out = new StringBuilder();
-    long scale = 1_0000_0000_0000_0000L; // 경
-    for (int k = 4; k >= 0; k--, scale /= 10_000) {
-      int group = (int) ((n / scale) % 10_000);
-      if (group == 0) {
+    for (int k = groups.length - 1; k >= 0; k--) {
+      if (groups[k] == 0) {
         continue;
       }
       if (!out.isEmpty() && spaced) {
         out.append(' ');
       }
-      out.append(group(group, style)).append(LARGE_UNITS[k]);
+      out.append(group(groups[k], style)).append(LARGE_UNITS[k]);
     }
     return out.toString();
   }
