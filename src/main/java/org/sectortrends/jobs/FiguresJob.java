@@ -14,11 +14,11 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.sectortrends.figures.Figure;
 import org.sectortrends.figures.FigureExtractor;
 import org.sectortrends.figures.FxTable;
 import org.sectortrends.tables.TableStore;
+import org.sectortrends.tables.TableStore.MonthLayout;
 import org.sectortrends.tables.Tables;
 import org.sectortrends.tables.Tables.Col;
 
@@ -66,16 +66,11 @@ public final class FiguresJob implements SparkJob {
     Dataset<Row> figures = selection.articles()
         .select(Col.ARTICLE_ID, Col.BODY, Col.PUBLISHED_DATE, Col.PUBLISHED_MONTH)
         .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> extractAll(rows, lexiconDir, fxFile, runId),
-            Encoders.row(Tables.FIGURES.schema()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      store.writeMonths(Tables.FIGURES, figures, selection.coveredMonths());
-      long figureCount = figures.count();
-      return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED,
-          selection.count(), figureCount, 0, java.util.Map.of(), "tables: " + store.root());
-    } finally {
-      figures.unpersist();
-    }
+            Encoders.row(Tables.FIGURES.schema()));
+    // Each figure row derives from one article row, so the articles' month clustering carries over.
+    TableStore.MonthsWritten written = store.writeMonths(Tables.FIGURES, figures, selection.coveredMonths(), MonthLayout.CLUSTERED);
+    return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED,
+        selection.count(), written.rows(), 0, java.util.Map.of(), "tables: " + store.root());
   }
 
   private static Iterator<Row> extractAll(Iterator<Row> articles, String lexiconDir, String fxFile, String runId) {

@@ -140,7 +140,8 @@ public final class IngestJob implements SparkJob {
     store.write(Tables.ARTICLES, marked.filter(col(Col.DUPLICATE_OF).isNull()));
     Set<String> coveredMonths = new HashSet<>(keptMonths);
     coveredMonths.addAll(duplicateMonths);
-    store.writeMonths(Tables.DUPLICATES_TABLE, marked.filter(col(Col.DUPLICATE_OF).isNotNull()), coveredMonths);
+    store.writeMonths(Tables.DUPLICATES_TABLE, marked.filter(col(Col.DUPLICATE_OF).isNotNull()), coveredMonths,
+        TableStore.MonthLayout.SCATTERED);
     store.write(Tables.QUARANTINE, outcomes.filter(col(IngestRows.OUTCOME).equalTo(IngestRows.QUARANTINE))
         .withColumn(Col.QUARANTINED_AT, lit(ingestedAt))
         .withColumn(Col.RUN_ID, lit(context.runId())));

@@ -10,8 +10,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.sectortrends.tables.TableStore;
+import org.sectortrends.tables.TableStore.MonthLayout;
 import org.sectortrends.tables.Tables;
 import org.sectortrends.tables.Tables.Col;
 import org.sectortrends.text.TermExtractor;
@@ -49,15 +49,11 @@ public final class TermsJob implements SparkJob {
     ArticleSelection selection = ArticleSelection.read(store, options);
     String noriDir = options.get(NORI_DIR);
     Dataset<Row> terms = selection.articles().select(Col.ARTICLE_ID, Col.TITLE, Col.BODY, Col.PUBLISHED_MONTH)
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> termRows(rows, noriDir), Encoders.row(Tables.ARTICLE_TERMS.schema()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      store.writeMonths(Tables.ARTICLE_TERMS, terms, selection.coveredMonths());
-      return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
-          selection.count(), terms.count(), 0, Map.of(), "tables: " + store.root());
-    } finally {
-      terms.unpersist();
-    }
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> termRows(rows, noriDir), Encoders.row(Tables.ARTICLE_TERMS.schema()));
+    // Term rows derive from one article row each, so the articles' month clustering carries over.
+    TableStore.MonthsWritten written = store.writeMonths(Tables.ARTICLE_TERMS, terms, selection.coveredMonths(), MonthLayout.CLUSTERED);
+    return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
+        selection.count(), written.rows(), 0, Map.of(), "tables: " + store.root());
   }
 
   private static Iterator<Row> termRows(Iterator<Row> articles, String noriDir) {

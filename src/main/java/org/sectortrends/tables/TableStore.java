@@ -3,11 +3,14 @@ package org.sectortrends.tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -86,33 +89,84 @@ public final class TableStore {
     }
   }
 
+  /** How the rows handed to {@link #writeMonths} lie across Spark partitions. */
+  public enum MonthLayout {
+    /**
+     * A month's rows are spread over many partitions (for example after a join or a shuffle):
+     * they are shuffled to one writer task per month, so each month gets few large files.
+     */
+    SCATTERED,
+    /**
+     * Rows derived row by row from a month-partitioned table, such as {@code articles}: each task
+     * reads whole files of few months, so it writes those months as they come and the shuffle is
+     * skipped. A month gets one file per input split that holds it.
+     */
+    CLUSTERED
+  }
+
+  /** What {@link #writeMonths} wrote: the months that received rows and the rows in them. */
+  public record MonthsWritten(Set<String> months, long rows) {}
+
   /**
    * Writes a monthly table for a run that covers {@code coveredMonths}: like {@link #write}, and
    * a covered month for which the run has no rows is emptied too, since dynamic partition
-   * overwrite alone would leave the previous run's rows of that month in place. Callers persist
-   * {@code rows}: it is read twice.
+   * overwrite alone would leave the previous run's rows of that month in place.
    *
-   * @return the months that received rows
+   * <p>{@code rows} is computed once, by the write itself: the months that received rows are
+   * found by listing the covered month directories before and after the write (a rewritten month
+   * holds only new files), and the row count is read from the Parquet footers of those months.
+   * Every row must belong to a covered month.
    */
-  public Set<String> writeMonths(TableSpec table, Dataset<Row> rows, Set<String> coveredMonths) {
+  public MonthsWritten writeMonths(TableSpec table, Dataset<Row> rows, Set<String> coveredMonths, MonthLayout layout) {
     if (!table.partitionColumns().equals(List.of(Tables.Col.PUBLISHED_MONTH))) {
       throw new IllegalArgumentException("Table " + table.name() + " is not partitioned by month: " + table.partitionColumns());
     }
-    Set<String> written = new HashSet<>(rows.select(Tables.Col.PUBLISHED_MONTH).distinct()
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    write(table, rows);
+    if (table.writeMode() != TableSpec.WriteMode.OVERWRITE_PARTITIONS) {
+      throw new IllegalArgumentException("Table " + table.name() + " is written by " + table.writeMode() + ", not by month overwrite");
+    }
+    Dataset<Row> shaped = conform(table, rows);
+    Set<String> written = new HashSet<>();
     try {
       Path location = new Path(location(table));
       FileSystem fs = location.getFileSystem(hadoopConf());
+      Map<String, Set<String>> before = new HashMap<>();
       for (String month : coveredMonths) {
-        if (!written.contains(month)) {
-          fs.delete(new Path(location, Tables.Col.PUBLISHED_MONTH + "=" + month), true);
+        before.put(month, dataFiles(fs, monthPath(location, month)));
+      }
+      writeParquet(table, layout == MonthLayout.SCATTERED ? compact(table, shaped) : shaped, SaveMode.Overwrite, location(table));
+      for (String month : coveredMonths) {
+        Set<String> after = dataFiles(fs, monthPath(location, month));
+        if (before.get(month).containsAll(after)) {
+          fs.delete(monthPath(location, month), true);
+        } else {
+          written.add(month);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot clear months of table " + location(table), e);
+      throw new UncheckedIOException("Cannot write or clear months of table " + location(table), e);
     }
-    return written;
+    long count = written.isEmpty() ? 0
+        : read(table).filter(functions.col(Tables.Col.PUBLISHED_MONTH).isin(written.toArray())).count();
+    return new MonthsWritten(Set.copyOf(written), count);
+  }
+
+  private static Path monthPath(Path location, String month) {
+    return new Path(location, Tables.Col.PUBLISHED_MONTH + "=" + month);
+  }
+
+  /** Names of the data files in a directory; none when it does not exist. */
+  private static Set<String> dataFiles(FileSystem fs, Path directory) throws IOException {
+    Set<String> names = new HashSet<>();
+    if (!fs.exists(directory)) {
+      return names;
+    }
+    for (FileStatus status : fs.listStatus(directory)) {
+      String name = status.getPath().getName();
+      if (status.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   /** Selects and casts the declared columns, failing with the missing names when some are absent. */

@@ -1,7 +1,10 @@
 package org.sectortrends.topics;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Cosine (spherical) k-means and the cosine silhouette over unit-length sparse vectors held in
@@ -92,15 +95,21 @@ public final class SphericalKMeans {
     return new Result(centroids, assignment, cost, iteration);
   }
 
-  /** Best of {@code restarts} fits with seeds {@code seed, seed + 1, ...}, by lowest cost. */
+  /**
+   * Best of {@code restarts} fits with seeds {@code seed, seed + 1, ...}, by lowest cost (the lower
+   * seed on a tie). The restarts are independent and run in parallel on the common fork-join
+   * pool; the result does not depend on how they are scheduled.
+   */
   public static Result bestOf(int[][] indices, double[][] values, int dimension, int k, long seed, int maxIter,
       int restarts) {
     if (restarts < 1) {
       throw new IllegalArgumentException("restarts must be at least 1: " + restarts);
     }
+    List<Result> results = IntStream.range(0, restarts).parallel()
+        .mapToObj(r -> fit(indices, values, dimension, k, seed + r, maxIter))
+        .collect(Collectors.toList());
     Result best = null;
-    for (int r = 0; r < restarts; r++) {
-      Result result = fit(indices, values, dimension, k, seed + r, maxIter);
+    for (Result result : results) {
       if (best == null || result.cost() < best.cost()) {
         best = result;
       }

@@ -6,9 +6,11 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -199,23 +201,27 @@ public final class TopicModeling {
       indices[i] = v.indices();
       values[i] = v.values();
     }
+    // A range of k is compared with a few restarts each; the chosen k then gets the rest. The
+    // candidates are independent, so they run in parallel on the driver's cores; the outcome is
+    // the same as one after the other.
+    int[] ks = config.candidateKs();
+    int searchRestarts = ks.length > 1 ? Math.min(SEARCH_RESTARTS, config.restarts()) : config.restarts();
+    int sampled = indices.length;
+    List<SearchedK> searched = Arrays.stream(ks).filter(k -> k <= sampled).parallel()
+        .mapToObj(k -> {
+          SphericalKMeans.Result result =
+              SphericalKMeans.bestOf(indices, values, dimension, k, config.seed(), config.maxIter(), searchRestarts);
+          return new SearchedK(result, SphericalKMeans.silhouette(indices, values, result.assignment(), k));
+        })
+        .collect(Collectors.toList());
     Map<Integer, Double> silhouettes = new LinkedHashMap<>();
     SphericalKMeans.Result best = null;
     double bestSilhouette = Double.NEGATIVE_INFINITY;
-    // A range of k is compared with a few restarts each; the chosen k then gets the rest.
-    int[] ks = config.candidateKs();
-    int searchRestarts = ks.length > 1 ? Math.min(SEARCH_RESTARTS, config.restarts()) : config.restarts();
-    for (int k : ks) {
-      if (k > indices.length) {
-        continue;
-      }
-      SphericalKMeans.Result result =
-          SphericalKMeans.bestOf(indices, values, dimension, k, config.seed(), config.maxIter(), searchRestarts);
-      double silhouette = SphericalKMeans.silhouette(indices, values, result.assignment(), k);
-      silhouettes.put(k, silhouette);
-      if (best == null || silhouette > bestSilhouette) {
-        best = result;
-        bestSilhouette = silhouette;
+    for (SearchedK candidate : searched) {
+      silhouettes.put(candidate.result().k(), candidate.silhouette());
+      if (best == null || candidate.silhouette() > bestSilhouette) {
+        best = candidate.result();
+        bestSilhouette = candidate.silhouette();
       }
     }
     if (best == null) {
@@ -236,6 +242,8 @@ public final class TopicModeling {
     KMeansModel clusters = warmStartedKMeans(vectors, start, config);
     return new TopicFit(withClusterer(features, clusters, arrays), start.length, silhouettes, documents);
   }
+
+  private record SearchedK(SphericalKMeans.Result result, double silhouette) {}
 
   /** A seeded sample of at most {@code limit} feature vectors, collected: the k search's input. */
   private static List<Row> searchRows(Dataset<Row> vectors, long documents, int limit, long seed) {
