@@ -103,4 +103,83 @@ class TableStoreTest {
         () -> store.write(Tables.ARTICLE_TERMS, rows.drop(Col.TERM)));
     assertTrue(missing.getMessage().contains(Col.TERM));
   }
+
+  private Dataset<Row> termRows(Object[]... rows) {
+    return spark.createDataFrame(java.util.Arrays.stream(rows).map(RowFactory::create).toList(), Tables.ARTICLE_TERMS.schema());
+  }
+
+  private static long parquetFiles(Path directory) throws Exception {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(p -> p.toString().endsWith(".parquet")).count();
+    }
+  }
+
+  @Test
+  void writeMonthsReplacesCoveredMonthsAndEmptiesThoseWithoutRows() throws Exception {
+    TableStore store = new TableStore(spark, dir.toString());
+    store.write(Tables.ARTICLE_TERMS, termRows(
+        new Object[] {"a1", "반도체", 3, "2025-01"},
+        new Object[] {"a2", "배터리", 2, "2025-02"},
+        new Object[] {"a3", "통신", 1, "2025-03"}));
+
+    TableStore.MonthsWritten written = store.writeMonths(Tables.ARTICLE_TERMS, termRows(
+        new Object[] {"a4", "조선", 1, "2025-01"},
+        new Object[] {"a5", "철강", 4, "2025-01"}), java.util.Set.of("2025-01", "2025-02"), TableStore.MonthLayout.CLUSTERED);
+
+    assertEquals(java.util.Set.of("2025-01"), written.months());
+    assertEquals(2, written.rows());
+    assertEquals(List.of("a3", "a4", "a5"), store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID).orderBy(Col.ARTICLE_ID)
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList(), "2025-02 emptied, 2025-03 not covered and kept");
+    assertTrue(Files.notExists(dir.resolve("article_terms/published_month=2025-02")));
+  }
+
+  @Test
+  void writeMonthsWithNoRowsEmptiesEveryCoveredMonth() {
+    TableStore store = new TableStore(spark, dir.toString());
+    store.write(Tables.ARTICLE_TERMS, termRows(new Object[] {"a1", "반도체", 3, "2025-01"}, new Object[] {"a2", "배터리", 2, "2025-02"}));
+    TableStore.MonthsWritten written = store.writeMonths(Tables.ARTICLE_TERMS, termRows(), java.util.Set.of("2025-01"),
+        TableStore.MonthLayout.SCATTERED);
+    assertEquals(new TableStore.MonthsWritten(java.util.Set.of(), 0), written);
+    assertEquals(List.of("a2"), store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID)
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+
+  @Test
+  void failedWriteMonthsKeepsEveryMonth() {
+    TableStore store = new TableStore(spark, dir.toString());
+    store.write(Tables.ARTICLE_TERMS, termRows(new Object[] {"a1", "반도체", 3, "2025-01"}, new Object[] {"a2", "배터리", 2, "2025-02"}));
+    Dataset<Row> replacement = termRows(new Object[] {"a3", "통신", 1, "2025-01"});
+    assertThrows(Exception.class, () -> store.writeMonths(Tables.ARTICLE_TERMS, failing(replacement, Col.TERM),
+        java.util.Set.of("2025-01", "2025-02"), TableStore.MonthLayout.CLUSTERED));
+    assertEquals(2, store.read(Tables.ARTICLE_TERMS).count());
+  }
+
+  @Test
+  void clusteredMonthsAreWrittenAsTheyLieAndScatteredOnesAreGathered() throws Exception {
+    TableStore store = new TableStore(spark, dir.toString());
+    Dataset<Row> byMonth = spark.range(0, 400).withColumn(Col.PUBLISHED_MONTH,
+            org.apache.spark.sql.functions.when(col("id").lt(200), lit("2025-01")).otherwise(lit("2025-02")))
+        .repartitionByRange(2, col("id"))
+        .withColumn(Col.ARTICLE_ID, col("id").cast("string"))
+        .withColumn(Col.TERM, lit("용어"))
+        .withColumn(Col.COUNT, lit(1));
+    store.writeMonths(Tables.ARTICLE_TERMS, byMonth, java.util.Set.of("2025-01", "2025-02"), TableStore.MonthLayout.CLUSTERED);
+    assertEquals(1, parquetFiles(dir.resolve("article_terms/published_month=2025-01")));
+    assertEquals(1, parquetFiles(dir.resolve("article_terms/published_month=2025-02")));
+
+    Dataset<Row> spread = byMonth.repartition(6);
+    TableStore.MonthsWritten written = store.writeMonths(Tables.ARTICLE_TERMS, spread, java.util.Set.of("2025-01", "2025-02"),
+        TableStore.MonthLayout.SCATTERED);
+    assertEquals(400, written.rows());
+    assertEquals(1, parquetFiles(dir.resolve("article_terms/published_month=2025-01")), "one file per month, not one per task");
+    assertEquals(1, parquetFiles(dir.resolve("article_terms/published_month=2025-02")));
+  }
+
+  @Test
+  void writeMonthsRefusesATableNotPartitionedByMonth() {
+    TableStore store = new TableStore(spark, dir.toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> store.writeMonths(Tables.TOPICS, topics(1), java.util.Set.of("2025-01"), TableStore.MonthLayout.CLUSTERED));
+    assertTrue(e.getMessage().contains("topics"), e.getMessage());
+  }
 }

@@ -243,6 +243,49 @@ class TopicModelingTest {
     assertEquals(Set.of(1.0), presence);
   }
 
+  @Test
+  void featuresFittedInOnePassEqualTheTwoPassMllibFit() {
+    Dataset<Row> arrays = TopicModeling.termArrays(articleTerms);
+    for (TopicConfig config : List.of(TopicConfig.defaults().withVocabulary(2, 0.9, 1000),
+        TopicConfig.defaults().withVocabulary(1, 1.0, 1000).withBinaryCounts(true))) {
+      PipelineModel mllib = TopicModeling.featurePipeline(config).fit(arrays);
+      PipelineModel onePass = TopicModeling.fitFeatures(arrays, config);
+      assertEquals(Set.of(TopicModeling.vocabulary(mllib)), Set.of(TopicModeling.vocabulary(onePass)), config::toString);
+      assertEquals(weightsByArticle(mllib, arrays), weightsByArticle(onePass, arrays), config::toString);
+    }
+  }
+
+  @Test
+  void aCappedVocabularyKeepsTheMostFrequentTermsWithTiesInAlphabeticalOrder() {
+    Dataset<Row> arrays = TopicModeling.termArrays(articleTerms);
+    Map<String, Long> totals = new HashMap<>();
+    for (Row row : articleTerms.collectAsList()) {
+      totals.merge(row.getString(1), (long) row.getInt(2), Long::sum);
+    }
+    totals.remove("시장"); // in every article: above maxDf
+    List<String> expected = totals.entrySet().stream()
+        .filter(e -> !e.getKey().equals("한번만") && !e.getKey().equals("나오는말")) // one document: below minDf
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(5).map(Map.Entry::getKey).toList();
+    PipelineModel onePass = TopicModeling.fitFeatures(arrays, TopicConfig.defaults().withVocabulary(2, 0.9, 5));
+    assertEquals(expected, List.of(TopicModeling.vocabulary(onePass)));
+  }
+
+  /** Article id to (term to rounded feature weight). */
+  private static Map<String, Map<String, Double>> weightsByArticle(PipelineModel features, Dataset<Row> arrays) {
+    String[] vocabulary = TopicModeling.vocabulary(features);
+    Map<String, Map<String, Double>> weights = new HashMap<>();
+    for (Row row : features.transform(arrays).select(TopicModeling.ARTICLE_ID, TopicModeling.FEATURES).collectAsList()) {
+      SparseVector v = ((Vector) row.get(1)).toSparse();
+      Map<String, Double> byTerm = new HashMap<>();
+      for (int i = 0; i < v.indices().length; i++) {
+        byTerm.put(vocabulary[v.indices()[i]], Math.round(v.values()[i] * 1e9) / 1e9);
+      }
+      weights.put(row.getString(0), byTerm);
+    }
+    return weights;
+  }
+
   private static Set<Double> termFrequencies(Dataset<Row> features) {
     Set<Double> values = new HashSet<>();
     for (Row row : features.select(TopicModeling.TF).collectAsList()) {
