@@ -131,9 +131,11 @@ public final class TopicsJob implements SparkJob {
     // One grouping of article_terms by article feeds the fit, the assignment and each article's
     // own sector; every later step is a narrow pass over this cached table.
     Dataset<Row> terms = store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID, Col.TERM, Col.COUNT);
-    Dataset<Row> documents = ArticleSectors.withOwnSector(TopicModeling.termArrays(terms), taxonomy)
-        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> articles = store.read(Tables.ARTICLES).select(Col.ARTICLE_ID, Col.PUBLISHED_DATE, Col.PUBLISHED_MONTH);
+    int partitions = cachedPartitions(spark, articles.count());
+    Dataset<Row> documents = ArticleSectors.withOwnSector(TopicModeling.termArrays(terms), taxonomy)
+        .coalesce(partitions)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       String version;
       PipelineModel model;
@@ -194,6 +196,7 @@ public final class TopicsJob implements SparkJob {
               coalesce(col(Col.TOPIC_ID), lit(TopicModeling.UNASSIGNED)).as(Col.TOPIC_ID),
               coalesce(col(Col.SCORE), lit(0.0)).as(Col.SCORE),
               col(ArticleSectors.SECTOR), col(ArticleSectors.SECTOR_SCORE), col(Col.PUBLISHED_DATE), col(Col.PUBLISHED_MONTH))
+          .coalesce(partitions)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         List<TopicDescription> descriptions = TopicDescriptions.describe(model, assignments, options.get(TOP_TERMS), taxonomy);
@@ -232,6 +235,20 @@ public final class TopicsJob implements SparkJob {
     }
   }
 
+  /** Articles per partition of the tables this job caches. */
+  static final int ARTICLES_PER_CACHED_PARTITION = 50_000;
+
+  /**
+   * Partitions of the cached grouped documents and assignments: two per core, more when the
+   * corpus is large. A cached plan keeps the partitions of its last shuffle (adaptive execution
+   * does not coalesce under a cache), which on a cluster is the default 200: every pass of the
+   * fit, the assignment and the writes then ran 200 tasks of a few hundred articles each.
+   */
+  static int cachedPartitions(SparkSession spark, long articles) {
+    long bySize = (articles + ARTICLES_PER_CACHED_PARTITION - 1) / ARTICLES_PER_CACHED_PARTITION;
+    return (int) Math.max(2L * spark.sparkContext().defaultParallelism(), Math.min(bySize, 10_000));
+  }
+
   /**
    * A seeded random sample of at most {@code limit} of the {@code total} grouped documents: the
    * fitting cost grows with the documents fitted, the assignment only with the corpus, so large
@@ -241,7 +258,9 @@ public final class TopicsJob implements SparkJob {
     if (total <= limit) {
       return documents;
     }
-    return documents.sample(false, Math.min(1.0, limit * 1.02 / total), seed).limit(limit);
+    // A fraction a little under limit/total, so that the hash sample (the same rows whatever the
+    // partitioning) practically never exceeds the limit; the limit stays as the guarantee.
+    return documents.filter(TopicModeling.seededSample(Math.min(1.0, limit * 0.98 / total), seed)).limit(limit);
   }
 
   private static TopicConfig config(JobOptions options) {

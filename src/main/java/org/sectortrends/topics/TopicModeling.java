@@ -30,6 +30,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -300,14 +301,34 @@ public final class TopicModeling {
 
   private record SearchedK(SphericalKMeans.Result result, double silhouette) {}
 
-  /** A seeded sample of at most {@code limit} feature vectors, collected: the k search's input. */
+  /**
+   * A seeded sample of at most {@code limit} feature vectors, collected in article id order: the
+   * k search's input. Neither the sample nor its order depends on how the rows are partitioned,
+   * so a local run and a cluster run choose the same k and centroids.
+   */
   private static List<Row> searchRows(Dataset<Row> vectors, long documents, int limit, long seed) {
-    Dataset<Row> features = vectors.select(FEATURES);
+    Dataset<Row> rows = vectors.select(ARTICLE_ID, FEATURES);
     if (documents > limit) {
-      features = features.sample(false, Math.min(1.0, limit * 1.05 / documents), seed).limit(limit);
+      rows = rows.filter(seededSample(Math.min(1.0, limit * 1.05 / documents), seed));
     }
-    return features.collectAsList();
+    List<Row> collected = new java.util.ArrayList<>(rows.collectAsList());
+    collected.sort(java.util.Comparator.comparing((Row row) -> row.getString(0)));
+    List<Row> features = new java.util.ArrayList<>(Math.min(limit, collected.size()));
+    for (Row row : collected.subList(0, Math.min(limit, collected.size()))) {
+      features.add(RowFactory.create(row.get(1)));
+    }
+    return features;
   }
+
+  /**
+   * A filter keeping about {@code fraction} of the rows, chosen by a hash of the article id and
+   * the seed: unlike {@code Dataset.sample}, the same rows whatever the partitioning.
+   */
+  public static Column seededSample(double fraction, long seed) {
+    long buckets = 1L << 30;
+    return functions.pmod(functions.xxhash64(col(ARTICLE_ID), lit(seed)), lit(buckets)).lt(lit((long) (fraction * buckets)));
+  }
+
 
   /**
    * Fails with the numbers when there is nothing to fit or when minDF and maxDF, read as
