@@ -74,8 +74,12 @@ public final class Deduplicator {
   /** Buckets larger than this are compared against their earliest members only, to bound work. */
   static final int MAX_PAIRWISE_BUCKET = 200;
   private static final long MINHASH_SEED = 20_251_126L;
-  /** Duplicate decisions up to this many rows are broadcast instead of shuffling the articles. */
-  private static final long MAX_BROADCAST_ROWS = 2_000_000L;
+  /**
+   * Duplicate decisions and candidate ids up to this many rows (about 150 bytes each) are broadcast
+   * instead of shuffling the articles; a broadcast passes through the driver, so this bounds what
+   * it holds for one to about 30 MB.
+   */
+  private static final long MAX_BROADCAST_ROWS = 200_000L;
   private static final String DUP_ID = "__dup_id";
   private static final String DUP_OF = "__dup_of";
   private static final String KIND = "__dup_kind";
@@ -266,8 +270,10 @@ public final class Deduplicator {
             Encoders.row(shingleSchema))
         .localCheckpoint();
     // One shingle row per candidate id: candidates are distinct articles with non-empty shingles.
-    Dataset<Row> shinglesA = smallSide(shingles.select(col("s_id").as("a_id"), col("shingles").as("a_shingles")), ids.size());
-    Dataset<Row> shinglesB = smallSide(shingles.select(col("s_id").as("b_id"), col("shingles").as("b_shingles")), ids.size());
+    // Never broadcast: a broadcast is built on the driver, and a shingle set is kilobytes per
+    // article, so at a million articles the candidates' sets alone overran a 1 GiB driver.
+    Dataset<Row> shinglesA = shingles.select(col("s_id").as("a_id"), col("shingles").as("a_shingles"));
+    Dataset<Row> shinglesB = shingles.select(col("s_id").as("b_id"), col("shingles").as("b_shingles"));
     return candidates
         .join(shinglesA, col("earlier").equalTo(col("a_id")))
         .join(shinglesB, col("later").equalTo(col("b_id")))

@@ -118,4 +118,13 @@ class TopicsJobTest {
     assertEquals(after, topicsById(store));
     assertTrue(assigned.message().contains("100.0%"), assigned.message());
   }
+
+  @Test
+  void cachedTablesGetTwoPartitionsPerCoreAndMoreForLargeCorpora() {
+    int cores = spark.sparkContext().defaultParallelism();
+    assertEquals(2 * cores, TopicsJob.cachedPartitions(spark, 0));
+    assertEquals(2 * cores, TopicsJob.cachedPartitions(spark, 10_000));
+    assertEquals(Math.max(2 * cores, 20), TopicsJob.cachedPartitions(spark, 1_000_000));
+    assertEquals(Math.max(2 * cores, 21), TopicsJob.cachedPartitions(spark, 1_000_001));
+  }
 }

@@ -222,6 +222,30 @@ class TopicModelingTest {
   }
 
   @Test
+  void theFitDoesNotDependOnHowTheRowsArePartitioned() {
+    TopicConfig config = TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(3);
+    TopicFit one = TopicModeling.fit(articleTerms.repartition(1), config, 24);
+    TopicFit five = TopicModeling.fit(articleTerms.repartition(5), config, 24);
+    assertEquals(one.silhouettes(), five.silhouettes());
+    assertEquals(one.k(), five.k());
+  }
+
+  @Test
+  void theSeededSampleKeepsTheSameRowsWhateverThePartitioning() {
+    Dataset<Row> ids = spark.range(0, 2000).selectExpr("cast(id as string) as " + TopicModeling.ARTICLE_ID);
+    Set<String> fromOne = new HashSet<>(ids.repartition(1).filter(TopicModeling.seededSample(0.3, 7))
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    Set<String> fromSeven = new HashSet<>(ids.repartition(7).filter(TopicModeling.seededSample(0.3, 7))
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    Set<String> otherSeed = new HashSet<>(ids.filter(TopicModeling.seededSample(0.3, 8))
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(fromOne, fromSeven);
+    assertTrue(fromOne.size() > 500 && fromOne.size() < 700, () -> "about 30% of 2000: " + fromOne.size());
+    assertFalse(fromOne.equals(otherSeed), "another seed, another sample");
+    assertEquals(2000, ids.filter(TopicModeling.seededSample(1.0, 7)).count());
+  }
+
+  @Test
   void kSearchOnASampleOfTheDocumentsStillFindsTheTopics() {
     TopicFit sampled = TopicModeling.fit(
         articleTerms, TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(3), 24);
