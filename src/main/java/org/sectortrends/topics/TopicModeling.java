@@ -30,7 +30,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -249,11 +248,11 @@ public final class TopicModeling {
   private static TopicFit fitKMeans(PipelineModel features, Dataset<Row> arrays, Dataset<Row> vectors,
       long documents, TopicConfig config, int searchSample) {
     int dimension = vocabulary(features).length;
-    List<Row> rows = searchRows(vectors, documents, searchSample, config.seed());
-    int[][] indices = new int[rows.size()][];
-    double[][] values = new double[rows.size()][];
-    for (int i = 0; i < rows.size(); i++) {
-      SparseVector v = ((Vector) rows.get(i).get(0)).toSparse();
+    List<SparseVector> sample = searchSample(vectors, documents, searchSample, config.seed());
+    int[][] indices = new int[sample.size()][];
+    double[][] values = new double[sample.size()][];
+    for (int i = 0; i < sample.size(); i++) {
+      SparseVector v = sample.get(i);
       indices[i] = v.indices();
       values[i] = v.values();
     }
@@ -306,19 +305,16 @@ public final class TopicModeling {
    * k search's input. Neither the sample nor its order depends on how the rows are partitioned,
    * so a local run and a cluster run choose the same k and centroids.
    */
-  private static List<Row> searchRows(Dataset<Row> vectors, long documents, int limit, long seed) {
+  private static List<SparseVector> searchSample(Dataset<Row> vectors, long documents, int limit, long seed) {
     Dataset<Row> rows = vectors.select(ARTICLE_ID, FEATURES);
     if (documents > limit) {
       rows = rows.filter(seededSample(Math.min(1.0, limit * 1.05 / documents), seed));
     }
     List<Row> collected = new java.util.ArrayList<>(rows.collectAsList());
     collected.sort(java.util.Comparator.comparing((Row row) -> row.getString(0)));
-    List<Row> features = new java.util.ArrayList<>(Math.min(limit, collected.size()));
-    for (Row row : collected.subList(0, Math.min(limit, collected.size()))) {
-      features.add(RowFactory.create(row.get(1)));
-    }
-    return features;
+    return collected.stream().limit(limit).map(row -> ((Vector) row.get(1)).toSparse()).collect(Collectors.toList());
   }
+
 
   /**
    * A filter keeping about {@code fraction} of the rows, chosen by a hash of the article id and
