@@ -15,8 +15,10 @@ import java.util.Optional;
  *
  * <p>Ids: {@code content_hash} is the SHA-256 of the normalized body; {@code article_id} is the
  * first 20 hex digits of the SHA-256 of the record's own identity (its source id, else its URL,
- * else its input file and line or offset) and the content hash, so the same input yields the same
- * id on every run, and two different texts under one source id still get two ids.
+ * else its outlet and publication instant) and the content hash, so the same input yields the same
+ * id on every run and wherever it lies, and two different texts under one source id still get two
+ * ids. Known weakness: two records without id or URL, of one outlet, instant and body, are one
+ * article to ingest (the second counts as delivered twice).
  *
  * <p>Date precedence: the record's value, else a date in the input path, else the configured
  * default date, else none (the article is kept, undated). A record value that cannot be read is
@@ -84,10 +86,8 @@ public final class ArticlePreparer {
     String reporter = firstNonBlank(TextNormalizer.normalizeLine(fields.get(ArticleField.REPORTER)), byline.reporter());
     String url = blankToNull(TextNormalizer.normalizeLine(fields.get(ArticleField.URL)));
     String contentHash = sha256Hex(body);
-    String identity = sourceId != null ? "id:" + sourceId
-        : url != null ? "url:" + url
-        : "pos:" + record.inputFile() + ":" + (record.line() != null ? "L" + record.line() : "B" + record.offset());
-    String articleId = sha256Hex(identity + "|" + contentHash).substring(0, 20);
+    String articleId = articleId(sourceId, url, outlet, date.filter(d -> !PublishedDate.FROM_DEFAULT.equals(d.source()))
+        .map(d -> d.instant().toString()).orElse(null), contentHash);
     return new PreparedArticle(
         articleId,
         sourceId,
@@ -104,6 +104,19 @@ public final class ArticlePreparer {
         contentHash,
         record.inputFile(),
         record.line());
+  }
+
+  /**
+   * The id of an article from its source fields and content, never from where the input lies:
+   * the source id, else the URL, else the outlet and the publication instant (of the record or
+   * its path; a {@code --default-date} is an option of the run, not a fact of the article), each
+   * with the content hash. Two records with equal ids are the same article delivered twice.
+   */
+  static String articleId(String sourceId, String url, String outlet, String publishedInstant, String contentHash) {
+    String identity = sourceId != null ? "id:" + sourceId
+        : url != null ? "url:" + url
+        : "src:" + (outlet == null ? "" : outlet) + "|" + (publishedInstant == null ? "undated" : publishedInstant);
+    return sha256Hex(identity + "|" + contentHash).substring(0, 20);
   }
 
   private QuarantinedRecord quarantine(SourceRecord record, String sourceId, QuarantineReason reason, String message) {

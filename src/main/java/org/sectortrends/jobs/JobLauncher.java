@@ -45,6 +45,10 @@ public final class JobLauncher {
     } catch (UsageException e) {
       err.println("sector-trends " + job.name() + ": " + e.getMessage());
       return UsageException.EXIT_CODE;
+    } catch (RejectedRunException e) {
+      // The input, not the program, is at fault: the message says what to change, no stack trace.
+      err.println("sector-trends " + job.name() + " failed: " + e.getMessage());
+      return EXIT_FAILED;
     } catch (Exception e) {
       err.println("sector-trends " + job.name() + " failed: " + e);
       e.printStackTrace(err);
@@ -63,12 +67,14 @@ public final class JobLauncher {
     try {
       RunSummary summary = job.run(spark, options);
       RunSummary finished = new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.SUCCEEDED,
-          summary.inputRecords(), summary.outputRecords(), summary.duplicates(), summary.quarantinedByReason(), summary.message());
+          summary.inputRecords(), summary.outputRecords(), summary.duplicates(), summary.quarantinedByReason(), summary.message(),
+          summary.newArticles(), summary.monthsTouched());
       record(spark, store, finished, options);
       return finished;
     } catch (Exception e) {
-      RunSummary failed = new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.FAILED, 0, 0, 0, Map.of(),
-          String.valueOf(e));
+      RunSummary failed = e instanceof RejectedRunException rejected
+          ? rejected.summary().failed(Instant.now(), e.getMessage())
+          : new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.FAILED, 0, 0, 0, Map.of(), String.valueOf(e));
       try {
         record(spark, store, failed, options);
       } catch (RuntimeException recordFailure) {
@@ -89,7 +95,7 @@ public final class JobLauncher {
     Row row = RowFactory.create(
         s.runId(), s.job(), Timestamp.from(s.started()), Timestamp.from(s.ended()), s.status(),
         s.inputRecords(), s.outputRecords(), s.duplicates(), s.quarantined(), s.reasonsText(), s.message(),
-        options.describe());
+        options.describe(), s.monthsTouched(), s.newArticles());
     store.write(Tables.RUNS, spark.createDataFrame(List.of(row), Tables.RUNS.schema()));
   }
 }

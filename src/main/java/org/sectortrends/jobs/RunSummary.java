@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
  * What a job run did, as recorded in the {@code runs} table and printed at the end.
  *
  * @param quarantinedByReason counts per quarantine reason code (sorted for stable output)
+ * @param newArticles articles this run added to {@code articles} (ingest only, else null)
+ * @param monthsTouched months ({@code YYYY-MM}, comma-joined, sorted) whose rows this run's input
+ *     concerns, which later stages recompute (ingest only, else null)
  */
 public record RunSummary(
     String runId,
@@ -20,13 +23,21 @@ public record RunSummary(
     long outputRecords,
     long duplicates,
     Map<String, Long> quarantinedByReason,
-    String message) {
+    String message,
+    Long newArticles,
+    String monthsTouched) {
 
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
 
   public RunSummary {
     quarantinedByReason = new TreeMap<>(quarantinedByReason);
+  }
+
+  /** A summary of a job that adds no articles. */
+  public RunSummary(String runId, String job, Instant started, Instant ended, String status, long inputRecords,
+      long outputRecords, long duplicates, Map<String, Long> quarantinedByReason, String message) {
+    this(runId, job, started, ended, status, inputRecords, outputRecords, duplicates, quarantinedByReason, message, null, null);
   }
 
   public long quarantined() {
@@ -39,7 +50,8 @@ public record RunSummary(
   }
 
   public RunSummary failed(Instant ended, String message) {
-    return new RunSummary(runId, job, started, ended, FAILED, inputRecords, outputRecords, duplicates, quarantinedByReason, message);
+    return new RunSummary(runId, job, started, ended, FAILED, inputRecords, outputRecords, duplicates, quarantinedByReason, message,
+        newArticles, monthsTouched);
   }
 
   /** Human-readable counts, one per line. */
@@ -57,6 +69,12 @@ public record RunSummary(
         out.append(" (").append(reasonsText().replace(",", ", ")).append(')');
       }
       out.append('\n');
+    }
+    if (newArticles != null) {
+      out.append("  new articles:   ").append(newArticles).append('\n');
+    }
+    if (monthsTouched != null) {
+      out.append("  months touched: ").append(monthsTouched.isEmpty() ? "none" : monthsTouched).append('\n');
     }
     if (ended != null && started != null) {
       out.append("  wall time:      ").append(String.format("%.1f s", (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0)).append('\n');

@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -26,20 +28,40 @@ import org.apache.spark.sql.types.StructField;
  *
  * <p>Why writes are done here and nowhere else: every table must come out the same way for BI
  * readers (declared column order and types, INT64 millisecond timestamps, compressed Parquet, few
- * large files), and a failed run must leave the previous contents readable:
+ * large files), and a failed or killed run must leave the previous contents complete and readable:
  *
  * <ul>
- *   <li>{@link TableSpec.WriteMode#OVERWRITE_PARTITIONS}: Spark's dynamic partition overwrite
- *       stages files aside and replaces only the partitions the run produced, at commit.
+ *   <li>{@link TableSpec.WriteMode#REPLACE}: each write is a new version directory
+ *       {@code <table>/v-<time>-<random>/}; a one-line pointer file {@code <table>/_current} names
+ *       the version to read and is switched by one rename that overwrites it. Readers see the old
+ *       version or the new one, never a gap. The previous version is kept until the next
+ *       successful write (for readers still on it); older ones are deleted.
+ *   <li>Month tables written by {@link #writeMonths} or a {@link StagedCommit}: the new contents
+ *       of each month are first written completely under {@code DIR/tables/_staging/<commit>/};
+ *       then a journal {@code _staging/<commit>.commit} lists the months to switch, and each
+ *       month directory is switched (old one moved aside, staged one moved in). A run killed
+ *       while staging leaves the tables untouched; one killed while switching leaves the journal,
+ *       and the next {@code TableStore} that reads or writes under the root finishes the switch
+ *       (roll forward), so every month is whole, old or new.
+ *   <li>{@link TableSpec.WriteMode#OVERWRITE_PARTITIONS} via {@link #write}: Spark's dynamic
+ *       partition overwrite stages files aside and replaces only the partitions the run produced.
  *   <li>{@link TableSpec.WriteMode#APPEND}: new files only; existing files are never touched.
- *   <li>{@link TableSpec.WriteMode#REPLACE}: the new table is written to a sibling directory and
- *       swapped in by two renames, so readers see the old table or the new one.
  * </ul>
+ *
+ * <p>One writer at a time per root is assumed (the jobs of a pipeline run one after another).
+ * What holds on HDFS and on object stores is described in {@code docs/operations.md}.
  */
 public final class TableStore {
 
   /** Rows per Parquet file before a writer task starts another file. */
   static final long MAX_RECORDS_PER_FILE = 1_000_000L;
+  /** Pointer file of a {@code REPLACE} table, holding the name of the current version directory. */
+  public static final String CURRENT_POINTER = "_current";
+  static final String VERSION_PREFIX = "v-";
+  static final String STAGING = "_staging";
+  static final String JOURNAL_SUFFIX = ".commit";
+  /** Staging directories without a journal older than this are leftovers of killed runs. */
+  private static final long STALE_STAGING_MILLIS = 6L * 3600 * 1000;
 
   private final SparkSession spark;
   private final String root;
@@ -53,26 +75,51 @@ public final class TableStore {
     return root;
   }
 
+  SparkSession sparkSession() {
+    return spark;
+  }
+
+  /**
+   * The table's directory. For a {@code REPLACE} table the rows lie in the version directory
+   * named by its {@value #CURRENT_POINTER} file inside it (see {@link #dataLocation}).
+   */
   public String location(TableSpec table) {
     return root + "/" + table.name();
   }
 
-  public boolean exists(TableSpec table) {
+  /**
+   * The directory that holds the table's current rows, or empty when the table does not exist:
+   * {@link #location} itself, or for a {@code REPLACE} table its current version directory (a
+   * table written before versions existed is read from {@link #location} directly).
+   */
+  public Optional<String> dataLocation(TableSpec table) {
+    recover();
     try {
-      Path path = new Path(location(table));
-      FileSystem fs = path.getFileSystem(hadoopConf());
-      return fs.exists(path);
+      Path location = new Path(location(table));
+      FileSystem fs = location.getFileSystem(hadoopConf());
+      if (table.writeMode() == TableSpec.WriteMode.REPLACE) {
+        Optional<String> version = readPointer(fs, location);
+        if (version.isPresent()) {
+          return Optional.of(location(table) + "/" + version.get());
+        }
+      }
+      return fs.exists(location) ? Optional.of(location(table)) : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot check table " + location(table), e);
     }
   }
 
+  public boolean exists(TableSpec table) {
+    return dataLocation(table).isPresent();
+  }
+
   /** Reads a table with its declared schema; a missing table reads as empty. */
   public Dataset<Row> read(TableSpec table) {
-    if (!exists(table)) {
+    Optional<String> data = dataLocation(table);
+    if (data.isEmpty()) {
       return spark.createDataFrame(new ArrayList<Row>(), table.schema());
     }
-    Dataset<Row> frame = spark.read().schema(table.schema()).parquet(location(table));
+    Dataset<Row> frame = spark.read().schema(table.schema()).parquet(data.get());
     return frame.select(columnsOf(table));
   }
 
@@ -81,12 +128,44 @@ public final class TableStore {
    * columns are dropped and types are cast to the declared ones.
    */
   public void write(TableSpec table, Dataset<Row> rows) {
+    recover();
     Dataset<Row> shaped = conform(table, rows);
     switch (table.writeMode()) {
       case OVERWRITE_PARTITIONS -> writeParquet(table, compact(table, shaped), SaveMode.Overwrite, location(table));
       case APPEND -> writeParquet(table, compact(table, shaped), SaveMode.Append, location(table));
       case REPLACE -> replace(table, compact(table, shaped));
     }
+  }
+
+  /**
+   * The values of the table's (single) partition column that have a directory, e.g. the months of
+   * {@code articles}; none when the table does not exist.
+   */
+  public Set<String> partitionValues(TableSpec table) {
+    if (table.partitionColumns().size() != 1) {
+      throw new IllegalArgumentException("Table " + table.name() + " has not exactly one partition column: "
+          + table.partitionColumns());
+    }
+    recover();
+    Optional<String> data = dataLocation(table);
+    Set<String> values = new TreeSet<>();
+    if (data.isEmpty()) {
+      return values;
+    }
+    String prefix = table.partitionColumns().get(0) + "=";
+    try {
+      Path location = new Path(data.get());
+      FileSystem fs = location.getFileSystem(hadoopConf());
+      for (FileStatus status : fs.listStatus(location)) {
+        String name = status.getPath().getName();
+        if (status.isDirectory() && name.startsWith(prefix)) {
+          values.add(unescapePathName(name.substring(prefix.length())));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list partitions of table " + location(table), e);
+    }
+    return values;
   }
 
   /** How the rows handed to {@link #writeMonths} lie across Spark partitions. */
@@ -124,50 +203,21 @@ public final class TableStore {
     if (table.writeMode() != TableSpec.WriteMode.OVERWRITE_PARTITIONS) {
       throw new IllegalArgumentException("Table " + table.name() + " is written by " + table.writeMode() + ", not by month overwrite");
     }
-    Dataset<Row> shaped = conform(table, rows);
-    Set<String> written = new HashSet<>();
-    try {
-      Path location = new Path(location(table));
-      FileSystem fs = location.getFileSystem(hadoopConf());
-      Map<String, Set<String>> before = new HashMap<>();
-      for (String month : coveredMonths) {
-        before.put(month, dataFiles(fs, monthPath(location, month)));
-      }
-      writeParquet(table, layout == MonthLayout.SCATTERED ? compact(table, shaped) : shaped, SaveMode.Overwrite, location(table));
-      for (String month : coveredMonths) {
-        Set<String> after = dataFiles(fs, monthPath(location, month));
-        if (before.get(month).containsAll(after)) {
-          fs.delete(monthPath(location, month), true);
-        } else {
-          written.add(month);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write or clear months of table " + location(table), e);
-    }
-    long count = written.isEmpty() ? 0
-        : read(table).filter(functions.col(Tables.Col.PUBLISHED_MONTH).isin(written.toArray())).count();
-    return new MonthsWritten(Set.copyOf(written), count);
+    StagedCommit commit = begin();
+    MonthsWritten written = commit.stage(table, rows, coveredMonths, layout);
+    commit.commit();
+    return written;
   }
 
-  private static Path monthPath(Path location, String month) {
-    return new Path(location, Tables.Col.PUBLISHED_MONTH + "=" + month);
+  /** Starts a commit that switches partitions of one or more tables together; see {@link StagedCommit}. */
+  public StagedCommit begin() {
+    recover();
+    return new StagedCommit(this, STAGING_ID_TIME.format(java.time.Instant.now()) + "-"
+        + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt()));
   }
 
-  /** Names of the data files in a directory; none when it does not exist. */
-  private static Set<String> dataFiles(FileSystem fs, Path directory) throws IOException {
-    Set<String> names = new HashSet<>();
-    if (!fs.exists(directory)) {
-      return names;
-    }
-    for (FileStatus status : fs.listStatus(directory)) {
-      String name = status.getPath().getName();
-      if (status.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-        names.add(name);
-      }
-    }
-    return names;
-  }
+  private static final java.time.format.DateTimeFormatter STAGING_ID_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(java.time.ZoneOffset.UTC);
 
   /** Selects and casts the declared columns, failing with the missing names when some are absent. */
   public static Dataset<Row> conform(TableSpec table, Dataset<Row> rows) {
@@ -209,7 +259,7 @@ public final class TableStore {
    * Brings rows of one partition together so that each partition directory gets one file per
    * million rows instead of one file per upstream task.
    */
-  private static Dataset<Row> compact(TableSpec table, Dataset<Row> rows) {
+  static Dataset<Row> compact(TableSpec table, Dataset<Row> rows) {
     if (table.partitionColumns().isEmpty()) {
       return rows.coalesce(1);
     }
@@ -217,7 +267,7 @@ public final class TableStore {
     return rows.repartition(keys);
   }
 
-  private void writeParquet(TableSpec table, Dataset<Row> rows, SaveMode mode, String path) {
+  void writeParquet(TableSpec table, Dataset<Row> rows, SaveMode mode, String path) {
     rows.write()
         .mode(mode)
         .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
@@ -226,31 +276,110 @@ public final class TableStore {
         .parquet(path);
   }
 
+  /**
+   * Writes a new version directory, then switches the pointer to it; deletes the versions before
+   * the previous one, and the files of a table written before versions existed.
+   */
   private void replace(TableSpec table, Dataset<Row> rows) {
     String target = location(table);
-    String staging = target + ".__staging";
-    String previous = target + ".__previous";
     try {
       Path targetPath = new Path(target);
       FileSystem fs = targetPath.getFileSystem(hadoopConf());
-      fs.delete(new Path(staging), true);
-      writeParquet(table, rows, SaveMode.Overwrite, staging);
-      fs.delete(new Path(previous), true);
-      if (fs.exists(targetPath) && !fs.rename(targetPath, new Path(previous))) {
-        throw new IOException("Cannot move " + target + " aside to " + previous);
+      Optional<String> previous = readPointer(fs, targetPath);
+      String version = VERSION_PREFIX + STAGING_ID_TIME.format(java.time.Instant.now()) + "-"
+          + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt());
+      writeParquet(table, rows, SaveMode.Overwrite, target + "/" + version);
+      CrashPoints.reach("replace-before-switch");
+      writePointer(fs, targetPath, version);
+      for (FileStatus child : fs.listStatus(targetPath)) {
+        String name = child.getPath().getName();
+        boolean keep = name.equals(CURRENT_POINTER) || name.equals(version) || previous.map(name::equals).orElse(false)
+            // a version another writer may be filling right now is newer than ours
+            || (name.startsWith(VERSION_PREFIX) && name.compareTo(version) > 0);
+        if (!keep) {
+          fs.delete(child.getPath(), true);
+        }
       }
-      if (!fs.rename(new Path(staging), targetPath)) {
-        // Put the old table back so readers keep a complete table.
-        fs.rename(new Path(previous), targetPath);
-        throw new IOException("Cannot move " + staging + " to " + target);
-      }
-      fs.delete(new Path(previous), true);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot replace table " + target, e);
     }
   }
 
-  private Configuration hadoopConf() {
+  private static Optional<String> readPointer(FileSystem fs, Path table) throws IOException {
+    Path pointer = new Path(table, CURRENT_POINTER);
+    if (!fs.exists(pointer)) {
+      return Optional.empty();
+    }
+    try (java.io.InputStream in = fs.open(pointer)) {
+      String version = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+      if (!version.startsWith(VERSION_PREFIX) || version.contains("/")) {
+        throw new IOException("Pointer " + pointer + " names no version directory: '" + version + "'");
+      }
+      return Optional.of(version);
+    }
+  }
+
+  /**
+   * Writes the pointer beside the old one and renames it over the old one: one atomic rename on
+   * local disks and HDFS; on s3a the rename copies one small object, which S3 makes visible whole.
+   */
+  private void writePointer(FileSystem fs, Path table, String version) throws IOException {
+    Path pointer = new Path(table, CURRENT_POINTER);
+    Path fresh = new Path(table, CURRENT_POINTER + ".tmp-" + version);
+    org.apache.hadoop.fs.FileContext context = org.apache.hadoop.fs.FileContext.getFileContext(fs.getUri(), hadoopConf());
+    try (java.io.OutputStream out = context.create(fresh, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE,
+        org.apache.hadoop.fs.CreateFlag.OVERWRITE), org.apache.hadoop.fs.Options.CreateOpts.createParent())) {
+      out.write((version + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    context.rename(fresh, pointer, org.apache.hadoop.fs.Options.Rename.OVERWRITE);
+  }
+
+  /**
+   * Finishes the switch of every commit whose journal was written but whose run ended before the
+   * switch was done, and removes staging directories that killed runs left without a journal.
+   */
+  void recover() {
+    try {
+      Path staging = new Path(root, STAGING);
+      FileSystem fs = staging.getFileSystem(hadoopConf());
+      if (!fs.exists(staging)) {
+        return;
+      }
+      FileStatus[] children = fs.listStatus(staging);
+      Set<String> journaled = new HashSet<>();
+      for (FileStatus child : children) {
+        String name = child.getPath().getName();
+        if (child.isFile() && name.endsWith(JOURNAL_SUFFIX)) {
+          String id = name.substring(0, name.length() - JOURNAL_SUFFIX.length());
+          journaled.add(id);
+          StagedCommit.rollForward(this, fs, id);
+        }
+      }
+      long now = System.currentTimeMillis();
+      for (FileStatus child : children) {
+        String name = child.getPath().getName();
+        if (child.isDirectory() && !journaled.contains(name) && now - child.getModificationTime() > STALE_STAGING_MILLIS) {
+          fs.delete(child.getPath(), true);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot finish interrupted commits under " + root + "/" + STAGING, e);
+    }
+  }
+
+  Path stagingRoot() {
+    return new Path(root, STAGING);
+  }
+
+  static String unescapePathName(String name) {
+    return org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.unescapePathName(name);
+  }
+
+  static String escapePathName(String name) {
+    return org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(name);
+  }
+
+  Configuration hadoopConf() {
     return spark.sparkContext().hadoopConfiguration();
   }
 }

@@ -78,6 +78,12 @@ public final class Tables {
     public static final String QUARANTINED = "quarantined";
     public static final String QUARANTINE_REASONS = "quarantine_reasons";
     public static final String OPTIONS = "options";
+    public static final String MONTHS_TOUCHED = "months_touched";
+    public static final String NEW_ARTICLES = "new_articles";
+
+    public static final String BAND = "band";
+    public static final String BAND_KEY = "band_key";
+    public static final String BAND_PLAN = "band_plan";
 
     public static final String FIGURE_INDEX = "figure_index";
     public static final String SPAN_START = "span_start";
@@ -216,8 +222,31 @@ public final class Tables {
                   f(Col.QUARANTINED, LongType),
                   f(Col.QUARANTINE_REASONS, StringType),
                   f(Col.MESSAGE, StringType),
-                  f(Col.OPTIONS, StringType))),
+                  f(Col.OPTIONS, StringType),
+                  f(Col.MONTHS_TOUCHED, StringType),
+                  f(Col.NEW_ARTICLES, LongType))),
           WriteMode.APPEND);
+
+  /**
+   * Near-duplicate lookup keys of every article ingested so far (kept or duplicate), so that a
+   * later run compares its new articles with the whole history without reading or shingling the
+   * stored bodies again: one row per MinHash band ({@code band} 0..n-1, {@code band_key} the hash
+   * of the band's values) and one row with {@code band} -1 whose key is the start of the content
+   * hash. {@code band_plan} ({@code BANDSxROWS}, e.g. {@code 7x6}) names the banding the keys were
+   * made with; keys of another plan are recomputed. Internal to ingest; BI readers can ignore it.
+   */
+  public static final TableSpec DEDUP_KEYS =
+      new TableSpec(
+          "dedup_keys",
+          struct(
+              List.of(
+                  required(Col.ARTICLE_ID, StringType),
+                  required(Col.BAND, IntegerType),
+                  required(Col.BAND_KEY, LongType),
+                  required(Col.BAND_PLAN, StringType)),
+              required(Col.PUBLISHED_MONTH, StringType)),
+          WriteMode.OVERWRITE_PARTITIONS,
+          Col.PUBLISHED_MONTH);
 
   /** One row per figure found in an article body. */
   public static final TableSpec FIGURES =
@@ -302,7 +331,7 @@ public final class Tables {
 
   /** Every table, in pipeline order. */
   public static final List<TableSpec> ALL =
-      List.of(ARTICLES, DUPLICATES_TABLE, QUARANTINE, RUNS, FIGURES, ARTICLE_TERMS, TOPICS, ARTICLE_TOPICS);
+      List.of(ARTICLES, DUPLICATES_TABLE, QUARANTINE, RUNS, FIGURES, ARTICLE_TERMS, TOPICS, ARTICLE_TOPICS, DEDUP_KEYS);
 
   public static Optional<TableSpec> byName(String name) {
     return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

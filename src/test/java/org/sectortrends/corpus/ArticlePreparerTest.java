@@ -159,12 +159,28 @@ class ArticlePreparerTest {
     PreparedArticle byId = prepared(Map.of(ArticleField.ID, "A-1", ArticleField.BODY, BODY), FILE);
     PreparedArticle otherId = prepared(Map.of(ArticleField.ID, "A-2", ArticleField.BODY, BODY), FILE);
     PreparedArticle byUrl = prepared(Map.of(ArticleField.URL, "https://news.example/1", ArticleField.BODY, BODY), FILE);
-    PreparedArticle byPosition = prepared(Map.of(ArticleField.BODY, BODY), FILE);
-    PreparedArticle otherLine = assertInstanceOf(PreparedArticle.class,
-        preparer.prepare(SourceRecord.parsed(FILE, 4L, 300L, fields(Map.of(ArticleField.BODY, BODY)), BODY)));
-    assertEquals(5, java.util.Set.of(byId.articleId(), otherId.articleId(), byUrl.articleId(), byPosition.articleId(), otherLine.articleId()).size());
+    PreparedArticle bySource = prepared(Map.of(ArticleField.OUTLET, "한빛일보", ArticleField.BODY, BODY), FILE);
+    PreparedArticle otherDate = prepared(Map.of(ArticleField.OUTLET, "한빛일보", ArticleField.PUBLISHED_AT, "2025-03-04",
+        ArticleField.BODY, BODY), FILE);
+    assertEquals(5, java.util.Set.of(byId.articleId(), otherId.articleId(), byUrl.articleId(), bySource.articleId(), otherDate.articleId()).size());
     assertEquals(java.util.List.of(byId.contentHash(), byId.contentHash(), byId.contentHash()),
-        java.util.List.of(otherId.contentHash(), byUrl.contentHash(), byPosition.contentHash()));
+        java.util.List.of(otherId.contentHash(), byUrl.contentHash(), bySource.contentHash()));
+  }
+
+  @Test
+  void idsDoNotDependOnWhereTheInputLies() {
+    Map<ArticleField, String> f = Map.of(ArticleField.OUTLET, "한빛일보", ArticleField.BODY, BODY);
+    PreparedArticle here = prepared(f, FILE);
+    PreparedArticle elsewhere = prepared(f, "hdfs://cluster/archive/copy/feed.jsonl");
+    PreparedArticle otherLine = assertInstanceOf(PreparedArticle.class,
+        preparer.prepare(SourceRecord.parsed("file:/tmp/other/feed.jsonl", 4L, 300L, fields(f), BODY)));
+    assertEquals(here.articleId(), elsewhere.articleId());
+    assertEquals(here.articleId(), otherLine.articleId());
+    // A date read from the path is part of the identity, and survives a copy of the tree.
+    PreparedArticle dated = prepared(Map.of(ArticleField.BODY, BODY), "file:/data/news/2025/03/04/wire.txt");
+    PreparedArticle datedCopy = prepared(Map.of(ArticleField.BODY, BODY), "s3a://bucket/x/2025/03/04/wire.txt");
+    assertEquals(dated.articleId(), datedCopy.articleId());
+    assertNotEquals(dated.articleId(), prepared(Map.of(ArticleField.BODY, BODY), FILE).articleId());
   }
 
   @Test
