@@ -134,6 +134,52 @@ public final class Deduplicator {
         .drop(DUP_ID, DUP_OF, KIND, SIM);
   }
 
+  /** Band key of the exact-content row of {@link #lookupKeys}: band -1, key from the content hash. */
+  public static final int EXACT_BAND = -1;
+
+  /** The name of the banding used at a threshold, e.g. {@code 7x6}: keys of another plan do not match. */
+  public static String bandPlanName(double nearThreshold) {
+    BandPlan plan = BandPlan.forThreshold(nearThreshold);
+    return plan.bands() + "x" + plan.rows();
+  }
+
+  /**
+   * The lookup keys of articles (article_id, body, content_hash, published_month): one row per
+   * MinHash band ({@code band}, {@code band_key}) and one with band {@value #EXACT_BAND} whose key
+   * is the first 16 hex digits of the content hash, with {@code band_plan} and
+   * {@code published_month}. Two articles that share a key are candidates for exact or near
+   * duplicates; an incremental run compares the keys of its new articles with the stored ones of
+   * the whole history, so the stored bodies are not read again to find candidates.
+   */
+  public static Dataset<Row> lookupKeys(Dataset<Row> articles, double nearThreshold) {
+    BandPlan plan = BandPlan.forThreshold(nearThreshold);
+    int bandCount = plan.bands();
+    int rowCount = plan.rows();
+    String planName = bandPlanName(nearThreshold);
+    MinHash minHash = new MinHash(bandCount * rowCount, MINHASH_SEED);
+    StructType schema = new StructType()
+        .add(Col.ARTICLE_ID, DataTypes.StringType, false)
+        .add(Col.BAND, DataTypes.IntegerType, false)
+        .add(Col.BAND_KEY, DataTypes.LongType, false)
+        .add(Col.BAND_PLAN, DataTypes.StringType, false)
+        .add(Col.PUBLISHED_MONTH, DataTypes.StringType, false);
+    return articles.select(Col.ARTICLE_ID, Col.BODY, Col.CONTENT_HASH, Col.PUBLISHED_MONTH)
+        .flatMap((FlatMapFunction<Row, Row>) row -> {
+          String id = row.getString(0);
+          String month = row.getString(3);
+          List<Row> out = new ArrayList<>(bandCount + 1);
+          out.add(RowFactory.create(id, EXACT_BAND, Long.parseUnsignedLong(row.getString(2).substring(0, 16), 16), planName, month));
+          int[] shingles = Shingles.indices(row.getString(1));
+          if (shingles.length > 0) {
+            long[] keys = MinHash.bandKeys(minHash.signature(shingles), bandCount, rowCount);
+            for (int band = 0; band < bandCount; band++) {
+              out.add(RowFactory.create(id, band, keys[band], planName, month));
+            }
+          }
+          return out.iterator();
+        }, Encoders.row(schema));
+  }
+
   /**
    * One decision (id, duplicate_of, kind, similarity) per duplicate, from the exact duplicates
    * (id, first of its hash group) and the confirmed near pairs (earlier, earlier_ts, later,

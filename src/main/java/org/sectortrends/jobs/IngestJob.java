@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,8 +33,15 @@ import org.sectortrends.tables.Tables.Col;
 /**
  * {@code ingest}: reads a corpus in any supported format, normalizes it, resolves bylines and
  * dates, removes exact and near duplicates, and writes {@code articles}, {@code duplicates} and
- * {@code quarantine}. Every input record ends in exactly one of the three, and the run checks
- * that read = kept + duplicates + quarantined before it reports success.
+ * {@code quarantine}. Every input record ends in exactly one of the three or is recognized as
+ * already ingested, and the run checks that read = new articles + new duplicates + quarantined +
+ * already present before it changes any table.
+ *
+ * <p>By default a run adds its input to what {@code --out} holds (see {@link IncrementalIngest}):
+ * the same input twice changes nothing, a repost of an earlier article becomes a duplicate of it
+ * whichever run brought it, and a late article is merged into its month. {@code --rebuild}
+ * recomputes the tables from the given input alone. A run whose input is mostly quarantined
+ * (more than {@code --max-quarantine-ratio}) writes nothing and fails with the likely fix.
  */
 public final class IngestJob implements SparkJob {
 
@@ -53,6 +61,10 @@ public final class IngestJob implements SparkJob {
       0, 1 << 24, "Quarantine rows keep at most this much of the original record");
   static final JobOption<Double> NEAR_DUPLICATE_THRESHOLD = JobOption.decimal("near-duplicate-threshold", 0.9, 0.01, 1.0,
       "Jaccard similarity of character shingles at or above which two articles are near duplicates");
+  static final JobOption<Boolean> REBUILD = JobOption.flag("rebuild",
+      "Recompute articles, duplicates and quarantine from this input only, instead of adding it to what --out holds");
+  static final JobOption<Double> MAX_QUARANTINE_RATIO = JobOption.decimal("max-quarantine-ratio", 0.5, 0.0, 1.0,
+      "Fail without writing any table when more than this share of the input records is quarantined");
   static final JobOption<Integer> SPLIT_MB = JobOption.integer("split-mb", (int) (InputPlanner.DEFAULT_SPLIT_BYTES >> 20), 1, 1 << 14,
       "Uncompressed line files larger than this many MiB are read by several tasks");
 
@@ -69,7 +81,7 @@ public final class IngestJob implements SparkJob {
   @Override
   public List<JobOption<?>> options() {
     return List.of(INPUT, FORMAT, COLUMN_MAP, DEFAULT_DATE, MIN_BODY_CHARS, MAX_RECORD_BYTES, MAX_PAYLOAD_CHARS,
-        NEAR_DUPLICATE_THRESHOLD, SPLIT_MB, CommonOptions.OUT, CommonOptions.RUN_ID);
+        NEAR_DUPLICATE_THRESHOLD, REBUILD, MAX_QUARANTINE_RATIO, SPLIT_MB, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
   @Override
@@ -92,13 +104,13 @@ public final class IngestJob implements SparkJob {
 
     Dataset<Row> outcomes = CorpusReader.read(spark, plan, settings).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return ingest(spark, options, context, settings, outcomes);
+      return ingest(spark, options, context, plan, outcomes);
     } finally {
       outcomes.unpersist();
     }
   }
 
-  private RunSummary ingest(SparkSession spark, JobOptions options, JobContext context, IngestSettings settings,
+  private RunSummary ingest(SparkSession spark, JobOptions options, JobContext context, InputPlan plan,
       Dataset<Row> outcomes) throws IOException {
     long read = 0;
     Map<String, Long> quarantined = new HashMap<>();
@@ -108,44 +120,54 @@ public final class IngestJob implements SparkJob {
         quarantined.put(row.getString(1), row.getLong(2));
       }
     }
+    long quarantinedTotal = quarantined.values().stream().mapToLong(Long::longValue).sum();
+    double maxRatio = options.get(MAX_QUARANTINE_RATIO);
+    if (read > 0 && quarantinedTotal > maxRatio * read) {
+      throw new RejectedRunException(
+          String.format(Locale.ROOT, "%d of %d input records quarantined (%.0f%%, more than --max-quarantine-ratio %s); "
+              + "no table was written. Top reasons: %s. %s", quarantinedTotal, read, 100.0 * quarantinedTotal / read,
+              maxRatio, topReasons(quarantined, 3), IngestAdvice.likelyFix(quarantined, options.get(FORMAT), plan)),
+          new RunSummary(context.runId(), name(), context.started(), null, RunSummary.FAILED, read, 0, 0, quarantined,
+              null, 0L, ""));
+    }
 
     Timestamp ingestedAt = Timestamp.from(context.started());
     Dataset<Row> articles = outcomes.filter(col(IngestRows.OUTCOME).equalTo(IngestRows.ARTICLE))
         .withColumn(Col.INGESTED_AT, lit(ingestedAt))
         .withColumn(Col.RUN_ID, lit(context.runId()))
         .withColumn(Col.PUBLISHED_MONTH, coalesce(date_format(col(Col.PUBLISHED_DATE), "yyyy-MM"), lit(Tables.UNDATED_MONTH)));
-    // Not persisted: the decisions are a broadcast join on the cached outcomes, cheaper to repeat
-    // for each write than to cache every article body a second time.
-    Dataset<Row> marked = Deduplicator.markDuplicates(articles, options.get(NEAR_DUPLICATE_THRESHOLD));
-    long kept = 0;
-    long duplicates = 0;
-    Set<String> keptMonths = new HashSet<>();
-    Set<String> duplicateMonths = new HashSet<>();
-    for (Row row : marked.groupBy(col(Col.PUBLISHED_MONTH), col(Col.DUPLICATE_OF).isNull().as("kept")).count().collectAsList()) {
-      if (row.getBoolean(1)) {
-        kept += row.getLong(2);
-        keptMonths.add(row.getString(0));
-      } else {
-        duplicates += row.getLong(2);
-        duplicateMonths.add(row.getString(0));
-      }
-    }
-    long quarantinedTotal = quarantined.values().stream().mapToLong(Long::longValue).sum();
-    if (read != kept + duplicates + quarantinedTotal) {
-      throw new IllegalStateException("Accounting broken: read " + read + " != kept " + kept + " + duplicates "
-          + duplicates + " + quarantined " + quarantinedTotal + "; no table was written");
-    }
+    Dataset<Row> quarantine = outcomes.filter(col(IngestRows.OUTCOME).equalTo(IngestRows.QUARANTINE))
+        .withColumn(Col.QUARANTINED_AT, lit(ingestedAt))
+        .withColumn(Col.RUN_ID, lit(context.runId()));
 
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
-    store.write(Tables.ARTICLES, marked.filter(col(Col.DUPLICATE_OF).isNull()));
-    Set<String> coveredMonths = new HashSet<>(keptMonths);
-    coveredMonths.addAll(duplicateMonths);
-    store.writeMonths(Tables.DUPLICATES_TABLE, marked.filter(col(Col.DUPLICATE_OF).isNotNull()), coveredMonths,
-        TableStore.MonthLayout.SCATTERED);
-    store.write(Tables.QUARANTINE, outcomes.filter(col(IngestRows.OUTCOME).equalTo(IngestRows.QUARANTINE))
-        .withColumn(Col.QUARANTINED_AT, lit(ingestedAt))
-        .withColumn(Col.RUN_ID, lit(context.runId())));
+    IncrementalIngest.Result result = new IncrementalIngest(store, options.get(NEAR_DUPLICATE_THRESHOLD), options.get(REBUILD))
+        .apply(articles, quarantine);
+    if (read != result.newArticles() + result.newDuplicates() + quarantinedTotal + result.alreadyPresent()) {
+      // Checked before the commit: the staged rows are dropped and no table changes.
+      result.abandon();
+      throw new IllegalStateException("Accounting broken: read " + read + " != new articles " + result.newArticles()
+          + " + new duplicates " + result.newDuplicates() + " + quarantined " + quarantinedTotal + " + already present "
+          + result.alreadyPresent() + "; no table was written");
+    }
+    result.commit();
+    StringBuilder message = new StringBuilder(options.get(REBUILD) ? "rebuilt" : "incremental");
+    message.append("; already present: ").append(result.alreadyPresent());
+    if (result.storedBecameDuplicates() > 0) {
+      message.append("; stored articles now duplicates of earlier new ones: ").append(result.storedBecameDuplicates());
+    }
+    message.append("; tables: ").append(store.root());
     return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
-        read, kept, duplicates, quarantined, "tables: " + store.root());
+        read, result.newArticles(), result.newDuplicates(), quarantined, message.toString(), result.newArticles(),
+        String.join(",", result.monthsTouched()));
+  }
+
+  /** The most frequent quarantine reasons, e.g. {@code malformed_json=13, missing_field=2}. */
+  static String topReasons(Map<String, Long> quarantined, int limit) {
+    return quarantined.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(limit)
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 }

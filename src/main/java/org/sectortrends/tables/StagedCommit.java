@@ -143,6 +143,17 @@ public final class StagedCommit {
     }
   }
 
+  /** Drops every staged row; no table changes. */
+  public void abandon() {
+    done = true;
+    try {
+      Path dir = new Path(store.stagingRoot(), id);
+      dir.getFileSystem(store.hadoopConf()).delete(dir, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove the staged rows of commit " + id, e);
+    }
+  }
+
   private static Path journal(Path staging, String id) {
     return new Path(staging, id + TableStore.JOURNAL_SUFFIX);
   }
