@@ -157,7 +157,7 @@ class IngestJobTest {
   }
 
   @Test
-  void rerunningAMonthReplacesOnlyThatMonth() throws Exception {
+  void aSecondRunIsMergedIntoItsMonthsAndARebuildReplacesEverything() throws Exception {
     Path out = work.resolve("rerun");
     Path first = work.resolve("rerun-in-1.jsonl");
     Files.writeString(first, String.join("\n",
@@ -171,8 +171,14 @@ class IngestJobTest {
     JobLauncher.execute(new IngestJob(), spark, "--input", second.toString(), "--out", out.toString());
 
     List<Row> rows = store(out).read(Tables.ARTICLES).select(Col.SOURCE_ID, Col.PUBLISHED_MONTH).orderBy(Col.SOURCE_ID).collectAsList();
-    assertEquals(List.of("m1b 2025-01", "m2 2025-02"), rows.stream().map(r -> r.getString(0) + " " + r.getString(1)).toList());
+    assertEquals(List.of("m1 2025-01", "m1b 2025-01", "m2 2025-02"), rows.stream().map(r -> r.getString(0) + " " + r.getString(1)).toList(),
+        "January holds its stored article and the new one");
     assertEquals(2, store(out).read(Tables.RUNS).count(), "each run appends one row to runs");
+
+    JobLauncher.execute(new IngestJob(), spark, "--input", second.toString(), "--out", out.toString(), "--rebuild");
+    rows = store(out).read(Tables.ARTICLES).select(Col.SOURCE_ID, Col.PUBLISHED_MONTH).collectAsList();
+    assertEquals(List.of("m1b 2025-01"), rows.stream().map(r -> r.getString(0) + " " + r.getString(1)).toList(),
+        "--rebuild keeps only its own input");
   }
 
   private static String record(String id, String date, String body) {

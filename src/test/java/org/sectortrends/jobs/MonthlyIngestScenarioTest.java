@@ -46,6 +46,10 @@ class MonthlyIngestScenarioTest {
   }
 
   static RunSummary ingest(Path out, String... more) throws Exception {
+    return ingest(spark, out, more);
+  }
+
+  static RunSummary ingest(SparkSession spark, Path out, String... more) throws Exception {
     List<String> args = new ArrayList<>(List.of("--out", out.toString()));
     args.addAll(Arrays.asList(more));
     return JobLauncher.execute(new IngestJob(), spark, args.toArray(String[]::new));

@@ -67,6 +67,60 @@ class TableStoreTest {
   }
 
   @Test
+  void replaceSwitchesAPointerAndKeepsOnlyThePreviousVersion() throws Exception {
+    TableStore store = new TableStore(spark, dir.toString());
+    store.write(Tables.TOPICS, topics(1));
+    store.write(Tables.TOPICS, topics(2, 3));
+    store.write(Tables.TOPICS, topics(4, 5, 6));
+    Path table = dir.resolve("topics");
+    String current = Files.readString(table.resolve(TableStore.CURRENT_POINTER)).trim();
+    try (Stream<Path> children = Files.list(table)) {
+      List<String> versions = children.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("v-")).sorted().toList();
+      assertEquals(2, versions.size(), "the current and the previous version: " + versions);
+      assertEquals(current, versions.get(1));
+    }
+    assertEquals(table.resolve(current).toString(), store.dataLocation(Tables.TOPICS).orElseThrow());
+    assertEquals(List.of(4, 5, 6), store.read(Tables.TOPICS).select(Col.TOPIC_ID).orderBy(Col.TOPIC_ID)
+        .as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+  }
+
+  @Test
+  void aReplaceTableWrittenBeforeVersionsIsReadAndThenReplaced() throws Exception {
+    TableStore store = new TableStore(spark, dir.toString());
+    topics(1, 2).write().parquet(dir.resolve("topics").toString());
+    assertEquals(2, store.read(Tables.TOPICS).count());
+    store.write(Tables.TOPICS, topics(3));
+    assertEquals(1, store.read(Tables.TOPICS).count());
+    try (Stream<Path> children = Files.list(dir.resolve("topics"))) {
+      assertTrue(children.map(p -> p.getFileName().toString()).allMatch(n -> n.startsWith("v-") || n.equals(TableStore.CURRENT_POINTER)),
+          "the files of the old layout are gone");
+    }
+  }
+
+  @Test
+  void aStagedCommitSwitchesSeveralTablesAndAnAbandonedOneChangesNothing() {
+    TableStore store = new TableStore(spark, dir.toString());
+    store.write(Tables.ARTICLE_TERMS, termRows(new Object[] {"a1", "반도체", 3, "2025-01"}, new Object[] {"a2", "배터리", 2, "2025-02"}));
+    StagedCommit abandoned = store.begin();
+    abandoned.stage(Tables.ARTICLE_TERMS, termRows(new Object[] {"a9", "통신", 1, "2025-01"}), java.util.Set.of("2025-01", "2025-02"),
+        TableStore.MonthLayout.SCATTERED);
+    abandoned.abandon();
+    assertEquals(2, store.read(Tables.ARTICLE_TERMS).count());
+
+    StagedCommit commit = store.begin();
+    commit.stage(Tables.ARTICLE_TERMS, termRows(new Object[] {"a3", "통신", 1, "2025-01"}), java.util.Set.of("2025-01"),
+        TableStore.MonthLayout.SCATTERED);
+    commit.stage(Tables.FIGURES, spark.createDataFrame(List.of(), Tables.FIGURES.schema()), java.util.Set.of("2025-01"),
+        TableStore.MonthLayout.SCATTERED);
+    assertEquals(List.of("a1", "a2"), store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID).orderBy(Col.ARTICLE_ID)
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList(), "nothing is visible before the commit");
+    commit.commit();
+    assertEquals(List.of("a2", "a3"), store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID).orderBy(Col.ARTICLE_ID)
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(java.util.Set.of("2025-01", "2025-02"), store.partitionValues(Tables.ARTICLE_TERMS));
+  }
+
+  @Test
   void failedPartitionOverwriteKeepsEveryPartition() throws Exception {
     TableStore store = new TableStore(spark, dir.toString());
     Dataset<Row> terms = spark.createDataFrame(List.of(
