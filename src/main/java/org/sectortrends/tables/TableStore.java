@@ -294,6 +294,7 @@ public final class TableStore {
       for (FileStatus child : fs.listStatus(targetPath)) {
         String name = child.getPath().getName();
         boolean keep = name.equals(CURRENT_POINTER) || name.equals(version) || previous.map(name::equals).orElse(false)
+            || name.equals("." + CURRENT_POINTER + ".crc") // the local file system's checksum of the pointer
             // a version another writer may be filling right now is newer than ours
             || (name.startsWith(VERSION_PREFIX) && name.compareTo(version) > 0);
         if (!keep) {
@@ -329,7 +330,7 @@ public final class TableStore {
     org.apache.hadoop.fs.FileContext context = org.apache.hadoop.fs.FileContext.getFileContext(fs.getUri(), hadoopConf());
     try (java.io.OutputStream out = context.create(fresh, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE,
         org.apache.hadoop.fs.CreateFlag.OVERWRITE), org.apache.hadoop.fs.Options.CreateOpts.createParent())) {
-      out.write((version + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(version.getBytes(java.nio.charset.StandardCharsets.UTF_8)); // no newline: BI tools read it as is
     }
     context.rename(fresh, pointer, org.apache.hadoop.fs.Options.Rename.OVERWRITE);
   }

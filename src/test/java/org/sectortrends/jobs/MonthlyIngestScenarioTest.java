@@ -149,6 +149,11 @@ class MonthlyIngestScenarioTest {
         rows(store, Tables.DUPLICATES_TABLE, Col.RUN_ID, Col.INGESTED_AT));
     assertEquals(rows(rebuiltStore, Tables.DEDUP_KEYS), rows(store, Tables.DEDUP_KEYS));
 
+    System.out.printf("monthly scenario: articles %d, duplicates %d, quarantine %d, dedup_keys %d, runs %d; new per run %d/%d/%d/%d%n",
+        store.read(Tables.ARTICLES).count(), store.read(Tables.DUPLICATES_TABLE).count(), store.read(Tables.QUARANTINE).count(),
+        store.read(Tables.DEDUP_KEYS).count(), store.read(Tables.RUNS).count(), first.newArticles(), second.newArticles(),
+        again.newArticles(), third.newArticles());
+
     // A rebuild into the incremental output replaces it with the rebuilt input alone.
     ingest(out, "--rebuild", "--input", drops.drop1().toString());
     assertEquals(first.outputRecords(), store.read(Tables.ARTICLES).count());
