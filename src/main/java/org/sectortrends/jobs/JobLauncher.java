@@ -63,12 +63,13 @@ public final class JobLauncher {
     try {
       RunSummary summary = job.run(spark, options);
       RunSummary finished = new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.SUCCEEDED,
-          summary.inputRecords(), summary.outputRecords(), summary.duplicates(), summary.quarantinedByReason(), summary.message());
+          summary.inputRecords(), summary.outputRecords(), summary.duplicates(), summary.quarantinedByReason(), summary.message(), summary.errors());
       record(spark, store, finished, options);
       return finished;
     } catch (Exception e) {
+      long errors = e instanceof ArticleFailsafe.TooManyErrorsException tooMany ? tooMany.errors() : 0;
       RunSummary failed = new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.FAILED, 0, 0, 0, Map.of(),
-          String.valueOf(e));
+          String.valueOf(e), errors);
       try {
         record(spark, store, failed, options);
       } catch (RuntimeException recordFailure) {
@@ -89,7 +90,7 @@ public final class JobLauncher {
     Row row = RowFactory.create(
         s.runId(), s.job(), Timestamp.from(s.started()), Timestamp.from(s.ended()), s.status(),
         s.inputRecords(), s.outputRecords(), s.duplicates(), s.quarantined(), s.reasonsText(), s.message(),
-        options.describe());
+        options.describe(), s.errors());
     store.write(Tables.RUNS, spark.createDataFrame(List.of(row), Tables.RUNS.schema()));
   }
 }

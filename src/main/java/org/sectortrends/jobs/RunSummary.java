@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
  * What a job run did, as recorded in the {@code runs} table and printed at the end.
  *
  * @param quarantinedByReason counts per quarantine reason code (sorted for stable output)
+ * @param errors articles whose processing threw and went to the {@code errors} table
  */
 public record RunSummary(
     String runId,
@@ -20,13 +21,20 @@ public record RunSummary(
     long outputRecords,
     long duplicates,
     Map<String, Long> quarantinedByReason,
-    String message) {
+    String message,
+    long errors) {
 
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
 
   public RunSummary {
     quarantinedByReason = new TreeMap<>(quarantinedByReason);
+  }
+
+  /** A run without per-article errors. */
+  public RunSummary(String runId, String job, Instant started, Instant ended, String status, long inputRecords,
+      long outputRecords, long duplicates, Map<String, Long> quarantinedByReason, String message) {
+    this(runId, job, started, ended, status, inputRecords, outputRecords, duplicates, quarantinedByReason, message, 0);
   }
 
   public long quarantined() {
@@ -39,7 +47,7 @@ public record RunSummary(
   }
 
   public RunSummary failed(Instant ended, String message) {
-    return new RunSummary(runId, job, started, ended, FAILED, inputRecords, outputRecords, duplicates, quarantinedByReason, message);
+    return new RunSummary(runId, job, started, ended, FAILED, inputRecords, outputRecords, duplicates, quarantinedByReason, message, errors);
   }
 
   /** Human-readable counts, one per line. */
@@ -57,6 +65,9 @@ public record RunSummary(
         out.append(" (").append(reasonsText().replace(",", ", ")).append(')');
       }
       out.append('\n');
+    }
+    if (errors > 0) {
+      out.append("  errors:         ").append(errors).append(" (see the errors table)\n");
     }
     if (ended != null && started != null) {
       out.append("  wall time:      ").append(String.format("%.1f s", (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0)).append('\n');
