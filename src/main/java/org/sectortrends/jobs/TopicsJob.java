@@ -47,14 +47,25 @@ import org.sectortrends.topics.TopicRegistry;
  * topics by their top terms, maps topics and articles to sectors of the taxonomy, and keeps topic
  * ids stable across periodic runs.
  *
- * <p>{@code --mode fit} (the default) retrains, starting k-means from the centroids of the
- * newest saved model when there is one ({@link TopicModeling#fitFrom}; {@code --cold-start}
- * searches k afresh), then matches the new clusters to the topics of that model
- * ({@link TopicMatcher}): a matched cluster keeps the old topic id and
- * label, an unmatched one gets a new id, and old topics without a match stay in the
- * {@code topics} table as {@code retired}. {@code --mode assign} assigns all articles with the
- * newest saved model unchanged. The share of previously assigned articles whose topic id stayed
- * the same is printed and recorded in the run's message.
+ * <p>{@code --mode fit} (the default) retrains on every article, starting k-means from the
+ * centroids of the newest saved model when there is one ({@link TopicModeling#fitFrom};
+ * {@code --cold-start} searches k afresh), then matches the new clusters to the topics of that
+ * model ({@link TopicMatcher}): a matched cluster keeps the old topic id and label, an unmatched
+ * one gets a new id, and old topics without a match stay in the {@code topics} table as
+ * {@code retired}. {@code --mode assign} assigns the articles of the selected months
+ * ({@code --months}, {@code --incremental}; every month by default) with the newest saved model
+ * unchanged and rewrites only those months of {@code article_topics}. {@code --mode auto}, what
+ * {@code jobs/run-all} uses, fits when no model is saved yet and assigns otherwise, so that a
+ * periodic run costs in proportion to its new months. The share of previously assigned articles
+ * whose topic id stayed the same is printed and recorded in the run's message.
+ *
+ * <p>Small corpora: when minDF and maxDF exclude every term on the corpus, minDF is lowered to 1
+ * (said in the output and the run's message); below two articles with terms per topic of the
+ * smallest k tried, clustering is skipped with a warning and every article is written unassigned
+ * (topic -1, model version {@value #NO_MODEL}) with its own sector, and no model is saved.
+ *
+ * <p>Nothing depends on row order or input paths: the fit sample and the k-search sample are
+ * chosen by a seeded hash of the article id and ordered by it.
  */
 public final class TopicsJob implements SparkJob {
 
