@@ -21,7 +21,8 @@ import org.sectortrends.topics.eval.ClusterAgreement;
  * by the articles (by default their {@code section}, e.g. YNAT's topic column mapped with
  * {@code --column-map section=topic}): NMI and purity of the topic ids, and the accuracy of the
  * article sectors where the gold labels are sector ids. Articles without a gold label are left
- * out; unassigned articles count as one cluster of their own.
+ * out; unassigned articles count as one cluster of their own. A corpus without any gold label
+ * (most real corpora) has nothing to score: the job says so and succeeds.
  */
 public final class EvaluateTopicsJob implements SparkJob {
 
@@ -60,6 +61,12 @@ public final class EvaluateTopicsJob implements SparkJob {
         .filter(col("gold").isNotNull())
         .cache();
     try {
+      if (scored.isEmpty()) {
+        String report = "nothing to score: no article has a gold label in column '" + gold + "'"
+            + (gold.equals(Col.SECTION) ? " (map the corpus's label column with ingest --column-map section=COLUMN, or give --gold COLUMN)" : "");
+        System.out.println("evaluate-topics: " + report);
+        return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED, 0, 0, 0, Map.of(), report);
+      }
       ClusterAgreement agreement = ClusterAgreement.fromDataset(scored, Col.TOPIC_ID, "gold");
       long labelled = agreement.total();
       // Sector accuracy is defined only where the gold label is itself a sector id of the taxonomy.

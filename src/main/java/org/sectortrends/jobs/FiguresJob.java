@@ -52,31 +52,47 @@ public final class FiguresJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(ArticleSelection.MONTHS, LEXICON_DIR, FX_TABLE, CommonOptions.OUT, CommonOptions.RUN_ID);
+    return List.of(ArticleSelection.MONTHS, ArticleSelection.INCREMENTAL, LEXICON_DIR, FX_TABLE, ArticleFailsafe.MAX_ERROR_RATIO,
+        CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
   @Override
   public RunSummary run(SparkSession spark, JobOptions options) {
     JobContext context = JobContext.current(name());
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
-    ArticleSelection selection = ArticleSelection.read(store, options);
+    ArticleSelection selection = ArticleSelection.read(spark, store, options, name());
     String lexiconDir = options.get(LEXICON_DIR);
     String fxFile = options.get(FX_TABLE);
     String runId = context.runId();
-    Dataset<Row> figures = selection.articles()
+    if (selection.coveredMonths().isEmpty()) {
+      return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, 0, 0, 0, java.util.Map.of(),
+          "no article to process (" + selection.note() + "); tables: " + store.root());
+    }
+    Dataset<Row> tagged = selection.articles()
         .select(Col.ARTICLE_ID, Col.BODY, Col.PUBLISHED_DATE, Col.PUBLISHED_MONTH)
         .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> extractAll(rows, lexiconDir, fxFile, runId),
-            Encoders.row(Tables.FIGURES.schema()));
-    // Each figure row derives from one article row, so the articles' month clustering carries over.
-    TableStore.MonthsWritten written = store.writeMonths(Tables.FIGURES, figures, selection.coveredMonths(), MonthLayout.CLUSTERED);
-    return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED,
-        selection.count(), written.rows(), 0, java.util.Map.of(), "tables: " + store.root());
+            Encoders.row(ArticleFailsafe.taggedSchema(Tables.FIGURES)));
+    ArticleFailsafe.Split split = ArticleFailsafe.split(tagged, Tables.FIGURES);
+    try {
+      ArticleFailsafe.recordErrors(store, split, Tables.FIGURES, name(), runId, selection.count(), options.get(ArticleFailsafe.MAX_ERROR_RATIO));
+      // Each figure row derives from one article row, so the articles' month clustering carries over.
+      TableStore.MonthsWritten written = store.writeMonths(Tables.FIGURES, split.output(), selection.coveredMonths(), MonthLayout.CLUSTERED);
+      return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED,
+          selection.count(), written.rows(), 0, java.util.Map.of(), noted(selection, "tables: " + store.root()), split.errors());
+    } finally {
+      split.release();
+    }
+  }
+
+  static String noted(ArticleSelection selection, String message) {
+    return selection.note().isEmpty() ? message : selection.note() + "; " + message;
   }
 
   private static Iterator<Row> extractAll(Iterator<Row> articles, String lexiconDir, String fxFile, String runId) {
     FigureExtractor extractor = ExecutorResources.extractor(lexiconDir);
     FxTable fx = ExecutorResources.fx(fxFile);
-    return ArticleSelection.flatMap(articles, article -> toRows(article, extractor, fx, runId));
+    return ArticleFailsafe.tagged(articles, Tables.FIGURES, article -> article.getString(0), article -> article.getString(3),
+        article -> article.getString(1), article -> toRows(article, extractor, fx, runId));
   }
 
   static List<Row> toRows(Row article, FigureExtractor extractor, FxTable fx, String runId) {

@@ -68,13 +68,15 @@ public final class JobLauncher {
       RunSummary summary = job.run(spark, options);
       RunSummary finished = new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.SUCCEEDED,
           summary.inputRecords(), summary.outputRecords(), summary.duplicates(), summary.quarantinedByReason(), summary.message(),
-          summary.newArticles(), summary.monthsTouched());
+          summary.newArticles(), summary.monthsTouched(), summary.errors());
       record(spark, store, finished, options);
       return finished;
     } catch (Exception e) {
+      long errors = e instanceof ArticleFailsafe.TooManyErrorsException tooMany ? tooMany.errors() : 0;
       RunSummary failed = e instanceof RejectedRunException rejected
           ? rejected.summary().failed(Instant.now(), e.getMessage())
-          : new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.FAILED, 0, 0, 0, Map.of(), String.valueOf(e));
+          : new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.FAILED, 0, 0, 0, Map.of(),
+              String.valueOf(e), errors);
       try {
         record(spark, store, failed, options);
       } catch (RuntimeException recordFailure) {
@@ -95,7 +97,7 @@ public final class JobLauncher {
     Row row = RowFactory.create(
         s.runId(), s.job(), Timestamp.from(s.started()), Timestamp.from(s.ended()), s.status(),
         s.inputRecords(), s.outputRecords(), s.duplicates(), s.quarantined(), s.reasonsText(), s.message(),
-        options.describe(), s.monthsTouched(), s.newArticles());
+        options.describe(), s.monthsTouched(), s.newArticles(), s.errors());
     store.write(Tables.RUNS, spark.createDataFrame(List.of(row), Tables.RUNS.schema()));
   }
 }

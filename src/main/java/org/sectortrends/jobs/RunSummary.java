@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * @param newArticles articles this run added to {@code articles} (ingest only, else null)
  * @param monthsTouched months ({@code YYYY-MM}, comma-joined, sorted) whose rows this run's input
  *     concerns, which later stages recompute (ingest only, else null)
+ * @param errors articles whose processing threw and went to the {@code errors} table
  */
 public record RunSummary(
     String runId,
@@ -25,7 +26,8 @@ public record RunSummary(
     Map<String, Long> quarantinedByReason,
     String message,
     Long newArticles,
-    String monthsTouched) {
+    String monthsTouched,
+    long errors) {
 
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
@@ -37,7 +39,22 @@ public record RunSummary(
   /** A summary of a job that adds no articles. */
   public RunSummary(String runId, String job, Instant started, Instant ended, String status, long inputRecords,
       long outputRecords, long duplicates, Map<String, Long> quarantinedByReason, String message) {
-    this(runId, job, started, ended, status, inputRecords, outputRecords, duplicates, quarantinedByReason, message, null, null);
+    this(runId, job, started, ended, status, inputRecords, outputRecords, duplicates, quarantinedByReason, message, null, null, 0);
+  }
+
+  /** A summary of an ingest run, which adds articles and touches months. */
+  public RunSummary(String runId, String job, Instant started, Instant ended, String status, long inputRecords,
+      long outputRecords, long duplicates, Map<String, Long> quarantinedByReason, String message, Long newArticles,
+      String monthsTouched) {
+    this(runId, job, started, ended, status, inputRecords, outputRecords, duplicates, quarantinedByReason, message, newArticles,
+        monthsTouched, 0);
+  }
+
+  /** A summary of a per-article stage, which counts the articles whose processing threw. */
+  public RunSummary(String runId, String job, Instant started, Instant ended, String status, long inputRecords,
+      long outputRecords, long duplicates, Map<String, Long> quarantinedByReason, String message, long errors) {
+    this(runId, job, started, ended, status, inputRecords, outputRecords, duplicates, quarantinedByReason, message, null, null,
+        errors);
   }
 
   public long quarantined() {
@@ -51,7 +68,7 @@ public record RunSummary(
 
   public RunSummary failed(Instant ended, String message) {
     return new RunSummary(runId, job, started, ended, FAILED, inputRecords, outputRecords, duplicates, quarantinedByReason, message,
-        newArticles, monthsTouched);
+        newArticles, monthsTouched, errors);
   }
 
   /** Human-readable counts, one per line. */
@@ -75,6 +92,9 @@ public record RunSummary(
     }
     if (monthsTouched != null) {
       out.append("  months touched: ").append(monthsTouched.isEmpty() ? "none" : monthsTouched).append('\n');
+    }
+    if (errors > 0) {
+      out.append("  errors:         ").append(errors).append(" (see the errors table)\n");
     }
     if (ended != null && started != null) {
       out.append("  wall time:      ").append(String.format("%.1f s", (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0)).append('\n');

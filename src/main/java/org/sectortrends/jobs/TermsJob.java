@@ -39,35 +39,49 @@ public final class TermsJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(ArticleSelection.MONTHS, NORI_DIR, CommonOptions.OUT, CommonOptions.RUN_ID);
+    return List.of(ArticleSelection.MONTHS, ArticleSelection.INCREMENTAL, NORI_DIR, ArticleFailsafe.MAX_ERROR_RATIO,
+        CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
   @Override
   public RunSummary run(SparkSession spark, JobOptions options) {
     JobContext context = JobContext.current(name());
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
-    ArticleSelection selection = ArticleSelection.read(store, options);
+    ArticleSelection selection = ArticleSelection.read(spark, store, options, name());
     String noriDir = options.get(NORI_DIR);
-    Dataset<Row> terms = selection.articles().select(Col.ARTICLE_ID, Col.TITLE, Col.BODY, Col.PUBLISHED_MONTH)
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> termRows(rows, noriDir), Encoders.row(Tables.ARTICLE_TERMS.schema()));
-    // Term rows derive from one article row each, so the articles' month clustering carries over.
-    TableStore.MonthsWritten written = store.writeMonths(Tables.ARTICLE_TERMS, terms, selection.coveredMonths(), MonthLayout.CLUSTERED);
-    return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
-        selection.count(), written.rows(), 0, Map.of(), "tables: " + store.root());
+    if (selection.coveredMonths().isEmpty()) {
+      return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED, 0, 0, 0, Map.of(),
+          "no article to process (" + selection.note() + "); tables: " + store.root());
+    }
+    Dataset<Row> tagged = selection.articles().select(Col.ARTICLE_ID, Col.TITLE, Col.BODY, Col.PUBLISHED_MONTH)
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> termRows(rows, noriDir),
+            Encoders.row(ArticleFailsafe.taggedSchema(Tables.ARTICLE_TERMS)));
+    ArticleFailsafe.Split split = ArticleFailsafe.split(tagged, Tables.ARTICLE_TERMS);
+    try {
+      ArticleFailsafe.recordErrors(store, split, Tables.ARTICLE_TERMS, name(), context.runId(), selection.count(),
+          options.get(ArticleFailsafe.MAX_ERROR_RATIO));
+      // Term rows derive from one article row each, so the articles' month clustering carries over.
+      TableStore.MonthsWritten written = store.writeMonths(Tables.ARTICLE_TERMS, split.output(), selection.coveredMonths(), MonthLayout.CLUSTERED);
+      return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
+          selection.count(), written.rows(), 0, Map.of(), FiguresJob.noted(selection, "tables: " + store.root()), split.errors());
+    } finally {
+      split.release();
+    }
   }
 
   private static Iterator<Row> termRows(Iterator<Row> articles, String noriDir) {
     TermExtractor extractor = noriDir == null ? TermExtractor.shared() : TermExtractor.shared(noriDir);
-    return ArticleSelection.flatMap(articles, article -> {
-      String title = article.getString(1);
-      String body = article.getString(2);
-      // A headline-only corpus maps the title to the body too: count its words once.
-      String text = title == null || body.startsWith(title) ? body : title + "\n" + body;
-      List<Row> rows = new ArrayList<>();
-      for (Map.Entry<String, Integer> e : extractor.termCounts(text).entrySet()) {
-        rows.add(RowFactory.create(article.getString(0), e.getKey(), e.getValue(), article.getString(3)));
-      }
-      return rows;
-    });
+    return ArticleFailsafe.tagged(articles, Tables.ARTICLE_TERMS, article -> article.getString(0), article -> article.getString(3),
+        article -> article.getString(2), article -> {
+          String title = article.getString(1);
+          String body = article.getString(2);
+          // A headline-only corpus maps the title to the body too: count its words once.
+          String text = title == null || body.startsWith(title) ? body : title + "\n" + body;
+          List<Row> rows = new ArrayList<>();
+          for (Map.Entry<String, Integer> e : extractor.termCounts(text).entrySet()) {
+            rows.add(RowFactory.create(article.getString(0), e.getKey(), e.getValue(), article.getString(3)));
+          }
+          return rows;
+        });
   }
 }

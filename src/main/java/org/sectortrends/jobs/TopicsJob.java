@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -46,25 +47,37 @@ import org.sectortrends.topics.TopicRegistry;
  * topics by their top terms, maps topics and articles to sectors of the taxonomy, and keeps topic
  * ids stable across periodic runs.
  *
- * <p>{@code --mode fit} (the default) retrains, starting k-means from the centroids of the
- * newest saved model when there is one ({@link TopicModeling#fitFrom}; {@code --cold-start}
- * searches k afresh), then matches the new clusters to the topics of that model
- * ({@link TopicMatcher}): a matched cluster keeps the old topic id and
- * label, an unmatched one gets a new id, and old topics without a match stay in the
- * {@code topics} table as {@code retired}. {@code --mode assign} assigns all articles with the
- * newest saved model unchanged. The share of previously assigned articles whose topic id stayed
- * the same is printed and recorded in the run's message.
+ * <p>{@code --mode fit} (the default) retrains on every article, starting k-means from the
+ * centroids of the newest saved model when there is one ({@link TopicModeling#fitFrom};
+ * {@code --cold-start} searches k afresh), then matches the new clusters to the topics of that
+ * model ({@link TopicMatcher}): a matched cluster keeps the old topic id and label, an unmatched
+ * one gets a new id, and old topics without a match stay in the {@code topics} table as
+ * {@code retired}. {@code --mode assign} assigns the articles of the selected months
+ * ({@code --months}, {@code --incremental}; every month by default) with the newest saved model
+ * unchanged and rewrites only those months of {@code article_topics}. {@code --mode auto}, what
+ * {@code jobs/run-all} uses, fits when no model is saved yet and assigns otherwise, so that a
+ * periodic run costs in proportion to its new months. The share of previously assigned articles
+ * whose topic id stayed the same is printed and recorded in the run's message.
+ *
+ * <p>Small corpora: when minDF and maxDF exclude every term on the corpus, minDF is lowered to 1
+ * (said in the output and the run's message); below two articles with terms per topic of the
+ * smallest k tried, clustering is skipped with a warning and every article is written unassigned
+ * (topic -1, model version {@value #NO_MODEL}) with its own sector, and no model is saved.
+ *
+ * <p>Nothing depends on row order or input paths: the fit sample and the k-search sample are
+ * chosen by a seeded hash of the article id and ordered by it.
  */
 public final class TopicsJob implements SparkJob {
 
   private static final TopicConfig DEFAULTS = TopicConfig.defaults();
 
-  static final JobOption<String> MODE = JobOption.parsed("mode", "fit|assign", "fit", s -> {
-    if (!s.equals("fit") && !s.equals("assign")) {
-      throw new IllegalArgumentException("must be fit or assign");
+  static final JobOption<String> MODE = JobOption.parsed("mode", "fit|assign|auto", "fit", s -> {
+    if (!s.equals("fit") && !s.equals("assign") && !s.equals("auto")) {
+      throw new IllegalArgumentException("must be fit, assign or auto");
     }
     return s;
-  }, "fit: retrain and keep matched topic ids; assign: use the newest saved model as it is");
+  }, "fit: retrain on every article and keep matched topic ids; assign: assign the selected months (--months, --incremental; all by default) "
+      + "with the newest saved model as it is; auto: fit when no model is saved yet, else assign");
   static final JobOption<Integer> K = JobOption.integer("k", 0, 0, 1000, "Number of topics; 0 chooses k by silhouette over --k-min..--k-max");
   static final JobOption<Integer> K_MIN = JobOption.integer("k-min", DEFAULTS.kMin(), 2, 1000, "Smallest k tried");
   static final JobOption<Integer> K_MAX = JobOption.integer("k-max", DEFAULTS.kMax(), 2, 1000, "Largest k tried");
@@ -112,7 +125,7 @@ public final class TopicsJob implements SparkJob {
   @Override
   public List<JobOption<?>> options() {
     return List.of(MODE, K, K_MIN, K_MAX, ALGORITHM, MIN_DF, MAX_DF, VOCAB_SIZE, SEED, RESTARTS, MAX_ITER, SEARCH_SAMPLE, BINARY_COUNTS, TOP_TERMS, MATCH_THRESHOLD,
-        FIT_SAMPLE, COLD_START, TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
+        FIT_SAMPLE, COLD_START, TAXONOMY, ArticleSelection.MONTHS, ArticleSelection.INCREMENTAL, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
   @Override
@@ -127,71 +140,105 @@ public final class TopicsJob implements SparkJob {
         ? SectorTaxonomy.fromClasspath() : SectorTaxonomy.fromFile(Path.of(options.get(TAXONOMY)));
     TopicRegistry registry = new TopicRegistry(CommonOptions.modelsRoot(options), spark.sparkContext().hadoopConfiguration());
     Optional<TopicRegistry.Version> previous = registry.latest();
+    String mode = options.get(MODE);
+    if (mode.equals("assign") && previous.isEmpty()) {
+      throw new UsageException("--mode assign needs a saved model under " + registry.location("") + "; run with --mode fit (or auto) first");
+    }
+    boolean fitting = mode.equals("fit") || (mode.equals("auto") && previous.isEmpty());
+    if (fitting && !options.get(ArticleSelection.MONTHS).isEmpty()) {
+      throw new UsageException("--months " + String.join(",", options.get(ArticleSelection.MONTHS))
+          + " selects the articles to assign with a saved model; a fit always covers every month");
+    }
+    // A fit covers every month; an assignment only the chosen ones (all by default).
+    Optional<Set<String>> months = fitting ? Optional.empty() : ArticleSelection.monthsToProcess(spark, store, options, name());
+    String note = fitting ? (options.get(ArticleSelection.INCREMENTAL) ? "fit over every month" : "")
+        : ArticleSelection.describe(months, options);
+
+    Dataset<Row> terms = store.read(Tables.ARTICLE_TERMS);
+    Dataset<Row> articles = store.read(Tables.ARTICLES);
+    if (months.isPresent()) {
+      terms = terms.filter(col(Col.PUBLISHED_MONTH).isin(months.get().toArray()));
+      articles = articles.filter(col(Col.PUBLISHED_MONTH).isin(months.get().toArray()));
+    }
+    terms = terms.select(Col.ARTICLE_ID, Col.TERM, Col.COUNT);
+    articles = articles.select(Col.ARTICLE_ID, Col.PUBLISHED_DATE, Col.PUBLISHED_MONTH);
+    long articleCount = articles.count();
+    if (articleCount == 0) {
+      if (months.isPresent()) {
+        System.out.println("topics: no article to assign (" + note + ")");
+        return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED, 0, 0, 0, Map.of(),
+            "no article to assign (" + note + ")");
+      }
+      throw new UsageException("No article under " + store.root() + ": ingest kept no article");
+    }
+    Set<String> covered = new HashSet<>(articles.select(Col.PUBLISHED_MONTH).distinct().as(Encoders.STRING()).collectAsList());
+    if (fitting && store.exists(Tables.ARTICLE_TOPICS)) {
+      // A fit reassigns every article: months that no longer hold articles are emptied too.
+      covered.addAll(store.read(Tables.ARTICLE_TOPICS).select(Col.PUBLISHED_MONTH).distinct().as(Encoders.STRING()).collectAsList());
+    }
+    int partitions = cachedPartitions(spark, articleCount);
 
     // One grouping of article_terms by article feeds the fit, the assignment and each article's
     // own sector; every later step is a narrow pass over this cached table.
-    Dataset<Row> terms = store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID, Col.TERM, Col.COUNT);
-    Dataset<Row> articles = store.read(Tables.ARTICLES).select(Col.ARTICLE_ID, Col.PUBLISHED_DATE, Col.PUBLISHED_MONTH);
-    int partitions = cachedPartitions(spark, articles.count());
     Dataset<Row> documents = ArticleSectors.withOwnSector(TopicModeling.termArrays(terms), taxonomy)
         .coalesce(partitions)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       String version;
-      PipelineModel model;
+      PipelineModel model = null;
       Map<Integer, Integer> topicIdByCluster = new HashMap<>();
       Map<Integer, String> keptLabels = new HashMap<>();
       StringBuilder report = new StringBuilder();
-      if (options.get(MODE).equals("assign")) {
-        TopicRegistry.Version saved = previous.orElseThrow(() -> new UsageException(
-            "--mode assign needs a saved model under " + registry.location("") + "; run with --mode fit first"));
+      if (!note.isEmpty()) {
+        report.append(note).append("; ");
+      }
+      if (!fitting) {
+        TopicRegistry.Version saved = previous.get();
         version = saved.name();
         model = saved.model();
         for (TopicRegistry.Entry e : saved.topics()) {
           topicIdByCluster.put(e.clusterIndex(), e.topicId());
           keptLabels.put(e.clusterIndex(), e.label());
         }
-        report.append("assigned with saved model ").append(version);
+        report.append("assigned ").append(articleCount).append(" articles with saved model ").append(version);
       } else {
         long withTerms = documents.count();
-        if (withTerms == 0) {
-          throw new UsageException("No article under " + store.root() + " has terms: run terms first, or ingest kept no article");
-        }
-        try {
-          TopicModeling.checkVocabularyLimits(withTerms, config);
-        } catch (IllegalArgumentException e) {
-          throw new UsageException(e.getMessage(), e);
-        }
-        Dataset<Row> sample = fitSample(documents, withTerms, options.get(FIT_SAMPLE), config.seed());
-        if (sample != documents) {
-          sample.persist(StorageLevel.MEMORY_AND_DISK());
-        }
-        Optional<TopicFit> warm = Optional.empty();
-        // Only k-means takes initial centroids; a bisecting model is always retrained from scratch.
-        if (previous.isPresent() && !options.get(COLD_START) && config.algorithm() == TopicConfig.Algorithm.KMEANS) {
-          PipelineModel old = previous.get().model();
-          List<Map<String, Double>> start = TopicMatcher.centroidTerms(TopicModeling.vocabulary(old), TopicModeling.unitCentroids(old));
-          if (options.get(K) == 0 || options.get(K) == start.size()) {
-            warm = TopicModeling.fitFrom(sample, config, start);
+        Optional<String> skipped = tooSmallToCluster(withTerms, config);
+        Optional<TopicFit> fit = Optional.empty();
+        if (skipped.isEmpty()) {
+          TopicConfig adapted = adaptVocabularyLimits(withTerms, config, report);
+          try {
+            fit = Optional.of(fitModel(documents, withTerms, adapted, options, previous, report));
+          } catch (IllegalArgumentException e) {
+            // The corpus passed the size check but its vocabulary leaves too few documents to
+            // cluster (e.g. very short, repetitive texts): the same outcome as a small corpus.
+            if (e.getMessage() == null || !e.getMessage().startsWith(TopicModeling.TOO_FEW_DOCUMENTS)) {
+              throw e;
+            }
+            skipped = Optional.of(e.getMessage());
           }
         }
-        TopicFit fit = warm.orElseGet(() -> TopicModeling.fit(sample, config, options.get(SEARCH_SAMPLE)));
-        if (sample != documents) {
-          sample.unpersist();
+        if (fit.isPresent()) {
+          version = VERSION.format(context.started());
+          model = fit.get().model();
+          report.append("model ").append(version).append(", k=").append(fit.get().k()).append(" of silhouettes ")
+              .append(fit.get().silhouettes().entrySet().stream()
+                  .map(e -> e.getKey() + ":" + String.format(Locale.ROOT, "%.3f", e.getValue())).collect(Collectors.joining(" ")));
+          matchToPrevious(model, fit.get().k(), previous, store, options.get(MATCH_THRESHOLD), topicIdByCluster, keptLabels, report);
+        } else {
+          version = NO_MODEL;
+          String warning = "clustering skipped: " + skipped.get() + "; every article is written unassigned (topic_id "
+              + TopicModeling.UNASSIGNED + ", model_version " + NO_MODEL + ") with its own sector; no model is saved, so the next run fits again";
+          System.out.println("topics: WARNING: " + warning);
+          report.append(warning);
         }
-        if (warm.isPresent()) {
-          report.append("warm start from ").append(previous.get().name()).append("; ");
-        }
-        version = VERSION.format(context.started());
-        model = fit.model();
-        report.append("model ").append(version).append(", k=").append(fit.k()).append(" of silhouettes ")
-            .append(fit.silhouettes().entrySet().stream()
-                .map(e -> e.getKey() + ":" + String.format(Locale.ROOT, "%.3f", e.getValue())).collect(Collectors.joining(" ")));
-        matchToPrevious(model, fit.k(), previous, store, options.get(MATCH_THRESHOLD), topicIdByCluster, keptLabels, report);
       }
 
+      Dataset<Row> assigned = model != null ? TopicModeling.assign(model, documents)
+          : documents.select(col(Col.ARTICLE_ID), lit(TopicModeling.UNASSIGNED).as(Col.TOPIC_ID), lit(0.0).as(Col.SCORE),
+              col(ArticleSectors.SECTOR), col(ArticleSectors.SECTOR_SCORE));
       // Articles without any term row are kept too: topic -1, score 0.
-      Dataset<Row> assignments = articles.join(TopicModeling.assign(model, documents), Col.ARTICLE_ID, "left")
+      Dataset<Row> assignments = articles.join(assigned, Col.ARTICLE_ID, "left")
           .select(col(Col.ARTICLE_ID),
               coalesce(col(Col.TOPIC_ID), lit(TopicModeling.UNASSIGNED)).as(Col.TOPIC_ID),
               coalesce(col(Col.SCORE), lit(0.0)).as(Col.SCORE),
@@ -199,7 +246,9 @@ public final class TopicsJob implements SparkJob {
           .coalesce(partitions)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        List<TopicDescription> descriptions = TopicDescriptions.describe(model, assignments, options.get(TOP_TERMS), taxonomy);
+        List<TopicDescription> descriptions = model != null
+            ? TopicDescriptions.describe(model, assignments, options.get(TOP_TERMS), taxonomy)
+            : List.of(unassignedTopic(articleCount, taxonomy));
         List<TopicRegistry.Entry> entries = new ArrayList<>();
         for (TopicDescription d : descriptions) {
           if (d.topicId() != TopicModeling.UNASSIGNED) {
@@ -207,23 +256,25 @@ public final class TopicsJob implements SparkJob {
                 keptLabels.getOrDefault(d.topicId(), d.label())));
           }
         }
-        if (options.get(MODE).equals("fit")) {
+        if (fitting && model != null) {
           registry.save(version, model, entries);
         }
         Dataset<Row> articleTopics = articleTopics(spark, assignments, descriptions, topicIdByCluster, version)
             .persist(StorageLevel.MEMORY_AND_DISK());
         try {
           report.append("; ").append(stability(store, articleTopics));
-          Dataset<Row> topics = topicRows(spark, store, descriptions, entries, version, context);
+          store.writeMonths(Tables.ARTICLE_TOPICS, articleTopics, covered, TableStore.MonthLayout.SCATTERED);
+          // Topic sizes count every assigned article, of the months rewritten now and of the others.
+          Map<Integer, Long> sizes = TopicDescriptions.sizes(store.read(Tables.ARTICLE_TOPICS));
+          Dataset<Row> topics = topicRows(spark, store, descriptions, entries, sizes, version, context, taxonomy);
           store.write(Tables.TOPICS, topics);
-          store.write(Tables.ARTICLE_TOPICS, articleTopics);
-          long assigned = articleTopics.count();
+          long written = articleTopics.count();
           System.out.println("topics: " + report);
           for (TopicRegistry.Entry e : entries) {
             System.out.println("  topic " + e.topicId() + ": " + e.label());
           }
           return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
-              assigned, assigned, 0, Map.of(), report.toString());
+              articleCount, written, 0, Map.of(), report.toString());
         } finally {
           articleTopics.unpersist();
         }
@@ -233,6 +284,79 @@ public final class TopicsJob implements SparkJob {
     } finally {
       documents.unpersist();
     }
+  }
+
+  /** Model version of the assignments written when clustering was skipped. */
+  static final String NO_MODEL = "none";
+
+  /**
+   * Why the corpus is too small to cluster, if it is: fewer than two articles with terms per topic
+   * of the smallest k tried. Below that, k-means would put nearly every article in a topic of its
+   * own and the silhouette would mean nothing.
+   */
+  static Optional<String> tooSmallToCluster(long withTerms, TopicConfig config) {
+    int smallestK = config.fixedK() > 0 ? config.fixedK() : config.kMin();
+    long needed = 2L * smallestK;
+    if (withTerms < needed) {
+      return Optional.of(String.format(Locale.ROOT, "%d articles with terms, fewer than the %d needed for k=%d (two per topic)",
+          withTerms, needed, smallestK));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The configured limits, or, when minDF and maxDF exclude every term on this many articles,
+   * limits that keep some: minDF lowered to 1 document (and maxDF raised to half of the documents
+   * when it allowed less than one). The change is said in the report and printed.
+   */
+  static TopicConfig adaptVocabularyLimits(long withTerms, TopicConfig config, StringBuilder report) {
+    try {
+      TopicModeling.checkVocabularyLimits(withTerms, config);
+      return config;
+    } catch (IllegalArgumentException e) {
+      double maxCount = config.maxDf() >= 1 ? config.maxDf() : config.maxDf() * withTerms;
+      double maxDf = maxCount >= 1 ? config.maxDf() : 0.5;
+      TopicConfig adapted = config.withVocabulary(1, maxDf, config.vocabSize());
+      String message = String.format(Locale.ROOT, "vocabulary limits adapted to %d articles: minDf %s -> 1, maxDf %s -> %s",
+          withTerms, config.minDf(), config.maxDf(), maxDf);
+      System.out.println("topics: WARNING: " + message + " (" + e.getMessage() + ")");
+      report.append(message).append("; ");
+      return adapted;
+    }
+  }
+
+  /** Fits on a seeded sample, warm-started from the previous model where possible. */
+  private static TopicFit fitModel(Dataset<Row> documents, long withTerms, TopicConfig config, JobOptions options,
+      Optional<TopicRegistry.Version> previous, StringBuilder report) {
+    Dataset<Row> sample = fitSample(documents, withTerms, options.get(FIT_SAMPLE), config.seed());
+    if (sample != documents) {
+      sample.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    try {
+      Optional<TopicFit> warm = Optional.empty();
+      // Only k-means takes initial centroids; a bisecting model is always retrained from scratch.
+      if (previous.isPresent() && !options.get(COLD_START) && config.algorithm() == TopicConfig.Algorithm.KMEANS) {
+        PipelineModel old = previous.get().model();
+        List<Map<String, Double>> start = TopicMatcher.centroidTerms(TopicModeling.vocabulary(old), TopicModeling.unitCentroids(old));
+        if (options.get(K) == 0 || options.get(K) == start.size()) {
+          warm = TopicModeling.fitFrom(sample, config, start);
+        }
+      }
+      if (warm.isPresent()) {
+        report.append("warm start from ").append(previous.get().name()).append("; ");
+        return warm.get();
+      }
+      return TopicModeling.fit(sample, config, options.get(SEARCH_SAMPLE));
+    } finally {
+      if (sample != documents) {
+        sample.unpersist();
+      }
+    }
+  }
+
+  private static TopicDescription unassignedTopic(long size, SectorTaxonomy taxonomy) {
+    return new TopicDescription(TopicModeling.UNASSIGNED, TopicDescription.UNASSIGNED_LABEL, List.of(), List.of(), size,
+        taxonomy.score(Map.of()));
   }
 
   /** Articles per partition of the tables this job caches. */
@@ -335,7 +459,10 @@ public final class TopicsJob implements SparkJob {
             coalesce(col(Col.PUBLISHED_MONTH), lit(Tables.UNDATED_MONTH)).as(Col.PUBLISHED_MONTH));
   }
 
-  /** Share of the previously assigned articles that keep their topic id; read before the table is replaced. */
+  /**
+   * Share of the previously assigned articles, among those assigned again now, that keep their
+   * topic id; read before the table is rewritten.
+   */
   private static String stability(TableStore store, Dataset<Row> articleTopics) {
     if (!store.exists(Tables.ARTICLE_TOPICS)) {
       return "no previous assignment to compare";
@@ -343,7 +470,7 @@ public final class TopicsJob implements SparkJob {
     Dataset<Row> before = store.read(Tables.ARTICLE_TOPICS)
         .filter(col(Col.TOPIC_ID).notEqual(TopicModeling.UNASSIGNED))
         .select(col(Col.ARTICLE_ID), col(Col.TOPIC_ID).as("previous_topic"));
-    Row counts = before.join(articleTopics.select(Col.ARTICLE_ID, Col.TOPIC_ID), Col.ARTICLE_ID, "left")
+    Row counts = before.join(articleTopics.select(Col.ARTICLE_ID, Col.TOPIC_ID), Col.ARTICLE_ID)
         .agg(org.apache.spark.sql.functions.count(lit(1)),
             org.apache.spark.sql.functions.sum(when(col(Col.TOPIC_ID).equalTo(col("previous_topic")), 1).otherwise(0)))
         .first();
@@ -353,8 +480,13 @@ public final class TopicsJob implements SparkJob {
         : String.format(Locale.ROOT, "topic id kept for %.1f%% of %d previously assigned articles", 100.0 * same / total, total);
   }
 
+  /**
+   * The topics table: the model's topics with {@code sizes} counted over the whole
+   * {@code article_topics} table (by stable id), the unassigned row when some article is
+   * unassigned, and earlier topics that are no longer active, as {@code retired}.
+   */
   private static Dataset<Row> topicRows(SparkSession spark, TableStore store, List<TopicDescription> descriptions,
-      List<TopicRegistry.Entry> entries, String version, JobContext context) {
+      List<TopicRegistry.Entry> entries, Map<Integer, Long> sizes, String version, JobContext context, SectorTaxonomy taxonomy) {
     Map<Integer, Integer> stableByCluster = new HashMap<>();
     Map<Integer, String> labelByCluster = new HashMap<>();
     for (TopicRegistry.Entry e : entries) {
@@ -381,10 +513,14 @@ public final class TopicsJob implements SparkJob {
     }
     Timestamp now = Timestamp.from(context.started());
     List<Row> rows = new ArrayList<>(retired);
-    for (TopicDescription d : descriptions) {
+    List<TopicDescription> all = new ArrayList<>(descriptions);
+    if (sizes.containsKey(TopicModeling.UNASSIGNED) && descriptions.stream().noneMatch(d -> d.topicId() == TopicModeling.UNASSIGNED)) {
+      all.add(unassignedTopic(0, taxonomy));
+    }
+    for (TopicDescription d : all) {
       int id = d.topicId() == TopicModeling.UNASSIGNED ? TopicModeling.UNASSIGNED : stableByCluster.get(d.topicId());
       String label = d.topicId() == TopicModeling.UNASSIGNED ? d.label() : labelByCluster.get(d.topicId());
-      rows.add(RowFactory.create(id, version, label, d.topTermsDelimited(), d.size(), d.sector().sectorId(), d.sector().score(),
+      rows.add(RowFactory.create(id, version, label, d.topTermsDelimited(), sizes.getOrDefault(id, 0L), d.sector().sectorId(), d.sector().score(),
           "active", createdBefore.getOrDefault(id, now)));
     }
     return spark.createDataFrame(rows, Tables.TOPICS.schema());

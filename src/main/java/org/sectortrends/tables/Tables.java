@@ -121,6 +121,12 @@ public final class Tables {
     public static final String CREATED_AT = "created_at";
     public static final String STATE = "state";
 
+    public static final String ERRORS = "errors";
+    public static final String STAGE = "stage";
+    public static final String STACK_TRACE = "stack_trace";
+    public static final String INPUT_EXCERPT = "input_excerpt";
+    public static final String FAILED_AT = "failed_at";
+
     private Col() {}
   }
 
@@ -224,7 +230,8 @@ public final class Tables {
                   f(Col.MESSAGE, StringType),
                   f(Col.OPTIONS, StringType),
                   f(Col.MONTHS_TOUCHED, StringType),
-                  f(Col.NEW_ARTICLES, LongType))),
+                  f(Col.NEW_ARTICLES, LongType),
+                  f(Col.ERRORS, LongType))),
           WriteMode.APPEND);
 
   /**
@@ -311,7 +318,30 @@ public final class Tables {
                   f(Col.CREATED_AT, TimestampType))),
           WriteMode.REPLACE);
 
-  /** The topic and sector of every article. */
+  /**
+   * Articles whose processing by a stage threw, one row per article and failed run: the stage
+   * went on without them. The article itself stays in {@code articles}; the excerpt is the start
+   * of the text that failed, for a quick look.
+   */
+  public static final TableSpec ERRORS =
+      new TableSpec(
+          "errors",
+          struct(
+              List.of(
+                  f(Col.ARTICLE_ID, StringType),
+                  f(Col.MESSAGE, StringType),
+                  f(Col.STACK_TRACE, StringType),
+                  f(Col.INPUT_EXCERPT, StringType),
+                  f(Col.RUN_ID, StringType),
+                  f(Col.FAILED_AT, TimestampType)),
+              required(Col.STAGE, StringType)),
+          WriteMode.APPEND,
+          Col.STAGE);
+
+  /**
+   * The topic and sector of every article. Month-partitioned overwrite: assigning the articles
+   * of new months rewrites only those months.
+   */
   public static final TableSpec ARTICLE_TOPICS =
       new TableSpec(
           "article_topics",
@@ -326,12 +356,12 @@ public final class Tables {
                   f(Col.TOPIC_SECTOR, StringType),
                   f(Col.PUBLISHED_DATE, DateType)),
               required(Col.PUBLISHED_MONTH, StringType)),
-          WriteMode.REPLACE,
+          WriteMode.OVERWRITE_PARTITIONS,
           Col.PUBLISHED_MONTH);
 
   /** Every table, in pipeline order. */
   public static final List<TableSpec> ALL =
-      List.of(ARTICLES, DUPLICATES_TABLE, QUARANTINE, RUNS, FIGURES, ARTICLE_TERMS, TOPICS, ARTICLE_TOPICS, DEDUP_KEYS);
+      List.of(ARTICLES, DUPLICATES_TABLE, QUARANTINE, RUNS, FIGURES, ARTICLE_TERMS, TOPICS, ARTICLE_TOPICS, ERRORS, DEDUP_KEYS);
 
   public static Optional<TableSpec> byName(String name) {
     return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

@@ -345,9 +345,12 @@ public final class TopicModeling {
     }
   }
 
+  /** Start of the message of a fit that found fewer documents with vocabulary terms than topics. */
+  public static final String TOO_FEW_DOCUMENTS = "Too few documents with vocabulary terms";
+
   private static IllegalArgumentException tooFewDocuments(long documents, TopicConfig config) {
     return new IllegalArgumentException(
-        "Too few documents with vocabulary terms (" + documents + ") for k in "
+        TOO_FEW_DOCUMENTS + " (" + documents + ") for k in "
             + config.kMin() + ".." + Math.max(config.kMax(), config.fixedK()));
   }
 
