@@ -98,8 +98,8 @@ public final class FiguresJob implements SparkJob {
       rows.add(RowFactory.create(
           articleId, i, f.start(), f.end(), f.surface(),
           fitDecimal(f.value()), f.value().toPlainString(), f.unit(), f.counter(), f.qualifier(), fitDecimal(f.rangeHigh()),
-          f.metric(), f.subject(), f.period(), f.periodText(), f.direction(), f.changeBasis(), f.conversionOf(),
-          fitDecimal(krw), fitDecimal(usd), f.sentence(), published, runId, month));
+          f.metric(), f.subject(), null, f.period(), f.periodText(), f.direction(), f.changeBasis(), f.conversionOf(),
+          fitDecimal(krw), fitDecimal(usd), f.sentence(), null, null, published, runId, month));
     }
     return rows;
   }
