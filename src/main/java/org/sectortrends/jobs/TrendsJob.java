@@ -183,43 +183,47 @@ public final class TrendsJob implements SparkJob {
         .select(col(Col.ARTICLE_ID), when(col(Col.DIRECTION).equalTo("down").and(col(Col.VALUE).gt(0)), col(Col.VALUE).multiply(-1))
             .otherwise(col(Col.VALUE)).cast("double").as("growth_pct"));
 
-    for (PeriodType type : types) {
-      Set<String> touched = new TreeSet<>();
-      Dataset<Row> window = articles;
-      if (!months.isEmpty()) {
-        LocalDate from = null;
-        LocalDate to = null;
+    // Every period type at once, keyed by (period_type, period): one set of queries, not one per type.
+    Map<PeriodType, Set<String>> touched = new java.util.EnumMap<>(PeriodType.class);
+    Dataset<Row> window = articles;
+    if (!months.isEmpty()) {
+      LocalDate from = null;
+      LocalDate to = null;
+      for (PeriodType type : types) {
+        Set<String> labels = new TreeSet<>();
         for (YearMonth m : months) {
           for (Period p : PeriodCalendar.between(type, m.atDay(1), m.atEndOfMonth())) {
-            touched.add(p.label());
-            from = from == null || p.start().isBefore(from) ? p.start() : from;
+            labels.add(p.label());
+            Period first = p;
+            for (int k = 0; k <= baseline; k++) {
+              first = PeriodCalendar.previous(first);
+            }
+            from = from == null || first.start().isBefore(from) ? first.start() : from;
             to = to == null || p.end().isAfter(to) ? p.end() : to;
           }
         }
-        Period first = PeriodCalendar.of(type, from);
-        for (int k = 0; k <= baseline; k++) {
-          first = PeriodCalendar.previous(first);
-        }
-        window = articles.filter(col(Col.PUBLISHED_DATE).between(java.sql.Date.valueOf(first.start()), java.sql.Date.valueOf(to)));
+        touched.put(type, labels);
       }
-      Dataset<Row> articlePeriods = TrendColumns.withPeriod(
-              window.join(articleTopics, GroupTrends.scala(List.of(Col.ARTICLE_ID)), "left")
-                  .withColumn(Col.SECTOR, coalesce(col(Col.SECTOR), lit(GroupTrends.UNASSIGNED))),
-              type, Col.PUBLISHED_DATE)
-          .cache();
-      Dataset<Row> stats = GroupTrends.periodStats(articlePeriods, span).cache();
-      Dataset<Row> windowTerms = terms.join(articlePeriods.select(Col.ARTICLE_ID), Col.ARTICLE_ID);
-
-      written.merge(Tables.SECTOR_TRENDS.name(), write(store, Tables.SECTOR_TRENDS, onlyTouched(
-          TrendTables.sectorTrends(articlePeriods, stats, sectors, windowTerms, figures, events, growthFigures, type, runId), touched)), Long::sum);
-      written.merge(Tables.TOPIC_TRENDS.name(), write(store, Tables.TOPIC_TRENDS, keepEarlierModels(store, type, onlyTouched(
-          TrendTables.topicTrends(articlePeriods, stats, topics, windowTerms, figures, type, runId), touched))), Long::sum);
-      written.merge(Tables.TERM_TRENDS.name(), write(store, Tables.TERM_TRENDS, onlyTouched(
-          TermTrends.compute(spark, articlePeriods, windowTerms, firstSeen, type, baseline, minSupport)
-              .withColumn(Col.RUN_ID, lit(runId)), touched)), Long::sum);
-      articlePeriods.unpersist();
-      stats.unpersist();
+      window = articles.filter(col(Col.PUBLISHED_DATE).between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
     }
+    Dataset<Row> articlePeriods = TrendColumns.withPeriods(
+            window.join(articleTopics, GroupTrends.scala(List.of(Col.ARTICLE_ID)), "left")
+                .withColumn(Col.SECTOR, coalesce(col(Col.SECTOR), lit(GroupTrends.UNASSIGNED))),
+            types, Col.PUBLISHED_DATE)
+        .cache();
+    Dataset<Row> stats = GroupTrends.periodStats(articlePeriods, span).cache();
+    Dataset<Row> windowTerms = terms.join(window.select(Col.ARTICLE_ID), Col.ARTICLE_ID).select(Col.ARTICLE_ID, Col.TERM).cache();
+
+    written.put(Tables.SECTOR_TRENDS.name(), write(store, Tables.SECTOR_TRENDS, onlyTouched(
+        TrendTables.sectorTrends(articlePeriods, stats, sectors, windowTerms, figures, events, growthFigures, types, runId), touched)));
+    written.put(Tables.TOPIC_TRENDS.name(), write(store, Tables.TOPIC_TRENDS, keepEarlierModels(store, onlyTouched(
+        TrendTables.topicTrends(articlePeriods, stats, topics, windowTerms, figures, runId), touched))));
+    written.put(Tables.TERM_TRENDS.name(), write(store, Tables.TERM_TRENDS, onlyTouched(
+        TermTrends.compute(spark, articlePeriods, windowTerms, firstSeen, baseline, minSupport).withColumn(Col.RUN_ID, lit(runId)),
+        touched)));
+    articlePeriods.unpersist();
+    stats.unpersist();
+    windowTerms.unpersist();
     long total = written.values().stream().mapToLong(Long::longValue).sum();
     articles.unpersist();
     return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, articleCount, total, 0, Map.of(),
@@ -232,26 +236,35 @@ public final class TrendsJob implements SparkJob {
    * version, so a retraining does not rewrite them. The periods are collected first (few rows), so
    * the table is not read by the query that overwrites it.
    */
-  static Dataset<Row> keepEarlierModels(TableStore store, PeriodType type, Dataset<Row> rows) {
+  static Dataset<Row> keepEarlierModels(TableStore store, Dataset<Row> rows) {
     if (!store.exists(Tables.TOPIC_TRENDS)) {
       return rows;
     }
     List<Row> reported = store.read(Tables.TOPIC_TRENDS)
-        .filter(col(Col.PERIOD_TYPE).equalTo(type.id()).and(not(coalesce(col(Col.IS_PARTIAL), lit(false)))))
-        .select(Col.PERIOD, Col.MODEL_VERSION).distinct().collectAsList();
-    Column keep = lit(true);
-    Map<String, Set<String>> modelsByPeriod = new HashMap<>();
+        .filter(not(coalesce(col(Col.IS_PARTIAL), lit(false))))
+        .select(Col.PERIOD_TYPE, Col.PERIOD, Col.MODEL_VERSION).distinct().collectAsList();
+    Map<List<String>, Set<String>> modelsByPeriod = new HashMap<>();
     for (Row r : reported) {
-      modelsByPeriod.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+      modelsByPeriod.computeIfAbsent(List.of(r.getString(0), r.getString(1)), k -> new TreeSet<>()).add(r.getString(2));
     }
-    for (Map.Entry<String, Set<String>> e : modelsByPeriod.entrySet()) {
-      keep = keep.and(col(Col.PERIOD).notEqual(e.getKey()).or(col(Col.MODEL_VERSION).isin(e.getValue().toArray())));
+    Column keep = lit(true);
+    for (Map.Entry<List<String>, Set<String>> e : modelsByPeriod.entrySet()) {
+      Column samePeriod = col(Col.PERIOD_TYPE).equalTo(e.getKey().get(0)).and(col(Col.PERIOD).equalTo(e.getKey().get(1)));
+      keep = keep.and(not(samePeriod).or(col(Col.MODEL_VERSION).isin(e.getValue().toArray())));
     }
     return rows.filter(keep);
   }
 
-  private static Dataset<Row> onlyTouched(Dataset<Row> rows, Set<String> touched) {
-    return touched.isEmpty() ? rows : rows.filter(col(Col.PERIOD).isin(touched.toArray()));
+  /** The rows of the touched periods; all rows when every period is recomputed (no --months). */
+  private static Dataset<Row> onlyTouched(Dataset<Row> rows, Map<PeriodType, Set<String>> touched) {
+    if (touched.isEmpty()) {
+      return rows;
+    }
+    Column any = lit(false);
+    for (Map.Entry<PeriodType, Set<String>> e : touched.entrySet()) {
+      any = any.or(col(Col.PERIOD_TYPE).equalTo(e.getKey().id()).and(col(Col.PERIOD).isin(e.getValue().toArray())));
+    }
+    return rows.filter(any);
   }
 
   private static Set<String> monthLabels(Set<YearMonth> months) {

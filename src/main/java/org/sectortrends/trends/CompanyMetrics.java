@@ -111,7 +111,7 @@ public final class CompanyMetrics {
 
     /** The lower median of a sorted array (collect_list skips nulls): an element, never an average. */
     private static Column lowerMedian(String sortedArray) {
-        return expr("CASE WHEN size(" + sortedArray + ") = 0 THEN NULL ELSE element_at(" + sortedArray + ", ("
-                + "size(" + sortedArray + ") + 1) div 2) END");
+        return expr("CASE WHEN size(" + sortedArray + ") = 0 THEN NULL ELSE element_at(" + sortedArray + ", CAST(("
+                + "size(" + sortedArray + ") + 1) div 2 AS INT)) END");
     }
 }

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -21,7 +20,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.sectortrends.tables.Tables.Col;
-import org.sectortrends.trends.PeriodCalendar.PeriodType;
 
 /**
  * Article counts per period and group (a sector, or a topic of a model version) with their share
@@ -61,14 +59,14 @@ public final class GroupTrends {
     private GroupTrends() {}
 
     /**
-     * Per period: {@code period, period_start, period_end, total_articles, days_with_data,
+     * Per period: {@code period_type, period, period_start, period_end, total_articles, days_with_data,
      * coverage, is_partial}. The data span is the first to last publication date of {@code dataSpan}.
      */
     public static Dataset<Row> periodStats(Dataset<Row> articlePeriods, Row dataSpan) {
         Column first = lit(dataSpan.getDate(0));
         Column last = lit(dataSpan.getDate(1));
         return articlePeriods
-                .groupBy(Col.PERIOD, Col.PERIOD_START, Col.PERIOD_END)
+                .groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START, Col.PERIOD_END)
                 .agg(count(lit(1)).as("total_articles"),
                         countDistinct(col(Col.PUBLISHED_DATE)).cast("int").as(Col.DAYS_WITH_DATA))
                 .withColumn(Col.COVERAGE, col(Col.DAYS_WITH_DATA).divide(datediff(col(Col.PERIOD_END), col(Col.PERIOD_START)).plus(1)))
@@ -86,37 +84,39 @@ public final class GroupTrends {
      * null for groups with articles only.
      */
     public static Dataset<Row> counts(Dataset<Row> articlePeriods, Dataset<Row> stats, List<String> keys,
-            Dataset<Row> groups, PeriodType type) {
-        List<Column> groupBy = new ArrayList<>(List.of(col(Col.PERIOD)));
+            Dataset<Row> groups) {
+        List<Column> groupBy = new ArrayList<>(List.of(col(Col.PERIOD_TYPE), col(Col.PERIOD)));
         keys.forEach(k -> groupBy.add(col(k)));
         Dataset<Row> counted = articlePeriods.groupBy(groupBy.toArray(Column[]::new))
                 .agg(count(lit(1)).as(Col.ARTICLE_COUNT), countDistinct(col(Col.OUTLET)).as(Col.OUTLET_COUNT));
         Dataset<Row> grid;
         if (groups != null) {
-            List<String> joinKeys = new ArrayList<>(List.of(Col.PERIOD));
+            List<String> joinKeys = new ArrayList<>(List.of(Col.PERIOD_TYPE, Col.PERIOD));
             joinKeys.addAll(keys);
             grid = stats.crossJoin(groups)
                     .join(counted, scala(joinKeys), "left")
                     .withColumn(Col.ARTICLE_COUNT, coalesce(col(Col.ARTICLE_COUNT), lit(0L)))
                     .withColumn(Col.OUTLET_COUNT, coalesce(col(Col.OUTLET_COUNT), lit(0L)));
         } else {
-            grid = counted.join(stats, Col.PERIOD);
+            grid = counted.join(stats, scala(List.of(Col.PERIOD_TYPE, Col.PERIOD)));
         }
         Dataset<Row> current = grid
                 .withColumn(Col.SHARE_OF_ARTICLES, col(Col.ARTICLE_COUNT).divide(col("total_articles")))
-                .withColumn("previous_period", TrendColumns.label(type, TrendColumns.periodStart(type, date_sub(col(Col.PERIOD_START), 1))));
+                .withColumn("previous_period", TrendColumns.previousLabel(col(Col.PERIOD_TYPE), col(Col.PERIOD_START)));
         List<Column> previousColumns = new ArrayList<>();
+        previousColumns.add(col(Col.PERIOD_TYPE));
         previousColumns.add(col(Col.PERIOD).as("previous_period"));
         keys.forEach(k -> previousColumns.add(col(k)));
         previousColumns.add(col(Col.ARTICLE_COUNT).as("previous_count"));
         previousColumns.add(col(Col.SHARE_OF_ARTICLES).as("previous_share"));
         Dataset<Row> previous = current.select(previousColumns.toArray(Column[]::new));
-        Dataset<Row> previousPeriods = stats.select(col(Col.PERIOD).as("previous_period"), lit(true).as("previous_has_data"));
-        List<String> previousKeys = new ArrayList<>(List.of("previous_period"));
+        Dataset<Row> previousPeriods = stats.select(col(Col.PERIOD_TYPE), col(Col.PERIOD).as("previous_period"),
+                lit(true).as("previous_has_data"));
+        List<String> previousKeys = new ArrayList<>(List.of(Col.PERIOD_TYPE, "previous_period"));
         previousKeys.addAll(keys);
         return current
                 .join(previous, scala(previousKeys), "left")
-                .join(previousPeriods, scala(List.of("previous_period")), "left")
+                .join(previousPeriods, scala(List.of(Col.PERIOD_TYPE, "previous_period")), "left")
                 .withColumn(Col.SHARE_CHANGE_POINTS, when(col("previous_has_data"),
                         col(Col.SHARE_OF_ARTICLES).minus(coalesce(col("previous_share"), lit(0.0))).multiply(100.0)))
                 .withColumn(Col.COUNT_CHANGE_PCT, when(col("previous_count").gt(0),
@@ -129,23 +129,27 @@ public final class GroupTrends {
      * (comma-joined, best first). {@code terms} is {@code article_id, term}.
      */
     public static Dataset<Row> topTerms(Dataset<Row> articlePeriods, Dataset<Row> terms, List<String> keys) {
-        List<String> groupKeys = new ArrayList<>(List.of(Col.PERIOD));
+        List<String> groupKeys = new ArrayList<>(List.of(Col.PERIOD_TYPE, Col.PERIOD));
         groupKeys.addAll(keys);
         List<Column> selected = new ArrayList<>(List.of(col(Col.ARTICLE_ID)));
         groupKeys.forEach(k -> selected.add(col(k)));
         Dataset<Row> termed = articlePeriods.select(selected.toArray(Column[]::new))
                 .join(terms.select(Col.ARTICLE_ID, Col.TERM).distinct(), Col.ARTICLE_ID);
-        long documents = Math.max(1, articlePeriods.select(Col.ARTICLE_ID).distinct().count());
-        Dataset<Row> idf = termed.groupBy(Col.TERM).agg(countDistinct(Col.ARTICLE_ID).as("df_all"))
-                .withColumn("idf", log(lit((double) documents).divide(col("df_all"))));
+        // Keyness: how much more often the group's articles carry the term than all articles of
+        // the period type do; words frequent everywhere score about 0 and never lead.
+        Dataset<Row> overall = termed.groupBy(Col.PERIOD_TYPE, Col.TERM).agg(count(lit(1)).as("df_all"))
+                .join(articlePeriods.groupBy(Col.PERIOD_TYPE).agg(count(lit(1)).as("n_all")), Col.PERIOD_TYPE);
+        Dataset<Row> groupSizes = articlePeriods.groupBy(partitionColumns(groupKeys)).agg(count(lit(1)).as("n_group"));
         List<Column> byGroupTerm = new ArrayList<>();
         groupKeys.forEach(k -> byGroupTerm.add(col(k)));
         byGroupTerm.add(col(Col.TERM));
-        Column[] partition = groupKeys.stream().map(k -> col(k)).toArray(Column[]::new);
+        Column[] partition = partitionColumns(groupKeys);
         return termed.groupBy(byGroupTerm.toArray(Column[]::new)).agg(count(lit(1)).as("df_group"))
                 .filter(col("df_group").geq(TOP_TERM_MIN_DF))
-                .join(idf, Col.TERM)
-                .withColumn("term_score", col("df_group").multiply(col("idf")))
+                .join(groupSizes, scala(groupKeys))
+                .join(overall, scala(List.of(Col.PERIOD_TYPE, Col.TERM)))
+                .withColumn("term_score", col("df_group").multiply(log(col("df_group").divide(col("n_group"))
+                        .divide(col("df_all").divide(col("n_all"))))))
                 .filter(col("term_score").gt(0))
                 .withColumn("term_rank", row_number().over(Window.partitionBy(partition)
                         .orderBy(col("term_score").desc(), col(Col.TERM))))
@@ -155,11 +159,15 @@ public final class GroupTrends {
                         .as(Col.TOP_TERMS));
     }
 
+    private static Column[] partitionColumns(List<String> keys) {
+        return keys.stream().map(k -> col(k)).toArray(Column[]::new);
+    }
+
     /** Figures per period and group, restatements ({@code conversion_of}) excluded. */
     public static Dataset<Row> figureCounts(Dataset<Row> articlePeriods, Dataset<Row> figures, List<String> keys) {
-        List<Column> selected = new ArrayList<>(List.of(col(Col.ARTICLE_ID), col(Col.PERIOD)));
+        List<Column> selected = new ArrayList<>(List.of(col(Col.ARTICLE_ID), col(Col.PERIOD_TYPE), col(Col.PERIOD)));
         keys.forEach(k -> selected.add(col(k)));
-        List<Column> groupBy = new ArrayList<>(List.of(col(Col.PERIOD)));
+        List<Column> groupBy = new ArrayList<>(List.of(col(Col.PERIOD_TYPE), col(Col.PERIOD)));
         keys.forEach(k -> groupBy.add(col(k)));
         return articlePeriods.select(selected.toArray(Column[]::new))
                 .join(figures.filter(col(Col.CONVERSION_OF).isNull()).select(Col.ARTICLE_ID), Col.ARTICLE_ID)

@@ -53,49 +53,53 @@ public final class TermTrends {
     private TermTrends() {}
 
     /**
-     * The term trends of the periods in {@code articlePeriods} ({@code article_id, period,
-     * period_start, period_end}); {@code terms} is {@code article_id, term}; {@code firstSeen}
+     * The term trends of the periods in {@code articlePeriods} ({@code article_id, period_type,
+     * period, period_start, period_end}); {@code terms} is {@code article_id, term}; {@code firstSeen}
      * is {@code term, first_seen}.
      */
     public static Dataset<Row> compute(SparkSession spark, Dataset<Row> articlePeriods, Dataset<Row> terms,
-            Dataset<Row> firstSeen, PeriodType type, int baselinePeriods, int minSupport) {
-        Dataset<Row> periodSizes = articlePeriods.groupBy(Col.PERIOD, Col.PERIOD_START, Col.PERIOD_END)
+            Dataset<Row> firstSeen, int baselinePeriods, int minSupport) {
+        List<String> periodKey = List.of(Col.PERIOD_TYPE, Col.PERIOD);
+        Dataset<Row> periodSizes = articlePeriods.groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START, Col.PERIOD_END)
                 .agg(count(lit(1)).as("n_period"));
-        List<Row> sizes = periodSizes.collectAsList();
+        List<Row> sizes = periodSizes.select(Col.PERIOD_TYPE, Col.PERIOD).collectAsList();
         // Baseline pairs (period, baseline period): the calendar periods right before, with data.
         List<Row> pairs = new ArrayList<>();
         java.util.Set<String> withData = new java.util.HashSet<>();
-        sizes.forEach(r -> withData.add(r.getString(0)));
+        sizes.forEach(r -> withData.add(r.getString(0) + "/" + r.getString(1)));
         for (Row r : sizes) {
-            Period p = PeriodCalendar.parse(type, r.getString(0));
-            Period b = p;
+            PeriodType type = PeriodType.of(r.getString(0));
+            Period b = PeriodCalendar.parse(type, r.getString(1));
             for (int k = 0; k < baselinePeriods; k++) {
                 b = PeriodCalendar.previous(b);
-                if (withData.contains(b.label())) {
-                    pairs.add(org.apache.spark.sql.RowFactory.create(p.label(), b.label()));
+                if (withData.contains(type.id() + "/" + b.label())) {
+                    pairs.add(org.apache.spark.sql.RowFactory.create(type.id(), r.getString(1), b.label()));
                 }
             }
         }
         Dataset<Row> baselineOf = spark.createDataFrame(pairs, DataTypes.createStructType(List.of(
+                DataTypes.createStructField(Col.PERIOD_TYPE, DataTypes.StringType, false),
                 DataTypes.createStructField(Col.PERIOD, DataTypes.StringType, false),
                 DataTypes.createStructField("baseline_period", DataTypes.StringType, false))));
-        Dataset<Row> df = articlePeriods.select(Col.ARTICLE_ID, Col.PERIOD)
+        Dataset<Row> df = articlePeriods.select(Col.ARTICLE_ID, Col.PERIOD_TYPE, Col.PERIOD)
                 .join(terms.select(Col.ARTICLE_ID, Col.TERM).distinct(), Col.ARTICLE_ID)
-                .groupBy(Col.PERIOD, Col.TERM).agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY))
-                .cache();
+                .groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.TERM).agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY));
         Dataset<Row> current = df.filter(col(Col.DOCUMENT_FREQUENCY).geq(minSupport))
-                .join(periodSizes, Col.PERIOD);
+                .join(periodSizes, GroupTrends.scala(periodKey));
         Dataset<Row> baselineSizes = baselineOf
-                .join(periodSizes.select(col(Col.PERIOD).as("baseline_period"), col("n_period").as("n_baseline_one")), "baseline_period")
-                .groupBy(Col.PERIOD).agg(sum("n_baseline_one").as("n_baseline"), count(lit(1)).cast("int").as(Col.BASELINE_PERIODS));
-        Dataset<Row> baselineDf = current.select(Col.PERIOD, Col.TERM)
-                .join(baselineOf, Col.PERIOD)
-                .join(df.select(col(Col.PERIOD).as("baseline_period"), col(Col.TERM), col(Col.DOCUMENT_FREQUENCY).as("df_baseline_one")),
-                        GroupTrends.scala(List.of("baseline_period", Col.TERM)))
-                .groupBy(Col.PERIOD, Col.TERM).agg(sum("df_baseline_one").as("df_baseline"));
+                .join(periodSizes.select(col(Col.PERIOD_TYPE), col(Col.PERIOD).as("baseline_period"), col("n_period").as("n_baseline_one")),
+                        GroupTrends.scala(List.of(Col.PERIOD_TYPE, "baseline_period")))
+                .groupBy(Col.PERIOD_TYPE, Col.PERIOD)
+                .agg(sum("n_baseline_one").as("n_baseline"), count(lit(1)).cast("int").as(Col.BASELINE_PERIODS));
+        Dataset<Row> baselineDf = current.select(Col.PERIOD_TYPE, Col.PERIOD, Col.TERM)
+                .join(baselineOf, GroupTrends.scala(periodKey))
+                .join(df.select(col(Col.PERIOD_TYPE), col(Col.PERIOD).as("baseline_period"), col(Col.TERM),
+                                col(Col.DOCUMENT_FREQUENCY).as("df_baseline_one")),
+                        GroupTrends.scala(List.of(Col.PERIOD_TYPE, "baseline_period", Col.TERM)))
+                .groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.TERM).agg(sum("df_baseline_one").as("df_baseline"));
         return current
-                .join(baselineSizes, GroupTrends.scala(List.of(Col.PERIOD)), "left")
-                .join(baselineDf, GroupTrends.scala(List.of(Col.PERIOD, Col.TERM)), "left")
+                .join(baselineSizes, GroupTrends.scala(periodKey), "left")
+                .join(baselineDf, GroupTrends.scala(List.of(Col.PERIOD_TYPE, Col.PERIOD, Col.TERM)), "left")
                 .join(firstSeen, GroupTrends.scala(List.of(Col.TERM)), "left")
                 .withColumn(Col.BASELINE_PERIODS, coalesce(col(Col.BASELINE_PERIODS), lit(0)))
                 .withColumn(Col.ARTICLE_SHARE, col(Col.DOCUMENT_FREQUENCY).divide(col("n_period")))
@@ -107,8 +111,7 @@ public final class TermTrends {
                 .withColumn(Col.IS_EMERGING, coalesce(col(Col.BASELINE_PERIODS).gt(0)
                         .and(col(Col.LIFT).geq(MIN_LIFT))
                         .and(col(Col.Z_SCORE).geq(MIN_Z))
-                        .and(col(Col.BASELINE_SHARE).lt(MAX_BASELINE_SHARE)), lit(false)))
-                .withColumn(Col.PERIOD_TYPE, lit(type.id()));
+                        .and(col(Col.BASELINE_SHARE).lt(MAX_BASELINE_SHARE)), lit(false)));
     }
 
     /**

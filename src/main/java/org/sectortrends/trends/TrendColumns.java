@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.weekofyear;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import org.apache.spark.sql.Column;
@@ -55,6 +56,31 @@ public final class TrendColumns {
             case MONTH -> date_format(start, "yyyy-MM");
             case QUARTER -> concat(year(start).cast("string"), lit("Q"), quarter(start).cast("string"));
         };
+    }
+
+    /** Label of the period right before the one of type {@code typeColumn} starting on {@code start}. */
+    public static Column previousLabel(Column typeColumn, Column start) {
+        Column day = date_sub(start, 1);
+        Column result = null;
+        for (PeriodType type : PeriodType.values()) {
+            Column label = label(type, periodStart(type, day));
+            result = result == null ? when(typeColumn.equalTo(type.id()), label) : result.when(typeColumn.equalTo(type.id()), label);
+        }
+        return result;
+    }
+
+    /**
+     * The rows once per period type, each with {@code period_type, period, period_start,
+     * period_end} of its date: all period types are then computed by the same queries, keyed by
+     * {@code (period_type, period)}.
+     */
+    public static Dataset<Row> withPeriods(Dataset<Row> rows, java.util.Collection<PeriodType> types, String dateColumn) {
+        Dataset<Row> all = null;
+        for (PeriodType type : types) {
+            Dataset<Row> one = withPeriod(rows, type, dateColumn);
+            all = all == null ? one : all.unionByName(one);
+        }
+        return all;
     }
 
     /** Adds {@code period_type, period, period_start, period_end} for the date column. */

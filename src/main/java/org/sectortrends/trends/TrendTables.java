@@ -16,7 +16,7 @@ import org.sectortrends.tables.Tables.Col;
 import org.sectortrends.trends.PeriodCalendar.PeriodType;
 
 /**
- * The rows of {@code sector_trends} and {@code topic_trends} for one period type, assembled from
+ * The rows of {@code sector_trends} and {@code topic_trends} for all period types, assembled from
  * the parts of {@link GroupTrends}, the investment events and the growth figures.
  *
  * <ul>
@@ -37,19 +37,19 @@ public final class TrendTables {
   private TrendTables() {}
 
   public static Dataset<Row> sectorTrends(Dataset<Row> articlePeriods, Dataset<Row> stats, Dataset<Row> sectors, Dataset<Row> terms,
-      Dataset<Row> figures, Dataset<Row> events, Dataset<Row> growthFigures, PeriodType type, String runId) {
+      Dataset<Row> figures, Dataset<Row> events, Dataset<Row> growthFigures, java.util.Collection<PeriodType> types, String runId) {
     List<String> keys = List.of(Col.SECTOR);
     Dataset<Row> groups = sectors.select(col(Col.SECTOR_ID).as(Col.SECTOR))
         .union(articlePeriods.select(Col.SECTOR)).distinct();
-    Dataset<Row> investment = TrendColumns.withPeriod(events, type, Col.EVENT_DATE)
-        .groupBy(Col.PERIOD, Col.SECTOR)
+    Dataset<Row> investment = TrendColumns.withPeriods(events.drop(Col.PERIOD_TYPE, Col.PERIOD), types, Col.EVENT_DATE)
+        .groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.SECTOR)
         .agg(sum(Col.AMOUNT_KRW).as(Col.INVESTMENT_KRW), count(lit(1)).as(Col.INVESTMENT_EVENTS));
-    Dataset<Row> growth = articlePeriods.select(Col.ARTICLE_ID, Col.PERIOD, Col.SECTOR)
+    Dataset<Row> growth = articlePeriods.select(Col.ARTICLE_ID, Col.PERIOD_TYPE, Col.PERIOD, Col.SECTOR)
         .join(growthFigures, Col.ARTICLE_ID)
-        .groupBy(Col.PERIOD, Col.SECTOR)
+        .groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.SECTOR)
         .agg(expr("percentile(growth_pct, 0.5)").as(Col.MEDIAN_GROWTH_PCT));
-    List<String> on = List.of(Col.PERIOD, Col.SECTOR);
-    return GroupTrends.counts(articlePeriods, stats, keys, groups, type)
+    List<String> on = List.of(Col.PERIOD_TYPE, Col.PERIOD, Col.SECTOR);
+    return GroupTrends.counts(articlePeriods, stats, keys, groups)
         .join(GroupTrends.topTerms(articlePeriods, terms, keys), GroupTrends.scala(on), "left")
         .join(GroupTrends.figureCounts(articlePeriods, figures, keys), GroupTrends.scala(on), "left")
         .join(investment, GroupTrends.scala(on), "left")
@@ -59,22 +59,20 @@ public final class TrendTables {
         .withColumn(Col.FIGURE_COUNT, coalesce(col(Col.FIGURE_COUNT), lit(0L)))
         .withColumn(Col.INVESTMENT_KRW, coalesce(col(Col.INVESTMENT_KRW), lit(BigDecimal.ZERO).cast(Tables.FIGURE_DECIMAL)))
         .withColumn(Col.INVESTMENT_EVENTS, coalesce(col(Col.INVESTMENT_EVENTS), lit(0L)))
-        .withColumn(Col.PERIOD_TYPE, lit(type.id()))
         .withColumn(Col.RUN_ID, lit(runId));
   }
 
   public static Dataset<Row> topicTrends(Dataset<Row> articlePeriods, Dataset<Row> stats, Dataset<Row> topics, Dataset<Row> terms,
-      Dataset<Row> figures, PeriodType type, String runId) {
+      Dataset<Row> figures, String runId) {
     Dataset<Row> withTopic = articlePeriods.filter(col(Col.TOPIC_ID).isNotNull());
     List<String> keys = List.of(Col.MODEL_VERSION, Col.TOPIC_ID);
-    List<String> on = List.of(Col.PERIOD, Col.MODEL_VERSION, Col.TOPIC_ID);
-    return GroupTrends.counts(withTopic.drop(Col.SECTOR), stats, keys, null, type)
+    List<String> on = List.of(Col.PERIOD_TYPE, Col.PERIOD, Col.MODEL_VERSION, Col.TOPIC_ID);
+    return GroupTrends.counts(withTopic.drop(Col.SECTOR), stats, keys, null)
         .join(GroupTrends.topTerms(withTopic, terms, keys), GroupTrends.scala(on), "left")
         .join(GroupTrends.figureCounts(withTopic, figures, keys), GroupTrends.scala(on), "left")
         .join(topics, GroupTrends.scala(keys), "left")
         .withColumn(Col.SECTOR, col("topic_sector"))
         .withColumn(Col.FIGURE_COUNT, coalesce(col(Col.FIGURE_COUNT), lit(0L)))
-        .withColumn(Col.PERIOD_TYPE, lit(type.id()))
         .withColumn(Col.RUN_ID, lit(runId));
   }
 
