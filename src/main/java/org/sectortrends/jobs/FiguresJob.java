@@ -14,7 +14,9 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.sectortrends.figures.CompanyDirectory;
 import org.sectortrends.figures.Figure;
+import org.sectortrends.figures.FigureKinds;
 import org.sectortrends.figures.FigureExtractor;
 import org.sectortrends.figures.FxTable;
 import org.sectortrends.tables.TableStore;
@@ -27,7 +29,11 @@ import org.sectortrends.tables.Tables.Col;
  * per figure to the {@code figures} table, with the value in won and dollars from the monthly FX
  * reference table of the publication month.
  *
- * <p>The extractor and the FX table are built once per executor JVM and shared by its tasks
+ * <p>Each figure's subject is resolved to a {@code company_id} with the {@link CompanyDirectory}
+ * ({@code companies.tsv} of {@code --lexicon-dir}, else the bundled one), and {@link FigureKinds}
+ * marks forecasts ({@code is_forecast}) and bands ({@code is_band}).
+ *
+ * <p>The extractor, the company directory and the FX table are built once per executor JVM and shared by its tasks
  * (both are immutable and thread-safe), never per row or per partition.
  */
 public final class FiguresJob implements SparkJob {
@@ -90,12 +96,17 @@ public final class FiguresJob implements SparkJob {
 
   private static Iterator<Row> extractAll(Iterator<Row> articles, String lexiconDir, String fxFile, String runId) {
     FigureExtractor extractor = ExecutorResources.extractor(lexiconDir);
+    CompanyDirectory companies = ExecutorResources.companies(lexiconDir);
     FxTable fx = ExecutorResources.fx(fxFile);
     return ArticleFailsafe.tagged(articles, Tables.FIGURES, article -> article.getString(0), article -> article.getString(3),
-        article -> article.getString(1), article -> toRows(article, extractor, fx, runId));
+        article -> article.getString(1), article -> toRows(article, extractor, companies, fx, runId));
   }
 
   static List<Row> toRows(Row article, FigureExtractor extractor, FxTable fx, String runId) {
+    return toRows(article, extractor, ExecutorResources.companies(null), fx, runId);
+  }
+
+  static List<Row> toRows(Row article, FigureExtractor extractor, CompanyDirectory companies, FxTable fx, String runId) {
     String articleId = article.getString(0);
     String body = article.getString(1);
     Date published = article.isNullAt(2) ? null : article.getDate(2);
@@ -114,8 +125,11 @@ public final class FiguresJob implements SparkJob {
       rows.add(RowFactory.create(
           articleId, i, f.start(), f.end(), f.surface(),
           fitDecimal(f.value()), f.value().toPlainString(), f.unit(), f.counter(), f.qualifier(), fitDecimal(f.rangeHigh()),
-          f.metric(), f.subject(), f.period(), f.periodText(), f.direction(), f.changeBasis(), f.conversionOf(),
-          fitDecimal(krw), fitDecimal(usd), f.sentence(), published, runId, month));
+          f.metric(), f.subject(), companies.resolveId(f.subject()), f.period(), f.periodText(), f.direction(),
+          f.changeBasis(), f.conversionOf(), fitDecimal(krw), fitDecimal(usd), f.sentence(),
+          FigureKinds.isForecast(body, f.start(), f.end()),
+          FigureKinds.isBand(f.surface(), f.qualifier(), f.counter(), f.rangeHigh() != null),
+          published, runId, month));
     }
     return rows;
   }
@@ -133,6 +147,8 @@ public final class FiguresJob implements SparkJob {
   static final class ExecutorResources {
     private static volatile FigureExtractor extractor;
     private static volatile String extractorKey;
+    private static volatile CompanyDirectory companies;
+    private static volatile String companiesKey;
     private static volatile FxTable fx;
     private static volatile String fxKey;
 
@@ -145,6 +161,15 @@ public final class FiguresJob implements SparkJob {
         extractorKey = key;
       }
       return extractor;
+    }
+
+    static synchronized CompanyDirectory companies(String lexiconDir) {
+      String key = String.valueOf(lexiconDir);
+      if (companies == null || !key.equals(companiesKey)) {
+        companies = lexiconDir == null ? CompanyDirectory.defaults() : CompanyDirectory.fromDirectory(Path.of(lexiconDir));
+        companiesKey = key;
+      }
+      return companies;
     }
 
     static synchronized FxTable fx(String file) {

@@ -1,6 +1,7 @@
 package org.sectortrends.tables;
 
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -126,6 +127,60 @@ public final class Tables {
     public static final String STACK_TRACE = "stack_trace";
     public static final String INPUT_EXCERPT = "input_excerpt";
     public static final String FAILED_AT = "failed_at";
+
+    // Figures: company and kind of the reported value.
+    public static final String COMPANY_ID = "company_id";
+    public static final String IS_FORECAST = "is_forecast";
+    public static final String IS_BAND = "is_band";
+
+    // Lookup tables: sectors and companies.
+    public static final String SECTOR_ID = "sector_id";
+    public static final String NAME_KO = "name_ko";
+    public static final String NAME_EN = "name_en";
+    public static final String KEYWORDS = "keywords";
+    public static final String KIND = "kind";
+    public static final String ALIASES = "aliases";
+
+    // Trend tables.
+    public static final String PERIOD_TYPE = "period_type";
+    public static final String PERIOD_START = "period_start";
+    public static final String PERIOD_END = "period_end";
+    public static final String SECTOR_NAME = "sector_name";
+    public static final String ARTICLE_COUNT = "article_count";
+    public static final String SHARE_OF_ARTICLES = "share_of_articles";
+    public static final String SHARE_CHANGE_POINTS = "share_change_points";
+    public static final String COUNT_CHANGE_PCT = "count_change_pct";
+    public static final String OUTLET_COUNT = "outlet_count";
+    public static final String DAYS_WITH_DATA = "days_with_data";
+    public static final String COVERAGE = "coverage";
+    public static final String IS_PARTIAL = "is_partial";
+    public static final String FIGURE_COUNT = "figure_count";
+    public static final String INVESTMENT_KRW = "investment_krw";
+    public static final String INVESTMENT_EVENTS = "investment_events";
+    public static final String MEDIAN_GROWTH_PCT = "median_growth_pct";
+    public static final String TOPIC_LABEL = "topic_label";
+    public static final String DOCUMENT_FREQUENCY = "document_frequency";
+    public static final String ARTICLE_SHARE = "article_share";
+    public static final String BASELINE_SHARE = "baseline_share";
+    public static final String BASELINE_PERIODS = "baseline_periods";
+    public static final String LIFT = "lift";
+    public static final String Z_SCORE = "z_score";
+    public static final String IS_EMERGING = "is_emerging";
+    public static final String FIRST_SEEN = "first_seen";
+    public static final String COMPANY_NAME = "company_name";
+    public static final String VALUE_MIN = "value_min";
+    public static final String VALUE_MAX = "value_max";
+    public static final String N_REPORTS = "n_reports";
+    public static final String N_ARTICLES = "n_articles";
+    public static final String N_OUTLETS = "n_outlets";
+    public static final String FIRST_REPORTED_AT = "first_reported_at";
+    public static final String EVIDENCE_ARTICLE_IDS = "evidence_article_ids";
+    public static final String EVENT_ID = "event_id";
+    public static final String COUNTERPARTY = "counterparty";
+    public static final String AMOUNT = "amount";
+    public static final String AMOUNT_KRW = "amount_krw";
+    public static final String AMOUNT_USD = "amount_usd";
+    public static final String EVENT_DATE = "event_date";
 
     private Col() {}
   }
@@ -274,6 +329,7 @@ public final class Tables {
                   f(Col.RANGE_HIGH, FIGURE_DECIMAL),
                   f(Col.METRIC, StringType),
                   f(Col.SUBJECT, StringType),
+                  f(Col.COMPANY_ID, StringType),
                   f(Col.PERIOD, StringType),
                   f(Col.PERIOD_TEXT, StringType),
                   f(Col.DIRECTION, StringType),
@@ -282,6 +338,8 @@ public final class Tables {
                   f(Col.VALUE_KRW, FIGURE_DECIMAL),
                   f(Col.VALUE_USD, FIGURE_DECIMAL),
                   f(Col.SENTENCE, StringType),
+                  f(Col.IS_FORECAST, BooleanType),
+                  f(Col.IS_BAND, BooleanType),
                   f(Col.PUBLISHED_DATE, DateType),
                   f(Col.RUN_ID, StringType)),
               required(Col.PUBLISHED_MONTH, StringType)),
@@ -359,9 +417,175 @@ public final class Tables {
           WriteMode.OVERWRITE_PARTITIONS,
           Col.PUBLISHED_MONTH);
 
+  /** Period columns of every trend table, partition columns last: {@code period_type, period}. */
+  private static StructType trendTable(List<StructField> fields) {
+    return struct(fields, required(Col.PERIOD_TYPE, StringType), required(Col.PERIOD, StringType));
+  }
+
+  /** The sectors of the taxonomy with their names; replaced by every {@code trends} run. */
+  public static final TableSpec SECTORS =
+      new TableSpec(
+          "sectors",
+          struct(
+              List.of(
+                  required(Col.SECTOR_ID, StringType),
+                  f(Col.NAME_KO, StringType),
+                  f(Col.NAME_EN, StringType),
+                  f(Col.KEYWORDS, StringType))),
+          WriteMode.REPLACE);
+
+  /** Companies, agencies and funds of the company directory; replaced by every {@code trends} run. */
+  public static final TableSpec COMPANIES =
+      new TableSpec(
+          "companies",
+          struct(
+              List.of(
+                  required(Col.COMPANY_ID, StringType),
+                  f(Col.NAME_KO, StringType),
+                  f(Col.NAME_EN, StringType),
+                  f(Col.SECTOR_ID, StringType),
+                  f(Col.KIND, StringType),
+                  f(Col.ALIASES, StringType))),
+          WriteMode.REPLACE);
+
+  /** Articles, outlets, terms, figures and investment per sector and period. */
+  public static final TableSpec SECTOR_TRENDS =
+      new TableSpec(
+          "sector_trends",
+          trendTable(
+              List.of(
+                  required(Col.PERIOD_START, DateType),
+                  required(Col.PERIOD_END, DateType),
+                  required(Col.SECTOR, StringType),
+                  f(Col.SECTOR_NAME, StringType),
+                  required(Col.ARTICLE_COUNT, LongType),
+                  f(Col.SHARE_OF_ARTICLES, DoubleType),
+                  f(Col.SHARE_CHANGE_POINTS, DoubleType),
+                  f(Col.COUNT_CHANGE_PCT, DoubleType),
+                  f(Col.OUTLET_COUNT, LongType),
+                  f(Col.DAYS_WITH_DATA, IntegerType),
+                  f(Col.COVERAGE, DoubleType),
+                  f(Col.IS_PARTIAL, BooleanType),
+                  f(Col.TOP_TERMS, StringType),
+                  f(Col.FIGURE_COUNT, LongType),
+                  f(Col.INVESTMENT_KRW, FIGURE_DECIMAL),
+                  f(Col.INVESTMENT_EVENTS, LongType),
+                  f(Col.MEDIAN_GROWTH_PCT, DoubleType),
+                  f(Col.RUN_ID, StringType))),
+          WriteMode.OVERWRITE_PARTITIONS,
+          Col.PERIOD_TYPE,
+          Col.PERIOD);
+
+  /** Articles per topic and period, with the model version that assigned them. */
+  public static final TableSpec TOPIC_TRENDS =
+      new TableSpec(
+          "topic_trends",
+          trendTable(
+              List.of(
+                  required(Col.PERIOD_START, DateType),
+                  required(Col.PERIOD_END, DateType),
+                  required(Col.MODEL_VERSION, StringType),
+                  required(Col.TOPIC_ID, IntegerType),
+                  f(Col.TOPIC_LABEL, StringType),
+                  f(Col.SECTOR, StringType),
+                  required(Col.ARTICLE_COUNT, LongType),
+                  f(Col.SHARE_OF_ARTICLES, DoubleType),
+                  f(Col.SHARE_CHANGE_POINTS, DoubleType),
+                  f(Col.COUNT_CHANGE_PCT, DoubleType),
+                  f(Col.OUTLET_COUNT, LongType),
+                  f(Col.COVERAGE, DoubleType),
+                  f(Col.IS_PARTIAL, BooleanType),
+                  f(Col.TOP_TERMS, StringType),
+                  f(Col.FIGURE_COUNT, LongType),
+                  f(Col.RUN_ID, StringType))),
+          WriteMode.OVERWRITE_PARTITIONS,
+          Col.PERIOD_TYPE,
+          Col.PERIOD);
+
+  /** Document frequency of every term per period against its trailing baseline. */
+  public static final TableSpec TERM_TRENDS =
+      new TableSpec(
+          "term_trends",
+          trendTable(
+              List.of(
+                  required(Col.PERIOD_START, DateType),
+                  required(Col.PERIOD_END, DateType),
+                  required(Col.TERM, StringType),
+                  required(Col.DOCUMENT_FREQUENCY, LongType),
+                  f(Col.ARTICLE_SHARE, DoubleType),
+                  f(Col.BASELINE_SHARE, DoubleType),
+                  f(Col.BASELINE_PERIODS, IntegerType),
+                  f(Col.LIFT, DoubleType),
+                  f(Col.Z_SCORE, DoubleType),
+                  f(Col.IS_EMERGING, BooleanType),
+                  f(Col.FIRST_SEEN, DateType),
+                  f(Col.RUN_ID, StringType))),
+          WriteMode.OVERWRITE_PARTITIONS,
+          Col.PERIOD_TYPE,
+          Col.PERIOD);
+
+  /**
+   * One row per company, metric and reported period: the consensus of the distinct reports.
+   * {@code period_type} here is the type of the reported period (year, half, quarter, month).
+   */
+  public static final TableSpec COMPANY_METRICS =
+      new TableSpec(
+          "company_metrics",
+          trendTable(
+              List.of(
+                  required(Col.COMPANY_ID, StringType),
+                  f(Col.COMPANY_NAME, StringType),
+                  f(Col.SECTOR, StringType),
+                  required(Col.METRIC, StringType),
+                  required(Col.PERIOD_START, DateType),
+                  required(Col.PERIOD_END, DateType),
+                  required(Col.IS_FORECAST, BooleanType),
+                  required(Col.IS_BAND, BooleanType),
+                  f(Col.VALUE, FIGURE_DECIMAL),
+                  f(Col.VALUE_MIN, FIGURE_DECIMAL),
+                  f(Col.VALUE_MAX, FIGURE_DECIMAL),
+                  required(Col.UNIT, StringType),
+                  f(Col.VALUE_KRW, FIGURE_DECIMAL),
+                  f(Col.VALUE_USD, FIGURE_DECIMAL),
+                  f(Col.N_REPORTS, LongType),
+                  f(Col.N_ARTICLES, LongType),
+                  f(Col.N_OUTLETS, LongType),
+                  f(Col.FIRST_REPORTED_AT, TimestampType),
+                  f(Col.EVIDENCE_ARTICLE_IDS, StringType),
+                  f(Col.RUN_ID, StringType))),
+          WriteMode.OVERWRITE_PARTITIONS,
+          Col.PERIOD_TYPE,
+          Col.PERIOD);
+
+  /** One row per investment event, however many articles report it; partitioned by event month. */
+  public static final TableSpec INVESTMENT_EVENTS_TABLE =
+      new TableSpec(
+          "investment_events",
+          trendTable(
+              List.of(
+                  required(Col.EVENT_ID, StringType),
+                  required(Col.COMPANY_ID, StringType),
+                  f(Col.COMPANY_NAME, StringType),
+                  f(Col.COUNTERPARTY, StringType),
+                  f(Col.AMOUNT, FIGURE_DECIMAL),
+                  f(Col.UNIT, StringType),
+                  f(Col.AMOUNT_KRW, FIGURE_DECIMAL),
+                  f(Col.AMOUNT_USD, FIGURE_DECIMAL),
+                  required(Col.EVENT_DATE, DateType),
+                  f(Col.SECTOR, StringType),
+                  f(Col.N_ARTICLES, LongType),
+                  f(Col.N_OUTLETS, LongType),
+                  f(Col.EVIDENCE_ARTICLE_IDS, StringType),
+                  f(Col.SENTENCE, StringType),
+                  f(Col.RUN_ID, StringType))),
+          WriteMode.OVERWRITE_PARTITIONS,
+          Col.PERIOD_TYPE,
+          Col.PERIOD);
+
   /** Every table, in pipeline order. */
   public static final List<TableSpec> ALL =
-      List.of(ARTICLES, DUPLICATES_TABLE, QUARANTINE, RUNS, FIGURES, ARTICLE_TERMS, TOPICS, ARTICLE_TOPICS, ERRORS, DEDUP_KEYS);
+      List.of(ARTICLES, DUPLICATES_TABLE, QUARANTINE, RUNS, FIGURES, ARTICLE_TERMS, TOPICS, ARTICLE_TOPICS, ERRORS,
+          SECTORS, COMPANIES, SECTOR_TRENDS, TOPIC_TRENDS, TERM_TRENDS, COMPANY_METRICS, INVESTMENT_EVENTS_TABLE, DEDUP_KEYS);
 
   public static Optional<TableSpec> byName(String name) {
     return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

@@ -113,7 +113,7 @@ class GenerateIngestBenchTest {
         .withColumn(Col.VALUE, col("value").cast(Tables.FIGURE_DECIMAL))
         .withColumn(Col.RANGE_HIGH, col("range_high").cast(Tables.FIGURE_DECIMAL));
     for (String missing : new String[] {Col.PERIOD_TEXT, Col.DIRECTION, Col.CHANGE_BASIS, Col.VALUE_KRW, Col.VALUE_USD,
-        Col.SENTENCE, Col.PUBLISHED_DATE, Col.RUN_ID}) {
+        Col.SENTENCE, Col.PUBLISHED_DATE, Col.RUN_ID, Col.COMPANY_ID, Col.IS_FORECAST, Col.IS_BAND}) {
       figures = figures.withColumn(missing, lit(null));
     }
     perfect.write(Tables.FIGURES, figures);

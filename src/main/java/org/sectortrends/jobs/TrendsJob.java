@@ -1,0 +1,284 @@
+package org.sectortrends.jobs;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sectortrends.figures.CompanyDirectory;
+import org.sectortrends.tables.TableSpec;
+import org.sectortrends.tables.TableStore;
+import org.sectortrends.tables.Tables;
+import org.sectortrends.tables.Tables.Col;
+import org.sectortrends.topics.SectorTaxonomy;
+import org.sectortrends.trends.CompanyMetrics;
+import org.sectortrends.trends.GroupTrends;
+import org.sectortrends.trends.InvestmentEvents;
+import org.sectortrends.trends.Lookups;
+import org.sectortrends.trends.PeriodCalendar;
+import org.sectortrends.trends.PeriodCalendar.Period;
+import org.sectortrends.trends.PeriodCalendar.PeriodType;
+import org.sectortrends.trends.ReportedPeriod;
+import org.sectortrends.trends.TermTrends;
+import org.sectortrends.trends.TrendColumns;
+import org.sectortrends.trends.TrendTables;
+
+/**
+ * {@code trends}: the sector, topic and term trends per week, month and quarter, the company
+ * metrics, the investment events and the {@code sectors} and {@code companies} lookup tables,
+ * from {@code articles}, {@code article_topics}, {@code topics}, {@code article_terms} and
+ * {@code figures}.
+ *
+ * <p>What a run recomputes: without {@code --months}, everything. With {@code --months}, only the
+ * periods those months touch: for each period type the weeks, months and quarters that overlap
+ * them (their neighbours and the {@code --baseline-periods} before are read, not written), the
+ * reported periods of {@code company_metrics} that the months' figures mention (over the figures
+ * of every month), and the investment events of those months (the month before is read so that
+ * an event reported across the month boundary stays one). Every trend table is written by dynamic
+ * partition overwrite on {@code (period_type, period)}, so other periods stay as they were: a
+ * monthly run does not recompute last year.
+ *
+ * <p>{@code topic_trends} keeps the model version per row, and a retraining does not rewrite a
+ * complete period that a topic model of another version already reported: such periods are kept
+ * as they are; partial periods (the data did not span them) are rewritten with the current model.
+ *
+ * <p>The sector of an article is {@code article_topics.sector}, the article's own sector;
+ * articles without a row there are counted under {@code unassigned}.
+ */
+public final class TrendsJob implements SparkJob {
+
+  static final JobOption<List<String>> PERIOD_TYPES = JobOption.list("period-type", "week|month|quarter",
+      List.of("week", "month", "quarter"), "Period types of the trend tables; all three by default");
+  static final JobOption<Integer> BASELINE_PERIODS = JobOption.integer("baseline-periods", 6, 1, 104,
+      "Trailing periods of the term baseline (term_trends)");
+  static final JobOption<Integer> MIN_SUPPORT = JobOption.integer("min-support", 3, 1, 1_000_000,
+      "Minimum articles with a term in a period for a term_trends row (and for being emerging)");
+
+  @Override
+  public String name() {
+    return "trends";
+  }
+
+  @Override
+  public String summary() {
+    return "Sector, topic and term trends per week, month and quarter, company metrics, investment events and the lookup tables.";
+  }
+
+  @Override
+  public List<JobOption<?>> options() {
+    return List.of(PERIOD_TYPES, ArticleSelection.MONTHS, BASELINE_PERIODS, MIN_SUPPORT, FiguresJob.LEXICON_DIR,
+        TopicsJob.TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
+  }
+
+  @Override
+  public RunSummary run(SparkSession spark, JobOptions options) {
+    JobContext context = JobContext.current(name());
+    String runId = context.runId();
+    TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
+    List<PeriodType> types = new ArrayList<>();
+    for (String type : new LinkedHashSet<>(options.get(PERIOD_TYPES))) {
+      try {
+        types.add(PeriodType.of(type));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("Bad value '" + type + "' for --period-type: expected week, month or quarter");
+      }
+    }
+    Set<YearMonth> months = new TreeSet<>();
+    for (String month : options.get(ArticleSelection.MONTHS)) {
+      try {
+        months.add(YearMonth.parse(month));
+      } catch (RuntimeException e) {
+        throw new UsageException("Bad value '" + month + "' for --months: expected YYYY-MM");
+      }
+    }
+    if (!store.exists(Tables.ARTICLES)) {
+      throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
+    }
+    int baseline = options.get(BASELINE_PERIODS);
+    int minSupport = options.get(MIN_SUPPORT);
+    String lexiconDir = options.get(FiguresJob.LEXICON_DIR);
+    String taxonomyFile = options.get(TopicsJob.TAXONOMY);
+
+    SectorTaxonomy taxonomy = taxonomyFile == null ? SectorTaxonomy.fromClasspath() : SectorTaxonomy.fromFile(Path.of(taxonomyFile));
+    CompanyDirectory directory = lexiconDir == null ? CompanyDirectory.defaults() : CompanyDirectory.fromDirectory(Path.of(lexiconDir));
+    Dataset<Row> sectors = Lookups.sectors(spark, taxonomy, Lookups.englishNames(taxonomyFile == null ? null : Path.of(taxonomyFile)));
+    Dataset<Row> companies = Lookups.companies(spark, directory);
+    store.write(Tables.SECTORS, sectors);
+    store.write(Tables.COMPANIES, companies);
+    Map<String, Long> written = new HashMap<>();
+
+    Dataset<Row> articles = store.read(Tables.ARTICLES)
+        .filter(col(Col.PUBLISHED_DATE).isNotNull())
+        .select(Col.ARTICLE_ID, Col.OUTLET, Col.PUBLISHED_DATE, Col.PUBLISHED_AT, Col.PUBLISHED_MONTH)
+        .cache();
+    long articleCount = articles.count();
+    if (articleCount == 0) {
+      return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, 0L, 0L, 0, Map.of(),
+          "no dated articles; lookup tables written to " + store.root());
+    }
+    Row span = GroupTrends.dataSpan(articles);
+    Dataset<Row> articleTopics = store.read(Tables.ARTICLE_TOPICS).select(Col.ARTICLE_ID, Col.TOPIC_ID, Col.MODEL_VERSION, Col.SECTOR);
+    Dataset<Row> topics = store.read(Tables.TOPICS).select(col(Col.TOPIC_ID), col(Col.MODEL_VERSION),
+        col(Col.LABEL).as(Col.TOPIC_LABEL), col(Col.SECTOR).as("topic_sector"));
+    Dataset<Row> terms = store.read(Tables.ARTICLE_TERMS);
+    Dataset<Row> figures = store.read(Tables.FIGURES);
+
+    // Investment events: of the selected months, clustered with the month before.
+    Dataset<Row> eventFigures = figures;
+    Set<String> eventMonths = new TreeSet<>();
+    if (!months.isEmpty()) {
+      Set<String> read = new TreeSet<>();
+      for (YearMonth m : months) {
+        eventMonths.add(m.toString());
+        read.add(m.toString());
+        read.add(m.minusMonths(1).toString());
+      }
+      eventFigures = figures.filter(col(Col.PUBLISHED_MONTH).isin(read.toArray()));
+    }
+    Dataset<Row> articleSectors = articleTopics.select(Col.ARTICLE_ID, Col.SECTOR);
+    Dataset<Row> events = InvestmentEvents.compute(eventFigures, articles, articleSectors, companies, lexiconDir)
+        .withColumn(Col.PERIOD_TYPE, lit("month"))
+        .withColumn(Col.PERIOD, date_format(col(Col.EVENT_DATE), "yyyy-MM"))
+        .withColumn(Col.RUN_ID, lit(runId));
+    if (!eventMonths.isEmpty()) {
+      events = events.filter(col(Col.PERIOD).isin(eventMonths.toArray()));
+    }
+    events = events.cache();
+    written.put(Tables.INVESTMENT_EVENTS_TABLE.name(), write(store, Tables.INVESTMENT_EVENTS_TABLE, events));
+
+    // Company metrics: the reported periods the selected months mention, over all figures.
+    Dataset<Row> metricFigures = figures;
+    if (!months.isEmpty()) {
+      List<String> periodTexts = figures.filter(col(Col.PUBLISHED_MONTH).isin(monthLabels(months).toArray()))
+          .filter(col(Col.COMPANY_ID).isNotNull()).select(Col.PERIOD).distinct().as(Encoders.STRING()).collectAsList();
+      Set<String> reported = new TreeSet<>();
+      periodTexts.forEach(p -> ReportedPeriod.parse(p).ifPresent(r -> reported.add(r.label())));
+      metricFigures = figures.withColumn("reported_label", CompanyMetrics.reportedPeriodUdf().apply(col(Col.PERIOD)).getField("label"))
+          .filter(col("reported_label").isin(reported.toArray())).drop("reported_label");
+    }
+    written.put(Tables.COMPANY_METRICS.name(), write(store, Tables.COMPANY_METRICS,
+        CompanyMetrics.compute(metricFigures, articles, companies).withColumn(Col.RUN_ID, lit(runId))));
+
+    Dataset<Row> firstSeen = TermTrends.firstSeen(terms, articles).cache();
+    Dataset<Row> growthFigures = figures
+        .filter(col(Col.UNIT).equalTo("percent").and(col(Col.METRIC).endsWith("_growth")).and(col(Col.CONVERSION_OF).isNull())
+            .and(not(coalesce(col(Col.IS_FORECAST), lit(false)))).and(col(Col.VALUE).isNotNull()))
+        .select(col(Col.ARTICLE_ID), when(col(Col.DIRECTION).equalTo("down").and(col(Col.VALUE).gt(0)), col(Col.VALUE).multiply(-1))
+            .otherwise(col(Col.VALUE)).cast("double").as("growth_pct"));
+
+    // Every period type at once, keyed by (period_type, period): one set of queries, not one per type.
+    Map<PeriodType, Set<String>> touched = new java.util.EnumMap<>(PeriodType.class);
+    Dataset<Row> window = articles;
+    if (!months.isEmpty()) {
+      LocalDate from = null;
+      LocalDate to = null;
+      for (PeriodType type : types) {
+        Set<String> labels = new TreeSet<>();
+        for (YearMonth m : months) {
+          for (Period p : PeriodCalendar.between(type, m.atDay(1), m.atEndOfMonth())) {
+            labels.add(p.label());
+            Period first = p;
+            for (int k = 0; k <= baseline; k++) {
+              first = PeriodCalendar.previous(first);
+            }
+            from = from == null || first.start().isBefore(from) ? first.start() : from;
+            to = to == null || p.end().isAfter(to) ? p.end() : to;
+          }
+        }
+        touched.put(type, labels);
+      }
+      window = articles.filter(col(Col.PUBLISHED_DATE).between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+    }
+    Dataset<Row> articlePeriods = TrendColumns.withPeriods(
+            window.join(articleTopics, GroupTrends.scala(List.of(Col.ARTICLE_ID)), "left")
+                .withColumn(Col.SECTOR, coalesce(col(Col.SECTOR), lit(GroupTrends.UNASSIGNED))),
+            types, Col.PUBLISHED_DATE)
+        .cache();
+    Dataset<Row> stats = GroupTrends.periodStats(articlePeriods, span).cache();
+    Dataset<Row> windowTerms = terms.join(window.select(Col.ARTICLE_ID), Col.ARTICLE_ID).select(Col.ARTICLE_ID, Col.TERM).cache();
+
+    written.put(Tables.SECTOR_TRENDS.name(), write(store, Tables.SECTOR_TRENDS, onlyTouched(
+        TrendTables.sectorTrends(articlePeriods, stats, sectors, windowTerms, figures, events, growthFigures, types, runId), touched)));
+    written.put(Tables.TOPIC_TRENDS.name(), write(store, Tables.TOPIC_TRENDS, keepEarlierModels(store, onlyTouched(
+        TrendTables.topicTrends(articlePeriods, stats, topics, windowTerms, figures, runId), touched))));
+    written.put(Tables.TERM_TRENDS.name(), write(store, Tables.TERM_TRENDS, onlyTouched(
+        TermTrends.compute(spark, articlePeriods, windowTerms, firstSeen, baseline, minSupport).withColumn(Col.RUN_ID, lit(runId)),
+        touched)));
+    articlePeriods.unpersist();
+    stats.unpersist();
+    windowTerms.unpersist();
+    long total = written.values().stream().mapToLong(Long::longValue).sum();
+    articles.unpersist();
+    return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, articleCount, total, 0, Map.of(),
+        "rows " + new java.util.TreeMap<>(written) + "; period types " + types.stream().map(PeriodType::id).toList()
+            + (months.isEmpty() ? "; all periods" : "; periods touched by " + months) + "; tables: " + store.root());
+  }
+
+  /**
+   * Drops the rows of complete periods that {@code topic_trends} already holds from another model
+   * version, so a retraining does not rewrite them. The periods are collected first (few rows), so
+   * the table is not read by the query that overwrites it.
+   */
+  static Dataset<Row> keepEarlierModels(TableStore store, Dataset<Row> rows) {
+    if (!store.exists(Tables.TOPIC_TRENDS)) {
+      return rows;
+    }
+    List<Row> reported = store.read(Tables.TOPIC_TRENDS)
+        .filter(not(coalesce(col(Col.IS_PARTIAL), lit(false))))
+        .select(Col.PERIOD_TYPE, Col.PERIOD, Col.MODEL_VERSION).distinct().collectAsList();
+    Map<List<String>, Set<String>> modelsByPeriod = new HashMap<>();
+    for (Row r : reported) {
+      modelsByPeriod.computeIfAbsent(List.of(r.getString(0), r.getString(1)), k -> new TreeSet<>()).add(r.getString(2));
+    }
+    Column keep = lit(true);
+    for (Map.Entry<List<String>, Set<String>> e : modelsByPeriod.entrySet()) {
+      Column samePeriod = col(Col.PERIOD_TYPE).equalTo(e.getKey().get(0)).and(col(Col.PERIOD).equalTo(e.getKey().get(1)));
+      keep = keep.and(not(samePeriod).or(col(Col.MODEL_VERSION).isin(e.getValue().toArray())));
+    }
+    return rows.filter(keep);
+  }
+
+  /** The rows of the touched periods; all rows when every period is recomputed (no --months). */
+  private static Dataset<Row> onlyTouched(Dataset<Row> rows, Map<PeriodType, Set<String>> touched) {
+    if (touched.isEmpty()) {
+      return rows;
+    }
+    Column any = lit(false);
+    for (Map.Entry<PeriodType, Set<String>> e : touched.entrySet()) {
+      any = any.or(col(Col.PERIOD_TYPE).equalTo(e.getKey().id()).and(col(Col.PERIOD).isin(e.getValue().toArray())));
+    }
+    return rows.filter(any);
+  }
+
+  private static Set<String> monthLabels(Set<YearMonth> months) {
+    Set<String> labels = new TreeSet<>();
+    months.forEach(m -> labels.add(m.toString()));
+    return labels;
+  }
+
+  /** Writes the rows (computed once, cached for the count) and returns how many were written. */
+  private static long write(TableStore store, TableSpec table, Dataset<Row> rows) {
+    Dataset<Row> shaped = TableStore.conform(table, rows).cache();
+    long n = shaped.count();
+    store.write(table, shaped);
+    shaped.unpersist();
+    return n;
+  }
+}
