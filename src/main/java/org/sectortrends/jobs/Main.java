@@ -20,6 +20,7 @@ public final class Main {
     JOBS.put("figures", FiguresJob::new);
     JOBS.put("terms", TermsJob::new);
     JOBS.put("topics", TopicsJob::new);
+    JOBS.put("report", ReportJob::new);
     JOBS.put("evaluate-topics", EvaluateTopicsJob::new);
     JOBS.put("generate-corpus", GenerateCorpusJob::new);
     JOBS.put("bench", org.sectortrends.bench.BenchJob::new);
