@@ -3,6 +3,7 @@ package org.sectortrends.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.GraphicsEnvironment;
 import java.awt.Paint;
 import java.awt.Rectangle;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -46,9 +48,13 @@ import org.jfree.svg.ViewBox;
  */
 public final class ReportCharts {
 
-  /** Font families the browser tries for chart and page text, Hangul first. */
+  /**
+   * Font families the browser tries for chart and page text, Hangul first. Unquoted (valid CSS
+   * for names made of plain words): JFreeSVG writes it into single-quoted style attributes, and
+   * the page puts it into its style sheet, where quotes would need escaping.
+   */
   public static final String FONT_STACK =
-      "'Noto Sans CJK KR', 'Noto Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic', 'NanumGothic', sans-serif";
+      "Noto Sans CJK KR, Noto Sans KR, Apple SD Gothic Neo, Malgun Gothic, NanumGothic, sans-serif";
 
   /** One drawn chart: an id unique in the page, the SVG element and the number of values it shows. */
   public record Chart(String id, String svg, int values) {}
@@ -60,17 +66,29 @@ public final class ReportCharts {
       new Color(0x117733), new Color(0xAA4499)};
   private static final Color RISE = new Color(0x009E73);
   private static final Color FALL = new Color(0xD55E00);
-  private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-  private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  /**
+   * The font Java measures label widths with: the first family of {@link #FONT_STACK} installed
+   * here (Debian: fonts-noto-cjk), so that Hangul labels measure as wide as the browser draws them.
+   */
+  static final String MEASURING_FAMILY = measuringFamily();
+  private static final Font TEXT = new Font(MEASURING_FAMILY, Font.PLAIN, 12);
+  private static final Font SMALL = new Font(MEASURING_FAMILY, Font.PLAIN, 11);
   /** More sectors than this are folded into one "그 외" band in the share chart. */
   static final int MAX_SHARE_SERIES = 10;
   static final String OTHERS = "그 외";
 
   private ReportCharts() {}
 
-  static {
+  private static String measuringFamily() {
     // Charts are drawn on servers without a display.
     System.setProperty("java.awt.headless", "true");
+    Set<String> installed = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+    for (String family : List.of("Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic")) {
+      if (installed.contains(family)) {
+        return family;
+      }
+    }
+    return Font.SANS_SERIF;
   }
 
   /** Stacked bars of every sector's share of articles in the trailing periods. */
@@ -91,7 +109,7 @@ public final class ReportCharts {
         double percent = 100 * s.shares().get(p);
         if (i < MAX_SHARE_SERIES - 1 || ordered.size() == MAX_SHARE_SERIES) {
           data.addValue(percent, label(s), periods.get(p));
-          values++;
+          values += percent > 0 ? 1 : 0;
         } else {
           others[p] += percent;
           hasOthers = true;
@@ -101,7 +119,7 @@ public final class ReportCharts {
     if (hasOthers) {
       for (int p = 0; p < periods.size(); p++) {
         data.addValue(others[p], OTHERS, periods.get(p));
-        values++;
+        values += others[p] > 0 ? 1 : 0;
       }
     }
     JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "기사 비중 (%)", data,
@@ -211,7 +229,8 @@ public final class ReportCharts {
         data.addValue(value == null ? null : ReportFormats.trillions(value), company.getKey(), period);
       }
     }
-    JFreeChart chart = ChartFactory.createBarChart(null, null, "조 원", data, PlotOrientation.VERTICAL, true, false, false);
+    // The unit (조 원) is in the section heading: a rotated Hangul axis label is hard to read.
+    JFreeChart chart = ChartFactory.createBarChart(null, null, null, data, PlotOrientation.VERTICAL, true, false, false);
     CategoryPlot plot = style(chart);
     BarRenderer renderer = (BarRenderer) plot.getRenderer();
     styleBars(renderer);
@@ -264,6 +283,8 @@ public final class ReportCharts {
     if (plot.getRenderer() instanceof BarRenderer bars) {
       styleBars(bars);
     }
+    // The value axis goes left of vertical bars and below horizontal ones, where readers look for it.
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     return plot;
   }
 

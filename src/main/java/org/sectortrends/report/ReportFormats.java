@@ -26,7 +26,10 @@ public final class ReportFormats {
   private ReportFormats() {}
 
   private static DecimalFormat format(String pattern) {
-    return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+    DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+    // Readers expect 1.25 to round to 1.3, not to the even 1.2.
+    format.setRoundingMode(RoundingMode.HALF_UP);
+    return format;
   }
 
   /** A count with thousands separators: {@code 12,345}. */

@@ -30,6 +30,12 @@ public record ReportModel(
     Methods methods,
     List<String> notices) {
 
+  /** When the report was made, in Seoul time: {@code 2025-12-04 10:15 KST}. */
+  public String generatedAtText() {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'KST'")
+        .format(generatedAt.atZone(java.time.ZoneId.of("Asia/Seoul")));
+  }
+
   public ReportModel {
     chartPeriods = List.copyOf(chartPeriods);
     sectorShares = List.copyOf(sectorShares);

@@ -145,7 +145,7 @@ public final class ReportModelBuilder {
 
     List<ReportModel.SectorSeries> series = new ArrayList<>();
     List<ReportModel.SectorRow> sectors = new ArrayList<>();
-    sectorTrends(period, chartLabels, series, sectors);
+    chartLabels = sectorTrends(period, chartLabels, series, sectors);
     if (current.articles() == 0 && sectors.isEmpty()) {
       throw new NoReportDataException("No articles in " + period.type().id() + " " + period.label() + " (" + period.start()
           + " – " + period.end() + "); the articles cover " + range.from() + " – " + range.to());
@@ -252,19 +252,28 @@ public final class ReportModelBuilder {
     return col(ReportColumns.PERIOD_TYPE).equalTo(period.type().id()).and(col(ReportColumns.PERIOD).equalTo(period.label()));
   }
 
-  private void sectorTrends(ReportPeriod period, List<String> chartLabels, List<ReportModel.SectorSeries> series,
+  /**
+   * Fills the share series and the period's sector rows; returns the chart periods, from the first
+   * that has rows (periods before the data begins would only be empty bars) to the report period.
+   */
+  private List<String> sectorTrends(ReportPeriod period, List<String> trailing, List<ReportModel.SectorSeries> series,
       List<ReportModel.SectorRow> sectors) {
     Optional<Dataset<Row>> table = trendTable(ReportColumns.SECTOR_TRENDS, ReportColumns.SECTOR_TRENDS_COLUMNS);
     if (table.isEmpty()) {
-      return;
+      return List.of(period.label());
     }
     List<Row> rows = table.get()
-        .filter(col(ReportColumns.PERIOD_TYPE).equalTo(period.type().id()).and(col(ReportColumns.PERIOD).isin(chartLabels.toArray())))
+        .filter(col(ReportColumns.PERIOD_TYPE).equalTo(period.type().id()).and(col(ReportColumns.PERIOD).isin(trailing.toArray())))
         .select(ReportColumns.PERIOD, Col.SECTOR, ReportColumns.SECTOR_NAME, ReportColumns.SHARE_OF_ARTICLES,
             ReportColumns.ARTICLE_COUNT, ReportColumns.SHARE_CHANGE_POINTS, ReportColumns.COUNT_CHANGE_PCT,
             ReportColumns.OUTLET_COUNT, Col.TOP_TERMS, ReportColumns.FIGURE_COUNT, ReportColumns.INVESTMENT_KRW,
             ReportColumns.INVESTMENT_EVENTS_COUNT, ReportColumns.MEDIAN_GROWTH_PCT)
         .collectAsList();
+    int first = trailing.size() - 1;
+    for (Row r : rows) {
+      first = Math.min(first, trailing.indexOf(r.getString(0)));
+    }
+    List<String> chartLabels = trailing.subList(first, trailing.size());
     Map<String, String> names = new LinkedHashMap<>();
     Map<String, double[]> shares = new LinkedHashMap<>();
     for (Row r : rows) {
@@ -289,6 +298,7 @@ public final class ReportModelBuilder {
     if (sectors.isEmpty()) {
       notices.add("sector_trends has no rows for " + period.type().id() + " " + period.label() + ".");
     }
+    return List.copyOf(chartLabels);
   }
 
   private List<ReportModel.TopicRow> topics(ReportPeriod period) {

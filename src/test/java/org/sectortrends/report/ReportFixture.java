@@ -117,10 +117,11 @@ public final class ReportFixture {
           outlets.computeIfAbsent(month.toString(), k -> new HashSet<>()).add(outlet);
           sectorCounts.computeIfAbsent(month.toString(), k -> new TreeMap<>()).merge(SECTORS[s], 1, Integer::sum);
           if (i % 3 == 0) {
-            long won = (long) ((1 + random.nextInt(90)) * 1e11);
+            long eok = 100L * (1 + random.nextInt(90));
+            String surface = (eok >= 10_000 ? eok / 10_000 + "조" : "") + (eok % 10_000 == 0 ? "" : String.format("%,d억", eok % 10_000)) + " 원";
             String company = SECTOR_NAMES[s] + "테크";
-            figures.add(figure(id, 0, won / 100_000_000 + "억 원", "revenue", company,
-                company + "는 " + month.getMonthValue() + "월 매출 " + won / 100_000_000 + "억 원을 기록했다.", BigDecimal.valueOf(won), day));
+            figures.add(figure(id, 0, surface, "revenue", company,
+                company + "는 " + month.getMonthValue() + "월 매출 " + surface + "을 기록했다.", BigDecimal.valueOf(eok * 100_000_000L), day));
           }
           if (month.equals(YearMonth.of(2025, 11)) && i < 1) {
             duplicates.add(duplicate("d-" + id, id, outlet, title, body, day));
@@ -288,7 +289,8 @@ public final class ReportFixture {
         LocalDate qStart = ReportPeriod.parse(ReportPeriod.Type.QUARTER, QUARTERS[q]).start();
         LocalDate qEnd = qStart.plusMonths(3).minusDays(1);
         BigDecimal krw = BigDecimal.valueOf(company.getValue()[q]).multiply(new BigDecimal("1000000000000")).setScale(6);
-        Instant reported = qEnd.plusDays(30).atStartOfDay(SEOUL).toInstant();
+        // Half of the companies report the third quarter in November, the others in late October.
+        Instant reported = qEnd.plusDays(rank % 2 == 0 ? 45 : 29).atStartOfDay(SEOUL).toInstant();
         metricRows.add(RowFactory.create("c" + rank, company.getKey(), SECTORS[rank % SECTORS.length], "revenue", Date.valueOf(qStart),
             Date.valueOf(qEnd), false, false, krw.divide(new BigDecimal("1000000000000")).setScale(6), null, null, "조 원", krw,
             krw.divide(new BigDecimal("1400"), 6, java.math.RoundingMode.HALF_UP), 10L - rank, 10L - rank, 4L,
@@ -297,7 +299,7 @@ public final class ReportFixture {
       // A forecast of the next quarter, far above the actuals: it must stay out of the revenue chart.
       metricRows.add(RowFactory.create("c" + rank, company.getKey(), SECTORS[rank % SECTORS.length], "revenue",
           Date.valueOf(LocalDate.of(2025, 10, 1)), Date.valueOf(LocalDate.of(2025, 12, 31)), true, false,
-          new BigDecimal("999.000000"), null, null, "조 원", new BigDecimal("999000000000000000").setScale(6), null, 2L, 2L, 2L,
+          new BigDecimal("999.000000"), null, null, "조 원", new BigDecimal("999000000000000").setScale(6), null, 2L, 2L, 2L,
           Timestamp.from(LocalDate.of(2025, 11, 12).atStartOfDay(SEOUL).toInstant()), "a3", "trends-fixture", "quarter", "2025Q4"));
       rank++;
     }
