@@ -21,6 +21,7 @@ public final class Main {
     JOBS.put("terms", TermsJob::new);
     JOBS.put("topics", TopicsJob::new);
     JOBS.put("trends", TrendsJob::new);
+    JOBS.put("report", ReportJob::new);
     JOBS.put("evaluate-topics", EvaluateTopicsJob::new);
     JOBS.put("generate-corpus", GenerateCorpusJob::new);
     JOBS.put("bench", org.sectortrends.bench.BenchJob::new);
