@@ -20,9 +20,10 @@ import org.sectortrends.jobs.JobContext;
 import org.sectortrends.jobs.JobLauncher;
 import org.sectortrends.jobs.JobOption;
 import org.sectortrends.jobs.JobOptions;
-import org.sectortrends.jobs.Main;
 import org.sectortrends.jobs.RunSummary;
 import org.sectortrends.jobs.SparkJob;
+import org.sectortrends.pipeline.Pipeline;
+import org.sectortrends.pipeline.Stage;
 
 /**
  * {@code bench}: runs the whole pipeline on a generated corpus of N articles in one Spark session
@@ -32,8 +33,8 @@ import org.sectortrends.jobs.SparkJob;
  *
  * <p>Layout under {@code --root} (default {@code bench}): {@code corpora/N/} the generated corpus
  * (kept for {@code --reuse}), {@code runs/NAME/} the pipeline's output, {@code results/NAME.json}.
- * The stages are the jobs of {@link Main#pipelineStages()} in order, so a stage added to the
- * pipeline is benchmarked without a change here. The first stage gets the corpus as
+ * The stages are those of {@link Pipeline#STAGES} that write tables, in order, so a stage added
+ * to the pipeline is benchmarked without a change here. The first stage gets the corpus as
  * {@code --input}; every stage gets {@code --out ROOT/runs/NAME}.
  *
  * <p>Order of a run: generate (unless reused), I/O floor, tokenize floor, pipeline. The floors
@@ -119,9 +120,9 @@ public final class BenchJob implements SparkJob {
       Map<String, Object> stages = new LinkedHashMap<>();
       Map<String, Object> details = new LinkedHashMap<>();
       double pipeline = 0;
-      List<String> stageNames = Main.pipelineStages();
-      for (int i = 0; i < stageNames.size(); i++) {
-        SparkJob job = Main.job(stageNames.get(i));
+      List<Stage> measured = Pipeline.STAGES.stream().filter(Stage::writesTables).toList();
+      for (int i = 0; i < measured.size(); i++) {
+        SparkJob job = measured.get(i).job().get();
         List<String> args = new ArrayList<>(List.of("--out", runDir));
         if (i == 0) {
           addIfSupported(job, args, "input", corpus);

@@ -5,9 +5,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.sectortrends.observe.ProgressListener;
 import org.sectortrends.tables.TableStore;
 import org.sectortrends.tables.Tables;
 
@@ -27,18 +29,18 @@ public final class JobLauncher {
   public static int launch(SparkJob job, String[] args, PrintStream out, PrintStream err) {
     JobOptions options;
     try {
-      options = JobOptions.parse(job.name(), job.options(), args, SparkSessions.userConf());
+      options = JobOptions.parse(job.name(), CommonOptions.withLauncherOptions(job.options()), args, SparkSessions.userConf());
     } catch (UsageException e) {
       err.println("sector-trends " + job.name() + ": " + e.getMessage());
       err.println("Run with --help to see every option.");
       return UsageException.EXIT_CODE;
     }
     if (options.helpRequested()) {
-      out.print(JobOptions.usage(job.name(), job.summary(), job.options()));
+      out.print(JobOptions.usage(job.name(), job.summary(), CommonOptions.withLauncherOptions(job.options())));
       return EXIT_OK;
     }
     SparkSession spark = SparkSessions.create(job.name());
-    try {
+    try (AutoCloseable progress = ProgressListener.attach(spark.sparkContext(), options.get(CommonOptions.PROGRESS), err)) {
       RunSummary summary = execute(job, spark, options);
       out.print(summary.report());
       return EXIT_OK;
@@ -58,14 +60,27 @@ public final class JobLauncher {
     }
   }
 
-  /** Runs an already-parsed job in the given session and records it; rethrows failures after recording. */
+  /**
+   * Runs an already-parsed job in the given session and records it; rethrows failures after
+   * recording. The job's Spark jobs run in the job group named after the job, which the progress
+   * lines and Spark's UI show; the caller's group is restored afterwards.
+   */
   public static RunSummary execute(SparkJob job, SparkSession spark, JobOptions options) throws Exception {
     Instant started = Instant.now();
     String runId = CommonOptions.runId(options, job.name(), started);
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
     JobContext.set(new JobContext(runId, started));
+    SparkContext sc = spark.sparkContext();
+    Map<String, String> callerGroup = new java.util.HashMap<>();
+    for (String key : GROUP_PROPERTIES) {
+      callerGroup.put(key, sc.getLocalProperty(key));
+    }
+    sc.setJobGroup(job.name(), job.summary(), false);
+    ProgressListener.groupStarted(sc, job.name());
+    boolean succeeded = false;
     try {
       RunSummary summary = job.run(spark, options);
+      succeeded = true;
       RunSummary finished = new RunSummary(runId, job.name(), started, Instant.now(), RunSummary.SUCCEEDED,
           summary.inputRecords(), summary.outputRecords(), summary.duplicates(), summary.quarantinedByReason(), summary.message(),
           summary.newArticles(), summary.monthsTouched(), summary.errors());
@@ -84,13 +99,18 @@ public final class JobLauncher {
       }
       throw e;
     } finally {
+      ProgressListener.groupFinished(sc, job.name(), succeeded);
+      callerGroup.forEach(sc::setLocalProperty);
       JobContext.clear();
     }
   }
 
+  /** The local properties behind {@code SparkContext.setJobGroup}. */
+  private static final List<String> GROUP_PROPERTIES = List.of("spark.jobGroup.id", "spark.job.description", "spark.job.interruptOnCancel");
+
   /** Parses {@code args} and runs; for tests and callers that hold a session. */
   public static RunSummary execute(SparkJob job, SparkSession spark, String... args) throws Exception {
-    return execute(job, spark, JobOptions.parse(job.name(), job.options(), args, Map.of()));
+    return execute(job, spark, JobOptions.parse(job.name(), CommonOptions.withLauncherOptions(job.options()), args, Map.of()));
   }
 
   private static void record(SparkSession spark, TableStore store, RunSummary s, JobOptions options) {

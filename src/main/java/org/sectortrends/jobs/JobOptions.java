@@ -25,12 +25,15 @@ public final class JobOptions {
   private final List<JobOption<?>> specs;
   private final Map<String, Object> values;
   private final boolean help;
+  /** The command line as given, one entry per option: the option token and its value tokens. */
+  private final List<List<String>> given;
 
-  private JobOptions(String job, List<JobOption<?>> specs, Map<String, Object> values, boolean help) {
+  private JobOptions(String job, List<JobOption<?>> specs, Map<String, Object> values, boolean help, List<List<String>> given) {
     this.job = job;
     this.specs = specs;
     this.values = values;
     this.help = help;
+    this.given = given;
   }
 
   /**
@@ -45,6 +48,7 @@ public final class JobOptions {
       byName.put(spec.name(), spec);
     }
     Map<String, List<String>> given = new HashMap<>();
+    List<List<String>> tokens = new ArrayList<>();
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -53,8 +57,10 @@ public final class JobOptions {
         continue;
       }
       if (!arg.startsWith("--") || arg.length() == 2) {
-        throw new UsageException("Unexpected argument '" + arg + "'; options start with --");
+        throw new UsageException("Unexpected argument '" + arg + "'; options start with --"
+            + ClosestName.hint(arg.replaceFirst("^-+", ""), byName.keySet(), "--"));
       }
+      int first = i;
       String name = arg.substring(2);
       String inlineValue = null;
       int eq = name.indexOf('=');
@@ -64,7 +70,9 @@ public final class JobOptions {
       }
       JobOption<?> spec = byName.get(name);
       if (spec == null) {
-        throw new UsageException("Unknown option '--" + name + "' for job " + job + "; run with --help for the options");
+        String hint = ClosestName.hint(name, byName.keySet(), "--");
+        throw new UsageException("Unknown option '--" + name + "' for job " + job
+            + (hint.isEmpty() ? "; run with --help for the options" : hint));
       }
       List<String> texts = given.computeIfAbsent(name, k -> new ArrayList<>());
       if (inlineValue != null || spec.isFlag()) {
@@ -90,6 +98,7 @@ public final class JobOptions {
         }
         texts.add(args[++i]);
       }
+      tokens.add(List.of(java.util.Arrays.copyOfRange(args, first, i + 1)));
     }
     Map<String, Object> values = new HashMap<>();
     for (JobOption<?> spec : specs) {
@@ -118,7 +127,38 @@ public final class JobOptions {
         }
       }
     }
-    return new JobOptions(job, List.copyOf(specs), values, help);
+    return new JobOptions(job, List.copyOf(specs), values, help, List.copyOf(tokens));
+  }
+
+  /**
+   * The part of this command line that names one of {@code wanted}, in the given order: what a
+   * job that declares only {@code wanted} is to parse. A pipeline passes each stage the options it
+   * knows this way, so that a stage reads its own defaults and Spark configuration keys.
+   */
+  public String[] argsFor(List<JobOption<?>> wanted) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (JobOption<?> spec : wanted) {
+      names.add(spec.name());
+    }
+    List<String> out = new ArrayList<>();
+    for (List<String> option : given) {
+      String name = option.get(0).substring(2);
+      int eq = name.indexOf('=');
+      if (names.contains(eq >= 0 ? name.substring(0, eq) : name)) {
+        out.addAll(option);
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /** Whether the command line (not the configuration or the default) set this option. */
+  public boolean isGiven(JobOption<?> option) {
+    return given.stream().anyMatch(o -> o.get(0).equals("--" + option.name()) || o.get(0).startsWith("--" + option.name() + "="));
+  }
+
+  /** The job these options were parsed for. */
+  public String job() {
+    return job;
   }
 
   @SuppressWarnings("unchecked")

@@ -70,7 +70,7 @@ public final class SparkSessions {
   }
 
   /** The entries of the user's Spark configuration, for {@link JobOptions} fallbacks. */
-  static Map<String, String> userConf() {
+  public static Map<String, String> userConf() {
     Map<String, String> out = new java.util.HashMap<>();
     for (scala.Tuple2<String, String> entry : new SparkConf(true).getAll()) {
       out.put(entry._1(), entry._2());

@@ -1,0 +1,169 @@
+package org.sectortrends.observe;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Properties;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkContext;
+import org.apache.spark.executor.TaskMetrics;
+import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.StageInfo;
+import scala.Tuple4;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Feeds a {@link ProgressTracker} from a live Spark application and prints its lines on stderr,
+ * checking once a second whether a running stage is due a line. Spark's own console progress bar
+ * stays off ({@code spark.ui.showConsoleProgress=false}): it redraws one terminal line and says
+ * nothing about which project stage runs.
+ *
+ * <p>The project stage of a Spark job is its job group ({@link #GROUP_PROPERTY}), which
+ * {@code JobLauncher} sets to the job's name for everything the job runs.
+ */
+public final class ProgressListener extends SparkListener implements AutoCloseable {
+
+  /** The local property holding the project stage of the Spark jobs (Spark's job group). */
+  public static final String GROUP_PROPERTY = "spark.jobGroup.id";
+
+  private static final Map<SparkContext, ProgressListener> ATTACHED = new WeakHashMap<>();
+
+  private final ProgressTracker tracker;
+  private final Map<Integer, String> groupOfStage = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService ticker;
+  private final SparkContext context;
+
+  private ProgressListener(SparkContext context, ProgressTracker tracker) {
+    this.context = context;
+    this.tracker = tracker;
+    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sector-trends-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    ticker.scheduleAtFixedRate(tracker::tick, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Registers a listener printing to {@code err}; nothing for {@link ProgressMode#NONE}. */
+  public static AutoCloseable attach(SparkContext context, ProgressMode mode, PrintStream err) {
+    if (mode == ProgressMode.NONE) {
+      return () -> {};
+    }
+    ProgressListener listener = new ProgressListener(context,
+        new ProgressTracker(mode, ProgressTracker.DEFAULT_INTERVAL_NANOS, System::nanoTime, line -> {
+          err.println(line);
+          err.flush();
+        }));
+    context.addSparkListener(listener);
+    synchronized (ATTACHED) {
+      ATTACHED.put(context, listener);
+    }
+    return listener;
+  }
+
+  /** Marks the start of a project stage, if a listener is attached to this context. */
+  public static void groupStarted(SparkContext context, String group) {
+    ProgressListener listener = attached(context);
+    if (listener != null) {
+      listener.tracker.groupStarted(group);
+    }
+  }
+
+  /**
+   * Prints the summary of a project stage, after the events already posted by Spark reached the
+   * listener (they travel through an asynchronous bus).
+   */
+  public static void groupFinished(SparkContext context, String group, boolean succeeded) {
+    ProgressListener listener = attached(context);
+    if (listener == null) {
+      return;
+    }
+    try {
+      context.listenerBus().waitUntilEmpty(5_000);
+    } catch (Exception e) {
+      // A busy bus only makes the summary miss the last events; the run goes on.
+    }
+    listener.tracker.groupFinished(group, succeeded);
+  }
+
+  private static ProgressListener attached(SparkContext context) {
+    synchronized (ATTACHED) {
+      return ATTACHED.get(context);
+    }
+  }
+
+  @Override
+  public void onJobStart(SparkListenerJobStart jobStart) {
+    Properties properties = jobStart.properties();
+    String group = properties == null ? null : properties.getProperty(GROUP_PROPERTY);
+    if (group != null) {
+      for (Object stageId : CollectionConverters.asJava(jobStart.stageIds())) {
+        groupOfStage.put((Integer) stageId, group);
+      }
+    }
+  }
+
+  @Override
+  public void onStageSubmitted(SparkListenerStageSubmitted event) {
+    StageInfo info = event.stageInfo();
+    tracker.stageSubmitted(info.stageId(), info.name(), info.numTasks(), groupOfStage.get(info.stageId()));
+  }
+
+  @Override
+  public void onTaskEnd(SparkListenerTaskEnd event) {
+    TaskMetrics metrics = event.taskMetrics();
+    long records = 0;
+    long bytes = 0;
+    if (metrics != null) {
+      records = metrics.inputMetrics().recordsRead() + metrics.shuffleReadMetrics().recordsRead();
+      bytes = metrics.inputMetrics().bytesRead() + metrics.shuffleReadMetrics().totalBytesRead();
+    }
+    tracker.taskEnded(event.stageId(), event.taskInfo().taskId(), event.taskInfo().successful(), records, bytes);
+  }
+
+  @Override
+  public void onStageCompleted(SparkListenerStageCompleted event) {
+    StageInfo info = event.stageInfo();
+    tracker.stageCompleted(info.stageId(), info.failureReason().isDefined() ? info.failureReason().get() : null);
+    groupOfStage.remove(info.stageId());
+  }
+
+  @Override
+  public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate event) {
+    for (Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>> update
+        : CollectionConverters.asJava(event.accumUpdates())) {
+      long records = 0;
+      long bytes = 0;
+      for (AccumulableInfo acc : CollectionConverters.asJava(update._4())) {
+        if (acc.name().isEmpty() || acc.update().isEmpty() || !(acc.update().get() instanceof Long value)) {
+          continue;
+        }
+        switch (acc.name().get()) {
+          case "internal.metrics.input.recordsRead", "internal.metrics.shuffle.read.recordsRead" -> records += value;
+          case "internal.metrics.input.bytesRead", "internal.metrics.shuffle.read.remoteBytesRead",
+              "internal.metrics.shuffle.read.localBytesRead" -> bytes += value;
+          default -> { }
+        }
+      }
+      tracker.taskRunning((Integer) update._2(), (Long) update._1(), records, bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+    context.removeSparkListener(this);
+    synchronized (ATTACHED) {
+      ATTACHED.remove(context);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package org.sectortrends.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.sectortrends.jobs.ClosestName;
+import org.sectortrends.jobs.CommonOptions;
+import org.sectortrends.jobs.JobContext;
+import org.sectortrends.jobs.JobLauncher;
+import org.sectortrends.jobs.JobOption;
+import org.sectortrends.jobs.JobOptions;
+import org.sectortrends.jobs.RunSummary;
+import org.sectortrends.jobs.SparkJob;
+import org.sectortrends.jobs.SparkSessions;
+import org.sectortrends.jobs.UsageException;
+
+/**
+ * {@code pipeline}: runs the stages of {@link Pipeline#STAGES} (all, or those named by
+ * {@code --stages}) in registry order in one Spark application and session, so that the JVM,
+ * the executors and Spark start once instead of once per stage.
+ *
+ * <p>Its options are the union of the stage jobs' options; each stage receives the ones its job
+ * declares and parses them itself, with its own defaults and its own Spark configuration keys
+ * ({@code spark.sectortrends.STAGE.OPTION}). So {@code --input} goes to {@code ingest} only,
+ * {@code --months} to {@code figures} and {@code terms}, {@code --out} to every stage. Every
+ * stage's options are parsed before the first stage runs: a bad value stops the run before any
+ * work. With {@code --run-id R}, stage S records its run as {@code R-S}.
+ *
+ * <p>Each stage records its own {@code runs} row as when run alone, and the pipeline one more
+ * (job {@code pipeline}) with the stages' wall times. A failing stage stops the pipeline; the
+ * error names the stage, and the tables of the stages before it stay written.
+ */
+public final class PipelineJob implements SparkJob {
+
+  static final JobOption<List<Stage>> STAGES = JobOption.parsed("stages", "STAGE,...", Pipeline.STAGES, PipelineJob::selected,
+      "Stages to run, comma-separated, always in pipeline order (" + String.join(", ", Pipeline.names()) + "); all when absent");
+
+  @Override
+  public String name() {
+    return "pipeline";
+  }
+
+  @Override
+  public String summary() {
+    return "Runs every stage (" + String.join(", ", Pipeline.names()) + ") or a subset in one Spark application.";
+  }
+
+  @Override
+  public List<JobOption<?>> options() {
+    List<JobOption<?>> options = new ArrayList<>();
+    options.add(STAGES);
+    options.addAll(Pipeline.stageOptions());
+    return options;
+  }
+
+  /** The stages named in a comma-separated list, in pipeline order. */
+  static List<Stage> selected(String names) {
+    List<String> wanted = new ArrayList<>();
+    for (String part : names.split(",")) {
+      if (!part.isBlank()) {
+        wanted.add(part.strip().toLowerCase(Locale.ROOT));
+      }
+    }
+    if (wanted.isEmpty()) {
+      throw new IllegalArgumentException("names no stage");
+    }
+    for (String name : wanted) {
+      if (Pipeline.stage(name).isEmpty()) {
+        throw new IllegalArgumentException("'" + name + "' is not a stage (" + String.join(", ", Pipeline.names()) + ")"
+            + ClosestName.among(name, Pipeline.names()).map(n -> "; did you mean " + n + "?").orElse(""));
+      }
+    }
+    return Pipeline.STAGES.stream().filter(s -> wanted.contains(s.name())).toList();
+  }
+
+  @Override
+  public RunSummary run(SparkSession spark, JobOptions options) throws Exception {
+    JobContext context = JobContext.current(name());
+    List<Stage> stages = options.get(STAGES);
+    Map<String, String> conf = SparkSessions.userConf();
+    String runId = options.isGiven(CommonOptions.RUN_ID) ? options.get(CommonOptions.RUN_ID) : null;
+    // Parse every stage's options first: a bad value fails the run before any stage has written.
+    Map<Stage, JobOptions> parsed = new LinkedHashMap<>();
+    for (Stage stage : stages) {
+      SparkJob job = stage.job().get();
+      List<JobOption<?>> own = job.options().stream().filter(o -> !o.name().equals(CommonOptions.RUN_ID.name())).toList();
+      List<String> args = new ArrayList<>(List.of(options.argsFor(own)));
+      if (runId != null) {
+        args.add("--" + CommonOptions.RUN_ID.name());
+        args.add(runId + "-" + stage.name());
+      }
+      try {
+        parsed.put(stage, JobOptions.parse(stage.name(), CommonOptions.withLauncherOptions(job.options()),
+            args.toArray(new String[0]), conf));
+      } catch (UsageException e) {
+        throw new UsageException("stage " + stage.name() + ": " + e.getMessage(), e);
+      }
+    }
+
+    List<String> timings = new ArrayList<>();
+    long input = 0;
+    long output = 0;
+    for (Map.Entry<Stage, JobOptions> entry : parsed.entrySet()) {
+      Stage stage = entry.getKey();
+      System.out.println("== " + stage.name());
+      RunSummary summary;
+      try {
+        summary = JobLauncher.execute(stage.job().get(), spark, entry.getValue());
+      } catch (UsageException e) {
+        throw new UsageException("stage " + stage.name() + " stopped the pipeline: " + e.getMessage(), e);
+      } catch (Exception e) {
+        throw new StageFailedException(stage.name(), e);
+      }
+      System.out.print(summary.report());
+      System.out.flush();
+      if (input == 0) {
+        input = summary.inputRecords();
+      }
+      output += summary.outputRecords();
+      timings.add(String.format(Locale.ROOT, "%s %.1f s", stage.name(),
+          (summary.ended().toEpochMilli() - summary.started().toEpochMilli()) / 1000.0));
+    }
+    return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED, input, output, 0, Map.of(),
+        "stages: " + String.join(", ", timings));
+  }
+
+  /** A stage failed: the message names it; the cause is the stage's own failure. */
+  public static final class StageFailedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    StageFailedException(String stage, Exception cause) {
+      super("stage " + stage + " failed: " + cause, cause);
+    }
+  }
+}
