@@ -36,7 +36,7 @@ final class Attributor {
 
     private static final int AFTER_METRIC_WINDOW = 25;
     private static final int DIRECTION_WORDS = 6;
-    private static final int SUBJECT_LOOKBACK_SENTENCES = 6;
+    private static final int HEADLINE_MAX = 200;
 
     private record Occurrence(int start, int end, Metric metric) {}
 
@@ -46,11 +46,13 @@ final class Attributor {
 
     Attributor(AttributionLexicon lexicon) {
         this.lexicon = lexicon;
-        this.subjects = new SubjectFinder(lexicon.metrics);
+        this.subjects = new SubjectFinder(lexicon);
     }
 
     void attribute(int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
-        String lastSubject = null;
+        int[] words = subjectText(t);
+        int headlineEnd = headlineEnd(t, sentences);
+        String topic = null;
         Mention lastPeriod = null;
         Mention lastFigurePeriod = null;
         Candidate previous = null;
@@ -63,6 +65,7 @@ final class Attributor {
             for (; scannedSentences < s; scannedSentences++) {
                 lastPeriod = lastResolved(periods.find(t, sentences.start(scannedSentences),
                         sentences.end(scannedSentences), published), lastPeriod);
+                topic = sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic);
             }
             scannedSentences = s + 1;
             List<Mention> mentions = resolveAnaphora(periods.find(t, from, to, published), lastPeriod);
@@ -77,6 +80,7 @@ final class Attributor {
                     primaries.add(c);
                 }
             }
+            String previousSubject = null;
             for (int p = 0; p < primaries.size(); p++) {
                 Candidate c = primaries.get(p);
                 int previousEnd = p == 0 ? from : afterOf(primaries.get(p - 1), figures);
@@ -109,20 +113,27 @@ final class Attributor {
                     c.period = period.normalized();
                     c.periodText = period.text();
                 }
-                String subject = subjectFor(t, c, governs ? before : null, from);
-                if (subject == null) {
-                    subject = lastSubject;
+                boolean headline = to <= headlineEnd;
+                String subject = subjects.listName(words, previousEnd, c.start, listed(t, after));
+                if (subject == null && headline) {
+                    subject = subjects.headlineName(words, from, to);
                 }
                 if (subject == null) {
-                    for (int back = s - 1; back >= Math.max(0, s - SUBJECT_LOOKBACK_SENTENCES) && subject == null; back--) {
-                        subject = subjects.topic(t, sentences.start(back), sentences.end(back));
+                    subject = subjectFor(words, c, governs ? before : null, from);
+                }
+                if (subject == null && headline) {
+                    subject = subjects.segmentName(words, segmentStart(t, from, c.start), c.start);
+                    if (subject == null) {
+                        subject = subjects.segmentName(words, from, to);
                     }
                 }
-                c.subject = subject;
-                if (subject != null) {
-                    lastSubject = subject;
+                if (subject == null) {
+                    subject = previousSubject != null ? previousSubject : topic;
                 }
+                c.subject = subject;
+                previousSubject = subject;
             }
+            topic = sentenceTopic(words, sentences, s, headlineEnd, topic);
             lastPeriod = lastResolved(mentions, lastPeriod);
         }
         for (Candidate c : figures) {
@@ -134,6 +145,108 @@ final class Attributor {
                 c.periodText = original.periodText;
             }
         }
+    }
+
+    /**
+     * The entity a sentence is about, carried to the following sentences: its first subject- or
+     * topic-marked name ({@code 회사는}, metric words and generic nouns never are), for a headline
+     * the name before its first comma or at its start; otherwise the previous topic.
+     */
+    private String sentenceTopic(int[] words, Sentences sentences, int s, int headlineEnd, String previous) {
+        int from = sentences.start(s);
+        int to = sentences.end(s);
+        String found = subjects.topic(words, from, to);
+        if (found == null) {
+            found = leadingOwner(words, from, to);
+        }
+        if (found == null && to <= headlineEnd) {
+            found = subjects.headlineName(words, from, to);
+            if (found == null) {
+                found = subjects.segmentName(words, from, to);
+            }
+        }
+        return found != null ? found : previous;
+    }
+
+    /**
+     * The owner of the sentence's first metric when it opens the sentence ({@code 현대제철의 지난해
+     * 영업이익은}, {@code 서울 아파트 평균 매매가는}); not one further in
+     * ({@code 자회사 LG에너지솔루션의 영업이익은} keeps the parent as the topic).
+     */
+    private String leadingOwner(int[] words, int from, int to) {
+        List<Occurrence> metrics = metricsIn(words, from, to);
+        if (metrics.isEmpty()) {
+            return null;
+        }
+        SubjectFinder.Phrase owner = subjects.beforeMetric(words, from, metrics.get(0).start);
+        if (owner == null || owner.segment()) {
+            return null;
+        }
+        String sentence = new String(words, from, to - from);
+        int at = sentence.indexOf(owner.text().split(" ")[0]);
+        if (at < 0) {
+            return null;
+        }
+        String before = sentence.substring(0, at).strip();
+        String last = before.substring(before.lastIndexOf(' ') + 1);
+        boolean opens = before.isEmpty() || before.endsWith(",") || SubjectFinder.isPeriodWord(last);
+        return opens ? owner.text() : null;
+    }
+
+    /**
+     * The text as seen by the subject finder: headline separators ({@code …}) and list dots after a
+     * figure ({@code 30%·MS 애저 21%}) become spaces, so that words end there. Same length as
+     * {@code t}, so offsets agree.
+     */
+    private static int[] subjectText(int[] t) {
+        int[] w = t;
+        for (int i = 0; i < t.length; i++) {
+            boolean dot = t[i] == '·' && i > 0 && !KoreanNumberParser.isHangulSyllable(t[i - 1])
+                    && !Character.isLetter(t[i - 1]);
+            if (t[i] == '…' || dot) {
+                if (w == t) {
+                    w = t.clone();
+                }
+                w[i] = ' ';
+            }
+        }
+        return w;
+    }
+
+    /**
+     * End of the headline: the first line when the text has more than one line and its first
+     * sentence is the whole line; -1 when there is no headline.
+     */
+    private static int headlineEnd(int[] t, Sentences sentences) {
+        int newline = -1;
+        for (int i = 0; i < t.length && i <= HEADLINE_MAX; i++) {
+            if (t[i] == '\n') {
+                newline = i;
+                break;
+            }
+        }
+        if (newline <= 0 || sentences.count() < 2) {
+            return -1;
+        }
+        return sentences.end(0) >= newline ? sentences.end(0) : -1;
+    }
+
+    /** Start of the headline segment holding {@code position} (segments end at … and ,). */
+    private static int segmentStart(int[] t, int from, int position) {
+        int i = position;
+        while (i > from && t[i - 1] != '…' && t[i - 1] != ',') {
+            i--;
+        }
+        return i;
+    }
+
+    /** A comma or list dot follows the figure: it is an item of a list (마이크론 21%, 삼성전자 17%). */
+    private static boolean listed(int[] t, int after) {
+        int i = after;
+        while (i < t.length && t[i] == ' ') {
+            i++;
+        }
+        return i < t.length && (t[i] == ',' || t[i] == '·');
     }
 
     /** End of a figure together with the restatements that follow it. */
