@@ -1,8 +1,9 @@
 package org.sectortrends.figures;
 
 /**
- * The attribution vocabularies, from {@code metrics.tsv}, {@code directions.tsv} and
- * {@code change-basis.tsv}, each compiled once into a longest-match trie.
+ * The attribution vocabularies, from {@code metrics.tsv}, {@code directions.tsv},
+ * {@code change-basis.tsv} (each compiled once into a longest-match trie) and
+ * {@code subject-words.tsv} (sets).
  */
 final class AttributionLexicon {
 
@@ -12,6 +13,9 @@ final class AttributionLexicon {
     final CodePointTrie<Metric> metrics = new CodePointTrie<>();
     final CodePointTrie<String> directions = new CodePointTrie<>();
     final CodePointTrie<String> changeBases = new CodePointTrie<>();
+    final java.util.Set<String> organizationSuffixes = new java.util.HashSet<>();
+    final java.util.Set<String> notSubjects = new java.util.HashSet<>();
+    final java.util.Set<String> places = new java.util.HashSet<>();
 
     AttributionLexicon(Lexicons lexicons) {
         for (String[] row : lexicons.rows(Lexicons.METRICS, 2)) {
@@ -32,6 +36,15 @@ final class AttributionLexicon {
                 throw new IllegalArgumentException("change basis must be yoy, qoq or mom: '" + row[1] + "' for " + row[0]);
             }
             changeBases.put(row[0], row[1]);
+        }
+        for (String[] row : lexicons.rows(Lexicons.SUBJECT_WORDS, 2)) {
+            switch (row[1]) {
+                case "org_suffix" -> organizationSuffixes.add(row[0]);
+                case "not_subject", "anaphor" -> notSubjects.add(row[0]);
+                case "place" -> places.add(row[0]);
+                default -> throw new IllegalArgumentException(
+                        "subject word kind must be org_suffix, not_subject, anaphor or place: '" + row[1] + "' for " + row[0]);
+            }
         }
     }
 }

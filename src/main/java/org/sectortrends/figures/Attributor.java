@@ -36,7 +36,8 @@ final class Attributor {
 
     private static final int AFTER_METRIC_WINDOW = 25;
     private static final int DIRECTION_WORDS = 6;
-    private static final int SUBJECT_LOOKBACK_SENTENCES = 6;
+    private static final int HEADLINE_MAX = 200;
+    private static final int LIST_LOOKBACK_SENTENCES = 2;
 
     private record Occurrence(int start, int end, Metric metric) {}
 
@@ -46,11 +47,13 @@ final class Attributor {
 
     Attributor(AttributionLexicon lexicon) {
         this.lexicon = lexicon;
-        this.subjects = new SubjectFinder(lexicon.metrics);
+        this.subjects = new SubjectFinder(lexicon);
     }
 
     void attribute(int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
-        String lastSubject = null;
+        int[] words = subjectText(t);
+        int headlineEnd = headlineEnd(t, sentences);
+        String topic = null;
         Mention lastPeriod = null;
         Mention lastFigurePeriod = null;
         Candidate previous = null;
@@ -61,11 +64,22 @@ final class Attributor {
             int from = sentences.start(s);
             int to = sentences.end(s);
             for (; scannedSentences < s; scannedSentences++) {
-                lastPeriod = lastResolved(periods.find(t, sentences.start(scannedSentences),
-                        sentences.end(scannedSentences), published), lastPeriod);
+                if (paragraphStarts(t, sentences, scannedSentences)) {
+                    lastPeriod = lastFigurePeriod;
+                }
+                lastPeriod = lastResolved(withoutBases(t, periods.find(t, sentences.start(scannedSentences),
+                        sentences.end(scannedSentences), published), sentences.start(scannedSentences),
+                        sentences.end(scannedSentences)), lastPeriod);
+                topic = sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic);
+            }
+            if (paragraphStarts(t, sentences, s)) {
+                // a period merely mentioned (출시된 2009년) carries to the next sentences of its
+                // paragraph only; the period of the figures reported goes on
+                lastPeriod = lastFigurePeriod;
             }
             scannedSentences = s + 1;
-            List<Mention> mentions = resolveAnaphora(periods.find(t, from, to, published), lastPeriod);
+            List<Mention> found = resolveAnaphora(periods.find(t, from, to, published), lastPeriod);
+            List<Mention> mentions = withoutBases(t, found, from, to);
             List<Occurrence> metrics = metricsIn(t, from, to);
             List<Candidate> inSentence = new ArrayList<>();
             while (k < figures.size() && figures.get(k).sentence == s) {
@@ -77,6 +91,7 @@ final class Attributor {
                     primaries.add(c);
                 }
             }
+            String previousSubject = null;
             for (int p = 0; p < primaries.size(); p++) {
                 Candidate c = primaries.get(p);
                 int previousEnd = p == 0 ? from : afterOf(primaries.get(p - 1), figures);
@@ -85,7 +100,8 @@ final class Attributor {
                 Occurrence before = metricBefore(metrics, c.start);
                 boolean governs = before != null && metricGoverns(t, before, c.start);
                 Occurrence following = governs ? null
-                        : metricAfter(metrics, after, Math.min(nextStart, after + AFTER_METRIC_WINDOW));
+                        : metricAfter(metrics, after, Math.min(clauseEnd(t, after, nextStart),
+                                after + AFTER_METRIC_WINDOW));
                 Occurrence metric = following != null ? following : before;
                 int directionEnd = direction(t, c, after, nextStart, previousEnd);
                 if (c.direction != null || c.isRate()) {
@@ -94,35 +110,59 @@ final class Attributor {
                 if (metric != null) {
                     boolean growth = c.isRate() && !metric.metric.rate() && c.direction != null;
                     c.metric = growth ? metric.metric.id() + "_growth" : metric.metric.id();
-                } else if (metrics.isEmpty() && previous != null && previous.sentence >= s - 1
-                        && previous.unit.equals(c.unit)) {
-                    // 신한지주는 4조5천억원, 하나금융은 3조4천억원: a list continues the previous metric
-                    c.metric = previous.metric;
+                } else if (previous != null && previous.sentence >= s - 1 && previous.metric != null
+                        && c.isRate() && c.direction != null && !previous.isRate()
+                        && !previous.metric.endsWith("_growth")) {
+                    // 영업이익은 1조 원이다. 전년 동기 대비 13% 증가했다: the growth of that metric
+                    c.metric = previous.metric + "_growth";
+                } else if (metrics.isEmpty()) {
+                    // 신한지주는 4조5천억원, 하나금융은 3조4천억원: a list continues the last metric
+                    // of a figure in the same unit, in this or the previous sentence
+                    Candidate same = lastInUnit(figures, c, s);
+                    if (same != null) {
+                        c.metric = same.metric;
+                    }
                 }
                 previous = c;
                 Mention period = periodFor(mentions, c.start, after, nextStart);
-                if (period == null) {
-                    period = lastFigurePeriod != null ? lastFigurePeriod : lastPeriod;
-                }
-                lastFigurePeriod = period;
-                if (period != null) {
-                    c.period = period.normalized();
-                    c.periodText = period.text();
-                }
-                String subject = subjectFor(t, c, governs ? before : null, from);
-                if (subject == null) {
-                    subject = lastSubject;
-                }
-                if (subject == null) {
-                    for (int back = s - 1; back >= Math.max(0, s - SUBJECT_LOOKBACK_SENTENCES) && subject == null; back--) {
-                        subject = subjects.topic(t, sentences.start(back), sentences.end(back));
+                Mention reference = lastFigurePeriod != null ? lastFigurePeriod : lastPeriod;
+                if (comparisonBase(t, found, mentions, previousEnd, c.start, after) && reference != null
+                        && reference.normalized() != null) {
+                    // 지난해 같은 분기 4조2791억 원보다, 전년 3조5310억 원보다: the base has the
+                    // period a year before the one being reported
+                    c.period = PeriodShift.yearsBack(reference.normalized(), 1);
+                    c.periodText = null;
+                } else {
+                    if (period == null) {
+                        period = reference;
+                    }
+                    lastFigurePeriod = period;
+                    if (period != null) {
+                        c.period = period.normalized();
+                        c.periodText = period.text();
                     }
                 }
-                c.subject = subject;
-                if (subject != null) {
-                    lastSubject = subject;
+                boolean headline = to <= headlineEnd;
+                String subject = subjects.listName(words, previousEnd, c.start, listed(t, after));
+                if (subject == null && headline) {
+                    subject = subjects.headlineName(words, from, to);
                 }
+                if (subject == null) {
+                    subject = subjectFor(words, c, governs ? before : null, from);
+                }
+                if (subject == null && headline) {
+                    subject = subjects.segmentName(words, segmentStart(t, from, c.start), c.start);
+                    if (subject == null) {
+                        subject = subjects.segmentName(words, from, to);
+                    }
+                }
+                if (subject == null) {
+                    subject = previousSubject != null ? previousSubject : topic;
+                }
+                c.subject = subject;
+                previousSubject = subject;
             }
+            topic = sentenceTopic(words, sentences, s, headlineEnd, topic);
             lastPeriod = lastResolved(mentions, lastPeriod);
         }
         for (Candidate c : figures) {
@@ -134,6 +174,203 @@ final class Attributor {
                 c.periodText = original.periodText;
             }
         }
+    }
+
+    /**
+     * The entity a sentence is about, carried to the following sentences: its first subject- or
+     * topic-marked name ({@code 회사는}, metric words and generic nouns never are), for a headline
+     * the name before its first comma or at its start; otherwise the previous topic.
+     */
+    private String sentenceTopic(int[] words, Sentences sentences, int s, int headlineEnd, String previous) {
+        int from = sentences.start(s);
+        int to = sentences.end(s);
+        String found = subjects.topic(words, from, to);
+        if (found == null) {
+            found = leadingOwner(words, from, to);
+        }
+        if (found == null && to <= headlineEnd) {
+            found = subjects.headlineName(words, from, to);
+            if (found == null) {
+                found = subjects.segmentName(words, from, to);
+            }
+        }
+        return found != null ? found : previous;
+    }
+
+    /**
+     * The owner of the sentence's first metric when it opens the sentence ({@code 현대제철의 지난해
+     * 영업이익은}, {@code 서울 아파트 평균 매매가는}); not one further in
+     * ({@code 자회사 LG에너지솔루션의 영업이익은} keeps the parent as the topic).
+     */
+    private String leadingOwner(int[] words, int from, int to) {
+        List<Occurrence> metrics = metricsIn(words, from, to);
+        if (metrics.isEmpty()) {
+            return null;
+        }
+        SubjectFinder.Phrase owner = subjects.beforeMetric(words, from, metrics.get(0).start);
+        if (owner == null || owner.segment()) {
+            return null;
+        }
+        String sentence = new String(words, from, to - from);
+        int at = sentence.indexOf(owner.text().split(" ")[0]);
+        if (at < 0) {
+            return null;
+        }
+        String before = sentence.substring(0, at).strip();
+        String last = before.substring(before.lastIndexOf(' ') + 1);
+        boolean opens = before.isEmpty() || before.endsWith(",") || SubjectFinder.isPeriodWord(last);
+        return opens ? owner.text() : null;
+    }
+
+    /**
+     * The text as seen by the subject finder: headline separators ({@code …}) and list dots after a
+     * figure ({@code 30%·MS 애저 21%}) become spaces, so that words end there. Same length as
+     * {@code t}, so offsets agree.
+     */
+    private static int[] subjectText(int[] t) {
+        int[] w = t;
+        for (int i = 0; i < t.length; i++) {
+            boolean dot = t[i] == '·' && i > 0 && !KoreanNumberParser.isHangulSyllable(t[i - 1])
+                    && !Character.isLetter(t[i - 1]);
+            if (t[i] == '…' || dot) {
+                if (w == t) {
+                    w = t.clone();
+                }
+                w[i] = ' ';
+            }
+        }
+        return w;
+    }
+
+    /**
+     * End of the headline: the first line when the text has more than one line and its first
+     * sentence is the whole line; -1 when there is no headline.
+     */
+    private static int headlineEnd(int[] t, Sentences sentences) {
+        int newline = -1;
+        for (int i = 0; i < t.length && i <= HEADLINE_MAX; i++) {
+            if (t[i] == '\n') {
+                newline = i;
+                break;
+            }
+        }
+        if (newline <= 0 || sentences.count() < 2) {
+            return -1;
+        }
+        return sentences.end(0) >= newline ? sentences.end(0) : -1;
+    }
+
+    /** Start of the headline segment holding {@code position} (segments end at … and ,). */
+    private static int segmentStart(int[] t, int from, int position) {
+        int i = position;
+        while (i > from && t[i - 1] != '…' && t[i - 1] != ',') {
+            i--;
+        }
+        return i;
+    }
+
+    /** A comma or list dot follows the figure: it is an item of a list (마이크론 21%, 삼성전자 17%). */
+    private static boolean listed(int[] t, int after) {
+        int i = after;
+        while (i < t.length && t[i] == ' ') {
+            i++;
+        }
+        return i < t.length && (t[i] == ',' || t[i] == '·');
+    }
+
+    /** A newline lies between sentence {@code s} and the one before it. */
+    private static boolean paragraphStarts(int[] t, Sentences sentences, int s) {
+        if (s == 0) {
+            return false;
+        }
+        for (int i = sentences.start(s - 1); i < sentences.start(s) && i < t.length; i++) {
+            if (t[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The mentions that are not part of a change basis: {@code 지난해 같은 기간보다 41% 증가} and
+     * {@code 전년 동기 대비} name what a change is measured against, not the figure's period.
+     */
+    private List<Mention> withoutBases(int[] t, List<Mention> mentions, int from, int to) {
+        if (mentions.isEmpty()) {
+            return mentions;
+        }
+        List<int[]> bases = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Match<String> m = lexicon.changeBases.longestMatch(t, i, to);
+            if (m != null) {
+                bases.add(new int[] {i, m.end()});
+                i = m.end() - 1;
+            }
+        }
+        if (bases.isEmpty()) {
+            return mentions;
+        }
+        List<Mention> out = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            boolean inBasis = false;
+            for (int[] b : bases) {
+                if (m.start() < b[1] && b[0] < m.end()) {
+                    inBasis = true;
+                    break;
+                }
+            }
+            if (!inBasis) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The figure is the base of a comparison with the previous year: {@code 보다}, {@code 대비} or
+     * {@code 에 비해} follows it, and a year-before word ({@code 전년}, {@code 지난해 같은 분기})
+     * stands right before it, with no other figure in between.
+     */
+    private static boolean comparisonBase(int[] t, List<Mention> found, List<Mention> kept, int floor, int start,
+                                          int after) {
+        boolean compared = PeriodResolver.startsWith(t, after, "보다", t.length)
+                || PeriodResolver.startsWith(t, after, " 대비", t.length)
+                || PeriodResolver.startsWith(t, after, "에 비해", t.length);
+        if (!compared) {
+            return false;
+        }
+        int b = start;
+        while (b > floor && t[b - 1] == ' ') {
+            b--;
+        }
+        for (String w : new String[] {"전년", "작년", "지난해", "전년도"}) {
+            int s = b - w.length();
+            if (s >= floor && PeriodResolver.startsWith(t, s, w, t.length)) {
+                return true;
+            }
+        }
+        for (Mention m : found) {
+            // a mention taken out as a basis (지난해 같은 분기) ends right before the figure
+            if (m.end() == b && !kept.contains(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last earlier figure of the two sentences before {@code s}, or of {@code s}, in the unit of {@code c}. */
+    private static Candidate lastInUnit(List<Candidate> figures, Candidate c, int s) {
+        int index = figures.indexOf(c);
+        for (int i = index - 1; i >= 0; i--) {
+            Candidate f = figures.get(i);
+            if (f.sentence < s - LIST_LOOKBACK_SENTENCES) {
+                break;
+            }
+            if (f.conversionOf < 0 && f.unit.equals(c.unit) && f.metric != null) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** End of a figure together with the restatements that follow it. */
@@ -189,7 +426,29 @@ final class Attributor {
         return best;
     }
 
+    /**
+     * The metric keywords of [from, to), longest first. A growth-rate word right after a level
+     * metric ({@code 매출 성장률}, {@code 영업이익 증가율}) is that metric's growth.
+     */
     private List<Occurrence> metricsIn(int[] t, int from, int to) {
+        List<Occurrence> raw = rawMetricsIn(t, from, to);
+        List<Occurrence> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            Occurrence o = raw.get(i);
+            if (i > 0 && o.metric.rate() && o.metric.id().equals("growth_rate")) {
+                Occurrence level = raw.get(i - 1);
+                if (!level.metric.rate() && o.start - level.end <= 1 && !level.metric.id().endsWith("_growth")) {
+                    out.set(out.size() - 1, new Occurrence(level.start, o.end,
+                            new Metric(level.metric.id() + "_growth", true)));
+                    continue;
+                }
+            }
+            out.add(o);
+        }
+        return out;
+    }
+
+    private List<Occurrence> rawMetricsIn(int[] t, int from, int to) {
         List<Occurrence> out = new ArrayList<>();
         int i = from;
         while (i < to) {
@@ -273,6 +532,24 @@ final class Attributor {
             }
         }
         return after;
+    }
+
+    /** End of the clause that starts at {@code from}: after its first clause-ending word. */
+    private static int clauseEnd(int[] t, int from, int limit) {
+        int i = from;
+        while (i < limit) {
+            while (i < limit && t[i] == ' ') {
+                i++;
+            }
+            int s = i;
+            while (i < limit && t[i] != ' ') {
+                i++;
+            }
+            if (i > s && endsClause(t, s, i) && "데며고".indexOf(t[i - 1]) >= 0) {
+                return i;
+            }
+        }
+        return limit;
     }
 
     private static boolean endsClause(int[] t, int s, int e) {

@@ -29,7 +29,7 @@ import org.sectortrends.figures.UnitLexicon.Unit;
 final class FigureScanner {
 
     private static final String PARTICLES =
-            "의이가은는을를에와과도만씩로으까부뿐당나였인며짜권어중꼴화대내께랑서야요다지라고면했해한할된될쯤여정안미초넘남규수상째밖선";
+            "의이가은는을를에와과도만씩로으까부뿐당나였인며짜권어중꼴화대내께랑서야요다지라고면했해한할된될쯤여정안미초넘남규수상째밖선보급";
     private static final int CONTEXT = 150;
 
     private final UnitLexicon units;
@@ -40,6 +40,8 @@ final class FigureScanner {
 
     /** Money metric keywords (매출, 영업이익, 투자 ...) after which 억/조 alone means money. */
     private final CodePointTrie<Boolean> moneyWords = new CodePointTrie<>();
+    /** Metric keywords of numbers of people or things (가입자, 이용자): 3천만 alone after them is a count. */
+    private final CodePointTrie<Boolean> countWords = new CodePointTrie<>();
     private static final int MONEY_WINDOW = 12;
 
     FigureScanner(UnitLexicon units, QualifierLexicon qualifiers, Lexicons lexicons) {
@@ -48,6 +50,9 @@ final class FigureScanner {
         for (String[] row : lexicons.rows(Lexicons.METRICS, 2)) {
             if (row.length > 3 && row[3].equalsIgnoreCase("yes")) {
                 moneyWords.put(row[0], Boolean.TRUE);
+            }
+            if (row.length > 4 && row[4].equalsIgnoreCase("yes")) {
+                countWords.put(row[0], Boolean.TRUE);
             }
         }
         this.probe = new KoreanNumberParser.UnitProbe() {
@@ -222,15 +227,28 @@ final class FigureScanner {
             }
         }
         Match<Unit> unitMatch = unitAt(t, p, n, true);
+        if (unitMatch != null && unitMatch.value().kind() == Kind.REJECT && "none".equals(unitMatch.value().code())) {
+            unitMatch = null; // '5조 시대': a word that is neither unit nor reason to drop the number
+        }
         if (unitMatch == null) {
             Unit implied = impliedMoney(t, spanStart, p, parsed, high, out);
+            if (implied == null) {
+                implied = impliedCount(t, spanStart, p, parsed);
+            }
             if (implied == null) {
                 return p;
             }
             return emit(t, spanStart, p, value, high, approx, negative, arrow, implied, out);
         }
-        Unit unit = unitMatch.value();
-        if (unit.kind() == Kind.REJECT || !contextAllows(t, spanStart, unit)) {
+        if (unitMatch.value().kind() == Kind.REJECT) {
+            Match<Unit> copula = beforeCopula(t, p, unitMatch);
+            if (copula == null) {
+                return Math.max(p, unitMatch.end());
+            }
+            unitMatch = copula;
+        }
+        Unit unit = units.firstAllowed(unitMatch.value(), u -> contextAllows(t, spanStart, u));
+        if (unit == null) {
             return Math.max(p, unitMatch.end());
         }
         if (isAgeGroup(t, value, high, p, parsed, unit, unitMatch.end())) {
@@ -297,6 +315,12 @@ final class FigureScanner {
             money = m != null && i >= from;
         }
         if (!money) {
+            // 외국인 1조 순매수, 1조 매출: the money keyword as the next word
+            int q = end < t.length && t[end] == ' ' ? end + 1 : end;
+            Match<Boolean> after = q < t.length ? moneyWords.longestMatch(t, q, t.length) : null;
+            money = after != null && q > end;
+        }
+        if (!money) {
             return null;
         }
         String currency = "KRW";
@@ -307,6 +331,57 @@ final class FigureScanner {
             }
         }
         return new Unit(Kind.CURRENCY, currency, null, null, false);
+    }
+
+    /**
+     * {@code 원인 것으로}, {@code 원인지}: the unit followed by the copula 인, which the rejected
+     * word {@code 원인} (cause) hides. Only right after a number, and only before 것, 셈, 데, 만큼 or
+     * the endings 지/데/가; returns the unit without the 인, or null.
+     */
+    private Match<Unit> beforeCopula(int[] t, int p, Match<Unit> rejected) {
+        int e = rejected.end();
+        if (t[e - 1] != '인') {
+            return null;
+        }
+        int from = p < t.length && t[p] == ' ' ? p + 1 : p;
+        Match<Unit> shorter = units.suffixAt(t, from, e - 1);
+        if (shorter == null || shorter.end() != e - 1 || shorter.value().kind() == Kind.REJECT) {
+            return null;
+        }
+        int n = t.length;
+        boolean copula = e >= n || !KoreanNumberParser.isHangulSyllable(t[e]) && t[e] != ' '
+                || t[e] == '지' || t[e] == '데' || t[e] == '가';
+        if (!copula && t[e] == ' ') {
+            int q = e + 1;
+            copula = startsWith(t, q, "것") || startsWith(t, q, "셈") || startsWith(t, q, "데")
+                    || startsWith(t, q, "만큼") || startsWith(t, q, "상태") || startsWith(t, q, "수준");
+        }
+        return copula ? shorter : null;
+    }
+
+    /**
+     * {@code 가입자 3천만 돌파}, {@code 이용자는 2천500만을 넘었다}: a number with 만 or larger and no
+     * unit shortly after a keyword of a count metric (column 5 of metrics.tsv) is a count without
+     * a counter.
+     */
+    private Unit impliedCount(int[] t, int start, int end, Parsed parsed) {
+        if (!parsed.arabic() || parsed.lowestLargeExponent() < 4
+                || end < t.length && (KoreanNumberParser.isAsciiDigit(t[end]) || isLatin(t[end]))) {
+            return null;
+        }
+        int from = Math.max(0, start - MONEY_WINDOW);
+        for (int i = start - 1; i >= from; i--) {
+            if (t[i] == '.' || t[i] == '\n' || t[i] == ',') {
+                from = i + 1;
+                break;
+            }
+        }
+        for (int i = from; i < start; i++) {
+            if (countWords.longestMatch(t, i, start) != null) {
+                return new Unit(Kind.COUNT, "count", null, null, false);
+            }
+        }
+        return null;
     }
 
     private static boolean isDecade(BigDecimal v) {
@@ -585,8 +660,15 @@ final class FigureScanner {
         int q = spaced ? e + 1 : e;
         int digitsWordEnd = digitCountWord(t, q);
         if (digitsWordEnd > 0) {
-            if (!growthFollows(t, digitsWordEnd)) {
+            if (!growthFollows(t, digitsWordEnd) && !rateBefore(t, i)) {
                 return 0;
+            }
+            int r = KoreanNumberParser.skipSpace(t, digitsWordEnd, n);
+            for (String percentWord : new String[] {"퍼센트", "%", "프로"}) {
+                if (startsWith(t, r, percentWord)) {
+                    digitsWordEnd = r + percentWord.length(); // 두 자리 수 퍼센트
+                    break;
+                }
             }
             // 한 자릿수 is below 10%; 두 자릿수 at least 10%; 세 자릿수 at least 100%.
             int digits = Math.min(numeral.value(), 20);
@@ -611,7 +693,32 @@ final class FigureScanner {
         if (!spaced && !unit.nativeGlued() || t[q] == '인' || unit.kind() == Kind.MULTIPLE && numeral.value() == 1) {
             return 0; // 한 명, never 한 인 (인 follows Sino-Korean numbers); 한배 is "the same boat"
         }
+        if (numeral.value() == 1 && (oneIdiom(t, unitMatch.end()) || precededBy(t, i, "다시"))) {
+            return unitMatch.end(); // 한 번 더, 한 명의 고객, 한 번도, 한 곳에서: "one" as a word
+        }
         return emit(t, i, unitMatch.end(), BigDecimal.valueOf(numeral.value()), null, false, false, null, unit, out);
+    }
+
+    /** The word before {@code i} is {@code word} (다시 한 번). */
+    private static boolean precededBy(int[] t, int i, String word) {
+        int e = i;
+        while (e > 0 && t[e - 1] == ' ') {
+            e--;
+        }
+        int s = e - word.length();
+        return s >= 0 && startsWith(t, s, word) && (s == 0 || !KoreanNumberParser.isHangulSyllable(t[s - 1]));
+    }
+
+    /** After {@code 한 번}, {@code 한 명}: 더, 도, 의, 에 make it an idiom, not a count. */
+    private static boolean oneIdiom(int[] t, int e) {
+        if (e >= t.length) {
+            return false;
+        }
+        int c = t[e];
+        if (c == '의' || c == '도' || c == '에') {
+            return e + 1 >= t.length || !KoreanNumberParser.isHangulSyllable(t[e + 1]) || c == '에';
+        }
+        return c == ' ' && startsWith(t, e + 1, "더") && (e + 2 >= t.length || !KoreanNumberParser.isHangulSyllable(t[e + 2]));
     }
 
     private static int digitCountWord(int[] t, int q) {
@@ -623,12 +730,25 @@ final class FigureScanner {
         return 0;
     }
 
+    /** A rate word shortly before (누적 상승률은 강남 3구 모두 두 자릿수다). */
+    private static boolean rateBefore(int[] t, int at) {
+        for (int i = at - 1; i >= Math.max(0, at - 16); i--) {
+            if (t[i] == '.' || t[i] == '\n') {
+                return false;
+            }
+            if ((t[i] == '율' || t[i] == '률') && i + 1 < at && (t[i + 1] == '은' || t[i + 1] == '이' || t[i + 1] == ' ')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** 세 자릿수 is a figure only as a growth rate (세 자릿수 증가율, 두 자릿수 성장). */
     private static boolean growthFollows(int[] t, int from) {
         int to = Math.min(t.length, from + 8);
         for (int i = from; i < to; i++) {
             int c = t[i];
-            if (c == '율' || c == '률' || c == '%') {
+            if (c == '율' || c == '률' || c == '%' || startsWith(t, i, "퍼센트")) {
                 return true;
             }
             if (i + 1 < to) {

@@ -188,6 +188,33 @@ final class KoreanNumberParser {
         return p < limit && t[p] == ' ' ? p + 1 : p;
     }
 
+    /**
+     * After {@code 7천} and a space, {@code 6백} (a smaller multiplier) or {@code 10만} (digits below
+     * the last multiplier, then a large unit) continue the same number.
+     */
+    private static boolean continuesAfterSpace(int[] t, int q, int limit, int lastExponent) {
+        if (q >= limit) {
+            return false;
+        }
+        if (isAsciiDigit(t[q])) {
+            int e = digitsEnd(t, q, limit);
+            if (e >= limit) {
+                return false;
+            }
+            String digits = digitString(t, q, e);
+            if (digits.indexOf('.') >= 0) {
+                return false;
+            }
+            int small = smallExponent(t[e]);
+            if (small > 0) {
+                return small < lastExponent;
+            }
+            return largeExponent(t[e]) >= 0 && new BigDecimal(digits).compareTo(POW10[lastExponent]) < 0;
+        }
+        return sinoDigit(t[q]) > 0 && q + 1 < limit && smallExponent(t[q + 1]) > 0
+                && smallExponent(t[q + 1]) < lastExponent;
+    }
+
     /** A number below the large units: digits, or digits/numerals with 천, 백, 십. */
     private Small parseSmall(int[] t, int from, int limit) {
         BigDecimal total = BigDecimal.ZERO;
@@ -201,6 +228,10 @@ final class KoreanNumberParser {
         int p = from;
         while (p < limit) {
             int c = t[p];
+            if (c == ' ' && sinoMultiplier && pending == null && continuesAfterSpace(t, p + 1, limit, lastExponent)) {
+                p++; // 7천 6백 10만원, 3천 5백 명: spaced parts of one number
+                continue;
+            }
             if (isAsciiDigit(c)) {
                 if (pending != null) {
                     break;

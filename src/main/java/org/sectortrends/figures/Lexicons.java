@@ -29,6 +29,7 @@ final class Lexicons {
     static final String DIRECTIONS = "directions.tsv";
     static final String CHANGE_BASIS = "change-basis.tsv";
     static final String QUALIFIERS = "qualifiers.tsv";
+    static final String SUBJECT_WORDS = "subject-words.tsv";
 
     private final Path directory;
 

@@ -12,13 +12,14 @@ import java.util.List;
  *   <tr><td>{@code 2024년}</td><td>{@code 2024}</td></tr>
  *   <tr><td>{@code 3분기}, {@code 올 3분기}, {@code 2025년 3분기}</td><td>{@code 2025Q3}</td></tr>
  *   <tr><td>{@code 지난해 4분기}</td><td>{@code 2024Q4}</td></tr>
- *   <tr><td>{@code 1~3분기 누적}</td><td>{@code 2025Q1..2025Q3}</td></tr>
+ *   <tr><td>{@code 1~3분기 누적}, {@code 3분기 누적}</td><td>{@code 2025Q1..2025Q3}</td></tr>
  *   <tr><td>{@code 상반기}, {@code 올해 상반기}</td><td>{@code 2025H1}</td></tr>
  *   <tr><td>{@code 1~10월 누적}</td><td>{@code 2025-01..2025-10}</td></tr>
  *   <tr><td>{@code 지난 4월}, {@code 4월}</td><td>{@code 2025-04}</td></tr>
  *   <tr><td>{@code 지난해}, {@code 작년} / {@code 올해} / {@code 내년}</td><td>{@code 2024} / {@code 2025} / {@code 2026}</td></tr>
  *   <tr><td>{@code 향후 5년간}</td><td>{@code 2026..2030}</td></tr>
- *   <tr><td>{@code 3년간}, {@code 6개월간}</td><td>{@code P3Y}, {@code P6M} (durations)</td></tr>
+ *   <tr><td>{@code 3년간}, {@code 6개월간}</td><td>{@code P3Y}, {@code P6M} (durations); not {@code 1년 새},
+ *       {@code 3년 사이}, {@code 10개월 만의} (the span of a change)</td></tr>
  *   <tr><td>{@code 이번 분기}, {@code 같은 기간}, {@code 동기}</td><td>the period mentioned before</td></tr>
  * </table>
  *
@@ -77,6 +78,9 @@ final class PeriodResolver {
             int end = main.end;
             if ((main.kind == Kind.MONTHS || main.kind == Kind.QUARTER) && startsWith(t, skipSpace(t, end, to), "누적", to)) {
                 end = skipSpace(t, end, to) + 2;
+                if (main.a == main.b) {
+                    main = new Part(main.start, main.end, main.kind, 1, main.b); // 3분기 누적 is Q1..Q3
+                }
             }
             String text = text(t, start, end);
             String normalized = switch (main.kind) {
@@ -187,12 +191,17 @@ final class PeriodResolver {
             // 3년 투자 계획 is a duration; 3년 전, 3년 만에, 3년째 are points in time.
             int after = skipSpace(t, e + 1, to);
             if (e - i <= 2 && !startsWith(t, after, "전", to) && !startsWith(t, after, "후", to)
-                    && !startsWith(t, after, "만", to) && !startsWith(t, e + 1, "째", to) && !startsWith(t, e + 1, "차", to)) {
+                    && !startsWith(t, after, "만", to) && !startsWith(t, e + 1, "째", to) && !startsWith(t, e + 1, "차", to)
+                    && !startsWith(t, after, "새", to) && !startsWith(t, after, "사이", to)) {
+                // 1년 새 15% 늘었다, 3년 사이 30%: the span of a change, not the figure's period
                 return new Part(i, e + 1, Kind.DURATION_YEARS, n, 0);
             }
             return null;
         }
-        if (startsWith(t, e, "개월", to) && e - i <= 2 && !startsWith(t, e + 2, "째", to)) {
+        int afterMonths = skipSpace(t, e + 2, to);
+        if (startsWith(t, e, "개월", to) && e - i <= 2 && !startsWith(t, e + 2, "째", to)
+                && !startsWith(t, afterMonths, "만", to) && !startsWith(t, afterMonths, "새", to)
+                && !startsWith(t, afterMonths, "사이", to) && !startsWith(t, afterMonths, "전", to)) {
             int end = e + 2;
             if (startsWith(t, end, "간", to)) {
                 end++;

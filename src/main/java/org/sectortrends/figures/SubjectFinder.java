@@ -1,6 +1,9 @@
 package org.sectortrends.figures;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds who a figure belongs to without a tagger, from Korean particles alone.
@@ -44,57 +47,304 @@ final class SubjectFinder {
             "저", "또한", "다만", "최근", "향후", "앞으로", "다음", "직전", "내년", "작년", "올", "함께", "따라", "통해",
             "위해", "대해", "관련해", "비해", "의해", "가장", "더", "매우", "모든", "여러", "많은");
     /** Endings of particles and connectives that end a noun phrase (서울로부터, 했으나). */
-    private static final String[] NON_NOUN_ENDINGS = {"부터", "까지", "에서", "으로", "에게", "께서", "라고", "다고", "으나", "지만", "면서"};
+    private static final String[] NON_NOUN_ENDINGS = {"부터", "까지", "에서", "으로", "에게", "께서", "라고", "다고", "으나", "지만", "면서", "보다"};
+
+    /** Parts of dates that end a noun phrase (9월 셋째 주 서울 아파트, 3월 중순 전통시장). */
+    private static final Set<String> PERIOD_PARTS = Set.of(
+            "주", "첫째", "둘째", "셋째", "넷째", "다섯째", "초", "말", "중순", "초순", "하순", "상순", "들어", "이날", "당일");
+
+    /** Adnominal verb forms before a figure (오른 5만6700원, 늘어난 3조 원). */
+    private static final Pattern ADNOMINAL = Pattern.compile(".*([른린진운난친준한된인던]|[^가-힣]는|[받있없하되]는)");
 
     /** Final syllables of verb and adjective stems before the adnominal endings 은/는. */
-    private static final String VERB_STEM_ENDINGS = "하되있없같많높낮크작좋않했됐였다겠렸졌봤왔갔";
+    private static final String VERB_STEM_ENDINGS = "하되있없같많높낮크작좋않했됐였다겠렸졌봤왔갔받";
 
     /** A noun phrase found before a metric keyword; {@code segment} when it names a division. */
     record Phrase(String text, boolean segment) {}
 
     private final CodePointTrie<AttributionLexicon.Metric> metrics;
+    private final Set<String> organizationSuffixes;
+    private final Set<String> notSubjects;
+    private final Set<String> places;
 
-    SubjectFinder(CodePointTrie<AttributionLexicon.Metric> metrics) {
-        this.metrics = metrics;
+    SubjectFinder(AttributionLexicon lexicon) {
+        this.metrics = lexicon.metrics;
+        this.organizationSuffixes = lexicon.organizationSuffixes;
+        this.notSubjects = lexicon.notSubjects;
+        this.places = lexicon.places;
+    }
+
+    /**
+     * A name listed right before a figure owns it: {@code 마이크론 21%}, {@code MS 애저 21%},
+     * {@code KT 1040만 명}, {@code TSMC가 71%}, {@code 강남구는 0.31%}. The name is the bare words
+     * (or one word with a subject or topic particle) directly before the figure, after
+     * {@code floor} (the previous figure); more than one word only when they start right after a
+     * comma, a clause end or {@code floor}. A bare name without particle must look like an
+     * organization ({@link #hasEntityCue}) or stand in a list ({@code listed}: a comma follows the
+     * figure or precedes the name), so that {@code K9 자주포 152문} gives nothing.
+     */
+    String listName(int[] t, int floor, int figureStart, boolean listed) {
+        int e = figureStart;
+        if (e == floor || e == 0 || !isGap(t[e - 1])) {
+            return null;
+        }
+        while (e > floor && isGap(t[e - 1])) {
+            e--;
+        }
+        int s = e;
+        while (s > floor && !isGap(t[s - 1])) {
+            s--;
+        }
+        if (s == e) {
+            return null;
+        }
+        String marked = markedStem(t, s, e, floor, false);
+        String phrase = marked != null ? stripParen(marked) : new String(t, s, e - s);
+        if (marked == null && (!isBareNoun(phrase) || ADNOMINAL.matcher(phrase).matches())) {
+            return null; // 오른 5만6700원: a verb form, not a name
+        }
+        if (!isName(phrase)) {
+            return null;
+        }
+        boolean item = startsPhrase(t, floor, s) || clauseEndsBefore(t, floor, s);
+        String extended = extendLeft(t, floor, s, phrase, 1);
+        if (!extended.equals(phrase)) {
+            item = true;
+            phrase = extended;
+        }
+        return marked != null || hasEntityCue(phrase) || listed || item ? phrase : null;
+    }
+
+    /** The word before {@code s} ends a clause (많았고 신한금융 4조4609억 원). */
+    private static boolean clauseEndsBefore(int[] t, int floor, int s) {
+        int b = s;
+        while (b > floor && isGap(t[b - 1])) {
+            b--;
+        }
+        int a = b;
+        while (a > floor && !isGap(t[a - 1])) {
+            a--;
+        }
+        return a < b && endsClause(new String(t, a, b - a));
+    }
+
+    /**
+     * {@code phrase}, which starts at {@code start}, with up to {@code max} bare nouns before it
+     * ({@code 알리바바 클라우드는}, {@code , 구글 클라우드 12%}) when those words start a phrase
+     * (at {@code floor}, after a comma or ellipsis, or after a period word such as {@code 중순});
+     * otherwise unchanged, so that {@code 법인을 둔 LG전자는} stays {@code LG전자}. A leading
+     * place is dropped ({@code 중국 BYD는} is {@code BYD}).
+     */
+    private String extendLeft(int[] t, int floor, int start, String phrase, int max) {
+        String extended = phrase;
+        int p = start;
+        int words = 0;
+        boolean reaches = startsPhrase(t, floor, p);
+        while (!reaches && words < max) {
+            int e = p;
+            while (e > floor && isGap(t[e - 1])) {
+                e--;
+            }
+            int b = e;
+            while (b > floor && !isGap(t[b - 1])) {
+                b--;
+            }
+            if (b == e) {
+                break;
+            }
+            String w = new String(t, b, e - b);
+            if (isPeriodWord(w) || w.equals("따르면")) {
+                reaches = true;
+                break;
+            }
+            if (!isBareNoun(w) || notSubjects.contains(w) || MODIFIERS.contains(w) || isMetric(w)) {
+                break;
+            }
+            extended = w + " " + extended;
+            words++;
+            p = b;
+            reaches = startsPhrase(t, floor, p);
+        }
+        if (!reaches) {
+            return phrase;
+        }
+        while (extended.indexOf(' ') > 0 && places.contains(extended.substring(0, extended.indexOf(' ')))) {
+            extended = extended.substring(extended.indexOf(' ') + 1);
+        }
+        return extended;
+    }
+
+    /**
+     * The owner named at the start of a headline: the words before its first comma
+     * ({@code SK하이닉스, 3분기 영업익 11조 돌파}, {@code 4대 금융지주, ...}), or null.
+     */
+    String headlineName(int[] t, int from, int to) {
+        int comma = -1;
+        int words = 1;
+        for (int i = from; i < to; i++) {
+            if (t[i] == ',') {
+                comma = i;
+                break;
+            }
+            if (isGap(t[i])) {
+                words++;
+            }
+            if (t[i] == '…' || t[i] == '"' || t[i] == '\'' || words > 3) {
+                return null;
+            }
+        }
+        if (comma < 0) {
+            return null;
+        }
+        String phrase = new String(t, from, comma - from).strip();
+        String[] parts = phrase.split(" ");
+        for (String w : parts) {
+            if (!isBareNoun(w) && !w.matches("[0-9]+대")) {
+                return null;
+            }
+        }
+        return phrase.isEmpty() || !isAcceptable(phrase) ? null : phrase;
+    }
+
+    /**
+     * The bare noun phrase starting a headline segment ({@code 토스 가입자 3천만 돌파} gives
+     * {@code 토스}; {@code …SK텔레콤 점유율 47%} gives {@code SK텔레콤}), up to the first
+     * metric, modifier or number; null when the segment starts otherwise.
+     */
+    String segmentName(int[] t, int from, int to) {
+        String phrase = "";
+        int i = from;
+        while (i < to) {
+            while (i < to && isGap(t[i])) {
+                i++;
+            }
+            int s = i;
+            while (i < to && !isGap(t[i])) {
+                i++;
+            }
+            if (s == i) {
+                break;
+            }
+            String w = new String(t, s, i - s);
+            if (!isBareNoun(w) || MODIFIERS.contains(w) || isMetric(w) || notSubjects.contains(w) || isPeriodWord(w)) {
+                i = s;
+                break;
+            }
+            phrase = phrase.isEmpty() ? w : phrase + " " + w;
+        }
+        if (phrase.isEmpty() || phrase.split(" ").length > 2 || !isAcceptable(phrase)) {
+            return null;
+        }
+        // the name must be followed by what it owns: a metric or a number (코스피 1% 넘게)
+        while (i < to && isGap(t[i])) {
+            i++;
+        }
+        int e = i;
+        while (e < to && !isGap(t[e])) {
+            e++;
+        }
+        String next = new String(t, i, e - i);
+        boolean owns = !next.isEmpty() && (Character.isDigit(next.charAt(0)) || isMetric(next)
+                || MODIFIERS.contains(next));
+        return owns ? phrase : null;
+    }
+
+    /** A word with two Latin letters (SK하이닉스, AWS, TSMC) or an organization suffix (신한금융). */
+    boolean hasEntityCue(String phrase) {
+        for (String w : phrase.split(" ")) {
+            int latin = 0;
+            for (int k = 0; k < w.length(); k++) {
+                char ch = w.charAt(k);
+                if (ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z') {
+                    latin++;
+                }
+            }
+            if (latin >= 2) {
+                return true;
+            }
+            for (String suffix : organizationSuffixes) {
+                if (w.length() > suffix.length() && w.endsWith(suffix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean isName(String phrase) {
+        return isAcceptable(phrase) && !isMetric(phrase) && !isPeriodWord(phrase) && !MODIFIERS.contains(phrase)
+                && !phrase.endsWith("별") && !isPerUnit(phrase) && !phrase.endsWith("용");
+    }
+
+    /** {@code 가입자당}, {@code 달러당}, {@code 1인당}: "per" a unit, not a name (CJ제일제당 is one). */
+    private boolean isPerUnit(String w) {
+        if (!w.endsWith("당") || w.length() < 2) {
+            return false;
+        }
+        String unit = w.substring(0, w.length() - 1);
+        return isMetric(unit) || Set.of("달러", "원", "엔", "유로", "위안", "주", "인", "1인", "명", "건", "개", "톤")
+                .contains(unit) || unit.chars().anyMatch(Character::isDigit);
+    }
+
+    private static boolean endsClause(String w) {
+        int last = w.charAt(w.length() - 1);
+        return last == ',' || w.length() >= 2 && "고며".indexOf(last) >= 0;
     }
 
     static boolean hasFinalConsonant(int syllable) {
         return KoreanNumberParser.isHangulSyllable(syllable) && (syllable - 0xAC00) % 28 != 0;
     }
 
-    /** The noun phrase ending right before {@code keywordStart}, or null. */
+    /**
+     * The noun phrase ending right before {@code keywordStart}, or null: the owner marked with
+     * 의 ({@code KT클라우드의 같은 기간 매출은}, skipping period words and modifiers), else the bare
+     * nouns right before the keyword ({@code 셀트리온 주가는}, {@code 서울 아파트 매매가격은}). Bare
+     * nouns keep more than one word only when they start a phrase; a lone place is no owner
+     * ({@code 미국 판매는} says where, not who).
+     */
     Phrase beforeMetric(int[] t, int floor, int keywordStart) {
-        String phrase = "";
-        int words = 0;
+        List<String> bare = new ArrayList<>();
         int p = keywordStart;
-        if (p > floor && t[p - 1] != ' ') {
+        if (p > floor && !isGap(t[p - 1])) {
             // keyword glued to a noun (클라우드매출): the noun is the phrase
             int s = p;
-            while (s > floor && t[s - 1] != ' ') {
+            while (s > floor && !isGap(t[s - 1])) {
                 s--;
             }
             String glued = new String(t, s, p - s);
             if (isBareNoun(glued)) {
-                phrase = glued;
-                words++;
+                bare.add(glued);
             }
             p = s;
         }
-        while (words < 3 && p > floor) {
+        boolean boundary = false;
+        boolean collecting = true;
+        int examined = 0;
+        while (examined < 5) {
+            if (p <= floor || startsPhrase(t, floor, p)) {
+                boundary = true;
+                break;
+            }
             int e = p;
-            while (e > floor && t[e - 1] == ' ') {
+            while (e > floor && isGap(t[e - 1])) {
                 e--;
             }
             int s = e;
-            while (s > floor && t[s - 1] != ' ') {
+            while (s > floor && !isGap(t[s - 1])) {
                 s--;
             }
             if (s == e) {
+                boundary = true;
                 break;
             }
             String w = new String(t, s, e - s);
             p = s;
-            if (isPeriodWord(w)) {
+            examined++;
+            if (isPeriodWord(w) || MODIFIERS.contains(w) && bare.isEmpty()) {
+                if (!bare.isEmpty()) {
+                    boundary = true;
+                    break;
+                }
                 continue;
             }
             if (w.length() > 1 && w.endsWith("의")) {
@@ -102,17 +352,35 @@ final class SubjectFinder {
                 if (!isAcceptable(stem)) {
                     break;
                 }
-                String owner = withoutModifiers(phrase.isEmpty() ? stem : stem + " " + phrase);
-                return owner.isEmpty() ? null : new Phrase(owner, false);
+                String numbered = numberedGroup(t, floor, s);
+                if (numbered != null) {
+                    stem = numbered + " " + stem; // 4대 금융지주의
+                }
+                String rest = withoutModifiers(String.join(" ", reverse(bare)));
+                String owner = rest.isEmpty() || !isAcceptable(rest) ? stem : stem + " " + rest;
+                return new Phrase(owner, false);
             }
-            if (!isBareNoun(w)) {
+            if (notSubjects.contains(w) || places.contains(w)) {
+                collecting = false; // 헝가리 법인: look on for an owner marked with 의
+                continue;
+            }
+            if (!isBareNoun(w) || bare.size() >= 3) {
+                boundary = endsClause(w) || w.endsWith(",") || w.equals("따르면");
                 break;
             }
-            phrase = phrase.isEmpty() ? w : w + " " + phrase;
-            words++;
+            if (collecting) {
+                bare.add(w);
+            }
         }
-        phrase = withoutModifiers(phrase);
-        if (phrase.isEmpty()) {
+        if (bare.isEmpty()) {
+            return null;
+        }
+        List<String> words = reverse(bare);
+        String phrase = withoutModifiers(boundary ? String.join(" ", words) : words.get(words.size() - 1));
+        while (phrase.indexOf(' ') > 0 && places.contains(phrase.substring(0, phrase.indexOf(' ')))) {
+            phrase = phrase.substring(phrase.indexOf(' ') + 1);
+        }
+        if (phrase.isEmpty() || places.contains(phrase)) {
             return null;
         }
         String head = phrase.substring(phrase.lastIndexOf(' ') + 1);
@@ -121,6 +389,26 @@ final class SubjectFinder {
             return null;
         }
         return new Phrase(phrase, segment);
+    }
+
+    private static List<String> reverse(List<String> words) {
+        List<String> out = new ArrayList<>(words);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** A numbered group word before {@code s} ({@code 4대} of {@code 4대 금융지주의}), or null. */
+    private static String numberedGroup(int[] t, int floor, int s) {
+        int e = s;
+        while (e > floor && isGap(t[e - 1])) {
+            e--;
+        }
+        int b = e;
+        while (b > floor && !isGap(t[b - 1])) {
+            b--;
+        }
+        String w = new String(t, b, e - b);
+        return w.matches("[0-9]+대") ? w : null;
     }
 
     /** The first subject- or topic-marked noun phrase in [from, to), or null. */
@@ -137,11 +425,11 @@ final class SubjectFinder {
         String found = null;
         int i = from;
         while (i < to) {
-            while (i < to && t[i] == ' ') {
+            while (i < to && isGap(t[i])) {
                 i++;
             }
             int s = i;
-            while (i < to && t[i] != ' ') {
+            while (i < to && !isGap(t[i])) {
                 i++;
             }
             if (i == s) {
@@ -151,29 +439,7 @@ final class SubjectFinder {
             if (stem == null || isMetric(stem) || isPeriodWord(stem)) {
                 continue;
             }
-            String np = stem;
-            int words = 0;
-            int p = s;
-            while (words < 2 && p > from) {
-                int e = p;
-                while (e > from && t[e - 1] == ' ') {
-                    e--;
-                }
-                int b = e;
-                while (b > from && t[b - 1] != ' ') {
-                    b--;
-                }
-                if (b == e) {
-                    break;
-                }
-                String w = new String(t, b, e - b);
-                if (!isBareNoun(w) || isPeriodWord(w)) {
-                    break;
-                }
-                np = w + " " + np;
-                words++;
-                p = b;
-            }
+            String np = extendLeft(t, from, s, stem, 2);
             np = withoutModifiers(np);
             if (!np.isEmpty() && isAcceptable(np)) {
                 if (!last) {
@@ -204,15 +470,15 @@ final class SubjectFinder {
                 open--;
             }
             int b = open;
-            while (b > floor && t[b - 1] != ' ') {
+            while (b > floor && !isGap(t[b - 1])) {
                 b--;
             }
             return open > b ? new String(t, b, open - b) : null;
         }
         boolean marked = switch (particle) {
-            case '은', '이' -> hasFinalConsonant(before);
+            case '은', '이' -> hasFinalConsonant(before) || isAsciiLetterOrDigit(before);
             case '는', '가' -> KoreanNumberParser.isHangulSyllable(before) && !hasFinalConsonant(before)
-                    || (before >= 'A' && before <= 'Z');
+                    || isAsciiLetterOrDigit(before);
             case '의' -> possessive;
             default -> false;
         };
@@ -235,6 +501,24 @@ final class SubjectFinder {
             }
         }
         return stem;
+    }
+
+    /** Word separators: spaces and the headline ellipsis (돌파…기업가치), which also ends a phrase. */
+    static boolean isGap(int c) {
+        return c == ' ' || c == '…';
+    }
+
+    /** A phrase may start at {@code p}: the floor, or after a comma, ellipsis or list dot. */
+    private static boolean startsPhrase(int[] t, int floor, int p) {
+        int q = p;
+        while (q > floor && t[q - 1] == ' ') {
+            q--;
+        }
+        return q <= floor || t[q - 1] == ',' || t[q - 1] == '…' || t[q - 1] == '·';
+    }
+
+    private static boolean isAsciiLetterOrDigit(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     private static String withoutModifiers(String phrase) {
@@ -270,9 +554,12 @@ final class SubjectFinder {
         return false;
     }
 
-    private static boolean isAcceptable(String stem) {
+    private boolean isAcceptable(String stem) {
         String head = stem.substring(stem.lastIndexOf(' ') + 1);
-        if (TITLES.contains(head)) {
+        int space = stem.indexOf(' ');
+        String first = space < 0 ? stem : stem.substring(0, space);
+        if (TITLES.contains(head) || notSubjects.contains(stem) || notSubjects.contains(head)
+                || notSubjects.contains(first) || head.endsWith("별") || isPerUnit(head)) {
             return false;
         }
         return stem.codePointCount(0, stem.length()) >= 2 && !STOP.contains(stem) && !isPeriodWord(stem);
@@ -283,7 +570,8 @@ final class SubjectFinder {
                 || w.endsWith("년") && w.length() <= 5 && Character.isDigit(w.charAt(0))
                 || w.equals("누적") || w.equals("이번") || w.equals("같은") || w.equals("기간") || w.equals("올해")
                 || w.equals("지난해") || w.equals("올") || w.equals("작년") || w.equals("연간") || w.equals("내년")
-                || w.equals("금년") || w.equals("다음") || w.equals("지난달") || w.equals("이달") || w.equals("전년");
+                || w.equals("금년") || w.equals("다음") || w.equals("지난달") || w.equals("이달") || w.equals("전년")
+                || PERIOD_PARTS.contains(w);
     }
 
     static boolean isBareNoun(String w) {
@@ -304,11 +592,17 @@ final class SubjectFinder {
             }
         }
         int last = w.charAt(w.length() - 1);
-        if ("을를에의와과도로서며고면던든했해된될할한인적들".indexOf(last) >= 0) {
+        if ("을를에의와과도로서며고면던든했해된될할한인적들".indexOf(last) >= 0 && !w.endsWith("법인")) {
             return false;
+        }
+        if (last == '는' && w.length() >= 2 && hasFinalConsonant(w.charAt(w.length() - 2))) {
+            return false; // 받는, 있는: a verb form (a noun takes 은 after a final consonant)
         }
         if (w.length() >= 2) {
             int prev = w.charAt(w.length() - 2);
+            if ("은는이가".indexOf(last) >= 0 && isAsciiLetterOrDigit(prev)) {
+                return false; // 삼성SDI는, 쿠팡Inc는: a particle after a Latin name
+            }
             if ((last == '은' || last == '이') && hasFinalConsonant(prev)) {
                 return false;
             }

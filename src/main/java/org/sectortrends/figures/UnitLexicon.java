@@ -27,6 +27,8 @@ final class UnitLexicon {
     private final CodePointTrie<Unit> prefixes = new CodePointTrie<>();
     private final Set<String> counterSurfaces = new HashSet<>();
     private final Set<String> currencySurfaces = new HashSet<>();
+    /** The next currency of the same surface, tried when a unit's context word is missing. */
+    private final java.util.Map<Unit, Unit> alternatives = new java.util.HashMap<>();
 
     UnitLexicon(Lexicons lexicons) {
         for (String[] row : lexicons.rows(Lexicons.NON_FIGURE_SUFFIXES, 2)) {
@@ -43,6 +45,19 @@ final class UnitLexicon {
         for (String[] row : lexicons.rows(Lexicons.CURRENCIES, 3)) {
             String requires = row.length > 3 && !row[3].equals("-") && !row[3].isEmpty() ? row[3] : null;
             Unit unit = new Unit(Kind.CURRENCY, row[1], null, requires, false);
+            CodePointTrie<Unit> trie = switch (row[2]) {
+                case "suffix" -> suffixes;
+                case "prefix" -> prefixes;
+                default -> throw new IllegalArgumentException(
+                        "currency position must be prefix or suffix: '" + row[2] + "' for " + row[0]);
+            };
+            int[] key = row[0].codePoints().toArray();
+            CodePointTrie.Match<Unit> same = trie.longestMatch(key, 0, key.length);
+            if (same != null && same.end() == key.length && same.value().kind() == Kind.CURRENCY) {
+                // 루피 (INR) then 루피 (PKR, beside 파키스탄): the later, context-bound line is
+                // tried first, the earlier one after it
+                alternatives.put(unit, same.value());
+            }
             switch (row[2]) {
                 case "suffix" -> suffixes.put(row[0], unit);
                 case "prefix" -> prefixes.put(row[0], unit);
@@ -64,6 +79,52 @@ final class UnitLexicon {
         suffixes.put("bps", new Unit(Kind.BASIS_POINT, "percent_point", null, null, false));
         suffixes.put("베이시스포인트", new Unit(Kind.BASIS_POINT, "percent_point", null, null, false));
         suffixes.put("배", new Unit(Kind.MULTIPLE, "multiple", null, null, true));
+        foldCompatibilityUnits();
+    }
+
+    /**
+     * Units in the CJK compatibility block ({@code ㎿ ㎾ ㎥ ㎡ ㎏ ㎞ ℓ}) are the units their NFKC
+     * form names ({@code MW}, {@code kW}, {@code m3} ...): each such character whose folded form
+     * is a unit word is added as that unit.
+     */
+    private void foldCompatibilityUnits() {
+        for (int cp = 0x3371; cp <= 0x33DF; cp++) {
+            addFolded(cp);
+        }
+        for (int cp : new int[] {0x2113, 0x2103, 0x2109, 0x212B}) {
+            addFolded(cp);
+        }
+    }
+
+    private void addFolded(int cp) {
+        String ch = new String(Character.toChars(cp));
+        String folded = java.text.Normalizer.normalize(ch, java.text.Normalizer.Form.NFKC);
+        if (folded.equals(ch)) {
+            return;
+        }
+        int[] f = folded.codePoints().toArray();
+        CodePointTrie.Match<Unit> m = suffixes.longestMatch(f, 0, f.length);
+        if (m != null && m.end() == f.length && m.value().kind() == Kind.MEASURE) {
+            int[] c = ch.codePoints().toArray();
+            CodePointTrie.Match<Unit> existing = suffixes.longestMatch(c, 0, c.length);
+            if (existing == null) {
+                suffixes.put(ch, m.value());
+            }
+        }
+    }
+
+    /**
+     * The first of a surface's currencies whose context word is present: {@code 페소} is MXN
+     * beside 멕시코 and PHP beside 필리핀. Other units are returned as they are; null when no
+     * alternative is allowed.
+     */
+    Unit firstAllowed(Unit unit, java.util.function.Predicate<Unit> allowed) {
+        for (Unit u = unit; u != null; u = alternatives.get(u)) {
+            if (allowed.test(u)) {
+                return u;
+            }
+        }
+        return null;
     }
 
     CodePointTrie.Match<Unit> suffixAt(int[] text, int from, int limit) {

@@ -217,7 +217,8 @@ class AttributionTest {
         assertEquals("net_income", figure(f, "4조5천억원").metric());
         assertEquals("다라지주", figure(f, "4조5천억원").subject());
         assertEquals("마바금융", figure(f, "3조4천억원").subject());
-        assertEquals("2025Q3", figure(f, "3조4천억원").period());
+        // 3분기 누적 is cumulative through the third quarter
+        assertEquals("2025Q1..2025Q3", figure(f, "3조4천억원").period());
     }
 
     @Test
