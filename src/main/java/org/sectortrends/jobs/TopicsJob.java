@@ -65,7 +65,7 @@ public final class TopicsJob implements SparkJob {
     }
     return s;
   }, "fit: retrain and keep matched topic ids; assign: use the newest saved model as it is");
-  static final JobOption<Integer> K = JobOption.integer("k", 0, 0, 1000, "Number of topics; 0 chooses k by silhouette over --k-min..--k-max");
+  static final JobOption<Integer> K = JobOption.integer("k", 0, 0, 1000, "Number of topics; 0 chooses k over --k-min..--k-max by the stability of the clusters across subsamples");
   static final JobOption<Integer> K_MIN = JobOption.integer("k-min", DEFAULTS.kMin(), 2, 1000, "Smallest k tried");
   static final JobOption<Integer> K_MAX = JobOption.integer("k-max", DEFAULTS.kMax(), 2, 1000, "Largest k tried");
   static final JobOption<TopicConfig.Algorithm> ALGORITHM = JobOption.parsed("algorithm", "kmeans|bisecting-kmeans",
@@ -184,9 +184,10 @@ public final class TopicsJob implements SparkJob {
         }
         version = VERSION.format(context.started());
         model = fit.model();
-        report.append("model ").append(version).append(", k=").append(fit.k()).append(" of silhouettes ")
-            .append(fit.silhouettes().entrySet().stream()
-                .map(e -> e.getKey() + ":" + String.format(Locale.ROOT, "%.3f", e.getValue())).collect(Collectors.joining(" ")));
+        report.append("model ").append(version).append(", ").append(fit.kSummary());
+        if (fit.kWarning() != null) {
+          System.out.println("topics: WARNING " + fit.kWarning());
+        }
         matchToPrevious(model, fit.k(), previous, store, options.get(MATCH_THRESHOLD), topicIdByCluster, keptLabels, report);
       }
 
