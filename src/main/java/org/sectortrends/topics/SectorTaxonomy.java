@@ -71,6 +71,9 @@ public final class SectorTaxonomy implements Serializable {
    */
   public static final double ENTITY_WEIGHT = 3.0;
 
+  /** What a company mention is worth where the text's keywords say {@code other} more than the company's sector. */
+  public static final double CONTEXT_DEMOTED_WEIGHT = 0.5;
+
   private final List<Sector> sectors;
   /** Single-term entities: term -> entity. */
   private final Map<String, Entity> entityByTerm;
@@ -404,8 +407,9 @@ public final class SectorTaxonomy implements Serializable {
     for (double[] mention : mentions) {
       int i = (int) mention[0];
       // A company named amid non-industry vocabulary (its sports club, an accident, a trial) is
-      // one keyword of its sector; amid industry vocabulary it outweighs ENTITY_WEIGHT keywords.
-      double boost = keywordHits[other] > keywordHits[i] ? 1.0 : ENTITY_WEIGHT;
+      // half a keyword of its sector: Korean clubs carry their owners' names, and 'other' then
+      // keeps the article on a tie. Amid industry vocabulary it outweighs ENTITY_WEIGHT keywords.
+      double boost = keywordHits[other] > keywordHits[i] ? CONTEXT_DEMOTED_WEIGHT : ENTITY_WEIGHT;
       double evidence = mention[1] * boost * mention[2];
       hits[i] += evidence;
       matched[i]++;

@@ -149,8 +149,8 @@ class SectorTaxonomyTest {
     SectorScore alone = taxonomy.score(Map.of("에이크미", 1, "w", 1, "n", 1));
     // evidence 3 + 1 over the total 3 + 1 + 1
     assertEquals(0.8, alone.score(), 1e-9);
-    // amid more 'other' vocabulary than b's, the company is one keyword: other 2 vs b 1
-    assertEquals("other", taxonomy.score(Map.of("q", 2, "에이크미", 1)).sectorId());
+    // amid more 'other' vocabulary than b's, the company is half a keyword: other 1 vs b 0.5
+    assertEquals("other", taxonomy.score(Map.of("q", 1, "에이크미", 1)).sectorId());
   }
 
   @Test

@@ -31,7 +31,7 @@ import org.sectortrends.topics.TopicModeling;
  * the same on a structureless copy of the data (terms shuffled across documents), the silhouette,
  * and the NMI of the best-of-3 fit against the gold column. For developing the k criterion.
  *
- * <pre>java ... KSelectionExperiment TSV [kMin-kMax] [limit] [subsamples]</pre>
+ * <pre>java ... KSelectionExperiment TSV [kMin-kMax] [limit] [subsamples] [null=true|false]</pre>
  */
 public final class KSelectionExperiment {
 
@@ -40,6 +40,7 @@ public final class KSelectionExperiment {
     String[] range = (args.length > 1 ? args[1] : "3-15").split("-");
     int limit = args.length > 2 ? Integer.parseInt(args[2]) : 6000;
     int subsamples = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+    boolean withNull = args.length <= 4 || Boolean.parseBoolean(args[4]);
     TermExtractor extractor = TermExtractor.shared();
     List<Row> terms = new ArrayList<>();
     Map<String, String> gold = new HashMap<>();
@@ -91,7 +92,9 @@ public final class KSelectionExperiment {
       System.out.println(" k    ari    nmi   jacc | null: ari    nmi   jacc | silh   gold-nmi(best of 3)");
       for (int k = Integer.parseInt(range[0]); k <= Integer.parseInt(range[1]); k++) {
         KSelection.Stability s = KSelection.stability(indices, values, dimension, k, 42L, 40, subsamples, 0.8);
-        KSelection.Stability z = KSelection.stability(nullIndices, nullValues, dimension, k, 42L, 40, subsamples, 0.8);
+        KSelection.Stability z = withNull
+            ? KSelection.stability(nullIndices, nullValues, dimension, k, 42L, 40, subsamples, 0.8)
+            : new KSelection.Stability(k, 0, 0, 0, null);
         SphericalKMeans.Result best = SphericalKMeans.bestOf(indices, values, dimension, k, 42L, 40, 3);
         double silhouette = SphericalKMeans.silhouette(indices, values, best.assignment(), k);
         int kk = Math.max(k, goldIds.size());
