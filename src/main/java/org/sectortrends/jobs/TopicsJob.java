@@ -78,7 +78,7 @@ public final class TopicsJob implements SparkJob {
     return s;
   }, "fit: retrain on every article and keep matched topic ids; assign: assign the selected months (--months, --incremental; all by default) "
       + "with the newest saved model as it is; auto: fit when no model is saved yet, else assign");
-  static final JobOption<Integer> K = JobOption.integer("k", 0, 0, 1000, "Number of topics; 0 chooses k by silhouette over --k-min..--k-max");
+  static final JobOption<Integer> K = JobOption.integer("k", 0, 0, 1000, "Number of topics; 0 chooses k over --k-min..--k-max by the stability of the clusters across subsamples");
   static final JobOption<Integer> K_MIN = JobOption.integer("k-min", DEFAULTS.kMin(), 2, 1000, "Smallest k tried");
   static final JobOption<Integer> K_MAX = JobOption.integer("k-max", DEFAULTS.kMax(), 2, 1000, "Largest k tried");
   static final JobOption<TopicConfig.Algorithm> ALGORITHM = JobOption.parsed("algorithm", "kmeans|bisecting-kmeans",
@@ -221,9 +221,10 @@ public final class TopicsJob implements SparkJob {
         if (fit.isPresent()) {
           version = VERSION.format(context.started());
           model = fit.get().model();
-          report.append("model ").append(version).append(", k=").append(fit.get().k()).append(" of silhouettes ")
-              .append(fit.get().silhouettes().entrySet().stream()
-                  .map(e -> e.getKey() + ":" + String.format(Locale.ROOT, "%.3f", e.getValue())).collect(Collectors.joining(" ")));
+          report.append("model ").append(version).append(", ").append(fit.get().kSummary());
+          if (fit.get().kWarning() != null) {
+            System.out.println("topics: WARNING " + fit.get().kWarning());
+          }
           matchToPrevious(model, fit.get().k(), previous, store, options.get(MATCH_THRESHOLD), topicIdByCluster, keptLabels, report);
         } else {
           version = NO_MODEL;

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.sectortrends.text.TermExtractor;
 
 /**
  * The editable sector taxonomy ({@code data/taxonomy/sectors.tsv}) and the keyword scoring that
@@ -57,41 +59,242 @@ public final class SectorTaxonomy implements Serializable {
 
   private static final String CLASSPATH_RESOURCE = "/taxonomy/sectors.tsv";
 
+  /** The packaged companies and brands per sector. */
+  private static final String ENTITIES_RESOURCE = "/taxonomy/sector-entities.tsv";
+
+  /** The shared company list (company_id, name_ko, name_en, sector_id, aliases), read too when packaged. */
+  private static final String COMPANIES_RESOURCE = "/lexicons/companies.tsv";
+
+  /**
+   * How many keyword occurrences one mention of a company of weight 1 is worth: a company's
+   * sector is the article's unless three times as much sector vocabulary says otherwise.
+   */
+  public static final double ENTITY_WEIGHT = 3.0;
+
+  /** What a company mention is worth where the text's keywords say {@code other} more than the company's sector. */
+  public static final double CONTEXT_DEMOTED_WEIGHT = 0.5;
+
   private final List<Sector> sectors;
+  /** Single-term entities: term -> entity. */
+  private final Map<String, Entity> entityByTerm;
+  /** Entities whose name is several terms: all must occur. */
+  private final List<Entity> multiTermEntities;
 
   /** One row of the taxonomy. */
   public record Sector(String id, String koreanName, Map<String, Double> keywordWeights)
       implements Serializable {}
 
+  /**
+   * A company or brand: the terms its name gives (all must occur), its sector and its weight in
+   * (0, 1] (1 for a company whose news is about its sector, less for groups and brokers).
+   */
+  public record Entity(String companyId, String name, List<String> terms, String sectorId, double weight)
+      implements Serializable {}
+
   private SectorTaxonomy(List<Sector> sectors) {
+    this(sectors, List.of());
+  }
+
+  private SectorTaxonomy(List<Sector> sectors, List<Entity> entities) {
     this.sectors = List.copyOf(sectors);
     if (sectors.stream().noneMatch(s -> s.id().equals(OTHER))) {
       throw new IllegalArgumentException(
           "Taxonomy has no '" + OTHER + "' sector; sectors: " + sectorIds());
     }
+    Map<String, Entity> single = new LinkedHashMap<>();
+    List<Entity> multi = new ArrayList<>();
+    for (Entity entity : entities) {
+      sector(entity.sectorId()); // names an unknown sector id
+      if (entity.terms().size() == 1) {
+        single.putIfAbsent(entity.terms().get(0), entity);
+      } else if (!entity.terms().isEmpty()) {
+        multi.add(entity);
+      }
+    }
+    this.entityByTerm = Collections.unmodifiableMap(single);
+    this.multiTermEntities = List.copyOf(multi);
   }
 
-  /** The packaged taxonomy, {@code /taxonomy/sectors.tsv}. */
+  /**
+   * This taxonomy with the companies of an entity file added (see {@link #parseEntities}); an
+   * entity whose term is already an entity here keeps the earlier one.
+   */
+  public SectorTaxonomy withEntities(List<Entity> more) {
+    List<Entity> all = new ArrayList<>(entityByTerm.values());
+    all.addAll(multiTermEntities);
+    all.addAll(more);
+    return new SectorTaxonomy(sectors, all);
+  }
+
+  /** The entities, single-term ones first. */
+  public List<Entity> entities() {
+    List<Entity> all = new ArrayList<>(entityByTerm.values());
+    all.addAll(multiTermEntities);
+    return all;
+  }
+
+  /**
+   * Parses a company file with a header row naming its columns, in any order: {@code sector_id}
+   * (required), the names {@code name_ko}, {@code name_en} and {@code aliases} (separated by
+   * {@code |} or {@code ;}), optionally {@code company_id} and {@code weight} (in (0, 1], default
+   * 1). This reads {@code data/taxonomy/sector-entities.tsv} and the shared
+   * {@code data/lexicons/companies.tsv} alike. Each name becomes the terms {@code analyzer} gives
+   * for it; a name that gives no term (e.g. {@code L&F}: single Latin letters are not terms) is
+   * added to {@code unusable} when given, and an error naming it otherwise. Rows with an empty
+   * sector are skipped (a company list may hold companies of no sector).
+   */
+  public static List<Entity> parseEntities(List<String> lines, Function<String, List<String>> analyzer,
+      List<String> unusable) {
+    List<Entity> entities = new ArrayList<>();
+    Map<String, Integer> columns = null;
+    for (String raw : lines) {
+      String line = raw.replace("\uFEFF", "");
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] fields = line.split("\t", -1);
+      if (columns == null) {
+        columns = new LinkedHashMap<>();
+        for (int i = 0; i < fields.length; i++) {
+          columns.put(fields[i].strip().toLowerCase(Locale.ROOT), i);
+        }
+        if (!columns.containsKey("sector_id")) {
+          throw new IllegalArgumentException("Entity file header has no sector_id column: '" + line + "'");
+        }
+        continue;
+      }
+      String sectorId = field(fields, columns, "sector_id");
+      if (sectorId.isEmpty()) {
+        continue;
+      }
+      String companyId = field(fields, columns, "company_id");
+      double weight = 1.0;
+      String weightField = field(fields, columns, "weight");
+      if (!weightField.isEmpty()) {
+        try {
+          weight = Double.parseDouble(weightField);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("Entity weight is not a number: '" + weightField + "' in '" + line + "'", e);
+        }
+        if (!(weight > 0 && weight <= 1)) {
+          throw new IllegalArgumentException("Entity weight must be in (0, 1]: '" + weightField + "' in '" + line + "'");
+        }
+      }
+      List<String> names = new ArrayList<>();
+      names.add(field(fields, columns, "name_ko"));
+      names.add(field(fields, columns, "name_en"));
+      for (String alias : field(fields, columns, "aliases").split("[|;]")) {
+        names.add(alias.strip());
+      }
+      java.util.Set<List<String>> seen = new java.util.HashSet<>();
+      for (String name : names) {
+        if (name.isEmpty()) {
+          continue;
+        }
+        List<String> terms = analyzer.apply(name).stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
+        if (terms.isEmpty() || !coversName(terms, name)) {
+          // A name the analyzer keeps only in part ('SK C&C' gives just 'sk') would match every
+          // mention of the part: it is unusable, not a shorter name.
+          if (unusable == null) {
+            throw new IllegalArgumentException("Entity name is not kept whole by the analyzer: '" + name + "' gives "
+                + terms + " in '" + line + "'");
+          }
+          unusable.add(name);
+          continue;
+        }
+        if (seen.add(terms)) {
+          entities.add(new Entity(companyId.isEmpty() ? name : companyId, name, terms, sectorId, weight));
+        }
+      }
+    }
+    return entities;
+  }
+
+  /** True when the terms, joined, spell every letter and digit of the name (case aside). */
+  static boolean coversName(List<String> terms, String name) {
+    StringBuilder letters = new StringBuilder();
+    name.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(letters::appendCodePoint);
+    StringBuilder joined = new StringBuilder();
+    for (String term : terms) {
+      term.codePoints().filter(Character::isLetterOrDigit).forEach(joined::appendCodePoint);
+    }
+    return joined.toString().equals(letters.toString());
+  }
+
+  private static String field(String[] fields, Map<String, Integer> columns, String name) {
+    Integer i = columns.get(name);
+    return i == null || i >= fields.length ? "" : fields[i].strip();
+  }
+
+  /**
+   * The packaged taxonomy, {@code /taxonomy/sectors.tsv}, with the packaged companies
+   * ({@code /taxonomy/sector-entities.tsv}, then {@code /lexicons/companies.tsv} when present),
+   * their names run through the project analyzer.
+   */
   public static SectorTaxonomy fromClasspath() {
-    InputStream in = SectorTaxonomy.class.getResourceAsStream(CLASSPATH_RESOURCE);
+    return parse(resourceLines(CLASSPATH_RESOURCE)).withPackagedEntities();
+  }
+
+  /** The packaged taxonomy without companies: keywords only. */
+  public static SectorTaxonomy keywordsOnlyFromClasspath() {
+    return parse(resourceLines(CLASSPATH_RESOURCE));
+  }
+
+  private SectorTaxonomy withPackagedEntities() {
+    Function<String, List<String>> analyzer = TermExtractor.shared()::terms;
+    List<Entity> entities = new ArrayList<>(parseEntities(resourceLines(ENTITIES_RESOURCE), analyzer, null));
+    if (SectorTaxonomy.class.getResource(COMPANIES_RESOURCE) != null) {
+      // The shared list is not ours to keep strict: names without terms are skipped there.
+      java.util.Set<String> ids = sectors.stream().map(Sector::id).collect(java.util.stream.Collectors.toSet());
+      for (Entity entity : parseEntities(resourceLines(COMPANIES_RESOURCE), analyzer, new ArrayList<>())) {
+        if (ids.contains(entity.sectorId())) {
+          entities.add(entity);
+        }
+      }
+    }
+    return withEntities(entities);
+  }
+
+  private static List<String> resourceLines(String resource) {
+    InputStream in = SectorTaxonomy.class.getResourceAsStream(resource);
     if (in == null) {
-      throw new IllegalStateException("Classpath resource missing: " + CLASSPATH_RESOURCE);
+      throw new IllegalStateException("Classpath resource missing: " + resource);
     }
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return parse(reader.lines().toList());
+      return reader.lines().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + CLASSPATH_RESOURCE, e);
+      throw new UncheckedIOException("Cannot read " + resource, e);
     }
   }
 
-  /** A taxonomy file elsewhere, for trying out edits without rebuilding the jar. */
+  /**
+   * A taxonomy file elsewhere, for trying out edits without rebuilding the jar; the packaged
+   * companies are added, and those of a {@code sector-entities.tsv} beside the file instead when
+   * there is one.
+   */
   public static SectorTaxonomy fromFile(Path file) {
     try {
-      return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+      SectorTaxonomy keywords = parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+      Path beside = file.resolveSibling("sector-entities.tsv");
+      if (Files.exists(beside)) {
+        return keywords.withEntities(parseEntities(Files.readAllLines(beside, StandardCharsets.UTF_8), TermExtractor.shared()::terms, null));
+      }
+      return keywords.withPackagedEntitiesOfKnownSectors();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read taxonomy " + file, e);
     }
+  }
+
+  private SectorTaxonomy withPackagedEntitiesOfKnownSectors() {
+    java.util.Set<String> ids = sectors.stream().map(Sector::id).collect(java.util.stream.Collectors.toSet());
+    List<Entity> known = new ArrayList<>();
+    for (Entity entity : keywordsOnlyFromClasspath().withPackagedEntities().entities()) {
+      if (ids.contains(entity.sectorId())) {
+        known.add(entity);
+      }
+    }
+    return withEntities(known);
   }
 
   /** Parses the lines of a taxonomy file. */
@@ -162,35 +365,77 @@ public final class SectorTaxonomy implements Serializable {
    * sector occurs.
    */
   public SectorScore score(Map<String, ? extends Number> termWeights) {
+    int n = sectors.size();
+    int other = indexOf(OTHER);
+    double[] hits = new double[n];
+    int[] matched = new int[n];
     double total = 0;
-    for (Number weight : termWeights.values()) {
-      total += usable(weight);
-    }
-    Sector best = null;
-    double bestHit = 0;
-    int bestMatched = 0;
-    for (Sector sector : sectors) {
-      double hit = 0;
-      int matched = 0;
-      for (Map.Entry<String, ? extends Number> term : termWeights.entrySet()) {
-        Double keywordWeight = sector.keywordWeights().get(term.getKey());
-        double weight = usable(term.getValue());
-        if (keywordWeight != null && weight > 0) {
-          hit += weight * keywordWeight;
-          matched++;
+    // Keywords first: they decide whether the companies named are the subject of industry news.
+    for (Map.Entry<String, ? extends Number> term : termWeights.entrySet()) {
+      double weight = usable(term.getValue());
+      if (weight == 0 || entityByTerm.containsKey(term.getKey())) {
+        continue;
+      }
+      total += weight;
+      for (int i = 0; i < n; i++) {
+        Double keywordWeight = sectors.get(i).keywordWeights().get(term.getKey());
+        if (keywordWeight != null) {
+          hits[i] += weight * keywordWeight;
+          matched[i]++;
         }
       }
-      if (hit > bestHit) {
-        best = sector;
-        bestHit = hit;
-        bestMatched = matched;
+    }
+    double[] keywordHits = hits.clone();
+    List<double[]> mentions = new ArrayList<>(); // {sector index, mentions, entity weight}
+    for (Map.Entry<String, ? extends Number> term : termWeights.entrySet()) {
+      Entity entity = entityByTerm.get(term.getKey());
+      double weight = usable(term.getValue());
+      if (entity != null && weight > 0) {
+        total += weight;
+        mentions.add(new double[] {indexOf(entity.sectorId()), weight, entity.weight()});
       }
     }
-    if (best == null) {
-      Sector other = sector(OTHER);
-      return new SectorScore(other.id(), other.koreanName(), 0.0, 0);
+    for (Entity entity : multiTermEntities) {
+      double count = Double.POSITIVE_INFINITY;
+      for (String t : entity.terms()) {
+        count = Math.min(count, usable(termWeights.get(t)));
+      }
+      if (count > 0) {
+        mentions.add(new double[] {indexOf(entity.sectorId()), count, entity.weight()});
+      }
     }
-    return new SectorScore(best.id(), best.koreanName(), bestHit / total, bestMatched);
+    for (double[] mention : mentions) {
+      int i = (int) mention[0];
+      // A company named amid non-industry vocabulary (its sports club, an accident, a trial) is
+      // half a keyword of its sector: Korean clubs carry their owners' names, and 'other' then
+      // keeps the article on a tie. Amid industry vocabulary it outweighs ENTITY_WEIGHT keywords.
+      double boost = keywordHits[other] > keywordHits[i] ? CONTEXT_DEMOTED_WEIGHT : ENTITY_WEIGHT;
+      double evidence = mention[1] * boost * mention[2];
+      hits[i] += evidence;
+      matched[i]++;
+      total += Math.max(0, evidence - mention[1]);
+    }
+    int best = -1;
+    for (int i = 0; i < n; i++) {
+      if (hits[i] > 0 && (best < 0 || hits[i] > hits[best])) {
+        best = i;
+      }
+    }
+    if (best < 0) {
+      Sector fallback = sectors.get(other);
+      return new SectorScore(fallback.id(), fallback.koreanName(), 0.0, 0);
+    }
+    Sector winner = sectors.get(best);
+    return new SectorScore(winner.id(), winner.koreanName(), Math.min(1.0, hits[best] / total), matched[best]);
+  }
+
+  private int indexOf(String sectorId) {
+    for (int i = 0; i < sectors.size(); i++) {
+      if (sectors.get(i).id().equals(sectorId)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("Unknown sector id '" + sectorId + "'; known: " + sectorIds());
   }
 
   /** The sector with this id; {@code IllegalArgumentException} naming the id if there is none. */

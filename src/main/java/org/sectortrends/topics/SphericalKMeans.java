@@ -118,6 +118,23 @@ public final class SphericalKMeans {
   }
 
   /**
+   * The nearest centroid (largest dot product) of every document; {@code centroids} are unit
+   * vectors of the documents' dimension, e.g. those of a fit on a subsample.
+   */
+  public static int[] assign(int[][] indices, double[][] values, double[][] centroids) {
+    int k = centroids.length;
+    int dimension = k == 0 ? 0 : centroids[0].length;
+    double[] byTerm = transpose(centroids, dimension);
+    double[] dots = new double[k];
+    double[] best = new double[indices.length];
+    int[] assignment = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      assignment[i] = nearest(indices[i], values[i], byTerm, dots, best, i);
+    }
+    return assignment;
+  }
+
+  /**
    * Mean cosine silhouette of the clustering, as Spark's {@code ClusteringEvaluator} computes it;
    * -1 when fewer than two clusters are populated (there is no neighbouring cluster).
    */

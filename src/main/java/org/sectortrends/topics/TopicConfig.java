@@ -16,8 +16,9 @@ import java.io.Serializable;
  * {@code TopicConfig.defaults().withKRange(5, 20)} tries k = 5..20 and keeps the best silhouette.
  *
  * <p>Known weakness: the silhouette of cosine k-means on short texts is low (often 0.02-0.10) and
- * flat over k, so the chosen k is sensitive to the range; fix k when the number of topics is
- * known.
+ * rises with k, which is why a range of k is decided by stability across subsamples by default
+ * ({@link KCriterion}); any criterion only sees the range it is given, so the choice warns when it
+ * lands on an edge. Fix k when the number of topics is known.
  */
 public record TopicConfig(
     double minDf,
@@ -30,8 +31,26 @@ public record TopicConfig(
     long seed,
     int maxIter,
     int restarts,
-    boolean binaryCounts)
+    boolean binaryCounts,
+    KCriterion kCriterion)
     implements Serializable {
+
+  /**
+   * How a range of k is decided (k-means): {@code STABILITY} (the default) keeps the k whose
+   * clusterings of random subsamples agree best ({@link KSelection}); {@code SILHOUETTE} the k of
+   * the highest cosine silhouette, which on news rises with k and picks the top of the range.
+   * Bisecting k-means is always decided by silhouette.
+   */
+  public enum KCriterion {
+    STABILITY,
+    SILHOUETTE
+  }
+
+  /** The settings before the k criterion existed: k chosen by stability. */
+  public TopicConfig(double minDf, double maxDf, int vocabSize, Algorithm algorithm, int kMin, int kMax, int fixedK,
+      long seed, int maxIter, int restarts, boolean binaryCounts) {
+    this(minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binaryCounts, KCriterion.STABILITY);
+  }
 
   /** The clustering algorithms the pipeline offers; both use cosine distance. */
   public enum Algorithm {
@@ -67,6 +86,9 @@ public record TopicConfig(
     if (maxIter < 1) {
       throw new IllegalArgumentException("maxIter must be at least 1: " + maxIter);
     }
+    if (kCriterion == null) {
+      throw new IllegalArgumentException("kCriterion must be set");
+    }
   }
 
   /**
@@ -82,29 +104,29 @@ public record TopicConfig(
    */
   public static TopicConfig defaults() {
     return new TopicConfig(
-        3, 0.5, 20_000, Algorithm.KMEANS, 5, 15, 0, 42L, 40, 10, DEFAULT_BINARY_COUNTS);
+        3, 0.5, 20_000, Algorithm.KMEANS, 5, 15, 0, 42L, 40, 10, DEFAULT_BINARY_COUNTS, KCriterion.STABILITY);
   }
 
   public TopicConfig withFixedK(int k) {
-    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, k, seed, maxIter, restarts, binaryCounts);
+    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, k, seed, maxIter, restarts, binaryCounts, kCriterion);
   }
 
   public TopicConfig withKRange(int min, int max) {
-    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, min, max, 0, seed, maxIter, restarts, binaryCounts);
+    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, min, max, 0, seed, maxIter, restarts, binaryCounts, kCriterion);
   }
 
   public TopicConfig withVocabulary(double newMinDf, double newMaxDf, int newVocabSize) {
     return new TopicConfig(
-        newMinDf, newMaxDf, newVocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binaryCounts);
+        newMinDf, newMaxDf, newVocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binaryCounts, kCriterion);
   }
 
   public TopicConfig withAlgorithm(Algorithm newAlgorithm) {
     return new TopicConfig(
-        minDf, maxDf, vocabSize, newAlgorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binaryCounts);
+        minDf, maxDf, vocabSize, newAlgorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binaryCounts, kCriterion);
   }
 
   public TopicConfig withSeed(long newSeed) {
-    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, newSeed, maxIter, restarts, binaryCounts);
+    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, newSeed, maxIter, restarts, binaryCounts, kCriterion);
   }
 
   /**
@@ -113,13 +135,13 @@ public record TopicConfig(
    */
   public TopicConfig withRestarts(int newRestarts) {
     return new TopicConfig(
-        minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, newRestarts, binaryCounts);
+        minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, newRestarts, binaryCounts, kCriterion);
   }
 
   /** Same settings with {@code maxIter} clustering iterations. */
   public TopicConfig withMaxIter(int newMaxIter) {
     return new TopicConfig(
-        minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, newMaxIter, restarts, binaryCounts);
+        minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, newMaxIter, restarts, binaryCounts, kCriterion);
   }
 
   /**
@@ -128,7 +150,12 @@ public record TopicConfig(
    */
   public TopicConfig withBinaryCounts(boolean binary) {
     return new TopicConfig(
-        minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binary);
+        minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binary, kCriterion);
+  }
+
+  /** Same settings, deciding a range of k by {@code criterion}. */
+  public TopicConfig withKCriterion(KCriterion criterion) {
+    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binaryCounts, criterion);
   }
 
   /** The k values to try: just {@code fixedK} when set, otherwise kMin..kMax. */

@@ -256,10 +256,65 @@ public final class TopicModeling {
       indices[i] = v.indices();
       values[i] = v.values();
     }
-    // A range of k is compared with a few restarts each; the chosen k then gets the rest. The
-    // candidates are independent, so they run in parallel on the driver's cores; the outcome is
-    // the same as one after the other.
     int[] ks = config.candidateKs();
+    int sampled = indices.length;
+    Map<Integer, Double> silhouettes = new LinkedHashMap<>();
+    Map<Integer, Double> stabilities = new LinkedHashMap<>();
+    String warning = null;
+    SphericalKMeans.Result best;
+    if (ks.length > 1 && config.kCriterion() == TopicConfig.KCriterion.STABILITY) {
+      // Every k of the range is fitted on a few subsamples; the k whose clusterings agree best
+      // wins (KSelection), and only that k gets the restarts on the whole sample. The candidates
+      // are independent and run in parallel on the driver's cores; the outcome does not depend
+      // on the scheduling.
+      int largest = (int) Math.round(sampled * KSelection.DEFAULT_FRACTION);
+      List<KSelection.Stability> searched = Arrays.stream(ks).filter(k -> k <= largest).parallel()
+          .mapToObj(k -> KSelection.stability(indices, values, dimension, k, config.seed(), config.maxIter(),
+              KSelection.DEFAULT_SUBSAMPLES, KSelection.DEFAULT_FRACTION))
+          .collect(Collectors.toList());
+      if (searched.isEmpty()) {
+        throw tooFewDocuments(documents, config);
+      }
+      for (KSelection.Stability candidate : searched) {
+        stabilities.put(candidate.k(), candidate.meanAri());
+        silhouettes.put(candidate.k(),
+            SphericalKMeans.silhouette(indices, values, candidate.firstAssignment(), candidate.k()));
+      }
+      KSelection.Choice choice = KSelection.choose(stabilities);
+      warning = choice.warning();
+      best = SphericalKMeans.bestOf(indices, values, dimension, choice.k(), config.seed(), config.maxIter(),
+          config.restarts());
+      silhouettes.put(best.k(), SphericalKMeans.silhouette(indices, values, best.assignment(), best.k()));
+    } else {
+      best = bySilhouette(indices, values, dimension, ks, config, silhouettes);
+      if (best == null) {
+        throw tooFewDocuments(documents, config);
+      }
+      if (ks.length > 1) {
+        List<Integer> tried = new java.util.ArrayList<>(silhouettes.keySet());
+        if (tried.size() > 1 && (best.k() == java.util.Collections.min(tried) || best.k() == java.util.Collections.max(tried))) {
+          warning = String.format(java.util.Locale.ROOT,
+              "chosen k=%d is at an edge of the range searched %d..%d by silhouette; the structure may lie outside it",
+              best.k(), java.util.Collections.min(tried), java.util.Collections.max(tried));
+        }
+      }
+    }
+    org.apache.spark.mllib.linalg.Vector[] start = new org.apache.spark.mllib.linalg.Vector[best.k()];
+    for (int c = 0; c < start.length; c++) {
+      start[c] = org.apache.spark.mllib.linalg.Vectors.dense(best.centroids()[c]);
+    }
+    KMeansModel clusters = warmStartedKMeans(vectors, start, config);
+    return new TopicFit(withClusterer(features, clusters, arrays), start.length, silhouettes, stabilities, warning,
+        documents);
+  }
+
+  /**
+   * The silhouette search: every k with a few restarts (all configured restarts when k is fixed),
+   * the best silhouette wins (the smaller k on a tie), and the chosen k then gets the remaining
+   * restarts. Fills {@code silhouettes}; null when no k fits the sample.
+   */
+  private static SphericalKMeans.Result bySilhouette(int[][] indices, double[][] values, int dimension, int[] ks,
+      TopicConfig config, Map<Integer, Double> silhouettes) {
     int searchRestarts = ks.length > 1 ? Math.min(SEARCH_RESTARTS, config.restarts()) : config.restarts();
     int sampled = indices.length;
     List<SearchedK> searched = Arrays.stream(ks).filter(k -> k <= sampled).parallel()
@@ -269,7 +324,6 @@ public final class TopicModeling {
           return new SearchedK(result, SphericalKMeans.silhouette(indices, values, result.assignment(), k));
         })
         .collect(Collectors.toList());
-    Map<Integer, Double> silhouettes = new LinkedHashMap<>();
     SphericalKMeans.Result best = null;
     double bestSilhouette = Double.NEGATIVE_INFINITY;
     for (SearchedK candidate : searched) {
@@ -279,10 +333,7 @@ public final class TopicModeling {
         bestSilhouette = candidate.silhouette();
       }
     }
-    if (best == null) {
-      throw tooFewDocuments(documents, config);
-    }
-    if (config.restarts() > searchRestarts) {
+    if (best != null && config.restarts() > searchRestarts) {
       SphericalKMeans.Result more = SphericalKMeans.bestOf(indices, values, dimension, best.k(),
           config.seed() + searchRestarts, config.maxIter(), config.restarts() - searchRestarts);
       if (more.cost() < best.cost()) {
@@ -290,12 +341,7 @@ public final class TopicModeling {
         silhouettes.put(best.k(), SphericalKMeans.silhouette(indices, values, best.assignment(), best.k()));
       }
     }
-    org.apache.spark.mllib.linalg.Vector[] start = new org.apache.spark.mllib.linalg.Vector[best.k()];
-    for (int c = 0; c < start.length; c++) {
-      start[c] = org.apache.spark.mllib.linalg.Vectors.dense(best.centroids()[c]);
-    }
-    KMeansModel clusters = warmStartedKMeans(vectors, start, config);
-    return new TopicFit(withClusterer(features, clusters, arrays), start.length, silhouettes, documents);
+    return best;
   }
 
   private record SearchedK(SphericalKMeans.Result result, double silhouette) {}

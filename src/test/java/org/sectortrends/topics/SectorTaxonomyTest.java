@@ -91,11 +91,126 @@ class SectorTaxonomyTest {
     terms.put("hbm", 2);
     terms.put("삼성전자", 1);
     terms.put("실적", 1);
-    SectorScore score = TAXONOMY.score(terms);
+    SectorScore score = SectorTaxonomy.keywordsOnlyFromClasspath().score(terms);
     assertEquals("semiconductor", score.sectorId());
     assertEquals("반도체", score.koreanName());
     assertEquals(0.75, score.score(), 1e-9);
     assertEquals(2, score.matchedKeywords());
+  }
+
+  /**
+   * Earnings and market vocabulary is every listed company's, not finance's: the company named
+   * decides. Headlines and leads I wrote, of the kinds that went to finance before.
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          현대차 2분기 영업이익 4조원…주가 강세, 배당 확대            | battery_ev_auto
+          LG화학 3분기 순이익 감소…코스피 약세에 주가 하락            | energy_heavy_industry
+          쿠팡 분기 매출 10조원 돌파, 뉴욕증시 상장 후 최대            | ecommerce_retail
+          키움증권 현대제철 실적 부진…목표주가 하향                   | energy_heavy_industry
+          키움증권 2분기 순이익 증가…위탁매매 수수료 늘어             | finance
+          신한카드 상반기 순이익 감소…연체 늘어                       | finance
+          특징주 셀트리온 실적 호조에 강세                            | bio_pharma
+          SK텔레콤 1분기 영업익 4천억원…2% 증가                       | telecom
+          """)
+  void aCompanysEarningsGoToTheCompanysSector(String headline, String sector) {
+    Map<String, Integer> counts = TermExtractor.shared().termCounts(headline);
+    assertEquals(sector, TAXONOMY.score(counts).sectorId(), counts::toString);
+  }
+
+  /** Korean clubs carry their owners' names; amid sports vocabulary the name is one keyword, not a company. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          여자농구 우리은행 시즌 우승…감독 눈물                        | other
+          프로배구 한국전력 감독 사의…구단 새 코치 선임                | other
+          GS칼텍스 홈 경기 시즌 첫 매진, 배구 열기                     | other
+          """)
+  void companiesNamedInSportsNewsAreClubsNotSectors(String headline, String sector) {
+    Map<String, Integer> counts = TermExtractor.shared().termCounts(headline);
+    assertEquals(sector, TAXONOMY.score(counts).sectorId(), counts::toString);
+  }
+
+  @Test
+  void anEntityOutweighsThreeKeywordsOfAnotherSectorTimesItsWeight() {
+    SectorTaxonomy taxonomy = SectorTaxonomy.parse(List.of("a\tA\tx|y|z", "b\tB\tw", "other\t기타\tq"))
+        .withEntities(SectorTaxonomy.parseEntities(List.of("company_id\tname_ko\tsector_id\tweight",
+            "acme\t에이크미\tb\t1", "halfco\t하프코\tb\t0.5"), name -> List.of(name), null));
+    // 3 keywords of a against one company of b: tie at 3, the sector listed first wins
+    assertEquals("a", taxonomy.score(Map.of("x", 1, "y", 1, "z", 1, "에이크미", 1)).sectorId());
+    assertEquals("b", taxonomy.score(Map.of("x", 1, "y", 1, "에이크미", 1)).sectorId());
+    // weight 0.5: worth 1.5 keywords
+    assertEquals("a", taxonomy.score(Map.of("x", 1, "y", 1, "하프코", 1)).sectorId());
+    SectorScore alone = taxonomy.score(Map.of("에이크미", 1, "w", 1, "n", 1));
+    // evidence 3 + 1 over the total 3 + 1 + 1
+    assertEquals(0.8, alone.score(), 1e-9);
+    // amid more 'other' vocabulary than b's, the company is half a keyword: other 1 vs b 0.5
+    assertEquals("other", taxonomy.score(Map.of("q", 1, "에이크미", 1)).sectorId());
+  }
+
+  @Test
+  void multiTermNamesCountWhereAllTheirTermsOccur() {
+    SectorTaxonomy taxonomy = SectorTaxonomy.parse(List.of("a\tA\tx", "b\tB\tw", "other\t기타\t"))
+        .withEntities(SectorTaxonomy.parseEntities(List.of("sector_id\tname_en", "b\tBig Co"),
+            name -> List.of(name.toLowerCase(java.util.Locale.ROOT).split(" ")), null));
+    assertEquals("b", taxonomy.score(Map.of("big", 1, "co", 1, "x", 2)).sectorId());
+    assertEquals("a", taxonomy.score(Map.of("big", 1, "x", 2)).sectorId());
+  }
+
+  /** The loader reads the shared company list's columns too: company_id, name_ko, name_en, sector_id, aliases. */
+  @Test
+  void entityFilesAreReadByTheirHeaderWithAliasesAndOptionalWeight() {
+    List<SectorTaxonomy.Entity> entities = SectorTaxonomy.parseEntities(List.of(
+        "# comment",
+        "company_id\tname_ko\tname_en\tsector_id\taliases",
+        "sk_hynix\tSK하이닉스\tSK hynix\tsemiconductor\t하이닉스;hynix",
+        "nobody\t어느회사\t\t\t"), TermExtractor.shared()::terms, null);
+    assertEquals(List.of("sk하이닉스", "하이닉스", "hynix"),
+        entities.stream().filter(e -> e.terms().size() == 1).map(e -> e.terms().get(0)).toList());
+    assertEquals(List.of("sk", "hynix"), entities.get(1).terms());
+    assertTrue(entities.stream().allMatch(e -> e.sectorId().equals("semiconductor") && e.weight() == 1.0));
+    assertTrue(entities.stream().allMatch(e -> e.companyId().equals("sk_hynix")));
+  }
+
+  @Test
+  void namesTheAnalyzerKeepsOnlyInPartAreRejectedOrSetAside() {
+    List<String> lines = List.of("company_id\tname_en\tsector_id", "skcc\tSK C&C\tcloud_software");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SectorTaxonomy.parseEntities(lines, TermExtractor.shared()::terms, null));
+    assertTrue(e.getMessage().contains("SK C&C"), e.getMessage());
+    List<String> unusable = new ArrayList<>();
+    assertEquals(List.of(), SectorTaxonomy.parseEntities(lines, TermExtractor.shared()::terms, unusable));
+    assertEquals(List.of("SK C&C"), unusable);
+  }
+
+  @Test
+  void badEntityRowsNameTheValue() {
+    IllegalArgumentException weight = assertThrows(IllegalArgumentException.class, () -> SectorTaxonomy.parseEntities(
+        List.of("sector_id\tname_ko\tweight", "finance\t은행이\t2"), name -> List.of(name), null));
+    assertTrue(weight.getMessage().contains("'2'"), weight.getMessage());
+    IllegalArgumentException header = assertThrows(IllegalArgumentException.class, () -> SectorTaxonomy.parseEntities(
+        List.of("name_ko\tsector"), name -> List.of(name), null));
+    assertTrue(header.getMessage().contains("sector_id"), header.getMessage());
+    IllegalArgumentException sector = assertThrows(IllegalArgumentException.class,
+        () -> SectorTaxonomy.keywordsOnlyFromClasspath().withEntities(SectorTaxonomy.parseEntities(
+            List.of("sector_id\tname_ko", "shipping\t해운사"), name -> List.of(name), null)));
+    assertTrue(sector.getMessage().contains("shipping"), sector.getMessage());
+  }
+
+  @Test
+  void packagedEntitiesAreUsableAndInKnownSectors() {
+    List<SectorTaxonomy.Entity> entities = TAXONOMY.entities();
+    assertTrue(entities.size() >= 250, () -> "entities: " + entities.size());
+    for (String sector : TAXONOMY.sectorIds()) {
+      if (!sector.equals("other")) {
+        assertTrue(entities.stream().filter(e -> e.sectorId().equals(sector)).count() >= 8, sector);
+      }
+    }
   }
 
   @Test

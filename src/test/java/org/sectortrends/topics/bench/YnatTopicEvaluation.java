@@ -53,7 +53,8 @@ import org.sectortrends.topics.eval.ClusterAgreement;
  * java [spark java17 flags] -cp target/classes:target/test-classes:CLASSPATH \
  *   org.sectortrends.topics.bench.YnatTopicEvaluation TSV [option=value ...]
  *
- *   k=7 | k=5-15        fixed k or a silhouette search range          (default 7)
+ *   k=7 | k=5-15        fixed k or a search range                     (default 7)
+ *   criterion=stability how a range is decided: stability or silhouette (default: TopicConfig)
  *   algorithm=kmeans    kmeans, bisecting or lda                      (default kmeans)
  *   seeds=42,100        one fit per seed, a result line each          (default 42)
  *   restarts=3          k-means restarts per k, lowest cost kept      (default: TopicConfig)
@@ -98,7 +99,9 @@ public final class YnatTopicEvaluation {
                     : TopicConfig.Algorithm.KMEANS)
             .withRestarts(Integer.parseInt(options.getOrDefault("restarts", String.valueOf(defaults.restarts()))))
             .withMaxIter(Integer.parseInt(options.getOrDefault("maxIter", String.valueOf(defaults.maxIter()))))
-            .withBinaryCounts(Boolean.parseBoolean(options.getOrDefault("binary", String.valueOf(defaults.binaryCounts()))));
+            .withBinaryCounts(Boolean.parseBoolean(options.getOrDefault("binary", String.valueOf(defaults.binaryCounts()))))
+            .withKCriterion(TopicConfig.KCriterion.valueOf(
+                options.getOrDefault("criterion", defaults.kCriterion().name()).toUpperCase(java.util.Locale.ROOT)));
     config =
         ks.contains("-")
             ? config.withKRange(Integer.parseInt(ks.split("-")[0]), Integer.parseInt(ks.split("-")[1]))
@@ -181,8 +184,8 @@ public final class YnatTopicEvaluation {
     TopicFit fit = TopicModeling.fit(articleTerms, config,
         Integer.getInteger("search.sample", TopicModeling.DEFAULT_SEARCH_SAMPLE));
     System.out.printf(
-        "fit %s seed %d: k=%d silhouettes=%s clustered=%d in %.0f s%n",
-        config.algorithm(), config.seed(), fit.k(), fit.silhouettes(), fit.clusteredDocuments(),
+        "fit %s seed %d: %s clustered=%d in %.0f s%n",
+        config.algorithm(), config.seed(), fit.kSummary(), fit.clusteredDocuments(),
         (System.nanoTime() - start) / 1e9);
     Dataset<Row> assigned = TopicModeling.assign(fit.model(), articleTerms, goldDf).cache();
     for (TopicDescription topic :
