@@ -40,7 +40,7 @@ public final class ReportHighlights {
     }
     if (!model.topics().isEmpty()) {
       ReportModel.TopicRow top = model.topics().get(0);
-      lines.add("기사가 가장 많은 토픽은 '" + top.label() + "'(" + ReportFormats.count(top.articleCount()) + "건)입니다.");
+      lines.add("기사가 가장 많은 토픽은 '" + (top.label() == null ? "#" + top.topicId() : top.label()) + "'(" + ReportFormats.count(top.articleCount()) + "건)입니다.");
     }
     if (!model.emergingTerms().isEmpty()) {
       ReportModel.TermRow term = model.emergingTerms().get(0);

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,8 +140,9 @@ public final class ReportModelBuilder {
    */
   public ReportModel build(ReportPeriod period, DataRange range, Instant generatedAt) {
     tablesRead.add(Tables.ARTICLES.name());
-    ReportModel.PeriodCounts current = counts(period);
-    ReportModel.PeriodCounts previous = counts(period.previous());
+    List<ReportModel.PeriodCounts> counts = counts(period);
+    ReportModel.PeriodCounts current = counts.get(0);
+    ReportModel.PeriodCounts previous = counts.get(1);
     List<String> chartLabels = period.trailing(CHART_PERIODS).stream().map(ReportPeriod::label).toList();
 
     List<ReportModel.SectorSeries> series = new ArrayList<>();
@@ -186,17 +188,35 @@ public final class ReportModelBuilder {
         .and(col(dateColumn).between(Date.valueOf(period.start()), Date.valueOf(period.end())));
   }
 
-  private ReportModel.PeriodCounts counts(ReportPeriod period) {
-    Row row = store.read(Tables.ARTICLES).filter(inPeriod(period, Col.PUBLISHED_DATE))
+  /**
+   * Articles, outlets, days with data and copies dropped of the period and of the one before it,
+   * in one pass over each table; the previous period's counts come second.
+   */
+  private List<ReportModel.PeriodCounts> counts(ReportPeriod period) {
+    ReportPeriod previous = period.previous();
+    ReportPeriod both = new ReportPeriod(period.type(), previous.label() + ".." + period.label(), previous.start(), period.end());
+    Column which = when(col(Col.PUBLISHED_DATE).geq(lit(Date.valueOf(period.start()))), lit(period.label()))
+        .otherwise(lit(previous.label())).as("which");
+    Map<String, Row> articles = new HashMap<>();
+    for (Row r : store.read(Tables.ARTICLES).filter(inPeriod(both, Col.PUBLISHED_DATE)).groupBy(which)
         .agg(org.apache.spark.sql.functions.count(lit(1)), countDistinct(col(Col.OUTLET)), countDistinct(col(Col.PUBLISHED_DATE)))
-        .first();
-    long duplicates = 0;
+        .collectAsList()) {
+      articles.put(r.getString(0), r);
+    }
+    Map<String, Long> duplicates = new HashMap<>();
     if (store.exists(Tables.DUPLICATES_TABLE)) {
       tablesRead.add(Tables.DUPLICATES_TABLE.name());
-      duplicates = store.read(Tables.DUPLICATES_TABLE).filter(inPeriod(period, Col.PUBLISHED_DATE)).count();
+      for (Row r : store.read(Tables.DUPLICATES_TABLE).filter(inPeriod(both, Col.PUBLISHED_DATE)).groupBy(which).count().collectAsList()) {
+        duplicates.put(r.getString(0), r.getLong(1));
+      }
     }
-    return new ReportModel.PeriodCounts(period.label(), row.getLong(0), row.getLong(1), (int) row.getLong(2), period.days(),
-        duplicates);
+    List<ReportModel.PeriodCounts> counts = new ArrayList<>();
+    for (ReportPeriod p : List.of(period, previous)) {
+      Row r = articles.get(p.label());
+      counts.add(new ReportModel.PeriodCounts(p.label(), r == null ? 0 : r.getLong(1), r == null ? 0 : r.getLong(2),
+          r == null ? 0 : (int) r.getLong(3), p.days(), duplicates.getOrDefault(p.label(), 0L)));
+    }
+    return counts;
   }
 
   // ---------------------------------------------------------------- trend tables
@@ -306,21 +326,21 @@ public final class ReportModelBuilder {
     if (table.isEmpty()) {
       return List.of();
     }
-    Dataset<Row> rows = table.get().filter(ofPeriod(period));
-    Row version = rows.agg(max(Col.MODEL_VERSION)).first();
-    if (version.isNullAt(0)) {
-      return List.of();
-    }
     // A period keeps the model version that first reported it; the newest version among its rows is shown.
-    List<ReportModel.TopicRow> topics = new ArrayList<>();
-    for (Row r : rows.filter(col(Col.MODEL_VERSION).equalTo(version.getString(0)))
-        .orderBy(col(ReportColumns.ARTICLE_COUNT).desc(), col(Col.TOPIC_ID)).limit(TOP_TOPICS)
+    List<Row> rows = table.get().filter(ofPeriod(period))
         .select(Col.TOPIC_ID, ReportColumns.TOPIC_LABEL, Col.SECTOR, ReportColumns.ARTICLE_COUNT,
             ReportColumns.SHARE_OF_ARTICLES, ReportColumns.SHARE_CHANGE_POINTS, Col.TOP_TERMS, Col.MODEL_VERSION)
-        .collectAsList()) {
-      topics.add(new ReportModel.TopicRow(((Number) r.get(0)).intValue(), r.getString(1), r.getString(2), longOr(r, 3),
-          doubleOr(r, 4, 0), doubleOrNull(r, 5), r.getString(6), r.getString(7)));
+        .collectAsList();
+    String version = rows.stream().map(r -> r.getString(7)).filter(v -> v != null).max(Comparator.naturalOrder()).orElse(null);
+    List<ReportModel.TopicRow> topics = new ArrayList<>();
+    for (Row r : rows) {
+      if (version != null && version.equals(r.getString(7))) {
+        topics.add(new ReportModel.TopicRow(((Number) r.get(0)).intValue(), r.getString(1), r.getString(2), longOr(r, 3),
+            doubleOr(r, 4, 0), doubleOrNull(r, 5), r.getString(6), r.getString(7)));
+      }
     }
+    topics.sort(Comparator.comparingLong((ReportModel.TopicRow t) -> -t.articleCount()).thenComparingInt(ReportModel.TopicRow::topicId));
+    topics = new ArrayList<>(topics.subList(0, Math.min(TOP_TOPICS, topics.size())));
     return topics;
   }
 

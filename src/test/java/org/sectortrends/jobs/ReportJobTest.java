@@ -90,10 +90,10 @@ class ReportJobTest {
     String sectors = read(dir.resolve("sectors.csv"));
     assertTrue(sectors.lines().anyMatch(l -> l.startsWith("telecom,통신,") && l.contains(",-")),
         "negative share change stays a plain number: " + sectors);
-    // the revenue chart: the five most reported companies, actuals only (the 999조 forecasts stay out)
+    // the revenue chart: the five most reported companies, actuals only (the 2025Q4 forecasts stay out)
     List<String> revenue = read(dir.resolve("company_revenue.csv")).lines().skip(1).toList();
     assertEquals(5 * 5, revenue.size(), "five companies, five quarters: " + revenue);
-    assertTrue(revenue.stream().noneMatch(l -> l.contains("999") || l.startsWith("작은회사")), revenue.toString());
+    assertTrue(revenue.stream().noneMatch(l -> l.contains("2025Q4") || l.startsWith("작은회사")), revenue.toString());
     assertTrue(revenue.contains("삼성전자,2025Q3,86100000000000"), revenue.toString());
     for (String name : List.of("sector_shares", "topics", "company_metrics", "company_revenue", "investment_events", "key_figures")) {
       assertTrue(Files.isRegularFile(dir.resolve(name + ".csv")), name);

@@ -274,7 +274,7 @@ public final class ReportFixture {
           FORMULA_TERM, "시장", "업계"};
       for (int t = 0; t < terms.length; t++) {
         boolean generic = t >= terms.length - 2;
-        boolean emerging = !generic && (t + m) % 2 == 0;
+        boolean emerging = !generic && ((t + m) % 2 == 0 || terms[t].equals(FORMULA_TERM));
         double lift = generic ? 1.0 : 1.5 + ((t * 7 + m) % 9) * 0.4;
         termRows.add(RowFactory.create(start, end, terms[t], (long) (5 + t), (5.0 + t) / total, 0.02, 6, lift, lift * 1.3,
             emerging, Date.valueOf(LocalDate.of(2025, 6, 1).plusDays(17L * t)), "trends-fixture", "month", label));
@@ -296,10 +296,11 @@ public final class ReportFixture {
             krw.divide(new BigDecimal("1400"), 6, java.math.RoundingMode.HALF_UP), 10L - rank, 10L - rank, 4L,
             Timestamp.from(reported), "a1,a2", "trends-fixture", "quarter", QUARTERS[q]));
       }
-      // A forecast of the next quarter, far above the actuals: it must stay out of the revenue chart.
+      // A forecast of the next quarter (10% above the third): it must stay out of the revenue chart.
+      BigDecimal forecast = BigDecimal.valueOf(company.getValue()[QUARTERS.length - 1] * 1.1).setScale(1, java.math.RoundingMode.HALF_UP);
       metricRows.add(RowFactory.create("c" + rank, company.getKey(), SECTORS[rank % SECTORS.length], "revenue",
           Date.valueOf(LocalDate.of(2025, 10, 1)), Date.valueOf(LocalDate.of(2025, 12, 31)), true, false,
-          new BigDecimal("999.000000"), null, null, "조 원", new BigDecimal("999000000000000").setScale(6), null, 2L, 2L, 2L,
+          forecast.setScale(6), null, null, "조 원", forecast.multiply(new BigDecimal("1000000000000")).setScale(6), null, 2L, 2L, 2L,
           Timestamp.from(LocalDate.of(2025, 11, 12).atStartOfDay(SEOUL).toInstant()), "a3", "trends-fixture", "quarter", "2025Q4"));
       rank++;
     }
