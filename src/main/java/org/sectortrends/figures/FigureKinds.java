@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <p><b>Forecast.</b> A cue word ({@code 전망}, {@code 예상}, {@code 목표}, {@code 컨센서스},
  * {@code 예정}, {@code 가이던스}/{@code guidance}, {@code 추정}, {@code 추산}, {@code 관측},
- * {@code 내다}) in the figure's clause: the part of its sentence between the commas, semicolons
+ * {@code 내다}, {@code 것으로 보인다}) in the figure's clause: the part of its sentence between the commas, semicolons
  * or sentence ends around it. Korean puts the predicate last, so {@code 매출은 3조 원에 이를 것으로
  * 전망된다} has its cue after the figure, {@code 올해 매출 목표는 3조 원이다} before it. A cue used as
  * a yardstick ({@code 예상보다}, {@code 전망치를 웃돌았다}, {@code 컨센서스에 부합}) does not make the
@@ -38,7 +38,8 @@ import java.util.List;
 public final class FigureKinds {
 
     private static final List<String> CUES = List.of(
-            "전망", "예상", "목표", "컨센서스", "예정", "가이던스", "guidance", "Guidance", "추정", "추산", "관측", "내다");
+            "전망", "예상", "목표", "컨센서스", "예정", "가이던스", "guidance", "Guidance", "추정", "추산", "관측", "내다",
+            "것으로 보인다", "것으로 보여", "것으로 본다", "것으로 봤다", "것으로 보고 있다");
 
     /** Words right after a cue that make it a yardstick for an actual value. */
     private static final List<String> COMPARISONS = List.of(

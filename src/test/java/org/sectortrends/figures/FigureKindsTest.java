@@ -27,6 +27,7 @@ class FigureKindsTest {
             "회사는 내년 매출 가이던스로 20억 달러를 제시했다.|20억 달러|true",
             "공장은 2027년까지 2조 원을 들여 지을 예정이다.|2조 원|true",
             "업계는 시장 규모를 300억 달러로 추정했다.|300억 달러|true",
+            "올해 설비투자는 1조 원을 웃돌 것으로 보인다.|1조 원|true",
             // yardsticks: the actual is not a forecast, the consensus in the parenthesis is
             "영업이익은 10조 원으로 시장 전망치(9조 원)를 웃돌았다.|10조 원|false",
             "영업이익은 10조 원으로 시장 전망치(9조 원)를 웃돌았다.|9조 원|true",
