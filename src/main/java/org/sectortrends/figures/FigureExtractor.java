@@ -38,12 +38,21 @@ import java.util.List;
  *       set the direction.</li>
  *   <li>Currencies to ISO 4217 from {@code currencies.tsv}: 원 KRW; 달러, $, US$ USD;
  *       홍콩달러 HKD; 대만달러 TWD; 호주달러 AUD; 위안, 元 CNY; 엔, 円 JPY; 유로, € EUR;
- *       파운드, £ GBP; 루피 INR; 동 VND (only in sentences about 베트남); English scale words
- *       {@code $1.2 billion}.</li>
+ *       파운드, £ GBP; 루피 INR; 동 VND (only in sentences about 베트남); 코루나 CZK, 즈워티 PLN,
+ *       포린트 HUF, 루피아 IDR, 링깃 MYR, 바트 THB, 헤알 BRL, 리얄 SAR, 디르함 AED, 랜드 ZAR (beside
+ *       남아), 리라 TRY (beside 튀르키예/터키) and more; a word of several currencies takes the one
+ *       whose country is named nearby ({@code 페소} is MXN beside 멕시코, PHP beside 필리핀);
+ *       English scale words {@code $1.2 billion}.</li>
  *   <li>Percent: %, 퍼센트, 프로; percentage points: %p, %포인트, 퍼센트포인트, bp (converted:
  *       25bp is 0.25 percent_point), 포인트 next to a rate (else {@code point}, index points).</li>
  *   <li>Money without a currency word right after a money metric keyword: {@code 매출 3조를
- *       돌파} (KRW, or the currency of the previous money figure nearby).</li>
+ *       돌파}, {@code 연매출 '5조 시대'}, {@code 영업익 1조 육박} (KRW, or the currency of the
+ *       previous money figure nearby), or right before one ({@code 외국인 1조 순매수}); counts
+ *       without a counter after a count metric ({@code 가입자 3천만 돌파}).</li>
+ *   <li>The copula and comparison particles after a unit: {@code 2조 원인 것으로},
+ *       {@code 40억 달러였다}, {@code 5120억 원보다}; spaced parts of one number
+ *       ({@code 7천 6백 10만원}); units of the CJK compatibility block folded as NFKC
+ *       ({@code ㎿ ㎾ ㎥ ㎡ ㎏ ㎞}), also before {@code 급} ({@code 17만㎥급}).</li>
  *   <li>Multiples (배), counts with a counter from {@code counters.tsv} (명, 건, 개, 대, 곳,
  *       가구, 척, 채, 개국, 개사 ...), measure units from {@code measure-units.tsv} (톤, GWh, MW,
  *       배럴, TEU, ㎡ ...).</li>
@@ -52,7 +61,9 @@ import java.util.List;
  *       dotted or hyphenated compounds (2025.11.26, 02-123-4567, 3-1), numbers glued to Latin
  *       letters (S25, GPT-4, A320, OZ214편), bare numbers without unit (tickers, ages in
  *       parentheses), words that merely start with a numeral or unit (천장, 세계, 원칙, 2경기 is two
- *       games).</li>
+ *       games), process nodes ({@code 5nm 공정}, {@code 3나노}), kinds ({@code 1인 가구},
+ *       {@code 1인당}), idioms with one ({@code 한 번 더}, {@code 한 명의}, {@code 다시 한 번}) and
+ *       names ({@code 11번가}).</li>
  * </ul>
  *
  * <h2>Attribution</h2>
@@ -70,8 +81,10 @@ import java.util.List;
  *       ({@code 5-6개}, {@code 3-4%}); {@code 1천-2천억 원} is skipped.</li>
  *   <li>{@code 20대} is an age group only before an age noun ({@code 20대 여성}, {@code 30대 초반});
  *       {@code 20대가 늘었다} stays a count of machines.</li>
- *   <li>Subjects come from particles, not from a named-entity tagger: a subject introduced
- *       without a particle, or a sentence about two companies, may get the wrong one.</li>
+ *   <li>Subjects come from particles, lists and word shapes, not from a named-entity tagger or
+ *       a company directory: a common noun marked as topic ({@code 소매 가격은}) can be taken for
+ *       an owner, names with digits ({@code 예스24}) are not recognised, and a topic set by the
+ *       first item of a list ({@code TSMC가 71%, 삼성전자가 6.8%}) is carried on.</li>
  *   <li>The scale of {@code 수십억} is vague; the lower bound is reported, marked approx.</li>
  *   <li>Periods: a quarter or half without a year is the latest one begun by the publication date,
  *       which misreads forecasts ({@code 4분기 전망} in May); a figure without a period of its own

@@ -693,7 +693,7 @@ final class FigureScanner {
         if (!spaced && !unit.nativeGlued() || t[q] == '인' || unit.kind() == Kind.MULTIPLE && numeral.value() == 1) {
             return 0; // 한 명, never 한 인 (인 follows Sino-Korean numbers); 한배 is "the same boat"
         }
-        if (numeral.value() == 1 && (oneIdiom(t, unitMatch.end()) || precededBy(t, i, "다시"))) {
+        if (numeral.value() == 1 && (oneIdiom(t, unitMatch.end(), unit.counter()) || precededBy(t, i, "다시"))) {
             return unitMatch.end(); // 한 번 더, 한 명의 고객, 한 번도, 한 곳에서: "one" as a word
         }
         return emit(t, i, unitMatch.end(), BigDecimal.valueOf(numeral.value()), null, false, false, null, unit, out);
@@ -709,14 +709,24 @@ final class FigureScanner {
         return s >= 0 && startsWith(t, s, word) && (s == 0 || !KoreanNumberParser.isHangulSyllable(t[s - 1]));
     }
 
-    /** After {@code 한 번}, {@code 한 명}: 더, 도, 의, 에 make it an idiom, not a count. */
-    private static boolean oneIdiom(int[] t, int e) {
+    /**
+     * After {@code 한 번}, {@code 한 명}: 더, 도 (한 번도: never), 의 after 명 or 번 (한 명의 고객)
+     * make it an idiom, not a count; so does 에 after 번 (한 번에: at once), but
+     * {@code 한 곳에 거점} is one place and {@code 한 개국의 환자} one country.
+     */
+    private static boolean oneIdiom(int[] t, int e, String counter) {
         if (e >= t.length) {
             return false;
         }
         int c = t[e];
-        if (c == '의' || c == '도' || c == '에') {
-            return e + 1 >= t.length || !KoreanNumberParser.isHangulSyllable(t[e + 1]) || c == '에';
+        if (c == '에') {
+            return "번".equals(counter);
+        }
+        if (c == '의' && !"명".equals(counter) && !"번".equals(counter)) {
+            return false; // 한 개국의 환자: one country
+        }
+        if (c == '의' || c == '도') {
+            return e + 1 >= t.length || !KoreanNumberParser.isHangulSyllable(t[e + 1]);
         }
         return c == ' ' && startsWith(t, e + 1, "더") && (e + 2 >= t.length || !KoreanNumberParser.isHangulSyllable(t[e + 2]));
     }

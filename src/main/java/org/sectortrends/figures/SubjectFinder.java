@@ -6,7 +6,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds who a figure belongs to without a tagger, from Korean particles alone.
+ * Finds who a figure belongs to without a tagger, from Korean particles, lists and word shapes.
+ *
+ * <ul>
+ *   <li>{@link #listName}: the name listed right before a figure ({@code AWS 30%, MS 애저 21%},
+ *       {@code 신한금융 4조4609억 원}, {@code TSMC가 71%}).</li>
+ *   <li>{@link #headlineName}, {@link #segmentName}: the owner a headline starts with
+ *       ({@code SK하이닉스, ...}; {@code 토스 가입자 3천만 돌파}).</li>
+ * </ul>
+ * Words that can never own a figure, organization suffixes and places come from
+ * {@code subject-words.tsv}. Once a company directory ({@code companies.tsv}, alias to
+ * company id) is available, it belongs in {@link #hasEntityCue} and {@link #isAcceptable}: a
+ * phrase found by these rules should be kept only when it is a known alias or carries an entity
+ * cue, and the subject reported as the company id's canonical name.
  *
  * <ul>
  *   <li>{@link #beforeMetric}: the noun phrase right before a metric keyword

@@ -177,11 +177,11 @@ public final class FigureEvaluation {
                 Predicted p = ps.get(match[i]);
                 boolean vu = g.value().compareTo(p.value()) == 0 && g.unit().equals(p.unit());
                 count(valueUnit, vu, notes, "value/unit", label, g.value().toPlainString() + " " + g.unit(),
-                        p.value().toPlainString() + " " + p.unit(), true);
+                        p.value().toPlainString() + " " + p.unit());
                 boolean q = same(g.qualifier(), p.qualifier()) && sameNumber(g.rangeHigh(), p.rangeHigh());
                 qualifier[1]++;
                 count(qualifier, q, notes, "qualifier", label, g.qualifier() + rangeText(g.rangeHigh()),
-                        p.qualifier() + rangeText(p.rangeHigh()), false);
+                        p.qualifier() + rangeText(p.rangeHigh()));
                 int predictedOriginal = p.conversionOf();
                 boolean c = g.conversionOf() < 0 ? predictedOriginal < 0
                         : predictedOriginal >= 0 && predictedOriginal < goldOf.length
@@ -189,8 +189,7 @@ public final class FigureEvaluation {
                 conversion[1]++;
                 count(conversion, c, notes, "conversion", label,
                         g.conversionOf() < 0 ? "none" : gs.get(g.conversionOf()).surface(),
-                        predictedOriginal < 0 || predictedOriginal >= ps.size() ? "none" : ps.get(predictedOriginal).surface(),
-                        false);
+                        predictedOriginal < 0 || predictedOriginal >= ps.size() ? "none" : ps.get(predictedOriginal).surface());
                 field(subject, g.subject(), p.subject(), true, notes, "subject", label);
                 field(metric, g.metric(), p.metric(), false, notes, "metric", label);
                 field(period, g.period(), p.period(), false, notes, "period", label);
@@ -210,7 +209,7 @@ public final class FigureEvaluation {
     }
 
     private static void count(int[] counts, boolean right, List<String> notes, String what, String label,
-                              String expected, String actual, boolean totalCounted) {
+                              String expected, String actual) {
         if (right) {
             counts[0]++;
         } else {
@@ -233,7 +232,7 @@ public final class FigureEvaluation {
                 break;
             }
         }
-        count(counts, right, notes, what, label, gold, predicted, true);
+        count(counts, right, notes, what, label, gold, predicted);
     }
 
     private static String fold(String s) {
