@@ -15,9 +15,10 @@ import org.sectortrends.tables.Tables;
 
 /**
  * Each article's own sector from its terms, by {@link SectorTaxonomy#score} applied to every
- * row of a table grouped by article (no join or shuffle of its own): the share of the article's
- * term count that falls on a sector's keywords (times keyword weight), best sector wins, ties go to the sector listed first,
- * {@code other} with score 0 when no keyword occurs.
+ * row of a table grouped by article (no join or shuffle of its own): the sector with the most
+ * evidence among the article's terms (keywords times their weight, companies named worth up to
+ * three keywords), ties go to the sector listed first, {@code other} with score 0 when no keyword
+ * or company occurs.
  *
  * <p>Why per article and not only per topic: a mixed topic would otherwise give its sector to
  * every article in it; the article's own sector lets a report see the exceptions.

@@ -22,9 +22,16 @@ import org.sectortrends.text.TermExtractor;
  * The editable sector taxonomy ({@code data/taxonomy/sectors.tsv}) and the keyword scoring that
  * maps terms to a sector.
  *
- * <p>What: each sector has an id, a Korean name and weighted keywords. {@link #score(Map)} takes
- * the term weights of an article (term counts) or of a topic (centroid weights of its top terms)
- * and returns the sector whose keywords carry the largest share of that weight.
+ * <p>What: each sector has an id, a Korean name and weighted keywords, and companies and brands
+ * belong to sectors ({@code data/taxonomy/sector-entities.tsv}, see {@link #parseEntities}).
+ * {@link #score(Map)} takes the term weights of an article (term counts) or of a topic (centroid
+ * weights of its top terms) and returns the sector with the most evidence: keyword hits times
+ * keyword weight, and company mentions worth {@link #ENTITY_WEIGHT} keywords times the company's
+ * weight. A company's sector is its article's unless the article's own vocabulary says otherwise
+ * more strongly; where the keywords point to {@code other} more than to the company's sector
+ * (a club of the company in a sports report) the mention is worth
+ * {@link #CONTEXT_DEMOTED_WEIGHT} of a keyword. Earnings and market words (실적, 매출, 영업이익,
+ * 주가, 상장, 배당) are nobody's evidence: every listed company's news uses them.
  *
  * <p>Why keywords and not a trained classifier: the sectors are a business decision that analysts
  * change by editing a file, the corpus has no sector labels to train on, and a keyword hit is
@@ -40,6 +47,7 @@ import org.sectortrends.text.TermExtractor;
  * <pre>{@code
  * SectorTaxonomy taxonomy = SectorTaxonomy.fromClasspath();
  * taxonomy.score(Map.of("hbm", 2, "삼성전자", 1, "실적", 1)).sectorId();   // semiconductor
+ * taxonomy.score(Map.of("현대차", 1, "영업이익", 2, "주가", 1)).sectorId(); // battery_ev_auto (the company)
  * taxonomy.score(Map.of("날씨", 1)).sectorId();                           // other (keyword)
  * taxonomy.score(Map.of("무엇", 1)).sectorId();                           // other (no match)
  * }</pre>
@@ -48,7 +56,10 @@ import org.sectortrends.text.TermExtractor;
  *
  * <p>Known weaknesses: a keyword listed under two sectors counts for both, and ties go to the
  * sector listed first in the file; a single frequent ambiguous keyword (삼성 the baseball club vs.
- * the company) can decide a short text, which is why such words are left out or down-weighted.
+ * the company) can decide a short text, which is why such words are left out or down-weighted; a
+ * company has one sector, so the phone news of a chip maker goes to its chips; a company missing
+ * from the lists gives no evidence, and its earnings article falls to {@code other} (the job then
+ * uses the topic's sector).
  */
 public final class SectorTaxonomy implements Serializable {
 

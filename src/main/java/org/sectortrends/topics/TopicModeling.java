@@ -267,9 +267,16 @@ public final class TopicModeling {
       // wins (KSelection), and only that k gets the restarts on the whole sample. The candidates
       // are independent and run in parallel on the driver's cores; the outcome does not depend
       // on the scheduling.
-      int largest = (int) Math.round(sampled * KSelection.DEFAULT_FRACTION);
+      int[] chosen = KSelection.stabilitySample(sampled, KSelection.STABILITY_SAMPLE, config.seed());
+      int[][] stableIndices = new int[chosen.length][];
+      double[][] stableValues = new double[chosen.length][];
+      for (int i = 0; i < chosen.length; i++) {
+        stableIndices[i] = indices[chosen[i]];
+        stableValues[i] = values[chosen[i]];
+      }
+      int largest = (int) Math.round(chosen.length * KSelection.DEFAULT_FRACTION);
       List<KSelection.Stability> searched = Arrays.stream(ks).filter(k -> k <= largest).parallel()
-          .mapToObj(k -> KSelection.stability(indices, values, dimension, k, config.seed(), config.maxIter(),
+          .mapToObj(k -> KSelection.stability(stableIndices, stableValues, dimension, k, config.seed(), config.maxIter(),
               KSelection.DEFAULT_SUBSAMPLES, KSelection.DEFAULT_FRACTION))
           .collect(Collectors.toList());
       if (searched.isEmpty()) {
@@ -278,7 +285,7 @@ public final class TopicModeling {
       for (KSelection.Stability candidate : searched) {
         stabilities.put(candidate.k(), candidate.meanAri());
         silhouettes.put(candidate.k(),
-            SphericalKMeans.silhouette(indices, values, candidate.firstAssignment(), candidate.k()));
+            SphericalKMeans.silhouette(stableIndices, stableValues, candidate.firstAssignment(), candidate.k()));
       }
       KSelection.Choice choice = KSelection.choose(stabilities);
       warning = choice.warning();
