@@ -60,6 +60,12 @@ public final class EvaluateTopicsJob implements SparkJob {
         .filter(col("gold").isNotNull())
         .cache();
     try {
+      if (scored.isEmpty()) {
+        // A corpus without gold labels is normal (the pipeline ends with this stage): nothing to score.
+        String report = "no article has a gold label in column " + gold + "; nothing to score";
+        System.out.println("evaluate-topics: " + report);
+        return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED, 0, 0, 0, Map.of(), report);
+      }
       ClusterAgreement agreement = ClusterAgreement.fromDataset(scored, Col.TOPIC_ID, "gold");
       long labelled = agreement.total();
       // Sector accuracy is defined only where the gold label is itself a sector id of the taxonomy.
