@@ -1,8 +1,10 @@
 package org.sectortrends.observe;
 
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.util.AccumulatorV2;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -35,10 +38,16 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
   /** The local property holding the project stage of the Spark jobs (Spark's job group). */
   public static final String GROUP_PROPERTY = "spark.jobGroup.id";
 
+  private static final Set<String> RECORDS = Set.of("internal.metrics.input.recordsRead", "internal.metrics.shuffle.read.recordsRead");
+  private static final Set<String> BYTES = Set.of("internal.metrics.input.bytesRead",
+      "internal.metrics.shuffle.read.remoteBytesRead", "internal.metrics.shuffle.read.localBytesRead");
+
   private static final Map<SparkContext, ProgressListener> ATTACHED = new WeakHashMap<>();
 
   private final ProgressTracker tracker;
   private final Map<Integer, String> groupOfStage = new ConcurrentHashMap<>();
+  /** Per running stage, the ids of its input accumulators: heartbeats carry ids, not names. */
+  private final Map<Integer, Map<Long, String>> inputAccumulators = new ConcurrentHashMap<>();
   private final ScheduledExecutorService ticker;
   private final SparkContext context;
 
@@ -115,6 +124,15 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted event) {
     StageInfo info = event.stageInfo();
+    Map<Long, String> inputs = new HashMap<>();
+    if (info.taskMetrics() != null) {
+      for (AccumulatorV2<?, ?> acc : CollectionConverters.asJava(info.taskMetrics().accumulators())) {
+        if (acc.name().isDefined() && (RECORDS.contains(acc.name().get()) || BYTES.contains(acc.name().get()))) {
+          inputs.put(acc.id(), acc.name().get());
+        }
+      }
+    }
+    inputAccumulators.put(info.stageId(), inputs);
     tracker.stageSubmitted(info.stageId(), info.name(), info.numTasks(), groupOfStage.get(info.stageId()));
   }
 
@@ -135,23 +153,26 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
     StageInfo info = event.stageInfo();
     tracker.stageCompleted(info.stageId(), info.failureReason().isDefined() ? info.failureReason().get() : null);
     groupOfStage.remove(info.stageId());
+    inputAccumulators.remove(info.stageId());
   }
 
   @Override
   public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate event) {
     for (Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>> update
         : CollectionConverters.asJava(event.accumUpdates())) {
+      Map<Long, String> inputs = inputAccumulators.getOrDefault((Integer) update._2(), Map.of());
       long records = 0;
       long bytes = 0;
       for (AccumulableInfo acc : CollectionConverters.asJava(update._4())) {
-        if (acc.name().isEmpty() || acc.update().isEmpty() || !(acc.update().get() instanceof Long value)) {
+        // Heartbeats drop the names of the task metrics; the stage's own metrics map ids to names.
+        String name = acc.name().isDefined() ? acc.name().get() : inputs.get(acc.id());
+        if (name == null || acc.update().isEmpty() || !(acc.update().get() instanceof Long value)) {
           continue;
         }
-        switch (acc.name().get()) {
-          case "internal.metrics.input.recordsRead", "internal.metrics.shuffle.read.recordsRead" -> records += value;
-          case "internal.metrics.input.bytesRead", "internal.metrics.shuffle.read.remoteBytesRead",
-              "internal.metrics.shuffle.read.localBytesRead" -> bytes += value;
-          default -> { }
+        if (RECORDS.contains(name)) {
+          records += value;
+        } else if (BYTES.contains(name)) {
+          bytes += value;
         }
       }
       tracker.taskRunning((Integer) update._2(), (Long) update._1(), records, bytes);

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.conv;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
@@ -31,8 +32,9 @@ import org.sectortrends.tables.Tables.Col;
  *
  * <p>Left out because they differ between any two runs: the {@code runs} table, run ids, model
  * versions (named after the run's time) and the columns stamping a run's time
- * ({@link #RUN_COLUMNS}). Doubles are rounded to 9 decimals first: sums computed in another
- * order may differ in their last bits.
+ * ({@link #RUN_COLUMNS}); in {@code message} columns, instants (the run's start quoted by a
+ * quarantine reason) read as {@code <run time>}. Doubles are rounded to 9 decimals first: sums
+ * computed in another order may differ in their last bits.
  *
  * <p>{@code java ... TableDigest ROOT} prints one line per existing table: name, rows, digest.
  */
@@ -41,6 +43,9 @@ public final class TableDigest {
   /** Columns whose values name or time the run rather than the data. */
   public static final Set<String> RUN_COLUMNS = Set.of(Col.RUN_ID, Col.MODEL_VERSION, Col.INGESTED_AT, Col.QUARANTINED_AT,
       Col.CREATED_AT, Col.STARTED_AT, Col.ENDED_AT, "failed_at", "stack_trace");
+
+  /** An ISO instant, as quarantine messages quote the run's start ("... after the run start 2025-...Z"). */
+  private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z";
 
   private TableDigest() {}
 
@@ -60,6 +65,8 @@ public final class TableDigest {
         Column c = col(field.name());
         if (field.dataType().equals(DataTypes.DoubleType) || field.dataType().equals(DataTypes.FloatType)) {
           c = round(c, 9);
+        } else if (field.name().equals(Col.MESSAGE)) {
+          c = regexp_replace(c, INSTANT, "<run time>");
         }
         values.add(coalesce(c.cast(DataTypes.StringType), lit("\u0000null")));
       }
