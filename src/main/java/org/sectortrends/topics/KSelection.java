@@ -194,7 +194,7 @@ public final class KSelection {
   }
 
   /** NMI (arithmetic mean normalization) of two labelings with labels in 0..k-1. */
-  static double nmi(int[] a, int[] b, int k) {
+  public static double nmi(int[] a, int[] b, int k) {
     int n = a.length;
     double[][] joint = new double[k][k];
     double[] pa = new double[k];

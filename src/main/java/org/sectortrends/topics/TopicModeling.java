@@ -48,7 +48,9 @@ import org.sectortrends.tables.Tables;
  * <p>{@link #fit} returns a {@link TopicFit} whose {@link PipelineModel} has the stages
  * {@code CountVectorizerModel, IDFModel, Normalizer, KMeansModel|BisectingKMeansModel}; it can be
  * saved and loaded with Spark's own {@code save}/{@code PipelineModel.load}. k is chosen by the
- * silhouette (cosine) over the configured range unless fixed; ties go to the smaller k.
+ * stability of the clusterings across subsamples ({@link KSelection}) over the configured range
+ * unless fixed (or by silhouette with {@link TopicConfig.KCriterion#SILHOUETTE} and for bisecting
+ * k-means); a k chosen on an edge of the range comes with a warning ({@link TopicFit#kWarning}).
  *
  * <p>Documents without any vocabulary term (all their terms were too rare or too common) have an
  * all-zero vector, which cosine k-means rejects. They are left out of fitting and
@@ -61,10 +63,11 @@ import org.sectortrends.tables.Tables;
  * Dataset<Row> assigned = TopicModeling.assign(fit.model(), articleTerms);  // article_id, topic_id, score
  * }</pre>
  *
- * <p>How k is chosen (k-means): every k of the range is clustered, with the configured restarts,
- * on a seeded sample of at most {@code searchSample} documents held on the driver
- * ({@link SphericalKMeans}, the same cosine k-means and the same silhouette as MLlib's), and the
- * best k's centroids then start MLlib's k-means on all the documents given. A search with MLlib
+ * <p>How k is chosen (k-means): every k of the range is clustered on subsamples of a seeded
+ * sample of at most {@code searchSample} documents held on the driver ({@link SphericalKMeans},
+ * the same cosine k-means and the same silhouette as MLlib's), the most stable k gets the
+ * configured restarts on the whole sample, and its centroids then start MLlib's k-means on all
+ * the documents given. A search with MLlib
  * itself costs one Spark job per iteration, per restart, per k.
  *
  * <p>Known weaknesses: with a sample the silhouettes are estimates (on a few thousand documents
@@ -234,7 +237,8 @@ public final class TopicModeling {
           throw tooFewDocuments(documents, config);
         }
         PipelineModel model = withClusterer(features, (Transformer) best, arrays);
-        return new TopicFit(model, clusterCount(best), silhouettes, documents);
+        return new TopicFit(model, clusterCount(best), silhouettes, Map.of(),
+            edgeWarning(silhouettes, clusterCount(best)), documents);
       } finally {
         vectors.unpersist();
       }
@@ -297,14 +301,7 @@ public final class TopicModeling {
       if (best == null) {
         throw tooFewDocuments(documents, config);
       }
-      if (ks.length > 1) {
-        List<Integer> tried = new java.util.ArrayList<>(silhouettes.keySet());
-        if (tried.size() > 1 && (best.k() == java.util.Collections.min(tried) || best.k() == java.util.Collections.max(tried))) {
-          warning = String.format(java.util.Locale.ROOT,
-              "chosen k=%d is at an edge of the range searched %d..%d by silhouette; the structure may lie outside it",
-              best.k(), java.util.Collections.min(tried), java.util.Collections.max(tried));
-        }
-      }
+      warning = edgeWarning(silhouettes, best.k());
     }
     org.apache.spark.mllib.linalg.Vector[] start = new org.apache.spark.mllib.linalg.Vector[best.k()];
     for (int c = 0; c < start.length; c++) {
@@ -352,6 +349,21 @@ public final class TopicModeling {
   }
 
   private record SearchedK(SphericalKMeans.Result result, double silhouette) {}
+
+  /** The warning of a k chosen by silhouette on an edge of the k tried; null inside or for one k. */
+  private static String edgeWarning(Map<Integer, Double> silhouettes, int k) {
+    if (silhouettes.size() < 2) {
+      return null;
+    }
+    int min = java.util.Collections.min(silhouettes.keySet());
+    int max = java.util.Collections.max(silhouettes.keySet());
+    if (k != min && k != max) {
+      return null;
+    }
+    return String.format(java.util.Locale.ROOT,
+        "chosen k=%d is at the %s edge of the range searched %d..%d by silhouette; the structure may lie outside it: "
+            + "widen --k-min/--k-max or fix --k", k, k == min ? "lower" : "upper", min, max);
+  }
 
   /**
    * A seeded sample of at most {@code limit} feature vectors, collected in article id order: the

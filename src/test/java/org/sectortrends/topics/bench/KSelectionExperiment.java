@@ -108,13 +108,7 @@ public final class KSelectionExperiment {
   }
 
   private static double nmiOf(int[] a, int[] b, int k) {
-    try {
-      java.lang.reflect.Method m = KSelection.class.getDeclaredMethod("nmi", int[].class, int[].class, int.class);
-      m.setAccessible(true);
-      return (double) m.invoke(null, a, b, k);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    return KSelection.nmi(a, b, k);
   }
 
   private static int[] toInts(double[] d) {
