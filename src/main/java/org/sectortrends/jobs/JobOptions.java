@@ -153,7 +153,12 @@ public final class JobOptions {
 
   /** Whether the command line (not the configuration or the default) set this option. */
   public boolean isGiven(JobOption<?> option) {
-    return given.stream().anyMatch(o -> o.get(0).equals("--" + option.name()) || o.get(0).startsWith("--" + option.name() + "="));
+    return isGiven(option.name());
+  }
+
+  /** Whether the command line set the option of this name (one that another stage's job may declare). */
+  public boolean isGiven(String name) {
+    return given.stream().anyMatch(o -> o.get(0).equals("--" + name) || o.get(0).startsWith("--" + name + "="));
   }
 
   /** The job these options were parsed for. */

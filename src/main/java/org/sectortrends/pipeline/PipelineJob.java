@@ -38,6 +38,13 @@ public final class PipelineJob implements SparkJob {
   static final JobOption<List<Stage>> STAGES = JobOption.parsed("stages", "STAGE,...", Pipeline.STAGES, PipelineJob::selected,
       "Stages to run, comma-separated, always in pipeline order (" + String.join(", ", Pipeline.names()) + "); all when absent");
 
+  static final JobOption<Boolean> REFIT = JobOption.flag("refit",
+      "Recompute figures and terms of every month and retrain topics; by default a run processes only the months its "
+          + "ingest touched and assigns them with the saved topic model (a first run, or one with --rebuild, fits)");
+
+  /** Stages that process only the months touched by the ingests since their last success, unless told otherwise. */
+  static final java.util.Set<String> INCREMENTAL_STAGES = java.util.Set.of("figures", "terms", "topics");
+
   @Override
   public String name() {
     return "pipeline";
@@ -52,6 +59,7 @@ public final class PipelineJob implements SparkJob {
   public List<JobOption<?>> options() {
     List<JobOption<?>> options = new ArrayList<>();
     options.add(STAGES);
+    options.add(REFIT);
     options.addAll(Pipeline.stageOptions());
     return options;
   }
@@ -88,6 +96,7 @@ public final class PipelineJob implements SparkJob {
       SparkJob job = stage.job().get();
       List<JobOption<?>> own = job.options().stream().filter(o -> !o.name().equals(CommonOptions.RUN_ID.name())).toList();
       List<String> args = new ArrayList<>(List.of(options.argsFor(own)));
+      args.addAll(periodicDefaults(stage.name(), own, options));
       if (runId != null) {
         args.add("--" + CommonOptions.RUN_ID.name());
         args.add(runId + "-" + stage.name());
@@ -125,6 +134,34 @@ public final class PipelineJob implements SparkJob {
     }
     return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED, input, output, 0, Map.of(),
         "stages: " + String.join(", ", timings));
+  }
+
+  /**
+   * The options a periodic run gives a stage unless the command line says otherwise: figures,
+   * terms and topics work on the months that the ingests since their last success touched
+   * ({@code --incremental}), and topics assigns them with the saved model or fits when there is
+   * none ({@code --mode auto}). {@code --refit}, or an ingest {@code --rebuild}, recomputes every
+   * month and retrains topics ({@code --mode fit}); explicit {@code --months} or {@code --mode}
+   * win over both.
+   */
+  static List<String> periodicDefaults(String stage, List<JobOption<?>> own, JobOptions options) {
+    if (!INCREMENTAL_STAGES.contains(stage)) {
+      return List.of();
+    }
+    boolean refit = options.get(REFIT) || options.isGiven("rebuild");
+    List<String> extra = new ArrayList<>();
+    if (!refit && declares(own, "incremental") && !options.isGiven("incremental") && !options.isGiven("months")) {
+      extra.add("--incremental");
+    }
+    if (declares(own, "mode") && !options.isGiven("mode")) {
+      extra.add("--mode");
+      extra.add(refit ? "fit" : "auto");
+    }
+    return extra;
+  }
+
+  private static boolean declares(List<JobOption<?>> own, String name) {
+    return own.stream().anyMatch(o -> o.name().equals(name));
   }
 
   /** A stage failed: the message names it; the cause is the stage's own failure. */

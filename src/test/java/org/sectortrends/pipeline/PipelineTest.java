@@ -61,7 +61,7 @@ class PipelineTest {
     SparkJob topics = Pipeline.stage("topics").orElseThrow().job().get();
     assertEquals(List.of("--input", "a", "b", "--out", "o"), List.of(options.argsFor(ingest.options())));
     assertEquals(List.of("--months", "2025-01", "--out", "o"), List.of(options.argsFor(terms.options())));
-    assertEquals(List.of("--k=7", "--out", "o"), List.of(options.argsFor(topics.options())));
+    assertEquals(List.of("--months", "2025-01", "--k=7", "--out", "o"), List.of(options.argsFor(topics.options())));
     assertEquals(List.of("--progress", "none"), List.of(options.argsFor(CommonOptions.LAUNCHER)));
   }
 
@@ -69,5 +69,30 @@ class PipelineTest {
   void aBadValueForOneStageIsAUsageError() {
     SparkJob pipeline = new PipelineJob();
     assertThrows(UsageException.class, () -> JobOptions.parse("pipeline", pipeline.options(), new String[] {"--k", "x"}, Map.of()));
+  }
+
+  /** What a periodic run gives each stage, as a table: command line, then figures, terms, topics. */
+  @Test
+  void periodicRunsProcessOnlyTouchedMonthsUnlessToldOtherwise() {
+    String[][] cases = {
+        {"", "--incremental", "--incremental", "--incremental --mode auto"},
+        {"--refit", "", "", "--mode fit"},
+        {"--rebuild", "", "", "--mode fit"},
+        {"--months 2025-01", "", "", "--mode auto"},
+        {"--mode assign", "--incremental", "--incremental", "--incremental"},
+        {"--refit --mode assign", "", "", ""},
+    };
+    SparkJob pipeline = new PipelineJob();
+    for (String[] c : cases) {
+      String[] args = c[0].isEmpty() ? new String[0] : c[0].split(" ");
+      JobOptions options = JobOptions.parse("pipeline", CommonOptions.withLauncherOptions(pipeline.options()), args, Map.of());
+      String[] stages = {"figures", "terms", "topics"};
+      for (int i = 0; i < stages.length; i++) {
+        SparkJob job = Pipeline.stage(stages[i]).orElseThrow().job().get();
+        assertEquals(c[i + 1], String.join(" ", PipelineJob.periodicDefaults(stages[i], job.options(), options)),
+            stages[i] + " for '" + c[0] + "'");
+      }
+      assertEquals(List.of(), PipelineJob.periodicDefaults("ingest", Pipeline.stage("ingest").orElseThrow().job().get().options(), options));
+    }
   }
 }
