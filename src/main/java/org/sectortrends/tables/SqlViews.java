@@ -40,13 +40,17 @@ public final class SqlViews {
         --   duckdb -cmd "SET VARIABLE sector_trends_out = '/data/run'" -init sql/duckdb.sql
         -- or, in a DuckDB session: SET VARIABLE sector_trends_out = 's3://bucket/run'; .read sql/duckdb.sql
         -- Views are read at query time: a new run's files show up without re-running this file.
+        -- A view whose table has no files yet (e.g. errors, before any article failed) cannot be
+        -- created: DuckDB reports it and goes on with the next; read the file again once it exists.
         SET VARIABLE sector_trends_out = coalesce(getvariable('sector_trends_out'), 'out');
         """);
     for (TableSpec table : Tables.ALL) {
+      String location = "getvariable('sector_trends_out') || '/tables/" + table.name();
+      boolean versioned = table.writeMode() == TableSpec.WriteMode.REPLACE;
       sql.append('\n').append("CREATE OR REPLACE VIEW ").append(table.name()).append(" AS\nSELECT ")
           .append(table.schema().fieldNames().length == 0 ? "*" : String.join(", ", table.schema().fieldNames()))
-          .append("\nFROM read_parquet(getvariable('sector_trends_out') || '/tables/").append(table.name())
-          .append("/**/*.parquet', union_by_name = true");
+          .append("\nFROM read_parquet(").append(location)
+          .append(versioned ? "/" + TableStore.VERSION_PREFIX + "*/*.parquet'" : "/**/*.parquet'").append(", union_by_name = true");
       if (!table.partitionColumns().isEmpty()) {
         sql.append(", hive_partitioning = true, hive_types = {")
             .append(table.partitionColumns().stream()
@@ -56,7 +60,14 @@ public final class SqlViews {
       } else {
         sql.append(", hive_partitioning = false");
       }
-      sql.append(");\n");
+      if (versioned) {
+        // A replace table keeps its previous version beside the current one: read only the
+        // version directory that the pointer file names.
+        sql.append(", filename = true)\nWHERE filename LIKE '%/' || (SELECT content FROM read_text(").append(location)
+            .append("/").append(TableStore.CURRENT_POINTER).append("')) || '/%';\n");
+      } else {
+        sql.append(");\n");
+      }
     }
     return sql.toString();
   }
@@ -70,6 +81,9 @@ public final class SqlViews {
         -- schema 'sector_trends', then run it:
         --   sed 's|@OUT@|s3a://bucket/run|g' sql/trino.sql | trino --catalog hive
         -- After a run adds months, run the CALL lines again to register the new partitions.
+        -- Replace tables (topics, sectors, companies) are versioned: their location is the version
+        -- directory that DIR/tables/<table>/_current names; after each run, drop and create them
+        -- again with @CURRENT_<table>@ replaced by that file's content.
         CREATE SCHEMA IF NOT EXISTS hive.sector_trends;
         """);
     for (TableSpec table : Tables.ALL) {
@@ -78,7 +92,8 @@ public final class SqlViews {
           .map(f -> "  " + f.name() + " " + trinoType(f.dataType()))
           .collect(Collectors.joining(",\n")));
       sql.append("\n) WITH (\n  format = 'PARQUET',\n  external_location = '").append(TRINO_ROOT).append("/tables/")
-          .append(table.name()).append("'");
+          .append(table.name())
+          .append(table.writeMode() == TableSpec.WriteMode.REPLACE ? "/@CURRENT_" + table.name() + "@" : "").append("'");
       if (!table.partitionColumns().isEmpty()) {
         sql.append(",\n  partitioned_by = ARRAY[")
             .append(table.partitionColumns().stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "))).append(']');

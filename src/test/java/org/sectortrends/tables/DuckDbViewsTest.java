@@ -67,16 +67,31 @@ class DuckDbViewsTest {
     Files.createDirectories(work.resolve("in"));
     Files.write(work.resolve("in/articles.jsonl"), lines, StandardCharsets.UTF_8);
     JobLauncher.execute(new PipelineJob(), spark, "--input", work.resolve("in").toString(), "--out", work.resolve("out").toString(),
-        "--stages", "ingest,figures,terms,topics", "--k", "3", "--min-df", "2", "--progress", "none");
+        "--stages", "ingest,figures,terms,topics,trends", "--k", "3", "--min-df", "2", "--progress", "none");
 
     duckdb = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement s = duckdb.createStatement()) {
       s.execute("SET VARIABLE sector_trends_out = '" + work.resolve("out") + "'");
       for (String statement : statements(Files.readString(Path.of("sql/duckdb.sql"), StandardCharsets.UTF_8))) {
-        s.execute(statement);
+        try {
+          s.execute(statement);
+        } catch (java.sql.SQLException e) {
+          // DuckDB binds a view when it is created: a table that this run never wrote (here
+          // `errors`, as no article failed) has no files yet. Any other failure is a real one.
+          String view = statement.replaceFirst("(?s)^CREATE OR REPLACE VIEW (\\w+) AS.*", "$1");
+          boolean absent = e.getMessage().contains("No files found")
+              && !Files.exists(work.resolve("out/tables").resolve(view));
+          if (!absent) {
+            throw e;
+          }
+          missingViews.add(view);
+        }
       }
     }
   }
+
+  /** Views not created because their table has no files in this run. */
+  private static final List<String> missingViews = new ArrayList<>();
 
   @AfterAll
   static void stop() throws Exception {
@@ -183,5 +198,26 @@ class DuckDbViewsTest {
         query("SELECT d.duplicate_kind, least(d.source_id, a.source_id), greatest(d.source_id, a.source_id)"
             + " FROM duplicates d JOIN articles a ON d.duplicate_of = a.article_id"));
     assertEquals(List.of(List.of("malformed_json", 1L)), query("SELECT reason, count(*) FROM quarantine GROUP BY reason"));
+  }
+
+  @Test
+  void onlyTablesThatNoStageOfThisRunWroteLackAView() {
+    assertEquals(List.of("errors"), missingViews);
+  }
+
+  @Test
+  void sectorSharesPerMonthFromTheTrendTable() throws Exception {
+    // Each month holds 4 articles of each of the three sectors: a third each, no change after the first.
+    List<List<Object>> rows = query("""
+        SELECT period, sector, article_count, round(share_of_articles, 4)
+        FROM sector_trends WHERE period_type = 'month' AND article_count > 0
+        ORDER BY period, sector""");
+    List<List<Object>> expected = new ArrayList<>();
+    for (String month : List.of("2025-01", "2025-02", "2025-03")) {
+      for (String sector : WORDS.keySet()) {
+        expected.add(List.of(month, sector, 4L, 0.3333));
+      }
+    }
+    assertEquals(expected, rows.stream().map(r -> List.of(r.get(0), r.get(1), r.get(2), ((Number) r.get(3)).doubleValue())).toList());
   }
 }
