@@ -1,72 +1,73 @@
 package org.sectortrends.report;
 
 import java.util.List;
+import org.sectortrends.tables.Tables;
+import org.sectortrends.tables.Tables.Col;
 
 /**
- * Names of the trend tables and of the columns the report reads from them, as agreed for the
- * {@code trends} job. They live here, in one place, until the trend tables are declared in
- * {@link org.sectortrends.tables.Tables}; then these constants give way to {@code Tables.Col}.
- * Column names that {@code Tables.Col} already declares are used from there.
+ * The trend tables and the columns of them that the report reads, by their declarations in
+ * {@link Tables}: short names for the report's queries, and for each table the columns without
+ * which its section is reported as unusable.
  */
 final class ReportColumns {
 
   private ReportColumns() {}
 
-  static final String SECTOR_TRENDS = "sector_trends";
-  static final String TOPIC_TRENDS = "topic_trends";
-  static final String TERM_TRENDS = "term_trends";
-  static final String COMPANY_METRICS = "company_metrics";
-  static final String INVESTMENT_EVENTS = "investment_events";
-  static final String SECTORS = "sectors";
+  static final String SECTOR_TRENDS = Tables.SECTOR_TRENDS.name();
+  static final String TOPIC_TRENDS = Tables.TOPIC_TRENDS.name();
+  static final String TERM_TRENDS = Tables.TERM_TRENDS.name();
+  static final String COMPANY_METRICS = Tables.COMPANY_METRICS.name();
+  static final String INVESTMENT_EVENTS = Tables.INVESTMENT_EVENTS_TABLE.name();
+  static final String SECTORS = Tables.SECTORS.name();
 
-  static final String PERIOD_TYPE = "period_type";
-  static final String PERIOD = "period";
-  static final String PERIOD_START = "period_start";
-  static final String PERIOD_END = "period_end";
-  static final String SECTOR_NAME = "sector_name";
-  static final String ARTICLE_COUNT = "article_count";
-  static final String SHARE_OF_ARTICLES = "share_of_articles";
-  static final String SHARE_CHANGE_POINTS = "share_change_points";
-  static final String COUNT_CHANGE_PCT = "count_change_pct";
-  static final String OUTLET_COUNT = "outlet_count";
-  static final String IS_PARTIAL = "is_partial";
-  static final String FIGURE_COUNT = "figure_count";
-  static final String INVESTMENT_KRW = "investment_krw";
-  static final String INVESTMENT_EVENTS_COUNT = "investment_events";
-  static final String MEDIAN_GROWTH_PCT = "median_growth_pct";
-  static final String TOPIC_LABEL = "topic_label";
-  static final String DOCUMENT_FREQUENCY = "document_frequency";
-  static final String ARTICLE_SHARE = "article_share";
-  static final String BASELINE_SHARE = "baseline_share";
-  static final String LIFT = "lift";
-  static final String Z_SCORE = "z_score";
-  static final String IS_EMERGING = "is_emerging";
-  static final String FIRST_SEEN = "first_seen";
-  static final String COMPANY_ID = "company_id";
-  static final String COMPANY_NAME = "company_name";
-  static final String IS_FORECAST = "is_forecast";
-  static final String IS_BAND = "is_band";
-  static final String VALUE_MIN = "value_min";
-  static final String VALUE_MAX = "value_max";
-  static final String N_ARTICLES = "n_articles";
-  static final String N_OUTLETS = "n_outlets";
-  static final String FIRST_REPORTED_AT = "first_reported_at";
-  static final String COUNTERPARTY = "counterparty";
-  static final String AMOUNT = "amount";
-  static final String AMOUNT_KRW = "amount_krw";
-  static final String EVENT_DATE = "event_date";
+  static final String PERIOD_TYPE = Col.PERIOD_TYPE;
+  static final String PERIOD = Col.PERIOD;
+  static final String PERIOD_START = Col.PERIOD_START;
+  static final String PERIOD_END = Col.PERIOD_END;
+  static final String SECTOR_NAME = Col.SECTOR_NAME;
+  static final String ARTICLE_COUNT = Col.ARTICLE_COUNT;
+  static final String SHARE_OF_ARTICLES = Col.SHARE_OF_ARTICLES;
+  static final String SHARE_CHANGE_POINTS = Col.SHARE_CHANGE_POINTS;
+  static final String COUNT_CHANGE_PCT = Col.COUNT_CHANGE_PCT;
+  static final String OUTLET_COUNT = Col.OUTLET_COUNT;
+  static final String IS_PARTIAL = Col.IS_PARTIAL;
+  static final String FIGURE_COUNT = Col.FIGURE_COUNT;
+  static final String INVESTMENT_KRW = Col.INVESTMENT_KRW;
+  static final String INVESTMENT_EVENTS_COUNT = Col.INVESTMENT_EVENTS;
+  static final String MEDIAN_GROWTH_PCT = Col.MEDIAN_GROWTH_PCT;
+  static final String TOPIC_LABEL = Col.TOPIC_LABEL;
+  static final String DOCUMENT_FREQUENCY = Col.DOCUMENT_FREQUENCY;
+  static final String ARTICLE_SHARE = Col.ARTICLE_SHARE;
+  static final String BASELINE_SHARE = Col.BASELINE_SHARE;
+  static final String LIFT = Col.LIFT;
+  static final String Z_SCORE = Col.Z_SCORE;
+  static final String IS_EMERGING = Col.IS_EMERGING;
+  static final String FIRST_SEEN = Col.FIRST_SEEN;
+  static final String COMPANY_ID = Col.COMPANY_ID;
+  static final String COMPANY_NAME = Col.COMPANY_NAME;
+  static final String IS_FORECAST = Col.IS_FORECAST;
+  static final String IS_BAND = Col.IS_BAND;
+  static final String VALUE_MIN = Col.VALUE_MIN;
+  static final String VALUE_MAX = Col.VALUE_MAX;
+  static final String N_ARTICLES = Col.N_ARTICLES;
+  static final String N_OUTLETS = Col.N_OUTLETS;
+  static final String FIRST_REPORTED_AT = Col.FIRST_REPORTED_AT;
+  static final String COUNTERPARTY = Col.COUNTERPARTY;
+  static final String AMOUNT = Col.AMOUNT;
+  static final String AMOUNT_KRW = Col.AMOUNT_KRW;
+  static final String EVENT_DATE = Col.EVENT_DATE;
 
   /** Columns of each trend table that the report needs; a table without them is reported as unusable. */
-  static final List<String> SECTOR_TRENDS_COLUMNS = List.of(PERIOD_TYPE, PERIOD, "sector", SECTOR_NAME, ARTICLE_COUNT,
-      SHARE_OF_ARTICLES, SHARE_CHANGE_POINTS, COUNT_CHANGE_PCT, OUTLET_COUNT, IS_PARTIAL, "top_terms", FIGURE_COUNT,
+  static final List<String> SECTOR_TRENDS_COLUMNS = List.of(PERIOD_TYPE, PERIOD, Col.SECTOR, SECTOR_NAME, ARTICLE_COUNT,
+      SHARE_OF_ARTICLES, SHARE_CHANGE_POINTS, COUNT_CHANGE_PCT, OUTLET_COUNT, IS_PARTIAL, Col.TOP_TERMS, FIGURE_COUNT,
       INVESTMENT_KRW, INVESTMENT_EVENTS_COUNT, MEDIAN_GROWTH_PCT);
-  static final List<String> TOPIC_TRENDS_COLUMNS = List.of(PERIOD_TYPE, PERIOD, "model_version", "topic_id", TOPIC_LABEL,
-      "sector", ARTICLE_COUNT, SHARE_OF_ARTICLES, SHARE_CHANGE_POINTS, "top_terms");
-  static final List<String> TERM_TRENDS_COLUMNS = List.of(PERIOD_TYPE, PERIOD, "term", DOCUMENT_FREQUENCY, ARTICLE_SHARE,
+  static final List<String> TOPIC_TRENDS_COLUMNS = List.of(PERIOD_TYPE, PERIOD, Col.MODEL_VERSION, Col.TOPIC_ID, TOPIC_LABEL,
+      Col.SECTOR, ARTICLE_COUNT, SHARE_OF_ARTICLES, SHARE_CHANGE_POINTS, Col.TOP_TERMS);
+  static final List<String> TERM_TRENDS_COLUMNS = List.of(PERIOD_TYPE, PERIOD, Col.TERM, DOCUMENT_FREQUENCY, ARTICLE_SHARE,
       BASELINE_SHARE, LIFT, Z_SCORE, IS_EMERGING, FIRST_SEEN);
-  static final List<String> COMPANY_METRICS_COLUMNS = List.of(COMPANY_NAME, "sector", "metric", PERIOD_TYPE, PERIOD,
-      PERIOD_END, IS_FORECAST, IS_BAND, "value", VALUE_MIN, VALUE_MAX, "unit", "value_krw", N_ARTICLES, N_OUTLETS,
+  static final List<String> COMPANY_METRICS_COLUMNS = List.of(COMPANY_NAME, Col.SECTOR, Col.METRIC, PERIOD_TYPE, PERIOD,
+      PERIOD_END, IS_FORECAST, IS_BAND, Col.VALUE, VALUE_MIN, VALUE_MAX, Col.UNIT, Col.VALUE_KRW, N_ARTICLES, N_OUTLETS,
       FIRST_REPORTED_AT);
-  static final List<String> INVESTMENT_EVENTS_COLUMNS = List.of(COMPANY_NAME, COUNTERPARTY, AMOUNT, "unit", AMOUNT_KRW,
-      EVENT_DATE, "sector", N_ARTICLES, N_OUTLETS, "sentence");
+  static final List<String> INVESTMENT_EVENTS_COLUMNS = List.of(COMPANY_NAME, COUNTERPARTY, AMOUNT, Col.UNIT, AMOUNT_KRW,
+      EVENT_DATE, Col.SECTOR, N_ARTICLES, N_OUTLETS, Col.SENTENCE);
 }
