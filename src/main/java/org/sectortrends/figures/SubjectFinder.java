@@ -519,6 +519,9 @@ final class SubjectFinder {
             if (stem == null || isMetric(stem) || isPeriodWord(stem)) {
                 continue;
             }
+            if (!last && opensListItem(t, i, to)) {
+                continue; // TSMC가 71%, 삼성전자가 8%: an item of a list, not what the sentence is about
+            }
             String np = extendLeft(t, from, s, stem, 2);
             np = withoutModifiers(np);
             if (!np.isEmpty() && isAcceptable(np)) {
@@ -529,6 +532,21 @@ final class SubjectFinder {
             }
         }
         return found;
+    }
+
+    /** The word after {@code end} is a number closed by a comma ({@code 71%,}): a list item. */
+    private static boolean opensListItem(int[] t, int end, int to) {
+        int i = end;
+        while (i < to && isGap(t[i])) {
+            i++;
+        }
+        if (i >= to || !Character.isDigit(t[i])) {
+            return false;
+        }
+        while (i < to && !isGap(t[i]) && t[i] != ',') {
+            i++;
+        }
+        return i < to && t[i] == ',';
     }
 
     /** The stem of a word ending in 은/는/이/가/의, or of {@code X(...)가}; null otherwise. */
