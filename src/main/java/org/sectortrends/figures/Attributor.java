@@ -27,7 +27,12 @@ import org.sectortrends.figures.PeriodResolver.Mention;
  *       text; {@code 이번 분기} and
  *       {@code 같은 기간} resolve to the period mentioned before.</li>
  *   <li><b>subject</b>: see {@link SubjectFinder}; carried from the previous figure, else from
- *       the topic of an earlier sentence.</li>
+ *       the topic of an earlier sentence. A name of the company directory is strong evidence: a
+ *       phrase naming one is cut to it ({@code 이로써 SBG}), a phrase without entity evidence
+ *       ({@code 급 터빈}, {@code 모바일}) gives way to the nearest company or agency named before
+ *       the figure in its sentence, and an ordinary noun topic ({@code 도매 판매는}) does not
+ *       replace a named one carried from earlier sentences. Known weakness: a generic owner that
+ *       is right ({@code 전통시장}, {@code 세계}) also gives way to a company named before it.</li>
  * </ul>
  * Restatements ({@code conversionOf}) take metric, subject and period of the figure they restate.
  * Stateless between calls; thread-safe.
@@ -45,9 +50,9 @@ final class Attributor {
     private final PeriodResolver periods = new PeriodResolver();
     private final SubjectFinder subjects;
 
-    Attributor(AttributionLexicon lexicon) {
+    Attributor(AttributionLexicon lexicon, CompanyDirectory directory) {
         this.lexicon = lexicon;
-        this.subjects = new SubjectFinder(lexicon);
+        this.subjects = new SubjectFinder(lexicon, directory);
     }
 
     void attribute(int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
@@ -156,6 +161,7 @@ final class Attributor {
                         subject = subjects.segmentName(words, from, to);
                     }
                 }
+                subject = preferKnown(subject, words, from, c.start);
                 if (subject == null) {
                     subject = previousSubject != null ? previousSubject : topic;
                 }
@@ -194,7 +200,38 @@ final class Attributor {
                 found = subjects.segmentName(words, from, to);
             }
         }
+        if (found != null) {
+            String known = subjects.knownName(found);
+            if (known != null) {
+                found = known;
+            } else if (!subjects.hasEntityCue(found) && subjects.isEntity(previous)) {
+                // 도매 판매는 ... after a sentence about a company: an ordinary noun does not
+                // replace a named entity as the topic carried on
+                found = previous;
+            }
+        }
         return found != null ? found : previous;
+    }
+
+    /**
+     * A known alias is strong evidence of an owner: a phrase naming one is reported as the alias
+     * ({@code 이로써 SBG} is {@code SBG}), and a phrase without any entity evidence gives way to
+     * the nearest company or agency named before the figure in its sentence.
+     */
+    private String preferKnown(String subject, int[] words, int from, int figureStart) {
+        if (subject != null) {
+            String known = subjects.knownName(subject);
+            if (known != null) {
+                return known;
+            }
+        }
+        if (subject != null && !subjects.hasEntityCue(subject)) {
+            String near = subjects.nearestKnown(words, from, figureStart);
+            if (near != null) {
+                return near;
+            }
+        }
+        return subject;
     }
 
     /**

@@ -140,6 +140,11 @@ public final class CompanyDirectory implements Serializable {
         return new CompanyDirectory(companies);
     }
 
+    /** The directory of a lexicon set, so that the extractor reads it with its other lexicons. */
+    static CompanyDirectory from(Lexicons lexicons) {
+        return load(lexicons);
+    }
+
     private static CompanyDirectory load(Lexicons lexicons) {
         List<Company> companies = new ArrayList<>();
         for (String[] row : lexicons.rows(FILE, 5)) {

@@ -106,7 +106,7 @@ public final class FigureExtractor {
     private FigureExtractor(Lexicons lexicons) {
         this.units = new UnitLexicon(lexicons);
         this.scanner = new FigureScanner(units, new QualifierLexicon(lexicons), lexicons);
-        this.attributor = new Attributor(new AttributionLexicon(lexicons));
+        this.attributor = new Attributor(new AttributionLexicon(lexicons), CompanyDirectory.from(lexicons));
     }
 
     /** An extractor with the lexicons packaged on the classpath ({@code /lexicons/*.tsv}). */

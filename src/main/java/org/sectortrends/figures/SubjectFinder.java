@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  *       ({@code SK하이닉스, ...}; {@code 토스 가입자 3천만 돌파}).</li>
  * </ul>
  * Words that can never own a figure, organization suffixes and places come from
- * {@code subject-words.tsv}. Once a company directory ({@code companies.tsv}, alias to
- * company id) is available, it belongs in {@link #hasEntityCue} and {@link #isAcceptable}: a
- * phrase found by these rules should be kept only when it is a known alias or carries an entity
- * cue, and the subject reported as the company id's canonical name.
+ * {@code subject-words.tsv}. The company directory ({@code companies.tsv}) is entity evidence:
+ * a name listed before a figure is kept when it is exactly a known alias, even with digits
+ * ({@code 예스24 12%}), and {@link #knownName} cuts a phrase to the alias it names
+ * ({@code 이로써 SBG} is {@code SBG}). Subjects are reported as written, not as canonical names:
+ * the gold and the tables' {@code company_id} resolve them later.
  *
  * <ul>
  *   <li>{@link #beforeMetric}: the noun phrase right before a metric keyword
@@ -79,7 +80,10 @@ final class SubjectFinder {
     private final Set<String> notSubjects;
     private final Set<String> places;
 
-    SubjectFinder(AttributionLexicon lexicon) {
+    private final CompanyDirectory directory;
+
+    SubjectFinder(AttributionLexicon lexicon, CompanyDirectory directory) {
+        this.directory = directory;
         this.metrics = lexicon.metrics;
         this.organizationSuffixes = lexicon.organizationSuffixes;
         this.notSubjects = lexicon.notSubjects;
@@ -112,8 +116,9 @@ final class SubjectFinder {
         }
         String marked = markedStem(t, s, e, floor, false);
         String phrase = marked != null ? stripParen(marked) : new String(t, s, e - s);
-        if (marked == null && (!isBareNoun(phrase) || ADNOMINAL.matcher(phrase).matches())) {
-            return null; // 오른 5만6700원: a verb form, not a name
+        boolean known = isKnownName(phrase);
+        if (marked == null && !known && (!isBareNoun(phrase) || ADNOMINAL.matcher(phrase).matches())) {
+            return null; // 오른 5만6700원: a verb form, not a name; 예스24 is a known one
         }
         if (!isName(phrase)) {
             return null;
@@ -124,7 +129,7 @@ final class SubjectFinder {
             item = true;
             phrase = extended;
         }
-        return marked != null || hasEntityCue(phrase) || listed || item ? phrase : null;
+        return marked != null || known || hasEntityCue(phrase) || listed || item ? phrase : null;
     }
 
     /** The word before {@code s} ends a clause (많았고 신한금융 4조4609억 원). */
@@ -259,6 +264,69 @@ final class SubjectFinder {
         boolean owns = !next.isEmpty() && (Character.isDigit(next.charAt(0)) || isMetric(next)
                 || MODIFIERS.contains(next));
         return owns ? phrase : null;
+    }
+
+    /**
+     * The known entity a phrase names, as written in it from the alias on: {@code 이로써 SBG}
+     * gives {@code SBG}, {@code 구글 클라우드} stays whole. The entity is the one {@link CompanyDirectory#resolve}
+     * picks (companies and agencies before countries and markets, then the longest alias); null
+     * when the phrase names none.
+     */
+    String knownName(String phrase) {
+        if (phrase == null || phrase.isEmpty()) {
+            return null;
+        }
+        int[] cps = phrase.codePoints().toArray();
+        return knownName(cps, 0, cps.length);
+    }
+
+    /** {@link #knownName(String)} of {@code t[from, to)}. */
+    String knownName(int[] t, int from, int to) {
+        if (from >= to) {
+            return null;
+        }
+        CompanyDirectory.Company company = directory.resolve(new String(t, from, to - from)).orElse(null);
+        if (company == null) {
+            return null;
+        }
+        CompanyDirectory.Mention named = null;
+        for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
+            if (m.company().equals(company)) {
+                named = m;
+            }
+        }
+        if (named == null) {
+            return null;
+        }
+        // words after the alias continue the name (MS 애저, 알리바바 클라우드, PDD홀딩스); words
+        // before it do not (이로써 SBG)
+        return new String(t, named.start(), to - named.start()).strip();
+    }
+
+    /** The phrase is exactly one alias of the directory, nothing before or after ({@code 예스24}). */
+    boolean isKnownName(String phrase) {
+        int[] cps = phrase.codePoints().toArray();
+        List<CompanyDirectory.Mention> found = directory.findMentions(cps, 0, cps.length);
+        return found.size() == 1 && found.get(0).start() == 0 && found.get(0).end() == cps.length;
+    }
+
+    /**
+     * The nearest known company or agency named in {@code t[from, to)} (countries and markets
+     * left out: {@code 국내}, {@code 코스피} name a scope more often than an owner), or null.
+     */
+    String nearestKnown(int[] t, int from, int to) {
+        String found = null;
+        for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
+            if (!m.company().isPlace()) {
+                found = new String(t, m.start(), m.end() - m.start()).strip();
+            }
+        }
+        return found;
+    }
+
+    /** A known entity or a phrase with an entity cue: evidence that a phrase names an owner. */
+    boolean isEntity(String phrase) {
+        return phrase != null && (knownName(phrase) != null || hasEntityCue(phrase));
     }
 
     /** A word with two Latin letters (SK하이닉스, AWS, TSMC) or an organization suffix (신한금융). */
@@ -451,6 +519,9 @@ final class SubjectFinder {
             if (stem == null || isMetric(stem) || isPeriodWord(stem)) {
                 continue;
             }
+            if (!last && opensListItem(t, i, to)) {
+                continue; // TSMC가 71%, 삼성전자가 8%: an item of a list, not what the sentence is about
+            }
             String np = extendLeft(t, from, s, stem, 2);
             np = withoutModifiers(np);
             if (!np.isEmpty() && isAcceptable(np)) {
@@ -461,6 +532,21 @@ final class SubjectFinder {
             }
         }
         return found;
+    }
+
+    /** The word after {@code end} is a number closed by a comma ({@code 71%,}): a list item. */
+    private static boolean opensListItem(int[] t, int end, int to) {
+        int i = end;
+        while (i < to && isGap(t[i])) {
+            i++;
+        }
+        if (i >= to || !Character.isDigit(t[i])) {
+            return false;
+        }
+        while (i < to && !isGap(t[i]) && t[i] != ',') {
+            i++;
+        }
+        return i < to && t[i] == ',';
     }
 
     /** The stem of a word ending in 은/는/이/가/의, or of {@code X(...)가}; null otherwise. */

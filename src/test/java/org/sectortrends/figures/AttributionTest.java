@@ -231,4 +231,28 @@ class AttributionTest {
         assertEquals("down", figure(EXTRACTOR.extract("수익률은 -3.2%였다.", PUBLISHED), "-3.2%").direction());
         assertEquals("down", figure(EXTRACTOR.extract("국제유가 2.2%↓", PUBLISHED), "2.2%").direction());
     }
+
+    @Test
+    void knownCompanyNamesAreEntityEvidence() {
+        // a listed name with digits is kept when the directory knows it
+        List<Figure> list = EXTRACTOR.extract("오픈마켓 거래액 점유율은 11번가 38%, 가나마켓 31%로 집계됐다.", PUBLISHED);
+        assertEquals("11번가", figure(list, "38%").subject());
+        // an adverb before a known name is not part of the subject
+        List<Figure> adverb = EXTRACTOR.extract("이로써 SBG의 지분율은 11%로 높아졌다.", PUBLISHED);
+        assertEquals("SBG", figure(adverb, "11%").subject());
+        // an ordinary noun topic does not replace the company the paragraph is about
+        List<Figure> carried = EXTRACTOR.extract(
+                "삼성전자는 3분기 매출 79조 원을 기록했다. 메모리 업황이 좋아졌다. 영업이익은 12조 원이었다.", PUBLISHED);
+        assertEquals("삼성전자", figure(carried, "12조 원").subject());
+    }
+
+    @Test
+    void aListItemIsNotTheTopicOfTheNextSentence() {
+        List<Figure> f = EXTRACTOR.extract(
+                "파운드리 시장에서 가나반도체는 점유율을 높였다. 점유율은 다라전자가 61%, 가나반도체가 12%였다. "
+                        + "매출은 3분기 20조 원으로 늘었다.",
+                PUBLISHED);
+        assertEquals("다라전자", figure(f, "61%").subject());
+        assertEquals("가나반도체", figure(f, "20조 원").subject());
+    }
 }
