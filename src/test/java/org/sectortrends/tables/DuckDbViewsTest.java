@@ -72,20 +72,20 @@ class DuckDbViewsTest {
     duckdb = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement s = duckdb.createStatement()) {
       s.execute("SET VARIABLE sector_trends_out = '" + work.resolve("out") + "'");
-      for (String statement : statements(Files.readString(Path.of("sql/duckdb.sql"), StandardCharsets.UTF_8))) {
-        try {
-          s.execute(statement);
-        } catch (java.sql.SQLException e) {
-          // DuckDB binds a view when it is created: a table that this run never wrote (here
-          // `errors`, as no article failed) has no files yet. Any other failure is a real one.
-          String view = statement.replaceFirst("(?s)^CREATE OR REPLACE VIEW (\\w+) AS.*", "$1");
-          boolean absent = e.getMessage().contains("No files found")
-              && !Files.exists(work.resolve("out/tables").resolve(view));
-          if (!absent) {
-            throw e;
-          }
-          missingViews.add(view);
+    }
+    for (String statement : statements(Files.readString(Path.of("sql/duckdb.sql"), StandardCharsets.UTF_8))) {
+      // One JDBC statement each: DuckDB closes a statement whose execution failed.
+      try (Statement s = duckdb.createStatement()) {
+        s.execute(statement);
+      } catch (java.sql.SQLException e) {
+        // DuckDB binds a view when it is created: a table that this run never wrote (here
+        // `errors`, as no article failed) has no files yet. Any other failure is a real one.
+        String view = statement.replaceFirst("(?s)^CREATE OR REPLACE VIEW (\\w+) AS.*", "$1");
+        boolean absent = e.getMessage().contains("No files found") && !Files.exists(work.resolve("out/tables").resolve(view));
+        if (!absent) {
+          throw e;
         }
+        missingViews.add(view);
       }
     }
   }
