@@ -1,6 +1,7 @@
 package org.sectortrends.jobs;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sectortrends.figures.CompanyDirectory;
@@ -122,18 +124,47 @@ public final class TrendsJob implements SparkJob {
     Dataset<Row> companies = Lookups.companies(spark, directory);
     store.write(Tables.SECTORS, sectors);
     store.write(Tables.COMPANIES, companies);
-    Map<String, Long> written = new HashMap<>();
 
     Dataset<Row> articles = store.read(Tables.ARTICLES)
         .filter(col(Col.PUBLISHED_DATE).isNotNull())
         .select(Col.ARTICLE_ID, Col.OUTLET, Col.PUBLISHED_DATE, Col.PUBLISHED_AT, Col.PUBLISHED_MONTH)
         .cache();
-    long articleCount = articles.count();
+    // Count and data span in one pass over the articles.
+    Row span = GroupTrends.dataSpanAndCount(articles);
+    long articleCount = span.getLong(2);
     if (articleCount == 0) {
+      articles.unpersist();
       return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, 0L, 0L, 0, Map.of(),
           "no dated articles; lookup tables written to " + store.root());
     }
-    Row span = GroupTrends.dataSpan(articles);
+    // Small data: a few shuffle partitions instead of the session's default, so that each of the
+    // job's shuffles does not schedule dozens of near-empty tasks. Restored when the job ends.
+    String shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
+    spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(shufflePartitionsFor(articleCount, Integer.parseInt(shufflePartitions))));
+    try {
+      return runOnArticles(spark, store, context, types, months, baseline, minSupport, lexiconDir, sectors, companies,
+          articles, span, articleCount);
+    } finally {
+      spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
+    }
+  }
+
+  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
+  /** Articles per shuffle partition: trend rows are few per article, so partitions stay small. */
+  static final long ARTICLES_PER_SHUFFLE_PARTITION = 50_000;
+
+  /** One shuffle partition per {@value #ARTICLES_PER_SHUFFLE_PARTITION} articles, at most the session's setting. */
+  static int shufflePartitionsFor(long articles, int sessionSetting) {
+    long wanted = articles / ARTICLES_PER_SHUFFLE_PARTITION + 1;
+    return (int) Math.max(1, Math.min(sessionSetting, wanted));
+  }
+
+  private RunSummary runOnArticles(SparkSession spark, TableStore store, JobContext context, List<PeriodType> types,
+      Set<YearMonth> months, int baseline, int minSupport, String lexiconDir, Dataset<Row> sectors, Dataset<Row> companies,
+      Dataset<Row> articles, Row span, long articleCount) {
+    String runId = context.runId();
+    Map<String, Long> written = new HashMap<>();
     Dataset<Row> articleTopics = store.read(Tables.ARTICLE_TOPICS).select(Col.ARTICLE_ID, Col.TOPIC_ID, Col.MODEL_VERSION, Col.SECTOR);
     Dataset<Row> topics = store.read(Tables.TOPICS).select(col(Col.TOPIC_ID), col(Col.MODEL_VERSION),
         col(Col.LABEL).as(Col.TOPIC_LABEL), col(Col.SECTOR).as("topic_sector"));
@@ -273,12 +304,19 @@ public final class TrendsJob implements SparkJob {
     return labels;
   }
 
-  /** Writes the rows (computed once, cached for the count) and returns how many were written. */
+  /**
+   * Writes the rows and returns how many were written, counted by an observation of the write
+   * itself: one Spark action per table, not a count followed by the write.
+   */
   private static long write(TableStore store, TableSpec table, Dataset<Row> rows) {
-    Dataset<Row> shaped = TableStore.conform(table, rows).cache();
-    long n = shaped.count();
+    Observation observation = new Observation("rows_" + table.name());
+    Dataset<Row> shaped = TableStore.conform(table, rows).observe(observation, count(lit(1)).as("rows"));
     store.write(table, shaped);
-    shaped.unpersist();
-    return n;
+    try {
+      return ((Number) observation.getAsJava().get("rows")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while counting the rows written to " + table.name(), e);
+    }
   }
 }

@@ -73,6 +73,11 @@ public final class GroupTrends {
                 .withColumn(Col.IS_PARTIAL, col(Col.PERIOD_START).lt(first).or(col(Col.PERIOD_END).gt(last)));
     }
 
+    /** First and last publication date and the number of the articles (one row: DATE, DATE, BIGINT), one pass. */
+    public static Row dataSpanAndCount(Dataset<Row> articles) {
+        return articles.agg(min(Col.PUBLISHED_DATE), max(Col.PUBLISHED_DATE), count(lit(1))).first();
+    }
+
     /** First and last publication date of the articles (one row, two DATE columns). */
     public static Row dataSpan(Dataset<Row> articles) {
         return articles.agg(min(Col.PUBLISHED_DATE), max(Col.PUBLISHED_DATE)).first();
