@@ -150,7 +150,8 @@ public final class ReportFixture {
       Instant ended = end.plusSeconds(60L * j);
       runs.add(RowFactory.create(jobs[j] + "-20251204T01" + j + "000Z-abc123", jobs[j], Timestamp.from(ended.minusSeconds(30)),
           Timestamp.from(ended), "succeeded", (long) articles.size(), (long) articles.size(), j == 0 ? (long) duplicates.size() : 0L,
-          j == 0 ? 3L : 0L, j == 0 ? "bad_date=2,empty_record=1" : "", null, "--out out"));
+          j == 0 ? 3L : 0L, j == 0 ? "bad_date=2,empty_record=1" : "", null, "--out out",
+          j == 0 ? "2025-05,2025-06,2025-07,2025-08,2025-09,2025-10,2025-11" : null, j == 0 ? (long) articles.size() : null, 0L));
     }
     store.write(Tables.RUNS, spark.createDataFrame(runs, Tables.RUNS.schema()));
     List<Row> topics = new ArrayList<>();
@@ -184,8 +185,8 @@ public final class ReportFixture {
   private static Row figure(String articleId, int index, String surface, String metric, String subject, String sentence,
       BigDecimal krw, LocalDate day) {
     return RowFactory.create(articleId, index, 0, surface.length(), surface, krw.setScale(6), surface, "KRW", null, null, null,
-        metric, subject, "2025Q3", "3분기", null, null, null, krw.setScale(6), krw.divide(new BigDecimal("1400"), 6,
-            java.math.RoundingMode.HALF_UP), sentence, Date.valueOf(day), "figures-fixture", YearMonth.from(day).toString());
+        metric, subject, null, "2025Q3", "3분기", null, null, null, krw.setScale(6), krw.divide(new BigDecimal("1400"), 6,
+            java.math.RoundingMode.HALF_UP), sentence, false, false, Date.valueOf(day), "figures-fixture", YearMonth.from(day).toString());
   }
 
   // ------------------------------------------------------------------ trend tables
