@@ -1,7 +1,6 @@
 package org.sectortrends.jobs;
 
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
@@ -21,9 +20,9 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.sectortrends.figures.CompanyDirectory;
 import org.sectortrends.tables.TableSpec;
 import org.sectortrends.tables.TableStore;
@@ -305,18 +304,18 @@ public final class TrendsJob implements SparkJob {
   }
 
   /**
-   * Writes the rows and returns how many were written, counted by an observation of the write
-   * itself: one Spark action per table, not a count followed by the write.
+   * Writes the rows and returns how many were written. The rows are cached and counted before the
+   * write: an observation of the write itself never completes when Spark skips executing an empty
+   * plan, which left the job waiting forever on tables without rows.
    */
   private static long write(TableStore store, TableSpec table, Dataset<Row> rows) {
-    Observation observation = new Observation("rows_" + table.name());
-    Dataset<Row> shaped = TableStore.conform(table, rows).observe(observation, count(lit(1)).as("rows"));
-    store.write(table, shaped);
+    Dataset<Row> shaped = TableStore.conform(table, rows).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return ((Number) observation.getAsJava().get("rows")).longValue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while counting the rows written to " + table.name(), e);
+      long count = shaped.count();
+      store.write(table, shaped);
+      return count;
+    } finally {
+      shaped.unpersist();
     }
   }
 }
