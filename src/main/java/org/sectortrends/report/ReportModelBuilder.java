@@ -248,8 +248,11 @@ public final class ReportModelBuilder {
     try {
       // Period labels such as 2025-11 must stay strings, not become dates or numbers.
       spark.conf().set(inference, "false");
-      frame = spark.read().option("basePath", location).parquet(location);
-    } catch (RuntimeException e) {
+      // The declared schema: an empty table (a directory without data files) reads as no rows
+      // instead of failing schema inference.
+      frame = org.sectortrends.tables.Tables.byName(name).map(store::read)
+          .orElseGet(() -> spark.read().option("basePath", location).parquet(location));
+    } catch (Exception e) {
       tablesMissing.add(name);
       notices.add("The " + name + " table under " + store.root() + " cannot be read (" + e.getMessage().lines().findFirst().orElse("")
           + "); its section is empty.");
