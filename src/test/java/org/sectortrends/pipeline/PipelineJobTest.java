@@ -72,11 +72,15 @@ class PipelineJobTest {
     assertTrue(summary.message().startsWith("stages: ingest "), summary.message());
 
     TableStore store = new TableStore(spark, out + "/tables");
+    // This corpus has no copies and no bad records: ingest has no rows for duplicates and
+    // quarantine, and a table without rows may have no directory yet.
+    java.util.Set<String> empty = java.util.Set.of(Tables.DUPLICATES_TABLE.name(), Tables.QUARANTINE.name());
     for (Stage stage : Pipeline.STAGES) {
       for (var table : stage.writes()) {
-        assertTrue(store.exists(table), stage.name() + " wrote " + table.name());
+        assertTrue(store.exists(table) || empty.contains(table.name()), stage.name() + " wrote " + table.name());
       }
     }
+    assertEquals(0, store.read(Tables.DUPLICATES_TABLE).count());
     assertEquals(36, store.read(Tables.ARTICLE_TOPICS).count());
     assertTrue(store.read(Tables.FIGURES).count() >= 36, "each body has a money and a percentage figure");
     // One runs row per stage, each with its own run id derived from --run-id, and the pipeline's.

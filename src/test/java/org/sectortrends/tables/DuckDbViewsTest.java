@@ -146,7 +146,9 @@ class DuckDbViewsTest {
   void everyViewReadsAllRowsOfItsTable() throws Exception {
     TableStore store = new TableStore(spark, work.resolve("out/tables").toString());
     for (TableSpec table : Tables.ALL) {
-      if (store.exists(table)) {
+      if (missingViews.contains(table.name())) {
+        assertEquals(0, store.read(table).count(), table.name() + " has rows but no view");
+      } else if (store.exists(table)) {
         assertEquals(store.read(table).count(), ((Number) query("SELECT count(*) FROM " + table.name()).get(0).get(0)).longValue(),
             table.name());
       }
