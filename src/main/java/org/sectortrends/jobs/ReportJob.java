@@ -67,7 +67,14 @@ public final class ReportJob implements SparkJob {
       ReportPeriod period = requested != null ? requested : builder.defaultPeriod(type, range);
       model = builder.build(period, range, Instant.now());
     } catch (NoReportDataException e) {
-      throw new UsageException(e.getMessage(), e);
+      if (requested != null) {
+        throw new UsageException(e.getMessage(), e);
+      }
+      // No period was asked for and the corpus has none to report (e.g. undated articles): the
+      // other tables are complete, so the run succeeds and says why there is no report.
+      System.out.println("report: WARNING: no report written: " + e.getMessage());
+      return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED, 0, 0, 0, Map.of(),
+          "no report: " + e.getMessage());
     }
     String dir = ReportFiles.write(model, CommonOptions.reportsRoot(options), spark.sparkContext().hadoopConfiguration());
     String html = dir + "/" + ReportFiles.HTML;
