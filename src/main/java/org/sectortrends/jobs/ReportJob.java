@@ -67,7 +67,7 @@ public final class ReportJob implements SparkJob {
       ReportPeriod period = requested != null ? requested : builder.defaultPeriod(type, range);
       model = builder.build(period, range, Instant.now());
     } catch (NoReportDataException e) {
-      if (requested != null) {
+      if (requested != null || !store.exists(org.sectortrends.tables.Tables.ARTICLES)) {
         throw new UsageException(e.getMessage(), e);
       }
       // No period was asked for and the corpus has none to report (e.g. undated articles): the
