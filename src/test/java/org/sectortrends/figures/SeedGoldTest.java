@@ -1,5 +1,6 @@
 package org.sectortrends.figures;
 
+import org.sectortrends.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

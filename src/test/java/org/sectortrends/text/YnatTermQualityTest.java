@@ -2,12 +2,10 @@ package org.sectortrends.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sectortrends.testing.SharedData;
 
 /**
  * Term quality on real headlines (the YNAT corpus in the shared directory, read at run time and
@@ -23,9 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class YnatTermQualityTest {
 
-  private static final Path CORPUS =
-      Path.of(System.getProperty("sectortrends.shared", "../shared"))
-          .resolve("corpora/ynat-headlines/ynat-train-even.tsv");
+  private static final String CORPUS = "corpora/ynat-headlines/ynat-train-even.tsv";
 
   private static List<String> headlines;
   private static Map<String, Integer> documentFrequency;
@@ -33,8 +30,7 @@ class YnatTermQualityTest {
 
   @BeforeAll
   static void analyzeCorpus() throws IOException {
-    assumeTrue(Files.isRegularFile(CORPUS), "corpus absent: " + CORPUS);
-    List<String> lines = Files.readAllLines(CORPUS, StandardCharsets.UTF_8);
+    List<String> lines = Files.readAllLines(SharedData.require(CORPUS), StandardCharsets.UTF_8);
     headlines = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       headlines.add(line.split("\t")[1]);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sectortrends.testing.SharedData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ public final class SectorEvaluation {
     for (String[] f : rows("/eval/sectors/written.tsv")) {
       out.add(new Labelled("written", f[0], f[2] + "\n" + f[3], f[1]));
     }
-    if (!Files.exists(WIKINEWS) || !Files.exists(YNAT)) {
+    if (!SharedData.available("corpora/wikinews-ko/wikinews.csv") || !SharedData.available("corpora/ynat-headlines/ynat-train-even.tsv")) {
       return out;
     }
     List<List<String>> wikinews = Csv.read(Files.readString(WIKINEWS, StandardCharsets.UTF_8));
