@@ -165,7 +165,8 @@ public final class ProgressTracker {
         .append(",\"stage_id\":").append(stage.id).append(",\"stage\":").append(quote(stage.name))
         .append(",\"tasks_done\":").append(stage.done).append(",\"tasks_total\":").append(stage.tasks)
         .append(",\"records_read\":").append(records).append(",\"bytes_read\":").append(stage.bytes + partial[1])
-        .append(",\"records_per_s\":").append(rate(records, elapsed)).append(",\"elapsed_s\":").append(seconds(elapsed));
+        .append(",\"records_per_s\":").append(rate(records, elapsed))
+        .append(",\"bytes_per_s\":").append(rate(stage.bytes + partial[1], elapsed)).append(",\"elapsed_s\":").append(seconds(elapsed));
     if (event.equals("progress") && stage.done > 0) {
       s.append(",\"eta_s\":").append(seconds(elapsed * (stage.tasks - stage.done) / stage.done));
     }
@@ -179,9 +180,21 @@ public final class ProgressTracker {
     return "[" + stage.group + "] stage " + stage.id + " (" + stage.name + ")";
   }
 
-  private static String counts(long records, long bytes, long elapsedNanos) {
-    return String.format(Locale.ROOT, "%,d records, %s read, %,d records/s", records, bytes(bytes), rate(records, elapsedNanos));
+  /**
+   * Records and bytes read with one rate. The rate is in records per second, except where a
+   * "record" is a whole input split or file (the corpus readers hand Spark one record per split, so
+   * a 300 MiB read shows as 80 records): there records per second say nothing, and the rate is in
+   * bytes per second.
+   */
+  static String counts(long records, long bytes, long elapsedNanos) {
+    String rate = bytes >= BYTES_PER_RECORD_FOR_BYTE_RATE * Math.max(records, 1)
+        ? bytes(rate(bytes, elapsedNanos)) + "/s"
+        : String.format(Locale.ROOT, "%,d records/s", rate(records, elapsedNanos));
+    return String.format(Locale.ROOT, "%,d records, %s read, %s", records, bytes(bytes), rate);
   }
+
+  /** An average record this large (64 KiB) is a split or a file, not a row. */
+  static final long BYTES_PER_RECORD_FOR_BYTE_RATE = 64 * 1024;
 
   static long rate(long records, long elapsedNanos) {
     return elapsedNanos <= 0 ? 0 : Math.round(records / (elapsedNanos / 1e9));

@@ -96,7 +96,7 @@ class ProgressTrackerTest {
     now = 10 * S;
     t.tick();
     assertEquals("{\"event\":\"progress\",\"group\":\"spark\",\"stage_id\":2,\"stage\":\"map at \\\"A\\\".java:1\","
-        + "\"tasks_done\":1,\"tasks_total\":4,\"records_read\":100,\"bytes_read\":1000,\"records_per_s\":10,"
+        + "\"tasks_done\":1,\"tasks_total\":4,\"records_read\":100,\"bytes_read\":1000,\"records_per_s\":10,\"bytes_per_s\":100,"
         + "\"elapsed_s\":10.0,\"eta_s\":30.0}", lines.get(0));
     t.stageCompleted(2, null);
     assertTrue(lines.get(1).startsWith("{\"event\":\"stage_done\""), lines.get(1));
@@ -121,5 +121,16 @@ class ProgressTrackerTest {
     assertEquals("2 h 05 min", ProgressTracker.duration((2 * 3600 + 5 * 60) * S));
     assertEquals("512 B", ProgressTracker.bytes(512));
     assertEquals("1.5 GiB", ProgressTracker.bytes(3L << 29));
+  }
+
+  @Test
+  void theRateIsInBytesWhereARecordIsAWholeSplit() {
+    // Rows: records per second.
+    assertEquals("30,000 records, 2.9 MiB read, 3,000 records/s", ProgressTracker.counts(30_000, 3_000_000, 10 * S));
+    // Eighty splits of a 287 MiB corpus: the byte rate says how fast the read goes.
+    assertEquals("80 records, 287.0 MiB read, 28.7 MiB/s", ProgressTracker.counts(80, 287L << 20, 10 * S));
+    // Bytes but no records yet (a split still being read).
+    assertEquals("0 records, 1.0 MiB read, 102.4 KiB/s", ProgressTracker.counts(0, 1L << 20, 10 * S));
+    assertEquals("0 records, 0 B read, 0 records/s", ProgressTracker.counts(0, 0, 10 * S));
   }
 }
