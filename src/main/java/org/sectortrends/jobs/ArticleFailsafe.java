@@ -119,6 +119,10 @@ final class ArticleFailsafe {
     });
   }
 
+  /**
+   * The table row (already built by name) followed by the four error columns, unset: the tagged
+   * schema is the table's own columns in order plus those four, so copying by position is exact.
+   */
   private static Row withoutError(Row row, int width) {
     Object[] values = new Object[width + 4];
     for (int i = 0; i < width; i++) {
