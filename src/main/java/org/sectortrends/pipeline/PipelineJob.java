@@ -29,6 +29,17 @@ import org.sectortrends.jobs.UsageException;
  * stage's options are parsed before the first stage runs: a bad value stops the run before any
  * work. With {@code --run-id R}, stage S records its run as {@code R-S}.
  *
+ * <p>Each stage reads the {@code articles} table itself, with only the columns it needs: no
+ * per-run cache of the articles is kept, because none would save a pass worth its memory. Only
+ * {@code figures} and {@code terms} read the bodies; {@code topics}, {@code trends},
+ * {@code evaluate-topics} and {@code report} read a few narrow columns, which Parquet serves
+ * without touching the bodies (a shared cache of whole rows would make them read more). Sharing
+ * the bodies between figures and terms would hold the whole selection in executor memory (at a
+ * million articles, over a billion characters: more than a 2-core executor's memory, so it would
+ * spill to local disk and be read back, much like the Parquet it replaces) to save a read that
+ * costs a few percent of those stages: the bench's I/O floor read the million-article corpus in
+ * 42 s, where figures took 219 s and terms 1052 s ({@code bench/results/cluster-1000000.json}).
+ *
  * <p>Each stage records its own {@code runs} row as when run alone, and the pipeline one more
  * (job {@code pipeline}) with the stages' wall times. A failing stage stops the pipeline; the
  * error names the stage, and the tables of the stages before it stay written.

@@ -138,6 +138,27 @@ class StageSettingsTest {
 
     TermsSettings terms = TermsSettings.from(parse(new TermsJob(), Map.of("spark.sectortrends.terms.nori-dir", "nori")));
     assertEquals(Optional.of("nori"), terms.noriDir());
-    assertEquals(ArticleFailsafe.MAX_ERROR_RATIO.defaultValue(), terms.maxErrorRatio());
+    assertEquals(ArticleFailsafe.DEFAULT_MAX_ERROR_RATIO, terms.maxErrorRatio());
+  }
+
+  @Test
+  void ingestSettingsSplitDriverAndRecordSettings() {
+    java.time.Instant started = java.time.Instant.parse("2025-12-01T00:00:00Z");
+    IngestJobSettings defaults = IngestJobSettings.from(parse(new IngestJob()), started);
+    assertEquals(IngestJobSettings.DEFAULT_INPUT, defaults.inputs());
+    assertEquals(Optional.empty(), defaults.format());
+    assertEquals(IngestJobSettings.DEFAULT_NEAR_DUPLICATE_THRESHOLD, defaults.nearDuplicateThreshold());
+    assertEquals(IngestJobSettings.DEFAULT_MAX_QUARANTINE_RATIO, defaults.maxQuarantineRatio());
+    assertFalse(defaults.rebuild());
+    // ColumnMap has no equals: the records compare by their field texts.
+    assertEquals(org.sectortrends.corpus.IngestSettings.defaults(started).toString(), defaults.records().toString());
+
+    IngestJobSettings given = IngestJobSettings.from(parse(new IngestJob(), Map.of("spark.sectortrends.ingest.split-mb", "3"),
+        "--input", "a.jsonl", "b.csv", "--format", "csv", "--min-body-chars", "20", "--rebuild"), started);
+    assertEquals(List.of("a.jsonl", "b.csv"), given.inputs());
+    assertEquals(Optional.of(org.sectortrends.corpus.InputFormat.CSV), given.format());
+    assertEquals(3L << 20, given.splitBytes());
+    assertEquals(20, given.records().minBodyChars());
+    assertTrue(given.rebuild());
   }
 }
