@@ -15,6 +15,7 @@ import org.sectortrends.jobs.JobOptions;
 import org.sectortrends.jobs.RunSummary;
 import org.sectortrends.jobs.SparkJob;
 import org.sectortrends.jobs.SparkSessions;
+import org.sectortrends.jobs.TopicsMode;
 import org.sectortrends.jobs.UsageException;
 
 /**
@@ -166,7 +167,7 @@ public final class PipelineJob implements SparkJob {
     }
     if (declares(own, "mode") && !options.isGiven("mode")) {
       extra.add("--mode");
-      extra.add(refit ? "fit" : "auto");
+      extra.add((refit ? TopicsMode.FIT : TopicsMode.AUTO).id());
     }
     return extra;
   }
