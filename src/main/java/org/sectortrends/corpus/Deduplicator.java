@@ -20,6 +20,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.sectortrends.tables.Tables;
 import org.sectortrends.tables.Tables.Col;
 
 /**
@@ -134,6 +135,11 @@ public final class Deduplicator {
         .drop(DUP_ID, DUP_OF, KIND, SIM);
   }
 
+  private static Row keyRow(String articleId, int band, long key, String planName, String month) {
+    return Tables.DEDUP_KEYS.row().set(Col.ARTICLE_ID, articleId).set(Col.BAND, band).set(Col.BAND_KEY, key)
+        .set(Col.BAND_PLAN, planName).set(Col.PUBLISHED_MONTH, month).build();
+  }
+
   /** Band key of the exact-content row of {@link #lookupKeys}: band -1, key from the content hash. */
   public static final int EXACT_BAND = -1;
 
@@ -157,23 +163,18 @@ public final class Deduplicator {
     int rowCount = plan.rows();
     String planName = bandPlanName(nearThreshold);
     MinHash minHash = new MinHash(bandCount * rowCount, MINHASH_SEED);
-    StructType schema = new StructType()
-        .add(Col.ARTICLE_ID, DataTypes.StringType, false)
-        .add(Col.BAND, DataTypes.IntegerType, false)
-        .add(Col.BAND_KEY, DataTypes.LongType, false)
-        .add(Col.BAND_PLAN, DataTypes.StringType, false)
-        .add(Col.PUBLISHED_MONTH, DataTypes.StringType, false);
+    StructType schema = Tables.DEDUP_KEYS.schema();
     return articles.select(Col.ARTICLE_ID, Col.BODY, Col.CONTENT_HASH, Col.PUBLISHED_MONTH)
         .flatMap((FlatMapFunction<Row, Row>) row -> {
           String id = row.getString(0);
           String month = row.getString(3);
           List<Row> out = new ArrayList<>(bandCount + 1);
-          out.add(RowFactory.create(id, EXACT_BAND, Long.parseUnsignedLong(row.getString(2).substring(0, 16), 16), planName, month));
+          out.add(keyRow(id, EXACT_BAND, Long.parseUnsignedLong(row.getString(2).substring(0, 16), 16), planName, month));
           int[] shingles = Shingles.indices(row.getString(1));
           if (shingles.length > 0) {
             long[] keys = MinHash.bandKeys(minHash.signature(shingles), bandCount, rowCount);
             for (int band = 0; band < bandCount; band++) {
-              out.add(RowFactory.create(id, band, keys[band], planName, month));
+              out.add(keyRow(id, band, keys[band], planName, month));
             }
           }
           return out.iterator();
@@ -243,6 +244,9 @@ public final class Deduplicator {
    * threshold, with columns earlier, earlier_ts, later, similarity.
    */
   static Dataset<Row> nearDuplicatePairs(Dataset<Row> bodies, double threshold) {
+    // The working rows below (band keys, candidate pairs, shingle sets) have schemas of their own,
+    // declared next to the one line that builds them and never written as a table: they stay
+    // positional, as do the duplicate decisions of {@link #decide}.
     BandPlan plan = BandPlan.forThreshold(threshold);
     int bandCount = plan.bands();
     int rowCount = plan.rows();

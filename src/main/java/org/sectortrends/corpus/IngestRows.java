@@ -7,9 +7,9 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import java.sql.Date;
 import java.sql.Timestamp;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.sectortrends.tables.RowBuilder;
 import org.sectortrends.tables.Tables;
 import org.sectortrends.tables.Tables.Col;
 
@@ -49,19 +49,39 @@ public final class IngestRows {
   /** The row for an outcome, in {@link #SCHEMA} order. */
   public static Row toRow(IngestOutcome outcome) {
     if (outcome instanceof PreparedArticle a) {
-      return RowFactory.create(
-          ARTICLE,
-          a.articleId(), a.sourceId(), a.url(), a.outlet(), a.reporter(), a.title(), a.body(), a.section(),
-          a.publishedAt() == null ? null : Timestamp.from(a.publishedAt()),
-          a.publishedDate() == null ? null : Date.valueOf(a.publishedDate()),
-          a.dateSource(), a.charCount(), a.contentHash(), a.inputFile(), a.inputLine(),
-          null, null, null, null, null);
+      return RowBuilder.of("ingest row", SCHEMA)
+          .set(OUTCOME, ARTICLE)
+          .set(Col.ARTICLE_ID, a.articleId())
+          .set(Col.SOURCE_ID, a.sourceId())
+          .set(Col.URL, a.url())
+          .set(Col.OUTLET, a.outlet())
+          .set(Col.REPORTER, a.reporter())
+          .set(Col.TITLE, a.title())
+          .set(Col.BODY, a.body())
+          .set(Col.SECTION, a.section())
+          .set(Col.PUBLISHED_AT, a.publishedAt() == null ? null : Timestamp.from(a.publishedAt()))
+          .set(Col.PUBLISHED_DATE, a.publishedDate() == null ? null : Date.valueOf(a.publishedDate()))
+          .set(Col.DATE_SOURCE, a.dateSource())
+          .set(Col.CHAR_COUNT, a.charCount())
+          .set(Col.CONTENT_HASH, a.contentHash())
+          .set(Col.INPUT_FILE, a.inputFile())
+          .set(Col.INPUT_LINE, a.inputLine())
+          .setNull(Col.INPUT_OFFSET, Col.REASON, Col.MESSAGE, Col.RAW_PAYLOAD, Col.RAW_BYTES)
+          .build();
     }
     QuarantinedRecord q = (QuarantinedRecord) outcome;
-    return RowFactory.create(
-        QUARANTINE,
-        null, q.sourceId(), null, null, null, null, null, null, null, null, null, null, null,
-        q.inputFile(), q.line(),
-        q.offset(), q.reason().code(), q.message(), q.payload(), q.rawBytes());
+    return RowBuilder.of("ingest row", SCHEMA)
+        .set(OUTCOME, QUARANTINE)
+        .setNull(Col.ARTICLE_ID, Col.URL, Col.OUTLET, Col.REPORTER, Col.TITLE, Col.BODY, Col.SECTION, Col.PUBLISHED_AT,
+            Col.PUBLISHED_DATE, Col.DATE_SOURCE, Col.CHAR_COUNT, Col.CONTENT_HASH)
+        .set(Col.SOURCE_ID, q.sourceId())
+        .set(Col.INPUT_FILE, q.inputFile())
+        .set(Col.INPUT_LINE, q.line())
+        .set(Col.INPUT_OFFSET, q.offset())
+        .set(Col.REASON, q.reason().code())
+        .set(Col.MESSAGE, q.message())
+        .set(Col.RAW_PAYLOAD, q.payload())
+        .set(Col.RAW_BYTES, q.rawBytes())
+        .build();
   }
 }

@@ -6,10 +6,10 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.sectortrends.tables.RowBuilder;
 
 /**
  * The ground-truth tables written beside a generated corpus under {@code DIR/truth/}. They are
@@ -49,16 +49,38 @@ public final class TruthRows {
   private TruthRows() {}
 
   public static Row article(GeneratedArticle a) {
-    return RowFactory.create(a.id(), a.sector(), a.publishedAt().toLocalDate().toString(), a.outlet(), a.chars(),
-        a.figures().size(), a.duplicateOf(), a.duplicateKind(), a.malformed() == null ? null : a.malformed().reason());
+    return RowBuilder.of("truth/" + ARTICLES, ARTICLE_SCHEMA)
+        .set("id", a.id())
+        .set("sector", a.sector())
+        .set("published_date", a.publishedAt().toLocalDate().toString())
+        .set("outlet", a.outlet())
+        .set("chars", a.chars())
+        .set("figure_count", a.figures().size())
+        .set("duplicate_of", a.duplicateOf())
+        .set("duplicate_kind", a.duplicateKind())
+        .set("malformed_reason", a.malformed() == null ? null : a.malformed().reason())
+        .build();
   }
 
   public static List<Row> figures(GeneratedArticle a) {
     List<Row> rows = new ArrayList<>(a.figures().size());
     for (TruthFigure f : a.figures()) {
-      rows.add(RowFactory.create(a.id(), f.index(), f.surface(), f.start(), f.end(), KoreanNumbers.plain(f.value()),
-          f.unit(), f.counter(), f.qualifier(), f.rangeHigh() == null ? null : KoreanNumbers.plain(f.rangeHigh()),
-          f.metric(), f.subject(), f.period(), f.conversionOf()));
+      rows.add(RowBuilder.of("truth/" + FIGURES, FIGURE_SCHEMA)
+          .set("article_id", a.id())
+          .set("figure_index", f.index())
+          .set("surface", f.surface())
+          .set("start", f.start())
+          .set("end", f.end())
+          .set("value", KoreanNumbers.plain(f.value()))
+          .set("unit", f.unit())
+          .set("counter", f.counter())
+          .set("qualifier", f.qualifier())
+          .set("range_high", f.rangeHigh() == null ? null : KoreanNumbers.plain(f.rangeHigh()))
+          .set("metric", f.metric())
+          .set("subject", f.subject())
+          .set("period", f.period())
+          .set("conversion_of", f.conversionOf())
+          .build());
     }
     return rows;
   }

@@ -47,7 +47,10 @@ import org.sectortrends.tables.Tables.Col;
  */
 final class ArticleFailsafe {
 
-  static final JobOption<Double> MAX_ERROR_RATIO = JobOption.decimal("max-error-ratio", 0.01, 0.0, 1.0,
+  /** One article in a hundred may fail before a run stops. */
+  static final double DEFAULT_MAX_ERROR_RATIO = 0.01;
+
+  static final JobOption<Double> MAX_ERROR_RATIO = JobOption.decimal("max-error-ratio", DEFAULT_MAX_ERROR_RATIO, 0.0, 1.0,
       "Largest share of the processed articles whose processing may throw (each gets an errors row); above it the run fails and writes no output");
 
   static final String ERROR_MESSAGE = "__error_message";
@@ -119,6 +122,10 @@ final class ArticleFailsafe {
     });
   }
 
+  /**
+   * The table row (already built by name) followed by the four error columns, unset: the tagged
+   * schema is the table's own columns in order plus those four, so copying by position is exact.
+   */
   private static Row withoutError(Row row, int width) {
     Object[] values = new Object[width + 4];
     for (int i = 0; i < width; i++) {

@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.sectortrends.figures.Figure;
 import org.sectortrends.figures.FigureExtractor;
@@ -30,36 +32,47 @@ import org.sectortrends.figures.FigureExtractor;
  * without Spark start-up. See {@code docs/extract-figures.md} for the formats.
  *
  * <pre>
- *   jobs/extract-figures [--published YYYY-MM-DD] [--lexicons DIR] [FILE|-]
+ *   jobs/extract-figures [--published YYYY-MM-DD] [--lexicon-dir DIR] [FILE|-]
  * </pre>
  * Reads {@code {"id": ..., "text": ..., "published": "YYYY-MM-DD"}} lines and writes one line per
  * input line: {@code {"id": ..., "figures": [...]}}, or {@code {"id": ..., "error": "..."}} for a
- * bad line, after which processing goes on. Blank input lines are skipped. Usage errors print a
- * message naming the option and value and exit with code 2.
+ * bad line, after which processing goes on. Blank input lines are skipped.
+ *
+ * <p>The options are parsed by the jobs' parser ({@link JobOptions}), with the same option names
+ * as the {@code figures} job ({@code --lexicon-dir}), the same help layout and the same "did you
+ * mean" hints ({@code --lexicons} suggests {@code --lexicon-dir}); a usage error prints a message
+ * naming the option and value and exits with code 2. There is no Spark configuration to read, so
+ * the command line and the defaults are the only sources.
  */
 public final class ExtractFiguresCli {
 
+    static final String NAME = "extract-figures";
+
+    static final JobOption<LocalDate> PUBLISHED = JobOption.date("published",
+            "Publication date for lines without \"published\"; without any date, relative periods such as 3분기 or 지난해 stay unresolved");
+    static final JobOption<Path> LEXICON_DIR = JobOption.parsed("lexicon-dir", "DIR", null, dir -> {
+        if (!Files.isDirectory(Path.of(dir))) {
+            throw new IllegalArgumentException("not a directory");
+        }
+        return Path.of(dir);
+    }, "Directory with edited lexicon TSV files (as the figures job's); files it lacks come from the bundled data/lexicons");
+
+    static final List<JobOption<?>> OPTIONS = List.of(PUBLISHED, LEXICON_DIR);
+
     /** Parsed command line. {@code input} is a file path or {@code -} for standard input. */
-    public record Options(LocalDate published, Path lexicons, String input, boolean help) {
+    public record Options(LocalDate published, Path lexiconDir, String input, boolean help) {
         public static Options defaults() {
             return new Options(null, null, "-", false);
         }
     }
 
-    static final String USAGE = String.join("\n",
-            "usage: extract-figures [--published YYYY-MM-DD] [--lexicons DIR] [FILE|-]",
-            "",
-            "Reads JSONL lines {\"id\": ..., \"text\": ..., \"published\": \"YYYY-MM-DD\"} and writes one JSONL",
-            "line of figures per input line: {\"id\": ..., \"figures\": [...]} or {\"id\": ..., \"error\": \"...\"}.",
-            "",
-            "options:",
-            "  --published YYYY-MM-DD  publication date for lines without \"published\" (default: none;",
-            "                          relative periods such as 3분기 or 지난해 then stay unresolved)",
-            "  --lexicons DIR          directory with edited lexicon TSV files; missing files come from",
-            "                          the packaged defaults (default: the packaged data/lexicons)",
-            "  --help                  print this help and exit",
-            "  FILE|-                  input file, or - for standard input (default: -)",
-            "");
+    static final String USAGE = "Usage: " + NAME + " [options] [FILE|-]\n\n"
+            + "Reads JSONL lines {\"id\": ..., \"text\": ..., \"published\": \"YYYY-MM-DD\"} and writes one JSONL\n"
+            + "line of figures per input line: {\"id\": ..., \"figures\": [...]} or {\"id\": ..., \"error\": \"...\"}.\n\n"
+            + "Options:\n"
+            + JobOptions.optionLines(OPTIONS)
+            + JobOptions.helpLine("  --help", "Print this help and exit")
+            + JobOptions.helpLine("  FILE|-", "Input file, or - for standard input (default: -)");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,7 +84,7 @@ public final class ExtractFiguresCli {
         try {
             options = parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("extract-figures: " + e.getMessage());
+            System.err.println(NAME + ": " + e.getMessage());
             System.err.println("try --help");
             System.exit(2);
             return;
@@ -87,62 +100,45 @@ public final class ExtractFiguresCli {
         System.out.flush();
     }
 
-    /** Parses the command line; an IllegalArgumentException names the bad option and value. */
+    /**
+     * Parses the command line: the options with {@link JobOptions}, the one input (a word that is
+     * neither an option nor an option's value) here. A {@link UsageException} names the bad
+     * option and value.
+     */
     public static Options parse(String[] args) {
-        LocalDate published = null;
-        Path lexicons = null;
+        List<String> optionArgs = new ArrayList<>();
         String input = null;
-        boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            switch (a) {
-                case "--help", "-h" -> help = true;
-                case "--published" -> published = date(a, value(args, ++i, a));
-                case "--lexicons" -> {
-                    String dir = value(args, ++i, a);
-                    if (!Files.isDirectory(Path.of(dir))) {
-                        throw new IllegalArgumentException("option " + a + ": not a directory: '" + dir + "'");
-                    }
-                    lexicons = Path.of(dir);
+            if (a.equals("-") || !a.startsWith("-")) {
+                if (input != null) {
+                    throw new UsageException("only one input allowed, got '" + input + "' and '" + a + "'");
                 }
-                default -> {
-                    if (a.startsWith("--published=")) {
-                        published = date("--published", a.substring("--published=".length()));
-                    } else if (a.startsWith("-") && !a.equals("-")) {
-                        throw new IllegalArgumentException("unknown option '" + a + "'");
-                    } else if (input != null) {
-                        throw new IllegalArgumentException("only one input allowed, got '" + input + "' and '" + a + "'");
-                    } else {
-                        input = a;
-                    }
-                }
+                input = a;
+                continue;
+            }
+            optionArgs.add(a);
+            if (takesValue(a) && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                optionArgs.add(args[++i]);
             }
         }
-        if (input != null && !input.equals("-") && !help && !Files.isRegularFile(Path.of(input))) {
-            throw new IllegalArgumentException("input file not found: '" + input + "'");
+        JobOptions options = JobOptions.parse(NAME, OPTIONS, optionArgs.toArray(new String[0]), Map.of());
+        if (input != null && !input.equals("-") && !options.helpRequested() && !Files.isRegularFile(Path.of(input))) {
+            throw new UsageException("input file not found: '" + input + "'");
         }
-        return new Options(published, lexicons, input == null ? "-" : input, help);
+        return new Options(options.get(PUBLISHED), options.get(LEXICON_DIR), input == null ? "-" : input, options.helpRequested());
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException("option " + option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static LocalDate date(String option, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("option " + option + ": bad date '" + value + "', expected YYYY-MM-DD");
-        }
+    /** Whether {@code arg} is a known option written without {@code =} that takes a value. */
+    private static boolean takesValue(String arg) {
+        return arg.startsWith("--") && !arg.contains("=")
+                && OPTIONS.stream().anyMatch(o -> !o.isFlag() && arg.equals("--" + o.name()));
     }
 
     /** Processes all lines; returns the number of lines that produced an error object. */
     public static int run(InputStream in, OutputStream out, Options options) throws IOException {
-        FigureExtractor extractor = options.lexicons() == null
-                ? FigureExtractor.defaults() : FigureExtractor.fromDirectory(options.lexicons());
+        FigureExtractor extractor = options.lexiconDir() == null
+                ? FigureExtractor.defaults() : FigureExtractor.fromDirectory(options.lexiconDir());
         JsonFactory factory = JSON.getFactory();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int errors = 0;

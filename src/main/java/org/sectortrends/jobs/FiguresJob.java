@@ -12,7 +12,6 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.sectortrends.figures.CompanyDirectory;
 import org.sectortrends.figures.Figure;
@@ -67,8 +66,9 @@ public final class FiguresJob implements SparkJob {
     JobContext context = JobContext.current(name());
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
     ArticleSelection selection = ArticleSelection.read(spark, store, options, name());
-    String lexiconDir = options.get(LEXICON_DIR);
-    String fxFile = options.get(FX_TABLE);
+    FiguresSettings settings = FiguresSettings.from(options);
+    String lexiconDir = settings.lexiconDir().orElse(null);
+    String fxFile = settings.fxTable().orElse(null);
     String runId = context.runId();
     if (selection.coveredMonths().isEmpty()) {
       return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, 0, 0, 0, java.util.Map.of(),
@@ -80,7 +80,7 @@ public final class FiguresJob implements SparkJob {
             Encoders.row(ArticleFailsafe.taggedSchema(Tables.FIGURES)));
     ArticleFailsafe.Split split = ArticleFailsafe.split(tagged, Tables.FIGURES);
     try {
-      ArticleFailsafe.recordErrors(store, split, Tables.FIGURES, name(), runId, selection.count(), options.get(ArticleFailsafe.MAX_ERROR_RATIO));
+      ArticleFailsafe.recordErrors(store, split, Tables.FIGURES, name(), runId, selection.count(), settings.maxErrorRatio());
       // Each figure row derives from one article row, so the articles' month clustering carries over.
       TableStore.MonthsWritten written = store.writeMonths(Tables.FIGURES, split.output(), selection.coveredMonths(), MonthLayout.CLUSTERED);
       return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED,
@@ -122,14 +122,35 @@ public final class FiguresJob implements SparkJob {
         krw = fx.toKrw(f.value(), f.unit(), fxMonth).orElse(null);
         usd = fx.toUsd(f.value(), f.unit(), fxMonth).orElse(null);
       }
-      rows.add(RowFactory.create(
-          articleId, i, f.start(), f.end(), f.surface(),
-          fitDecimal(f.value()), f.value().toPlainString(), f.unit(), f.counter(), f.qualifier(), fitDecimal(f.rangeHigh()),
-          f.metric(), f.subject(), companies.resolveId(f.subject()), f.period(), f.periodText(), f.direction(),
-          f.changeBasis(), f.conversionOf(), fitDecimal(krw), fitDecimal(usd), f.sentence(),
-          FigureKinds.isForecast(body, f.start(), f.end()),
-          FigureKinds.isBand(f.surface(), f.qualifier(), f.counter(), f.rangeHigh() != null),
-          published, runId, month));
+      rows.add(Tables.FIGURES.row()
+          .set(Col.ARTICLE_ID, articleId)
+          .set(Col.FIGURE_INDEX, i)
+          .set(Col.SPAN_START, f.start())
+          .set(Col.SPAN_END, f.end())
+          .set(Col.SURFACE, f.surface())
+          .set(Col.VALUE, fitDecimal(f.value()))
+          .set(Col.VALUE_TEXT, f.value().toPlainString())
+          .set(Col.UNIT, f.unit())
+          .set(Col.COUNTER, f.counter())
+          .set(Col.QUALIFIER, f.qualifier())
+          .set(Col.RANGE_HIGH, fitDecimal(f.rangeHigh()))
+          .set(Col.METRIC, f.metric())
+          .set(Col.SUBJECT, f.subject())
+          .set(Col.COMPANY_ID, companies.resolveId(f.subject()))
+          .set(Col.PERIOD, f.period())
+          .set(Col.PERIOD_TEXT, f.periodText())
+          .set(Col.DIRECTION, f.direction())
+          .set(Col.CHANGE_BASIS, f.changeBasis())
+          .set(Col.CONVERSION_OF, f.conversionOf())
+          .set(Col.VALUE_KRW, fitDecimal(krw))
+          .set(Col.VALUE_USD, fitDecimal(usd))
+          .set(Col.SENTENCE, f.sentence())
+          .set(Col.IS_FORECAST, FigureKinds.isForecast(body, f.start(), f.end()))
+          .set(Col.IS_BAND, FigureKinds.isBand(f.surface(), f.qualifier(), f.counter(), f.rangeHigh() != null))
+          .set(Col.PUBLISHED_DATE, published)
+          .set(Col.RUN_ID, runId)
+          .set(Col.PUBLISHED_MONTH, month)
+          .build());
     }
     return rows;
   }

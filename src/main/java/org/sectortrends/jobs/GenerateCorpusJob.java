@@ -148,6 +148,8 @@ public final class GenerateCorpusJob implements SparkJob {
           }), Encoders.STRING())
           .write().mode(SaveMode.Overwrite).option("compression", compress).text(dir);
       case TEXT -> {
+        // The rows of the generated input corpus (text and Parquet formats below) are the input
+        // formats the ingest reads, not pipeline tables; their two-line schemas sit beside them.
         StructType schema = new StructType().add("value", DataTypes.StringType).add("date", DataTypes.StringType);
         indices.mapPartitions(generating(settings, a -> {
               chars.add(a.chars());

@@ -190,7 +190,9 @@ final class IncrementalIngest {
       }
     }
 
-    // 5. The rows that change.
+    // 5. The rows that change. The decision, move and root rows are join keys of the inline
+    // schemas declared next to them (never written as tables), built positionally like those of
+    // Deduplicator.decide; the written tables get their columns by name from the joins.
     StructType decisionSchema = new StructType()
         .add("__id", DataTypes.StringType, false)
         .add(Col.DUPLICATE_OF, DataTypes.StringType, false)

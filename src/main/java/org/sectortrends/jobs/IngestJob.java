@@ -42,7 +42,7 @@ import org.sectortrends.tables.Tables.Col;
  */
 public final class IngestJob implements SparkJob {
 
-  static final JobOption<List<String>> INPUT = JobOption.list("input", "PATH", List.of("data/sample"),
+  static final JobOption<List<String>> INPUT = JobOption.list("input", "PATH", IngestJobSettings.DEFAULT_INPUT,
       "Input files, directories or globs on any Hadoop filesystem (local, hdfs://, s3a://)");
   static final JobOption<Optional<InputFormat>> FORMAT = JobOption.parsed("format", "FORMAT", Optional.empty(),
       s -> Optional.of(InputFormat.parse(s)), "jsonl, csv, tsv, parquet or text; by default from each file's extension");
@@ -56,11 +56,11 @@ public final class IngestJob implements SparkJob {
       1024, Integer.MAX_VALUE - 64, "Records larger than this many bytes are quarantined");
   static final JobOption<Integer> MAX_PAYLOAD_CHARS = JobOption.integer("max-payload-chars", IngestSettings.DEFAULT_MAX_PAYLOAD_CHARS,
       0, 1 << 24, "Quarantine rows keep at most this much of the original record");
-  static final JobOption<Double> NEAR_DUPLICATE_THRESHOLD = JobOption.decimal("near-duplicate-threshold", 0.9, 0.01, 1.0,
+  static final JobOption<Double> NEAR_DUPLICATE_THRESHOLD = JobOption.decimal("near-duplicate-threshold", IngestJobSettings.DEFAULT_NEAR_DUPLICATE_THRESHOLD, 0.01, 1.0,
       "Jaccard similarity of character shingles at or above which two articles are near duplicates");
   static final JobOption<Boolean> REBUILD = JobOption.flag("rebuild",
       "Recompute articles, duplicates and quarantine from this input only, instead of adding it to what --out holds");
-  static final JobOption<Double> MAX_QUARANTINE_RATIO = JobOption.decimal("max-quarantine-ratio", 0.5, 0.0, 1.0,
+  static final JobOption<Double> MAX_QUARANTINE_RATIO = JobOption.decimal("max-quarantine-ratio", IngestJobSettings.DEFAULT_MAX_QUARANTINE_RATIO, 0.0, 1.0,
       "Fail without writing any table when more than this share of the input records is quarantined");
   static final JobOption<Integer> SPLIT_MB = JobOption.integer("split-mb", (int) (InputPlanner.DEFAULT_SPLIT_BYTES >> 20), 1, 1 << 14,
       "Uncompressed line files larger than this many MiB are read by several tasks");
@@ -84,13 +84,11 @@ public final class IngestJob implements SparkJob {
   @Override
   public RunSummary run(SparkSession spark, JobOptions options) throws IOException {
     JobContext context = JobContext.current(name());
-    IngestSettings settings = new IngestSettings(
-        options.get(MIN_BODY_CHARS), options.get(MAX_RECORD_BYTES), options.get(MAX_PAYLOAD_CHARS),
-        options.get(DEFAULT_DATE), context.started(), options.get(COLUMN_MAP));
+    IngestJobSettings settings = IngestJobSettings.from(options, context.started());
     InputPlan plan;
     try {
-      plan = new InputPlanner(spark.sparkContext().hadoopConfiguration(), options.get(FORMAT),
-          (long) options.get(SPLIT_MB) << 20).plan(options.get(INPUT));
+      plan = new InputPlanner(spark.sparkContext().hadoopConfiguration(), settings.format(), settings.splitBytes())
+          .plan(settings.inputs());
     } catch (IllegalArgumentException e) {
       throw new UsageException("Bad value for --input: " + e.getMessage(), e);
     }
@@ -99,15 +97,15 @@ public final class IngestJob implements SparkJob {
           + plan.skippedFiles().get(0));
     }
 
-    Dataset<Row> outcomes = CorpusReader.read(spark, plan, settings).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> outcomes = CorpusReader.read(spark, plan, settings.records()).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return ingest(spark, options, context, plan, outcomes);
+      return ingest(spark, options, settings, context, plan, outcomes);
     } finally {
       outcomes.unpersist();
     }
   }
 
-  private RunSummary ingest(SparkSession spark, JobOptions options, JobContext context, InputPlan plan,
+  private RunSummary ingest(SparkSession spark, JobOptions options, IngestJobSettings settings, JobContext context, InputPlan plan,
       Dataset<Row> outcomes) throws IOException {
     long read = 0;
     Map<String, Long> quarantined = new HashMap<>();
@@ -118,12 +116,12 @@ public final class IngestJob implements SparkJob {
       }
     }
     long quarantinedTotal = quarantined.values().stream().mapToLong(Long::longValue).sum();
-    double maxRatio = options.get(MAX_QUARANTINE_RATIO);
+    double maxRatio = settings.maxQuarantineRatio();
     if (read > 0 && quarantinedTotal > maxRatio * read) {
       throw new RejectedRunException(
           String.format(Locale.ROOT, "%d of %d input records quarantined (%.0f%%, more than --max-quarantine-ratio %s); "
               + "no table was written. Top reasons: %s. %s", quarantinedTotal, read, 100.0 * quarantinedTotal / read,
-              maxRatio, topReasons(quarantined, 3), IngestAdvice.likelyFix(quarantined, options.get(FORMAT), plan)),
+              maxRatio, topReasons(quarantined, 3), IngestAdvice.likelyFix(quarantined, settings.format(), plan)),
           new RunSummary(context.runId(), name(), context.started(), null, RunSummary.FAILED, read, 0, 0, quarantined,
               null, 0L, ""));
     }
@@ -138,7 +136,7 @@ public final class IngestJob implements SparkJob {
         .withColumn(Col.RUN_ID, lit(context.runId()));
 
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
-    IncrementalIngest.Result result = new IncrementalIngest(store, options.get(NEAR_DUPLICATE_THRESHOLD), options.get(REBUILD))
+    IncrementalIngest.Result result = new IncrementalIngest(store, settings.nearDuplicateThreshold(), settings.rebuild())
         .apply(articles, quarantine);
     if (read != result.newArticles() + result.newDuplicates() + quarantinedTotal + result.alreadyPresent()) {
       // Checked before the commit: the staged rows are dropped and no table changes.
@@ -148,7 +146,7 @@ public final class IngestJob implements SparkJob {
           + result.alreadyPresent() + "; no table was written");
     }
     result.commit();
-    StringBuilder message = new StringBuilder(options.get(REBUILD) ? "rebuilt" : "incremental");
+    StringBuilder message = new StringBuilder(settings.rebuild() ? "rebuilt" : "incremental");
     message.append("; already present: ").append(result.alreadyPresent());
     if (result.storedBecameDuplicates() > 0) {
       message.append("; stored articles now duplicates of earlier new ones: ").append(result.storedBecameDuplicates());

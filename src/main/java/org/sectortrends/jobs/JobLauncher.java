@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.sectortrends.observe.ProgressListener;
 import org.sectortrends.tables.TableStore;
 import org.sectortrends.tables.Tables;
+import org.sectortrends.tables.Tables.Col;
 
 /**
  * Runs a {@link SparkJob} from a command line: parses the options before Spark starts, records
@@ -114,10 +114,23 @@ public final class JobLauncher {
   }
 
   private static void record(SparkSession spark, TableStore store, RunSummary s, JobOptions options) {
-    Row row = RowFactory.create(
-        s.runId(), s.job(), Timestamp.from(s.started()), Timestamp.from(s.ended()), s.status(),
-        s.inputRecords(), s.outputRecords(), s.duplicates(), s.quarantined(), s.reasonsText(), s.message(),
-        options.describe(), s.monthsTouched(), s.newArticles(), s.errors());
+    Row row = Tables.RUNS.row()
+        .set(Col.RUN_ID, s.runId())
+        .set(Col.JOB, s.job())
+        .set(Col.STARTED_AT, Timestamp.from(s.started()))
+        .set(Col.ENDED_AT, Timestamp.from(s.ended()))
+        .set(Col.STATUS, s.status())
+        .set(Col.INPUT_RECORDS, s.inputRecords())
+        .set(Col.OUTPUT_RECORDS, s.outputRecords())
+        .set(Col.DUPLICATES, s.duplicates())
+        .set(Col.QUARANTINED, s.quarantined())
+        .set(Col.QUARANTINE_REASONS, s.reasonsText())
+        .set(Col.MESSAGE, s.message())
+        .set(Col.OPTIONS, options.describe())
+        .set(Col.MONTHS_TOUCHED, s.monthsTouched())
+        .set(Col.NEW_ARTICLES, s.newArticles())
+        .set(Col.ERRORS, s.errors())
+        .build();
     store.write(Tables.RUNS, spark.createDataFrame(List.of(row), Tables.RUNS.schema()));
   }
 }

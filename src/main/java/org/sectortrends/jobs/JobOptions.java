@@ -187,16 +187,26 @@ public final class JobOptions {
         .collect(Collectors.joining(" "));
   }
 
+  /** One help line per option: name, value name, description and default, aligned. */
+  public static String optionLines(List<JobOption<?>> specs) {
+    StringBuilder out = new StringBuilder();
+    for (JobOption<?> spec : specs) {
+      String head = "  --" + spec.name() + (spec.isFlag() ? "" : " " + spec.valueName() + (spec.multiValued() ? "..." : ""));
+      out.append(helpLine(head, spec.description() + " (default: " + spec.defaultText() + ")"));
+    }
+    return out.toString();
+  }
+
+  /** A help line: {@code head} padded to the description column, then the description. */
+  public static String helpLine(String head, String description) {
+    return head + " ".repeat(Math.max(2, 34 - head.length())) + description + "\n";
+  }
+
   /** Help text listing every option with its default. */
   public static String usage(String job, String summary, List<JobOption<?>> specs) {
     StringBuilder out = new StringBuilder();
     out.append("Usage: ").append(job).append(" [options]\n\n").append(summary).append("\n\nOptions:\n");
-    for (JobOption<?> spec : specs) {
-      String head = "  --" + spec.name() + (spec.isFlag() ? "" : " " + spec.valueName() + (spec.multiValued() ? "..." : ""));
-      out.append(head);
-      out.append(" ".repeat(Math.max(2, 34 - head.length())));
-      out.append(spec.description()).append(" (default: ").append(spec.defaultText()).append(")\n");
-    }
+    out.append(optionLines(specs));
     out.append("  --help                            Print this help and exit\n\n");
     out.append("Every option can also be set in the Spark configuration as ")
         .append(CONF_PREFIX).append(job).append(".<option> or ").append(CONF_PREFIX)

@@ -23,7 +23,7 @@ import org.sectortrends.tables.TableStore;
 public final class ReportJob implements SparkJob {
 
   static final JobOption<ReportPeriod.Type> PERIOD_TYPE = JobOption.parsed("period-type", "week|month|quarter",
-      ReportPeriod.Type.MONTH, ReportPeriod.Type::parse, "Kind of period the report covers");
+      ReportSettings.DEFAULT_PERIOD_TYPE, ReportPeriod.Type::parse, "Kind of period the report covers");
   static final JobOption<String> PERIOD = JobOption.parsed("period", "LABEL", null, s -> {
     if (!s.strip().matches("\\d{4}-W\\d{2}|\\d{4}-\\d{2}|\\d{4}Q[1-4]")) {
       throw new IllegalArgumentException("write a period like 2025-W47, 2025-11 or 2025Q4");
@@ -49,16 +49,9 @@ public final class ReportJob implements SparkJob {
   @Override
   public RunSummary run(SparkSession spark, JobOptions options) throws Exception {
     JobContext context = JobContext.current(name());
-    ReportPeriod.Type type = options.get(PERIOD_TYPE);
-    String label = options.get(PERIOD);
-    ReportPeriod requested = null;
-    if (label != null) {
-      try {
-        requested = ReportPeriod.parse(type, label);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("Bad value '" + label + "' for --period with --period-type " + type.id() + ": " + e.getMessage(), e);
-      }
-    }
+    ReportSettings settings = ReportSettings.from(options);
+    ReportPeriod.Type type = settings.periodType();
+    ReportPeriod requested = settings.period().orElse(null);
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
     ReportModelBuilder builder = new ReportModelBuilder(spark, store);
     ReportModel model;

@@ -8,7 +8,6 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.sectortrends.tables.TableStore;
 import org.sectortrends.tables.TableStore.MonthLayout;
@@ -48,7 +47,8 @@ public final class TermsJob implements SparkJob {
     JobContext context = JobContext.current(name());
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
     ArticleSelection selection = ArticleSelection.read(spark, store, options, name());
-    String noriDir = options.get(NORI_DIR);
+    TermsSettings settings = TermsSettings.from(options);
+    String noriDir = settings.noriDir().orElse(null);
     if (selection.coveredMonths().isEmpty()) {
       return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED, 0, 0, 0, Map.of(),
           "no article to process (" + selection.note() + "); tables: " + store.root());
@@ -59,7 +59,7 @@ public final class TermsJob implements SparkJob {
     ArticleFailsafe.Split split = ArticleFailsafe.split(tagged, Tables.ARTICLE_TERMS);
     try {
       ArticleFailsafe.recordErrors(store, split, Tables.ARTICLE_TERMS, name(), context.runId(), selection.count(),
-          options.get(ArticleFailsafe.MAX_ERROR_RATIO));
+          settings.maxErrorRatio());
       // Term rows derive from one article row each, so the articles' month clustering carries over.
       TableStore.MonthsWritten written = store.writeMonths(Tables.ARTICLE_TERMS, split.output(), selection.coveredMonths(), MonthLayout.CLUSTERED);
       return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED,
@@ -79,7 +79,12 @@ public final class TermsJob implements SparkJob {
           String text = title == null || body.startsWith(title) ? body : title + "\n" + body;
           List<Row> rows = new ArrayList<>();
           for (Map.Entry<String, Integer> e : extractor.termCounts(text).entrySet()) {
-            rows.add(RowFactory.create(article.getString(0), e.getKey(), e.getValue(), article.getString(3)));
+            rows.add(Tables.ARTICLE_TERMS.row()
+                .set(Col.ARTICLE_ID, article.getString(0))
+                .set(Col.TERM, e.getKey())
+                .set(Col.COUNT, e.getValue())
+                .set(Col.PUBLISHED_MONTH, article.getString(3))
+                .build());
           }
           return rows;
         });

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,11 +23,11 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.sectortrends.tables.RowBuilder;
 import org.sectortrends.tables.TableStore;
 import org.sectortrends.tables.Tables;
 import org.sectortrends.tables.Tables.Col;
@@ -71,18 +70,14 @@ public final class TopicsJob implements SparkJob {
 
   private static final TopicConfig DEFAULTS = TopicConfig.defaults();
 
-  static final JobOption<String> MODE = JobOption.parsed("mode", "fit|assign|auto", "fit", s -> {
-    if (!s.equals("fit") && !s.equals("assign") && !s.equals("auto")) {
-      throw new IllegalArgumentException("must be fit, assign or auto");
-    }
-    return s;
-  }, "fit: retrain on every article and keep matched topic ids; assign: assign the selected months (--months, --incremental; all by default) "
+  static final JobOption<TopicsMode> MODE = JobOption.parsed("mode", "fit|assign|auto", TopicsSettings.DEFAULT_MODE, TopicsMode::parse,
+      "fit: retrain on every article and keep matched topic ids; assign: assign the selected months (--months, --incremental; all by default) "
       + "with the newest saved model as it is; auto: fit when no model is saved yet, else assign");
-  static final JobOption<Integer> K = JobOption.integer("k", 0, 0, 1000, "Number of topics; 0 chooses k over --k-min..--k-max by the stability of the clusters across subsamples");
+  static final JobOption<Integer> K = JobOption.integer("k", TopicsSettings.CHOOSE_K, 0, 1000, "Number of topics; 0 chooses k over --k-min..--k-max by the stability of the clusters across subsamples");
   static final JobOption<Integer> K_MIN = JobOption.integer("k-min", DEFAULTS.kMin(), 2, 1000, "Smallest k tried");
   static final JobOption<Integer> K_MAX = JobOption.integer("k-max", DEFAULTS.kMax(), 2, 1000, "Largest k tried");
   static final JobOption<TopicConfig.Algorithm> ALGORITHM = JobOption.parsed("algorithm", "kmeans|bisecting-kmeans",
-      DEFAULTS.algorithm(), s -> TopicConfig.Algorithm.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_')),
+      DEFAULTS.algorithm(), TopicsSettings::parseAlgorithm,
       "Clustering algorithm (both cosine)");
   static final JobOption<Double> MIN_DF = JobOption.decimal("min-df", DEFAULTS.minDf(), 0.0001, 1e9,
       "Terms in fewer documents are left out of the vocabulary (a fraction when below 1)");
@@ -100,10 +95,10 @@ public final class TopicsJob implements SparkJob {
       2, 1_000_000, "k-means: at most this many documents (a seeded sample, held on the driver) choose k and the starting centroids");
   static final JobOption<Boolean> BINARY_COUNTS = JobOption.flag("binary-counts",
       "Count each term once per article (presence) instead of its occurrences, before IDF");
-  static final JobOption<Integer> TOP_TERMS = JobOption.integer("top-terms", 10, 3, 100, "Terms listed per topic");
-  static final JobOption<Double> MATCH_THRESHOLD = JobOption.decimal("match-threshold", 0.5, 0.0, 1.0,
+  static final JobOption<Integer> TOP_TERMS = JobOption.integer("top-terms", TopicsSettings.DEFAULT_TOP_TERMS, 3, 100, "Terms listed per topic");
+  static final JobOption<Double> MATCH_THRESHOLD = JobOption.decimal("match-threshold", TopicsSettings.DEFAULT_MATCH_THRESHOLD, 0.0, 1.0,
       "Centroid cosine similarity at or above which a new cluster keeps an old topic's id");
-  static final JobOption<Integer> FIT_SAMPLE = JobOption.integer("fit-sample", 50_000, 100, Integer.MAX_VALUE,
+  static final JobOption<Integer> FIT_SAMPLE = JobOption.integer("fit-sample", TopicsSettings.DEFAULT_FIT_SAMPLE, 100, Integer.MAX_VALUE,
       "At most this many articles (a seeded random sample) fit the vocabulary and the clusters; all are assigned");
   static final JobOption<Boolean> COLD_START = JobOption.flag("cold-start",
       "Retrain from scratch with the k search; by default a retraining starts from the previous model's centroids and k");
@@ -135,16 +130,15 @@ public final class TopicsJob implements SparkJob {
     if (!store.exists(Tables.ARTICLE_TERMS) || !store.exists(Tables.ARTICLES)) {
       throw new UsageException("No articles or article_terms table under " + store.root() + ": run ingest and terms with the same --out first");
     }
-    TopicConfig config = config(options);
-    SectorTaxonomy taxonomy = options.get(TAXONOMY) == null
-        ? SectorTaxonomy.fromClasspath() : SectorTaxonomy.fromFile(Path.of(options.get(TAXONOMY)));
+    TopicsSettings settings = TopicsSettings.from(options);
+    TopicConfig config = settings.clustering();
+    SectorTaxonomy taxonomy = settings.taxonomy();
     TopicRegistry registry = new TopicRegistry(CommonOptions.modelsRoot(options), spark.sparkContext().hadoopConfiguration());
     Optional<TopicRegistry.Version> previous = registry.latest();
-    String mode = options.get(MODE);
-    if (mode.equals("assign") && previous.isEmpty()) {
+    if (settings.mode() == TopicsMode.ASSIGN && previous.isEmpty()) {
       throw new UsageException("--mode assign needs a saved model under " + registry.location("") + "; run with --mode fit (or auto) first");
     }
-    boolean fitting = mode.equals("fit") || (mode.equals("auto") && previous.isEmpty());
+    boolean fitting = settings.mode().fits(previous.isPresent());
     if (fitting && !options.get(ArticleSelection.MONTHS).isEmpty()) {
       throw new UsageException("--months " + String.join(",", options.get(ArticleSelection.MONTHS))
           + " selects the articles to assign with a saved model; a fit always covers every month");
@@ -208,7 +202,7 @@ public final class TopicsJob implements SparkJob {
         if (skipped.isEmpty()) {
           TopicConfig adapted = adaptVocabularyLimits(withTerms, config, report);
           try {
-            fit = Optional.of(fitModel(documents, withTerms, adapted, options, previous, report));
+            fit = Optional.of(fitModel(documents, withTerms, adapted, settings, previous, report));
           } catch (IllegalArgumentException e) {
             // The corpus passed the size check but its vocabulary leaves too few documents to
             // cluster (e.g. very short, repetitive texts): the same outcome as a small corpus.
@@ -225,7 +219,7 @@ public final class TopicsJob implements SparkJob {
           if (fit.get().kWarning() != null) {
             System.out.println("topics: WARNING " + fit.get().kWarning());
           }
-          matchToPrevious(model, fit.get().k(), previous, store, options.get(MATCH_THRESHOLD), topicIdByCluster, keptLabels, report);
+          matchToPrevious(model, fit.get().k(), previous, store, settings.matchThreshold(), topicIdByCluster, keptLabels, report);
         } else {
           version = NO_MODEL;
           String warning = "clustering skipped: " + skipped.get() + "; every article is written unassigned (topic_id "
@@ -248,7 +242,7 @@ public final class TopicsJob implements SparkJob {
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         List<TopicDescription> descriptions = model != null
-            ? TopicDescriptions.describe(model, assignments, options.get(TOP_TERMS), taxonomy)
+            ? TopicDescriptions.describe(model, assignments, settings.topTerms(), taxonomy)
             : List.of(unassignedTopic(articleCount, taxonomy));
         List<TopicRegistry.Entry> entries = new ArrayList<>();
         for (TopicDescription d : descriptions) {
@@ -327,19 +321,19 @@ public final class TopicsJob implements SparkJob {
   }
 
   /** Fits on a seeded sample, warm-started from the previous model where possible. */
-  private static TopicFit fitModel(Dataset<Row> documents, long withTerms, TopicConfig config, JobOptions options,
+  private static TopicFit fitModel(Dataset<Row> documents, long withTerms, TopicConfig config, TopicsSettings settings,
       Optional<TopicRegistry.Version> previous, StringBuilder report) {
-    Dataset<Row> sample = fitSample(documents, withTerms, options.get(FIT_SAMPLE), config.seed());
+    Dataset<Row> sample = fitSample(documents, withTerms, settings.fitSample(), config.seed());
     if (sample != documents) {
       sample.persist(StorageLevel.MEMORY_AND_DISK());
     }
     try {
       Optional<TopicFit> warm = Optional.empty();
       // Only k-means takes initial centroids; a bisecting model is always retrained from scratch.
-      if (previous.isPresent() && !options.get(COLD_START) && config.algorithm() == TopicConfig.Algorithm.KMEANS) {
+      if (previous.isPresent() && !settings.coldStart() && config.algorithm() == TopicConfig.Algorithm.KMEANS) {
         PipelineModel old = previous.get().model();
         List<Map<String, Double>> start = TopicMatcher.centroidTerms(TopicModeling.vocabulary(old), TopicModeling.unitCentroids(old));
-        if (options.get(K) == 0 || options.get(K) == start.size()) {
+        if (settings.k() == TopicsSettings.CHOOSE_K || settings.k() == start.size()) {
           warm = TopicModeling.fitFrom(sample, config, start);
         }
       }
@@ -347,7 +341,7 @@ public final class TopicsJob implements SparkJob {
         report.append("warm start from ").append(previous.get().name()).append("; ");
         return warm.get();
       }
-      return TopicModeling.fit(sample, config, options.get(SEARCH_SAMPLE));
+      return TopicModeling.fit(sample, config, settings.searchSample());
     } finally {
       if (sample != documents) {
         sample.unpersist();
@@ -386,15 +380,6 @@ public final class TopicsJob implements SparkJob {
     // A fraction a little under limit/total, so that the hash sample (the same rows whatever the
     // partitioning) practically never exceeds the limit; the limit stays as the guarantee.
     return documents.filter(TopicModeling.seededSample(Math.min(1.0, limit * 0.98 / total), seed)).limit(limit);
-  }
-
-  private static TopicConfig config(JobOptions options) {
-    try {
-      return new TopicConfig(options.get(MIN_DF), options.get(MAX_DF), options.get(VOCAB_SIZE), options.get(ALGORITHM),
-          options.get(K_MIN), options.get(K_MAX), options.get(K), options.get(SEED), options.get(MAX_ITER), options.get(RESTARTS), options.get(BINARY_COUNTS));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("Bad topic options: " + e.getMessage(), e);
-    }
   }
 
   /** Fills the stable id of every new cluster: a matched old id, else the next unused one. */
@@ -442,7 +427,8 @@ public final class TopicsJob implements SparkJob {
     List<Row> mapping = new ArrayList<>();
     for (TopicDescription d : descriptions) {
       int stable = d.topicId() == TopicModeling.UNASSIGNED ? TopicModeling.UNASSIGNED : topicIdByCluster.get(d.topicId());
-      mapping.add(RowFactory.create(d.topicId(), stable, d.sector().sectorId()));
+      mapping.add(RowBuilder.of("topic id mapping", mappingSchema)
+          .set("cluster", d.topicId()).set("stable_id", stable).set(Col.TOPIC_SECTOR, d.sector().sectorId()).build());
     }
     Dataset<Row> ids = spark.createDataFrame(mapping, mappingSchema);
     return assignments
@@ -503,12 +489,11 @@ public final class TopicsJob implements SparkJob {
         int id = row.getAs(Col.TOPIC_ID);
         createdBefore.put(id, row.getAs(Col.CREATED_AT));
         if (!active.contains(id)) {
-          Object[] values = new Object[row.size()];
-          for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(i);
+          RowBuilder copy = Tables.TOPICS.row();
+          for (String column : Tables.TOPICS.columnNames()) {
+            copy.set(column, column.equals(Col.STATE) ? "retired" : row.getAs(column));
           }
-          values[row.fieldIndex(Col.STATE)] = "retired";
-          retired.add(RowFactory.create(values));
+          retired.add(copy.build());
         }
       }
     }
@@ -521,8 +506,17 @@ public final class TopicsJob implements SparkJob {
     for (TopicDescription d : all) {
       int id = d.topicId() == TopicModeling.UNASSIGNED ? TopicModeling.UNASSIGNED : stableByCluster.get(d.topicId());
       String label = d.topicId() == TopicModeling.UNASSIGNED ? d.label() : labelByCluster.get(d.topicId());
-      rows.add(RowFactory.create(id, version, label, d.topTermsDelimited(), sizes.getOrDefault(id, 0L), d.sector().sectorId(), d.sector().score(),
-          "active", createdBefore.getOrDefault(id, now)));
+      rows.add(Tables.TOPICS.row()
+          .set(Col.TOPIC_ID, id)
+          .set(Col.MODEL_VERSION, version)
+          .set(Col.LABEL, label)
+          .set(Col.TOP_TERMS, d.topTermsDelimited())
+          .set(Col.SIZE, sizes.getOrDefault(id, 0L))
+          .set(Col.SECTOR, d.sector().sectorId())
+          .set(Col.SECTOR_SCORE, d.sector().score())
+          .set(Col.STATE, "active")
+          .set(Col.CREATED_AT, createdBefore.getOrDefault(id, now))
+          .build());
     }
     return spark.createDataFrame(rows, Tables.TOPICS.schema());
   }

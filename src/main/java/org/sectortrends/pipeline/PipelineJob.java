@@ -15,6 +15,7 @@ import org.sectortrends.jobs.JobOptions;
 import org.sectortrends.jobs.RunSummary;
 import org.sectortrends.jobs.SparkJob;
 import org.sectortrends.jobs.SparkSessions;
+import org.sectortrends.jobs.TopicsMode;
 import org.sectortrends.jobs.UsageException;
 
 /**
@@ -28,6 +29,17 @@ import org.sectortrends.jobs.UsageException;
  * {@code --months} to {@code figures} and {@code terms}, {@code --out} to every stage. Every
  * stage's options are parsed before the first stage runs: a bad value stops the run before any
  * work. With {@code --run-id R}, stage S records its run as {@code R-S}.
+ *
+ * <p>Each stage reads the {@code articles} table itself, with only the columns it needs: no
+ * per-run cache of the articles is kept, because none would save a pass worth its memory. Only
+ * {@code figures} and {@code terms} read the bodies; {@code topics}, {@code trends},
+ * {@code evaluate-topics} and {@code report} read a few narrow columns, which Parquet serves
+ * without touching the bodies (a shared cache of whole rows would make them read more). Sharing
+ * the bodies between figures and terms would hold the whole selection in executor memory (at a
+ * million articles, over a billion characters: more than a 2-core executor's memory, so it would
+ * spill to local disk and be read back, much like the Parquet it replaces) to save a read that
+ * costs a few percent of those stages: the bench's I/O floor read the million-article corpus in
+ * 42 s, where figures took 219 s and terms 1052 s ({@code bench/results/cluster-1000000.json}).
  *
  * <p>Each stage records its own {@code runs} row as when run alone, and the pipeline one more
  * (job {@code pipeline}) with the stages' wall times. A failing stage stops the pipeline; the
@@ -155,7 +167,7 @@ public final class PipelineJob implements SparkJob {
     }
     if (declares(own, "mode") && !options.isGiven("mode")) {
       extra.add("--mode");
-      extra.add(refit ? "fit" : "auto");
+      extra.add((refit ? TopicsMode.FIT : TopicsMode.AUTO).id());
     }
     return extra;
   }

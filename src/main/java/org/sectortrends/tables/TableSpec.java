@@ -59,6 +59,11 @@ public final class TableSpec {
     return writeMode;
   }
 
+  /** A builder of one row of this table, by column name ({@link RowBuilder}). */
+  public RowBuilder row() {
+    return RowBuilder.of(this);
+  }
+
   /** Column names in schema order, partition columns included. */
   public String[] columnNames() {
     return schema.fieldNames();

@@ -63,6 +63,8 @@ public final class ArticleSectors {
           counts.merge(term, 1, Integer::sum);
         }
         SectorScore best = taxonomy.score(counts);
+        // The input row's columns, whatever they are, then the two added ones: a generic
+        // extension of the caller's schema, not a row of a declared table.
         Object[] values = new Object[width + 2];
         for (int i = 0; i < width; i++) {
           values[i] = row.get(i);

@@ -19,7 +19,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.sectortrends.tables.RowBuilder;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
@@ -63,7 +63,8 @@ public final class CompanyMetrics {
     /** {@code period} text to a struct {@code type, label, start, end}, null when not a calendar period. */
     public static UserDefinedFunction reportedPeriodUdf() {
         return udf((UDF1<String, Row>) text -> ReportedPeriod.parse(text)
-                .map(p -> RowFactory.create(p.type(), p.label(), Date.valueOf(p.start()), Date.valueOf(p.end())))
+                .map(p -> RowBuilder.of("reported period", PERIOD).set("type", p.type()).set("label", p.label())
+                        .set("start", Date.valueOf(p.start())).set("end", Date.valueOf(p.end())).build())
                 .orElse(null), PERIOD);
     }
 

@@ -16,7 +16,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.sectortrends.tables.RowBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.sectortrends.figures.CompanyDirectory;
 import org.sectortrends.tables.Tables;
@@ -99,10 +99,22 @@ public final class InvestmentEvents {
             InvestmentClusterer.Report median = event.median();
             String sector = companySector == null || companySector.equals("other") ? event.first().sector() : companySector;
             List<String> ids = event.articleIds();
-            rows.add(RowFactory.create(event.id(companyId), companyId, companyName, counterparty(directory, companyId, companyName, event),
-                    median.amount(), median.unit(), median.amountKrw(), median.amountUsd(), Date.valueOf(event.date()), sector,
-                    (long) ids.size(), event.outlets(), String.join(",", ids.subList(0, Math.min(20, ids.size()))),
-                    event.first().sentence()));
+            rows.add(RowBuilder.of("investment event", EVENT)
+                    .set(Col.EVENT_ID, event.id(companyId))
+                    .set(Col.COMPANY_ID, companyId)
+                    .set(Col.COMPANY_NAME, companyName)
+                    .set(Col.COUNTERPARTY, counterparty(directory, companyId, companyName, event))
+                    .set(Col.AMOUNT, median.amount())
+                    .set(Col.UNIT, median.unit())
+                    .set(Col.AMOUNT_KRW, median.amountKrw())
+                    .set(Col.AMOUNT_USD, median.amountUsd())
+                    .set(Col.EVENT_DATE, Date.valueOf(event.date()))
+                    .set(Col.SECTOR, sector)
+                    .set(Col.N_ARTICLES, (long) ids.size())
+                    .set(Col.N_OUTLETS, event.outlets())
+                    .set(Col.EVIDENCE_ARTICLE_IDS, String.join(",", ids.subList(0, Math.min(20, ids.size()))))
+                    .set(Col.SENTENCE, event.first().sentence())
+                    .build());
         }
         return rows;
     }

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.sectortrends.figures.CompanyDirectory;
 import org.sectortrends.tables.Tables;
+import org.sectortrends.tables.Tables.Col;
 import org.sectortrends.topics.SectorTaxonomy;
 
 /**
@@ -73,17 +73,20 @@ public final class Lookups {
     public static Dataset<Row> sectors(SparkSession spark, SectorTaxonomy taxonomy, Map<String, String> englishNames) {
         List<Row> rows = new ArrayList<>();
         for (SectorTaxonomy.Sector s : taxonomy.sectors()) {
-            rows.add(RowFactory.create(s.id(), s.koreanName(), englishNames.getOrDefault(s.id(), s.id()),
-                    String.join("|", s.keywordWeights().keySet())));
+            rows.add(Tables.SECTORS.row().set(Col.SECTOR_ID, s.id()).set(Col.NAME_KO, s.koreanName())
+                    .set(Col.NAME_EN, englishNames.getOrDefault(s.id(), s.id()))
+                    .set(Col.KEYWORDS, String.join("|", s.keywordWeights().keySet())).build());
         }
-        rows.add(RowFactory.create(GroupTrends.UNASSIGNED, "미분류", "Unassigned", ""));
+        rows.add(Tables.SECTORS.row().set(Col.SECTOR_ID, GroupTrends.UNASSIGNED).set(Col.NAME_KO, "미분류")
+                .set(Col.NAME_EN, "Unassigned").set(Col.KEYWORDS, "").build());
         return spark.createDataFrame(rows, Tables.SECTORS.schema());
     }
 
     public static Dataset<Row> companies(SparkSession spark, CompanyDirectory directory) {
         List<Row> rows = new ArrayList<>();
         for (CompanyDirectory.Company c : directory.companies()) {
-            rows.add(RowFactory.create(c.id(), c.nameKo(), c.nameEn(), c.sectorId(), c.kind(), String.join("|", c.aliases())));
+            rows.add(Tables.COMPANIES.row().set(Col.COMPANY_ID, c.id()).set(Col.NAME_KO, c.nameKo()).set(Col.NAME_EN, c.nameEn())
+                    .set(Col.SECTOR_ID, c.sectorId()).set(Col.KIND, c.kind()).set(Col.ALIASES, String.join("|", c.aliases())).build());
         }
         return spark.createDataFrame(rows, Tables.COMPANIES.schema());
     }

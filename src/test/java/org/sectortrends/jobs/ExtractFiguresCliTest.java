@@ -72,6 +72,9 @@ class ExtractFiguresCliTest {
         assertEquals("-", ExtractFiguresCli.parse(new String[0]).input());
         assertTrue(ExtractFiguresCli.parse(new String[] {"--help"}).help());
         assertEquals(LocalDate.of(2024, 1, 2), ExtractFiguresCli.parse(new String[] {"--published=2024-01-02"}).published());
+        ExtractFiguresCli.Options lexicons = ExtractFiguresCli.parse(new String[] {"--lexicon-dir", "data/lexicons", "-"});
+        assertEquals(java.nio.file.Path.of("data/lexicons"), lexicons.lexiconDir());
+        assertEquals("-", lexicons.input());
     }
 
     @ParameterizedTest
@@ -79,7 +82,8 @@ class ExtractFiguresCliTest {
         "--published|2025-02-30|'2025-02-30'",
         "--published||needs a value",
         "--frobnicate|x|'--frobnicate'",
-        "--lexicons|/no/such/dir|'/no/such/dir'",
+        "--lexicon-dir|/no/such/dir|'/no/such/dir'",
+        "--lexicons|/tmp|did you mean --lexicon-dir?",
         "missing-file.jsonl||'missing-file.jsonl'",
     })
     void usageErrorsNameOptionAndValue(String option, String value, String expected) {
@@ -93,7 +97,7 @@ class ExtractFiguresCliTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExtractFiguresCli.printUsage(new PrintStream(out, true, StandardCharsets.UTF_8));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String option : new String[] {"--published", "--lexicons", "--help", "FILE|-"}) {
+        for (String option : new String[] {"--published", "--lexicon-dir", "--help", "FILE|-"}) {
             assertTrue(help.contains(option), option);
         }
         assertTrue(help.contains("(default: -)") && help.contains("(default: none"), help);
