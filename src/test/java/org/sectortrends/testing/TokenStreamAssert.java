@@ -98,13 +98,15 @@ public final class TokenStreamAssert {
       while (ts.incrementToken()) {
         Token t = new Token(term.toString(), offset.startOffset(), offset.endOffset(),
             increment.getPositionIncrement(), length.getPositionLength());
-        String where = "token " + into.size() + " " + t + " after " + into;
-        assertTrue(t.startOffset() >= 0, "negative start offset: " + where);
-        assertTrue(t.startOffset() <= t.endOffset(), "start after end: " + where);
-        assertTrue(t.startOffset() >= lastStart, "start offset went backwards: " + where);
-        assertTrue(t.positionIncrement() >= (into.isEmpty() ? 1 : 0), "position increment: " + where);
-        assertTrue(t.positionLength() >= 1, "position length: " + where);
-        assertFalse(t.term().isEmpty(), "empty term: " + where);
+        int index = into.size();
+        int previousStart = lastStart;
+        java.util.function.Supplier<String> where = () -> "token " + index + " " + t + " after " + into;
+        assertTrue(t.startOffset() >= 0, () -> "negative start offset: " + where.get());
+        assertTrue(t.startOffset() <= t.endOffset(), () -> "start after end: " + where.get());
+        assertTrue(t.startOffset() >= previousStart, () -> "start offset went backwards: " + where.get());
+        assertTrue(t.positionIncrement() >= (index == 0 ? 1 : 0), () -> "position increment: " + where.get());
+        assertTrue(t.positionLength() >= 1, () -> "position length: " + where.get());
+        assertFalse(t.term().isEmpty(), () -> "empty term: " + where.get());
         lastStart = t.startOffset();
         into.add(t);
       }
