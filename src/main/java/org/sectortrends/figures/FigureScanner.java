@@ -29,9 +29,10 @@ import org.sectortrends.figures.UnitLexicon.Unit;
  * numbers, times {@code 10:30}, scores {@code 3-1}), glued to Latin letters (model names
  * {@code S25}, {@code GPT-4}) or after {@code 제} (article numbers {@code 제3조}) are skipped whole.
  *
- * <p>This class reads the numbers (digits, Korean numerals, ranges, fractions, English scales
- * after a currency symbol) and hands the rest to two collaborators: {@link UnitMatcher} decides
- * the unit (the word after the number, or one implied by the words before it) and
+ * <p>This class reads the numbers (digits, Sino-Korean numerals, ranges, fractions, English
+ * scales after a currency symbol) and hands the rest to its collaborators: {@link UnitMatcher}
+ * decides the unit (the word after the number, or one implied by the words before it),
+ * {@link NativeCountReader} reads native numerals with their counter ({@code 두 배}), and
  * {@link QualifierMatcher} widens the span with bands, qualifier words and arrows.
  *
  * <p>Immutable after construction and thread-safe.
@@ -41,6 +42,7 @@ final class FigureScanner {
     private final UnitMatcher units;
     private final QualifierMatcher qualifiers;
     private final NativeNumerals natives = new NativeNumerals();
+    private final NativeCountReader nativeCounts;
     private final KoreanNumberParser parser = new KoreanNumberParser();
     private final KoreanNumberParser.UnitProbe probe;
 
@@ -48,6 +50,7 @@ final class FigureScanner {
         this.units = units;
         this.qualifiers = qualifiers;
         this.probe = units.probe();
+        this.nativeCounts = new NativeCountReader(natives, units);
     }
 
     List<Candidate> scan(int[] t) {
@@ -363,129 +366,20 @@ final class FigureScanner {
 
     /** {@code 두 배}, {@code 한 곳}, {@code 열두 개}, {@code 세 자릿수}; 0 when nothing matched. */
     private int atNative(int[] t, int i, List<Candidate> out) {
-        int n = t.length;
-        Match<Integer> numeral = natives.match(t, i, n);
-        if (numeral == null) {
+        NativeCountReader.Reading reading = nativeCounts.read(t, i);
+        if (reading == null) {
             return 0;
         }
-        int e = numeral.end();
-        boolean spaced = e < n && t[e] == ' ';
-        int q = spaced ? e + 1 : e;
-        int digitsWordEnd = digitCountWord(t, q);
-        if (digitsWordEnd > 0) {
-            if (!growthFollows(t, digitsWordEnd) && !rateBefore(t, i)) {
-                return 0;
-            }
-            int r = KoreanNumberParser.skipSpace(t, digitsWordEnd, n);
-            for (String percentWord : new String[] {"퍼센트", "%", "프로"}) {
-                if (startsWith(t, r, percentWord)) {
-                    digitsWordEnd = r + percentWord.length(); // 두 자리 수 퍼센트
-                    break;
-                }
-            }
-            // 한 자릿수 is below 10%; 두 자릿수 at least 10%; 세 자릿수 at least 100%.
-            int digits = Math.min(numeral.value(), 20);
-            BigDecimal bound = digits == 1 ? BigDecimal.TEN : KoreanNumberParser.POW10[digits - 1];
-            int before = out.size();
-            int end = emit(t, i, digitsWordEnd, bound, null, false, false, null, Unit.of(Kind.PERCENT), out);
-            Candidate made = out.get(before);
-            if (made.qualifier == null) {
-                made.qualifier = digits == 1 ? Qualifier.LESS_THAN : Qualifier.AT_LEAST;
-            }
-            return end;
+        if (reading.unit() == null) {
+            return reading.end();
         }
-        Match<Unit> unitMatch = units.unitAt(t, q, n, false);
-        if (unitMatch == null) {
-            return 0;
+        int before = out.size();
+        int end = emit(t, i, reading.end(), reading.value(), null, false, false, null, reading.unit(), out);
+        Candidate made = out.get(before);
+        if (made.qualifier == null) {
+            made.qualifier = reading.qualifier();
         }
-        Unit unit = unitMatch.value();
-        if (unit.kind() != Kind.COUNT && unit.kind() != Kind.MULTIPLE) {
-            return unit.isReject() ? unitMatch.end() : 0;
-        }
-        if (!spaced && !unit.nativeGlued() || t[q] == '인' || unit.kind() == Kind.MULTIPLE && numeral.value() == 1) {
-            return 0; // 한 명, never 한 인 (인 follows Sino-Korean numbers); 한배 is "the same boat"
-        }
-        if (numeral.value() == 1 && (oneIdiom(t, unitMatch.end(), unit.counter()) || precededBy(t, i, "다시"))) {
-            return unitMatch.end(); // 한 번 더, 한 명의 고객, 한 번도, 한 곳에서: "one" as a word
-        }
-        return emit(t, i, unitMatch.end(), BigDecimal.valueOf(numeral.value()), null, false, false, null, unit, out);
-    }
-
-    /** The word before {@code i} is {@code word} (다시 한 번). */
-    private static boolean precededBy(int[] t, int i, String word) {
-        int e = i;
-        while (e > 0 && t[e - 1] == ' ') {
-            e--;
-        }
-        int s = e - word.length();
-        return s >= 0 && startsWith(t, s, word) && (s == 0 || !KoreanNumberParser.isHangulSyllable(t[s - 1]));
-    }
-
-    /**
-     * After {@code 한 번}, {@code 한 명}: 더, 도 (한 번도: never), 의 after 명 or 번 (한 명의 고객)
-     * make it an idiom, not a count; so does 에 after 번 (한 번에: at once), but
-     * {@code 한 곳에 거점} is one place and {@code 한 개국의 환자} one country.
-     */
-    private static boolean oneIdiom(int[] t, int e, String counter) {
-        if (e >= t.length) {
-            return false;
-        }
-        int c = t[e];
-        if (c == '에') {
-            return "번".equals(counter);
-        }
-        if (c == '의' && !"명".equals(counter) && !"번".equals(counter)) {
-            return false; // 한 개국의 환자: one country
-        }
-        if (c == '의' || c == '도') {
-            return e + 1 >= t.length || !KoreanNumberParser.isHangulSyllable(t[e + 1]);
-        }
-        return c == ' ' && startsWith(t, e + 1, "더") && (e + 2 >= t.length || !KoreanNumberParser.isHangulSyllable(t[e + 2]));
-    }
-
-    private static int digitCountWord(int[] t, int q) {
-        for (String w : new String[] {"자릿수", "자리수", "자리 수"}) {
-            if (startsWith(t, q, w)) {
-                return q + w.length();
-            }
-        }
-        return 0;
-    }
-
-    /** A rate word shortly before (누적 상승률은 강남 3구 모두 두 자릿수다). */
-    private static boolean rateBefore(int[] t, int at) {
-        for (int i = at - 1; i >= Math.max(0, at - 16); i--) {
-            if (t[i] == '.' || t[i] == '\n') {
-                return false;
-            }
-            if ((t[i] == '율' || t[i] == '률') && i + 1 < at && (t[i + 1] == '은' || t[i + 1] == '이' || t[i + 1] == ' ')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** 세 자릿수 is a figure only as a growth rate (세 자릿수 증가율, 두 자릿수 성장). */
-    private static boolean growthFollows(int[] t, int from) {
-        int to = Math.min(t.length, from + 8);
-        for (int i = from; i < to; i++) {
-            int c = t[i];
-            if (c == '율' || c == '률' || c == '%' || startsWith(t, i, "퍼센트")) {
-                return true;
-            }
-            if (i + 1 < to) {
-                int d = t[i + 1];
-                if ((c == '성' && d == '장') || (c == '증' && (d == '가' || d == '발')) || (c == '상' && d == '승')
-                        || (c == '감' && d == '소') || (c == '하' && d == '락') || (c == '신' && d == '장')
-                        || (c == '급' && (d == '증' || d == '감'))) {
-                    return true;
-                }
-            }
-            if (c == '늘' || c == '줄') {
-                return true;
-            }
-        }
-        return false;
+        return end;
     }
 
     /** {@code $1.2 billion}, {@code US$ 300}, {@code €5억}, {@code ¥1,000}. */
