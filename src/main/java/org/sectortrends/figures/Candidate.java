@@ -12,9 +12,12 @@ final class Candidate {
     BigDecimal value;
     String unit;
     String counter;
-    String qualifier;
+    Qualifier qualifier;
     BigDecimal rangeHigh;
-    /** Direction read from a table arrow (▲, ▼) in front of the number, if any. */
+    /**
+     * Direction read from a table arrow (▲, ▼) or a sign on a rate, if any: the id of an
+     * {@link ArrowDirection}, the form the attribution step takes over as {@link #direction}.
+     */
     String arrowDirection;
 
     int sentence = -1;
@@ -31,6 +34,7 @@ final class Candidate {
     }
 
     boolean isRate() {
-        return unit.equals("percent") || unit.equals("percent_point") || unit.equals("multiple");
+        return unit.equals(UnitLexicon.Kind.PERCENT.fixedCode()) || unit.equals(UnitLexicon.Kind.PERCENT_POINT.fixedCode())
+                || unit.equals(UnitLexicon.Kind.MULTIPLE.fixedCode());
     }
 }

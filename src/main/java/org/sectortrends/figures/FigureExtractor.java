@@ -105,7 +105,7 @@ public final class FigureExtractor {
 
     private FigureExtractor(Lexicons lexicons) {
         this.units = new UnitLexicon(lexicons);
-        this.scanner = new FigureScanner(units, new QualifierLexicon(lexicons), lexicons);
+        this.scanner = new FigureScanner(new UnitMatcher(units, lexicons), new QualifierMatcher(new QualifierLexicon(lexicons)));
         this.attributor = new Attributor(new AttributionLexicon(lexicons), CompanyDirectory.from(lexicons));
     }
 
@@ -151,7 +151,7 @@ public final class FigureExtractor {
                 sentenceText[c.sentence] = new String(t, from, sentences.end(c.sentence) - from).strip();
             }
             figures.add(new Figure(c.start, c.end, new String(t, c.start, c.end - c.start), c.value, c.unit,
-                    c.counter, c.qualifier, c.rangeHigh, c.metric, c.subject, c.period, c.periodText,
+                    c.counter, c.qualifier == null ? null : c.qualifier.id(), c.rangeHigh, c.metric, c.subject, c.period, c.periodText,
                     c.direction, c.changeBasis, c.conversionOf >= 0 ? c.conversionOf : null,
                     sentenceText[c.sentence]));
         }

@@ -6,6 +6,11 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.sectortrends.figures.ScanText.isAlnum;
+import static org.sectortrends.figures.ScanText.isLatin;
+import static org.sectortrends.figures.ScanText.isParticle;
+import static org.sectortrends.figures.ScanText.startsWith;
+
 import org.sectortrends.figures.CodePointTrie.Match;
 import org.sectortrends.figures.KoreanNumberParser.Parsed;
 import org.sectortrends.figures.UnitLexicon.Kind;
@@ -24,50 +29,28 @@ import org.sectortrends.figures.UnitLexicon.Unit;
  * numbers, times {@code 10:30}, scores {@code 3-1}), glued to Latin letters (model names
  * {@code S25}, {@code GPT-4}) or after {@code 제} (article numbers {@code 제3조}) are skipped whole.
  *
+ * <p>This class reads the numbers (digits, Sino-Korean numerals, ranges, fractions, English
+ * scales after a currency symbol) and hands the rest to its collaborators: {@link UnitMatcher}
+ * decides the unit (the word after the number, or one implied by the words before it),
+ * {@link NativeCountReader} reads native numerals with their counter ({@code 두 배}), and
+ * {@link QualifierMatcher} widens the span with bands, qualifier words and arrows.
+ *
  * <p>Immutable after construction and thread-safe.
  */
 final class FigureScanner {
 
-    private static final String PARTICLES =
-            "의이가은는을를에와과도만씩로으까부뿐당나였인며짜권어중꼴화대내께랑서야요다지라고면했해한할된될쯤여정안미초넘남규수상째밖선보급";
-    private static final int CONTEXT = 150;
-
-    private final UnitLexicon units;
-    private final QualifierLexicon qualifiers;
+    private final UnitMatcher units;
+    private final QualifierMatcher qualifiers;
     private final NativeNumerals natives = new NativeNumerals();
+    private final NativeCountReader nativeCounts;
     private final KoreanNumberParser parser = new KoreanNumberParser();
     private final KoreanNumberParser.UnitProbe probe;
 
-    /** Money metric keywords (매출, 영업이익, 투자 ...) after which 억/조 alone means money. */
-    private final CodePointTrie<Boolean> moneyWords = new CodePointTrie<>();
-    /** Metric keywords of numbers of people or things (가입자, 이용자): 3천만 alone after them is a count. */
-    private final CodePointTrie<Boolean> countWords = new CodePointTrie<>();
-    private static final int MONEY_WINDOW = 12;
-
-    FigureScanner(UnitLexicon units, QualifierLexicon qualifiers, Lexicons lexicons) {
+    FigureScanner(UnitMatcher units, QualifierMatcher qualifiers) {
         this.units = units;
         this.qualifiers = qualifiers;
-        for (String[] row : lexicons.rows(Lexicons.METRICS, 2)) {
-            if (row.length > 3 && row[3].equalsIgnoreCase("yes")) {
-                moneyWords.put(row[0], Boolean.TRUE);
-            }
-            if (row.length > 4 && row[4].equalsIgnoreCase("yes")) {
-                countWords.put(row[0], Boolean.TRUE);
-            }
-        }
-        this.probe = new KoreanNumberParser.UnitProbe() {
-            @Override
-            public boolean unitAt(int[] t, int pos, int limit) {
-                Match<Unit> m = FigureScanner.this.unitAt(t, pos, limit, false);
-                return m != null && m.value().kind() != Kind.REJECT;
-            }
-
-            @Override
-            public boolean wordAt(int[] t, int pos, int limit) {
-                Match<Unit> m = units.suffixAt(t, pos, limit);
-                return m != null && m.end() - pos >= 2;
-            }
-        };
+        this.probe = units.probe();
+        this.nativeCounts = new NativeCountReader(natives, units);
     }
 
     List<Candidate> scan(int[] t) {
@@ -93,8 +76,7 @@ final class FigureScanner {
             } else if (c == '△' || c == '−' || c == '▲' || c == '▼' || c == '▽') {
                 int q = KoreanNumberParser.skipSpace(t, i + 1, n);
                 if (q < n && KoreanNumberParser.isAsciiDigit(t[q])) {
-                    String arrow = c == '▲' ? "up" : c == '▼' || c == '▽' ? "down" : null;
-                    next = atNumber(t, i, q, c == '△' || c == '−', arrow, out);
+                    next = atNumber(t, i, q, c == '△' || c == '−', QualifierMatcher.arrowBefore(c), out);
                 }
             } else if (units.mayStartPrefix(c)) {
                 next = atCurrencyPrefix(t, i, out);
@@ -102,14 +84,6 @@ final class FigureScanner {
             i = Math.max(next, i + 1);
         }
         return out;
-    }
-
-    private static boolean isLatin(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isAlnum(int c) {
-        return isLatin(c) || KoreanNumberParser.isAsciiDigit(c);
     }
 
     private static boolean isCompoundSeparator(int c) {
@@ -130,7 +104,7 @@ final class FigureScanner {
     }
 
     /** A number at {@code numberStart}; {@code spanStart} is earlier when a sign precedes it. */
-    private int atNumber(int[] t, int spanStart, int numberStart, boolean negative, String arrow, List<Candidate> out) {
+    private int atNumber(int[] t, int spanStart, int numberStart, boolean negative, ArrowDirection arrow, List<Candidate> out) {
         int n = t.length;
         if (spanStart == numberStart && numberStart > 0) {
             int prev = t[numberStart - 1];
@@ -174,8 +148,8 @@ final class FigureScanner {
         if (secondEnd < n && (isCompoundSeparator(t[secondEnd]) || isLatin(t[secondEnd]) && !probe.unitAt(t, secondEnd, n))) {
             return 0;
         }
-        Match<Unit> unit = unitAt(t, secondEnd, n, false);
-        if (unit == null || unit.value().kind() == Kind.REJECT || unit.value().kind() == Kind.POINT) {
+        Match<Unit> unit = units.unitAt(t, secondEnd, n, false);
+        if (unit == null || unit.value().isReject() || unit.value().kind() == Kind.POINT) {
             return 0;
         }
         BigDecimal low = new BigDecimal(plainDigits(t, numberStart, digitsEnd));
@@ -197,7 +171,7 @@ final class FigureScanner {
     }
 
     /** Number, range, unit, band and qualifiers after a parsed number; returns where to go on. */
-    private int finish(int[] t, int spanStart, Parsed parsed, boolean negative, String arrow, List<Candidate> out) {
+    private int finish(int[] t, int spanStart, Parsed parsed, boolean negative, ArrowDirection arrow, List<Candidate> out) {
         int n = t.length;
         int p = parsed.end();
         BigDecimal value = parsed.value();
@@ -226,32 +200,32 @@ final class FigureScanner {
                 }
             }
         }
-        Match<Unit> unitMatch = unitAt(t, p, n, true);
-        if (unitMatch != null && unitMatch.value().kind() == Kind.REJECT && "none".equals(unitMatch.value().code())) {
+        Match<Unit> unitMatch = units.unitAt(t, p, n, true);
+        if (unitMatch != null && unitMatch.value().isNeutral()) {
             unitMatch = null; // '5조 시대': a word that is neither unit nor reason to drop the number
         }
         if (unitMatch == null) {
-            Unit implied = impliedMoney(t, spanStart, p, parsed, high, out);
+            Unit implied = units.impliedMoney(t, spanStart, p, parsed, out);
             if (implied == null) {
-                implied = impliedCount(t, spanStart, p, parsed);
+                implied = units.impliedCount(t, spanStart, p, parsed);
             }
             if (implied == null) {
                 return p;
             }
             return emit(t, spanStart, p, value, high, approx, negative, arrow, implied, out);
         }
-        if (unitMatch.value().kind() == Kind.REJECT) {
-            Match<Unit> copula = beforeCopula(t, p, unitMatch);
+        if (unitMatch.value().isReject()) {
+            Match<Unit> copula = units.beforeCopula(t, p, unitMatch);
             if (copula == null) {
                 return Math.max(p, unitMatch.end());
             }
             unitMatch = copula;
         }
-        Unit unit = units.firstAllowed(unitMatch.value(), u -> contextAllows(t, spanStart, u));
+        Unit unit = units.allowedInContext(t, spanStart, unitMatch.value());
         if (unit == null) {
             return Math.max(p, unitMatch.end());
         }
-        if (isAgeGroup(t, value, high, p, parsed, unit, unitMatch.end())) {
+        if (UnitMatcher.isAgeGroup(t, value, high, p, parsed, unit, unitMatch.end())) {
             return unitMatch.end();
         }
         int end = unitMatch.end();
@@ -260,7 +234,7 @@ final class FigureScanner {
             if (r < n && isTilde(t[r])) {
                 Parsed upper = upperEnd(t, r + 1);
                 if (upper != null) {
-                    Match<Unit> again = unitAt(t, upper.end(), n, true);
+                    Match<Unit> again = units.unitAt(t, upper.end(), n, true);
                     if (again != null && again.value().equals(unit)) {
                         high = upper.value();
                         end = again.end();
@@ -271,124 +245,6 @@ final class FigureScanner {
         return emit(t, spanStart, end, value, high, approx, negative, arrow, unit, out);
     }
 
-    private static final String[] AGE_NOUNS = {
-        "여성", "남성", "여자", "남자", "남녀", "청년", "중년", "노인", "직장인", "회사원", "주부", "가장", "환자", "부부",
-        "이상", "이하", "초반", "중반", "후반", "연령", "층", "자녀", "아들", "딸", "엄마", "아빠", "가구주", "취업자",
-        "미혼", "기혼", "인구", "운전자", "배우", "가수", "씨",
-    };
-
-    /** {@code 20대 여성}, {@code 30~40대 남성}: an age group, not twenty machines. */
-    private static boolean isAgeGroup(int[] t, BigDecimal value, BigDecimal high, int numberEnd, Parsed parsed,
-                                      Unit unit, int unitEnd) {
-        if (unit.kind() != Kind.COUNT || !"대".equals(unit.counter()) || parsed.lowestLargeExponent() >= 0
-                || t[unitEnd - 1] != '대' || unitEnd - 1 != numberEnd) {
-            return false;
-        }
-        if (!isDecade(value) || high != null && !isDecade(high)) {
-            return false;
-        }
-        int q = KoreanNumberParser.skipSpace(t, unitEnd, t.length);
-        for (String noun : AGE_NOUNS) {
-            if (startsWith(t, q, noun)) {
-                return true;
-            }
-        }
-        // 30대 A씨: a person described by age group
-        return q + 1 < t.length && isLatin(t[q]) && t[q + 1] == '씨';
-    }
-
-    /**
-     * {@code 매출 3조를 돌파}: a number with 억 or larger and no unit, right after a money metric
-     * keyword, is money in the currency of the previous money figure nearby, else won.
-     */
-    private Unit impliedMoney(int[] t, int start, int end, Parsed parsed, BigDecimal high, List<Candidate> out) {
-        if (!parsed.arabic() || parsed.lowestLargeExponent() < 8 || (end < t.length && (KoreanNumberParser.isAsciiDigit(t[end]) || isLatin(t[end])))) {
-            return null;
-        }
-        int from = Math.max(0, start - MONEY_WINDOW);
-        boolean money = false;
-        for (int i = from; i < start && !money; i++) {
-            if (t[i] == '.' || t[i] == '\n') {
-                from = i + 1;
-            }
-            Match<Boolean> m = moneyWords.longestMatch(t, i, start);
-            money = m != null && i >= from;
-        }
-        if (!money) {
-            // 외국인 1조 순매수, 1조 매출: the money keyword as the next word
-            int q = end < t.length && t[end] == ' ' ? end + 1 : end;
-            Match<Boolean> after = q < t.length ? moneyWords.longestMatch(t, q, t.length) : null;
-            money = after != null && q > end;
-        }
-        if (!money) {
-            return null;
-        }
-        String currency = "KRW";
-        if (!out.isEmpty()) {
-            Candidate previous = out.get(out.size() - 1);
-            if (previous.isCurrency() && start - previous.end < CONTEXT) {
-                currency = previous.unit;
-            }
-        }
-        return new Unit(Kind.CURRENCY, currency, null, null, false);
-    }
-
-    /**
-     * {@code 원인 것으로}, {@code 원인지}: the unit followed by the copula 인, which the rejected
-     * word {@code 원인} (cause) hides. Only right after a number, and only before 것, 셈, 데, 만큼 or
-     * the endings 지/데/가; returns the unit without the 인, or null.
-     */
-    private Match<Unit> beforeCopula(int[] t, int p, Match<Unit> rejected) {
-        int e = rejected.end();
-        if (t[e - 1] != '인') {
-            return null;
-        }
-        int from = p < t.length && t[p] == ' ' ? p + 1 : p;
-        Match<Unit> shorter = units.suffixAt(t, from, e - 1);
-        if (shorter == null || shorter.end() != e - 1 || shorter.value().kind() == Kind.REJECT) {
-            return null;
-        }
-        int n = t.length;
-        boolean copula = e >= n || !KoreanNumberParser.isHangulSyllable(t[e]) && t[e] != ' '
-                || t[e] == '지' || t[e] == '데' || t[e] == '가';
-        if (!copula && t[e] == ' ') {
-            int q = e + 1;
-            copula = startsWith(t, q, "것") || startsWith(t, q, "셈") || startsWith(t, q, "데")
-                    || startsWith(t, q, "만큼") || startsWith(t, q, "상태") || startsWith(t, q, "수준");
-        }
-        return copula ? shorter : null;
-    }
-
-    /**
-     * {@code 가입자 3천만 돌파}, {@code 이용자는 2천500만을 넘었다}: a number with 만 or larger and no
-     * unit shortly after a keyword of a count metric (column 5 of metrics.tsv) is a count without
-     * a counter.
-     */
-    private Unit impliedCount(int[] t, int start, int end, Parsed parsed) {
-        if (!parsed.arabic() || parsed.lowestLargeExponent() < 4
-                || end < t.length && (KoreanNumberParser.isAsciiDigit(t[end]) || isLatin(t[end]))) {
-            return null;
-        }
-        int from = Math.max(0, start - MONEY_WINDOW);
-        for (int i = start - 1; i >= from; i--) {
-            if (t[i] == '.' || t[i] == '\n' || t[i] == ',') {
-                from = i + 1;
-                break;
-            }
-        }
-        for (int i = from; i < start; i++) {
-            if (countWords.longestMatch(t, i, start) != null) {
-                return new Unit(Kind.COUNT, "count", null, null, false);
-            }
-        }
-        return null;
-    }
-
-    private static boolean isDecade(BigDecimal v) {
-        int i = v.intValue();
-        return v.scale() <= 0 && i >= 10 && i <= 90 && i % 10 == 0;
-    }
-
     private Parsed upperEnd(int[] t, int from) {
         int r = KoreanNumberParser.skipSpace(t, from, t.length);
         if (r < t.length && (KoreanNumberParser.isAsciiDigit(t[r]) || KoreanNumberParser.maySinoStart(t[r]))) {
@@ -397,168 +253,31 @@ final class FigureScanner {
         return null;
     }
 
-    /** Builds the candidate: unit conversion, band (20%대), qualifiers, sign. */
+    /** Builds the candidate: table unit and value, then band (20%대), qualifiers and sign. */
     private int emit(int[] t, int spanStart, int end, BigDecimal value, BigDecimal high, boolean approx,
-                     boolean negative, String arrow, Unit unit, List<Candidate> out) {
-        int n = t.length;
-        String unitCode = unit.code();
-        if (unit.kind() == Kind.POINT) {
-            unitCode = rateContext(t, spanStart) ? "percent_point" : "point";
-        } else if (unit.kind() == Kind.BASIS_POINT) {
-            value = value.movePointLeft(2);
-            high = high == null ? null : high.movePointLeft(2);
-        } else if (unit.kind() == Kind.CURRENCY && unitCode.equals("JPY") && t[spanStart] == '¥'
-                && windowContains(t, spanStart, "위안", "중국")) {
-            unitCode = "CNY";
-        }
-        String qualifier = null;
-        if (high != null) {
-            qualifier = "range";
-        } else if (end < n && t[end] == '대' && bandFollows(t, end + 1)
-                && unit.kind() != Kind.MEASURE) {
-            BigDecimal stripped = value.stripTrailingZeros();
-            high = stripped.add(BigDecimal.ONE.scaleByPowerOfTen(-stripped.scale()));
-            qualifier = "range";
-            end++;
-        }
-        Match<String> suffix = qualifiers.suffixAfter(t, end, n);
-        if (suffix != null && suffixBoundary(t, suffix.end())) {
-            if (qualifier == null) {
-                qualifier = suffix.value();
-            }
-            end = suffix.end();
-        }
+                     boolean negative, ArrowDirection arrow, Unit unit, List<Candidate> out) {
+        String unitCode = units.tableUnit(t, spanStart, unit);
+        value = UnitMatcher.tableValue(unit, value);
+        high = UnitMatcher.tableValue(unit, high);
         int floor = out.isEmpty() ? 0 : out.get(out.size() - 1).end;
-        QualifierLexicon.Prefix prefix = qualifiers.prefixBefore(t, spanStart, floor);
-        int start = spanStart;
-        if (prefix != null) {
-            start = prefix.start();
-            if (qualifier == null) {
-                qualifier = prefix.qualifier();
-            }
-        }
-        if (qualifier == null && approx) {
-            qualifier = "approx";
-        }
-        if (arrow == null && end < n && (t[end] == '↑' || t[end] == '▲' || t[end] == '↓' || t[end] == '▼')) {
-            arrow = t[end] == '↑' || t[end] == '▲' ? "up" : "down"; // headline style: 22%↑
-        }
-        if (arrow == null && (unit.kind() == Kind.PERCENT || unit.kind() == Kind.PERCENT_POINT)
-                && (negative || t[spanStart] == '+')) {
-            arrow = negative ? "down" : "up"; // +15%, -3.2%: a signed rate is a change
-        }
+        QualifierMatcher.Qualified q = qualifiers.qualify(t, spanStart, end, value, high, approx, negative, arrow,
+                unit.kind(), floor);
         Candidate c = new Candidate();
-        c.start = start;
-        c.end = end;
+        c.start = q.start();
+        c.end = q.end();
         c.value = normalize(negative ? value.negate() : value);
-        c.rangeHigh = high == null ? null : normalize(negative ? high.negate() : high);
+        c.rangeHigh = q.rangeHigh() == null ? null : normalize(negative ? q.rangeHigh().negate() : q.rangeHigh());
         c.unit = unitCode;
         c.counter = unit.counter();
-        c.qualifier = qualifier;
-        c.arrowDirection = arrow;
+        c.qualifier = q.qualifier();
+        c.arrowDirection = q.arrow() == null ? null : q.arrow().id();
         out.add(c);
-        return end;
+        return q.end();
     }
 
     static BigDecimal normalize(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
-    }
-
-    private static boolean suffixBoundary(int[] t, int end) {
-        return end >= t.length || !KoreanNumberParser.isHangulSyllable(t[end]) || PARTICLES.indexOf(t[end]) >= 0
-                || t[end] == '의' || t[end] == '으';
-    }
-
-    /** After 대 in 20%대 or 1조원대: a particle or a non-word character, not 대비, 대상 ... */
-    private static boolean bandFollows(int[] t, int p) {
-        if (p >= t.length || !KoreanNumberParser.isHangulSyllable(t[p])) {
-            return true;
-        }
-        return "의에로를가는인이까서도였다를초중후".indexOf(t[p]) >= 0;
-    }
-
-    /**
-     * The unit word at {@code p}, glued or after one space. A unit ending in a Hangul syllable
-     * must end the word (or be followed by a particle), so 원칙 is not 원 and 대학 is not 대.
-     */
-    Match<Unit> unitAt(int[] t, int p, int n, boolean allowSpace) {
-        Match<Unit> m = units.suffixAt(t, p, n);
-        if (m == null && allowSpace && p < n && t[p] == ' ') {
-            m = units.suffixAt(t, p + 1, n);
-        }
-        if (m == null || m.value().kind() == Kind.REJECT) {
-            return m;
-        }
-        int e = m.end();
-        int last = t[e - 1];
-        if (KoreanNumberParser.isHangulSyllable(last) && e < n && KoreanNumberParser.isHangulSyllable(t[e])
-                && PARTICLES.indexOf(t[e]) < 0) {
-            return null;
-        }
-        if (isLatin(last) && e < n && isAlnum(t[e])) {
-            return null;
-        }
-        if (m.value().kind() == Kind.COUNT && "대".equals(m.value().counter())) {
-            int r = KoreanNumberParser.skipSpace(t, e, n);
-            if (r < n && KoreanNumberParser.isAsciiDigit(t[r])) {
-                return null; // 3 대 1 is a score
-            }
-        }
-        return m;
-    }
-
-    private boolean contextAllows(int[] t, int at, Unit unit) {
-        return unit.requires() == null || windowContains(t, at, unit.requires());
-    }
-
-    private static boolean windowContains(int[] t, int at, String... words) {
-        int from = Math.max(0, at - CONTEXT);
-        int to = Math.min(t.length, at + CONTEXT);
-        for (String w : words) {
-            int[] cps = w.codePoints().toArray();
-            for (int i = from; i + cps.length <= to; i++) {
-                int k = 0;
-                while (k < cps.length && t[i + k] == cps[k]) {
-                    k++;
-                }
-                if (k == cps.length) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * 포인트 after a rate (금리, 점유율, a % figure earlier in the sentence) is a percentage point;
-     * otherwise (코스피 30포인트) it is an index point. Looks back to the start of the sentence.
-     */
-    private static boolean rateContext(int[] t, int at) {
-        int from = Math.max(0, at - 60);
-        for (int i = at - 1; i >= from; i--) {
-            int c = t[i];
-            if (c == '.' && i + 1 < at && t[i + 1] == ' ') {
-                return false; // the previous sentence ended
-            }
-            if (c == '%' || c == '률' || c == '율') {
-                return true;
-            }
-            if (c == '금' && i + 1 < at && t[i + 1] == '리') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean startsWith(int[] t, int p, String word) {
-        int i = 0;
-        for (int k = 0; k < word.length(); k++, i++) {
-            if (p + i >= t.length || t[p + i] != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@code 3분의 1}: a share, written as a percentage (33.333333, approximate when inexact). */
@@ -597,8 +316,7 @@ final class FigureScanner {
             exact = percent.divide(denominator.value(), 6, RoundingMode.HALF_EVEN);
             approx = true;
         }
-        Unit unit = new Unit(Kind.PERCENT, "percent", null, null, false);
-        return emit(t, spanStart, end, exact, null, approx, false, null, unit, out);
+        return emit(t, spanStart, end, exact, null, approx, false, null, Unit.of(Kind.PERCENT), out);
     }
 
     /** A Hangul word start: 마이너스, 절반, native numerals, Sino-Korean numerals, 수십. */
@@ -613,10 +331,9 @@ final class FigureScanner {
             return i + 4;
         }
         if (c == '절' && startsWith(t, i, "절반")
-                && (i + 2 >= n || !KoreanNumberParser.isHangulSyllable(t[i + 2]) || PARTICLES.indexOf(t[i + 2]) >= 0
+                && (i + 2 >= n || !KoreanNumberParser.isHangulSyllable(t[i + 2]) || isParticle(t[i + 2])
                     || t[i + 2] == '가' || t[i + 2] == '이')) {
-            Unit percent = new Unit(Kind.PERCENT, "percent", null, null, false);
-            return emit(t, i, i + 2, BigDecimal.valueOf(50), null, false, false, null, percent, out);
+            return emit(t, i, i + 2, BigDecimal.valueOf(50), null, false, false, null, Unit.of(Kind.PERCENT), out);
         }
         if (natives.mayStart(c)) {
             int r = atNative(t, i, out);
@@ -644,142 +361,31 @@ final class FigureScanner {
         if (p < t.length && t[p] == ' ') {
             return true;
         }
-        Match<Unit> m = unitAt(t, p, t.length, false);
-        return m != null && m.value().kind() == Kind.CURRENCY;
+        return units.currencyAt(t, p);
     }
 
     /** {@code 두 배}, {@code 한 곳}, {@code 열두 개}, {@code 세 자릿수}; 0 when nothing matched. */
     private int atNative(int[] t, int i, List<Candidate> out) {
-        int n = t.length;
-        Match<Integer> numeral = natives.match(t, i, n);
-        if (numeral == null) {
+        NativeCountReader.Reading reading = nativeCounts.read(t, i);
+        if (reading == null) {
             return 0;
         }
-        int e = numeral.end();
-        boolean spaced = e < n && t[e] == ' ';
-        int q = spaced ? e + 1 : e;
-        int digitsWordEnd = digitCountWord(t, q);
-        if (digitsWordEnd > 0) {
-            if (!growthFollows(t, digitsWordEnd) && !rateBefore(t, i)) {
-                return 0;
-            }
-            int r = KoreanNumberParser.skipSpace(t, digitsWordEnd, n);
-            for (String percentWord : new String[] {"퍼센트", "%", "프로"}) {
-                if (startsWith(t, r, percentWord)) {
-                    digitsWordEnd = r + percentWord.length(); // 두 자리 수 퍼센트
-                    break;
-                }
-            }
-            // 한 자릿수 is below 10%; 두 자릿수 at least 10%; 세 자릿수 at least 100%.
-            int digits = Math.min(numeral.value(), 20);
-            BigDecimal bound = digits == 1 ? BigDecimal.TEN : KoreanNumberParser.POW10[digits - 1];
-            Unit percent = new Unit(Kind.PERCENT, "percent", null, null, false);
-            int before = out.size();
-            int end = emit(t, i, digitsWordEnd, bound, null, false, false, null, percent, out);
-            Candidate made = out.get(before);
-            if (made.qualifier == null) {
-                made.qualifier = digits == 1 ? "less_than" : "at_least";
-            }
-            return end;
+        if (reading.unit() == null) {
+            return reading.end();
         }
-        Match<Unit> unitMatch = unitAt(t, q, n, false);
-        if (unitMatch == null) {
-            return 0;
+        int before = out.size();
+        int end = emit(t, i, reading.end(), reading.value(), null, false, false, null, reading.unit(), out);
+        Candidate made = out.get(before);
+        if (made.qualifier == null) {
+            made.qualifier = reading.qualifier();
         }
-        Unit unit = unitMatch.value();
-        if (unit.kind() != Kind.COUNT && unit.kind() != Kind.MULTIPLE) {
-            return unit.kind() == Kind.REJECT ? unitMatch.end() : 0;
-        }
-        if (!spaced && !unit.nativeGlued() || t[q] == '인' || unit.kind() == Kind.MULTIPLE && numeral.value() == 1) {
-            return 0; // 한 명, never 한 인 (인 follows Sino-Korean numbers); 한배 is "the same boat"
-        }
-        if (numeral.value() == 1 && (oneIdiom(t, unitMatch.end(), unit.counter()) || precededBy(t, i, "다시"))) {
-            return unitMatch.end(); // 한 번 더, 한 명의 고객, 한 번도, 한 곳에서: "one" as a word
-        }
-        return emit(t, i, unitMatch.end(), BigDecimal.valueOf(numeral.value()), null, false, false, null, unit, out);
-    }
-
-    /** The word before {@code i} is {@code word} (다시 한 번). */
-    private static boolean precededBy(int[] t, int i, String word) {
-        int e = i;
-        while (e > 0 && t[e - 1] == ' ') {
-            e--;
-        }
-        int s = e - word.length();
-        return s >= 0 && startsWith(t, s, word) && (s == 0 || !KoreanNumberParser.isHangulSyllable(t[s - 1]));
-    }
-
-    /**
-     * After {@code 한 번}, {@code 한 명}: 더, 도 (한 번도: never), 의 after 명 or 번 (한 명의 고객)
-     * make it an idiom, not a count; so does 에 after 번 (한 번에: at once), but
-     * {@code 한 곳에 거점} is one place and {@code 한 개국의 환자} one country.
-     */
-    private static boolean oneIdiom(int[] t, int e, String counter) {
-        if (e >= t.length) {
-            return false;
-        }
-        int c = t[e];
-        if (c == '에') {
-            return "번".equals(counter);
-        }
-        if (c == '의' && !"명".equals(counter) && !"번".equals(counter)) {
-            return false; // 한 개국의 환자: one country
-        }
-        if (c == '의' || c == '도') {
-            return e + 1 >= t.length || !KoreanNumberParser.isHangulSyllable(t[e + 1]);
-        }
-        return c == ' ' && startsWith(t, e + 1, "더") && (e + 2 >= t.length || !KoreanNumberParser.isHangulSyllable(t[e + 2]));
-    }
-
-    private static int digitCountWord(int[] t, int q) {
-        for (String w : new String[] {"자릿수", "자리수", "자리 수"}) {
-            if (startsWith(t, q, w)) {
-                return q + w.length();
-            }
-        }
-        return 0;
-    }
-
-    /** A rate word shortly before (누적 상승률은 강남 3구 모두 두 자릿수다). */
-    private static boolean rateBefore(int[] t, int at) {
-        for (int i = at - 1; i >= Math.max(0, at - 16); i--) {
-            if (t[i] == '.' || t[i] == '\n') {
-                return false;
-            }
-            if ((t[i] == '율' || t[i] == '률') && i + 1 < at && (t[i + 1] == '은' || t[i + 1] == '이' || t[i + 1] == ' ')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** 세 자릿수 is a figure only as a growth rate (세 자릿수 증가율, 두 자릿수 성장). */
-    private static boolean growthFollows(int[] t, int from) {
-        int to = Math.min(t.length, from + 8);
-        for (int i = from; i < to; i++) {
-            int c = t[i];
-            if (c == '율' || c == '률' || c == '%' || startsWith(t, i, "퍼센트")) {
-                return true;
-            }
-            if (i + 1 < to) {
-                int d = t[i + 1];
-                if ((c == '성' && d == '장') || (c == '증' && (d == '가' || d == '발')) || (c == '상' && d == '승')
-                        || (c == '감' && d == '소') || (c == '하' && d == '락') || (c == '신' && d == '장')
-                        || (c == '급' && (d == '증' || d == '감'))) {
-                    return true;
-                }
-            }
-            if (c == '늘' || c == '줄') {
-                return true;
-            }
-        }
-        return false;
+        return end;
     }
 
     /** {@code $1.2 billion}, {@code US$ 300}, {@code €5억}, {@code ¥1,000}. */
     private int atCurrencyPrefix(int[] t, int i, List<Candidate> out) {
         int n = t.length;
-        Match<Unit> m = units.prefixAt(t, i, n);
+        Match<Unit> m = units.prefixAt(t, i);
         if (m == null) {
             return i + 1;
         }
@@ -809,7 +415,7 @@ final class FigureScanner {
         }
         Unit unit = m.value();
         // A suffix currency repeated after the number (US$ 5억 달러) is part of the same figure.
-        Match<Unit> suffix = unitAt(t, end, n, true);
+        Match<Unit> suffix = units.unitAt(t, end, n, true);
         if (suffix != null && suffix.value().kind() == Kind.CURRENCY) {
             end = suffix.end();
         }

@@ -1,8 +1,8 @@
 package org.sectortrends.figures;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Qualifier words around a figure, from {@code qualifiers.tsv}: prefixes such as {@code 약},
@@ -17,25 +17,25 @@ import java.util.Set;
  */
 final class QualifierLexicon {
 
-    static final Set<String> QUALIFIERS = Set.of("approx", "at_least", "more_than", "at_most", "less_than");
-
     /** A prefix qualifier found before a number: where it starts and what it means. */
-    record Prefix(int start, String qualifier) {}
+    record Prefix(int start, Qualifier qualifier) {}
 
-    private record Word(int[] codePoints, String qualifier) {}
+    private record Word(int[] codePoints, Qualifier qualifier) {}
 
     private final List<Word> prefixes = new ArrayList<>();
-    private final CodePointTrie<String> suffixes = new CodePointTrie<>();
+    private final CodePointTrie<Qualifier> suffixes = new CodePointTrie<>();
 
     QualifierLexicon(Lexicons lexicons) {
         for (String[] row : lexicons.rows(Lexicons.QUALIFIERS, 3)) {
-            if (!QUALIFIERS.contains(row[2])) {
+            Qualifier qualifier = Qualifier.fromLexicon(row[2]);
+            if (qualifier == null) {
                 throw new IllegalArgumentException("unknown qualifier '" + row[2] + "' for " + row[0]
-                        + "; expected one of " + QUALIFIERS);
+                        + "; expected one of " + Arrays.stream(Qualifier.values()).filter(q -> q != Qualifier.RANGE)
+                                .map(Qualifier::id).toList());
             }
             switch (row[1]) {
-                case "prefix" -> prefixes.add(new Word(row[0].codePoints().toArray(), row[2]));
-                case "suffix" -> suffixes.put(row[0], row[2]);
+                case "prefix" -> prefixes.add(new Word(row[0].codePoints().toArray(), qualifier));
+                case "suffix" -> suffixes.put(row[0], qualifier);
                 default -> throw new IllegalArgumentException(
                         "qualifier position must be prefix or suffix: '" + row[1] + "' for " + row[0]);
             }
@@ -63,15 +63,15 @@ final class QualifierLexicon {
     }
 
     /** The suffix qualifier at {@code from} (after one optional space), or null. */
-    CodePointTrie.Match<String> suffixAfter(int[] t, int from, int limit) {
-        CodePointTrie.Match<String> m = suffixes.longestMatch(t, from, limit);
+    CodePointTrie.Match<Qualifier> suffixAfter(int[] t, int from, int limit) {
+        CodePointTrie.Match<Qualifier> m = suffixes.longestMatch(t, from, limit);
         if (m == null && from < limit && t[from] == ' ') {
             m = suffixes.longestMatch(t, from + 1, limit);
         }
         if (m == null && from + 1 < limit && "이가을를".indexOf(t[from]) >= 0 && t[from + 1] == ' ') {
             // 1만 명이 넘는, 3조 원을 넘게: only "more than" verbs take a particle in between
-            CodePointTrie.Match<String> verb = suffixes.longestMatch(t, from + 2, limit);
-            if (verb != null && verb.value().equals("more_than") && t[from + 2] == '넘') {
+            CodePointTrie.Match<Qualifier> verb = suffixes.longestMatch(t, from + 2, limit);
+            if (verb != null && verb.value() == Qualifier.MORE_THAN && t[from + 2] == '넘') {
                 m = verb;
             }
         }

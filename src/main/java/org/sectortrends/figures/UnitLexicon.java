@@ -14,14 +14,67 @@ import java.util.Set;
  */
 final class UnitLexicon {
 
-    enum Kind { CURRENCY, PERCENT, PERCENT_POINT, BASIS_POINT, POINT, MULTIPLE, COUNT, MEASURE, REJECT }
+    /**
+     * What a unit word is. Kinds with a {@link #fixedCode()} write that unit to the table for every
+     * word of the kind ({@code %}, {@code 퍼센트} and {@code 프로} are all {@code percent});
+     * the others take the code from their lexicon line (ISO code, measure id, rejection reason).
+     */
+    enum Kind {
+        CURRENCY(null),
+        PERCENT("percent"),
+        PERCENT_POINT("percent_point"),
+        /** {@code bp}: hundredths of a percentage point, written as {@code percent_point}. */
+        BASIS_POINT("percent_point"),
+        /** {@code 포인트}: an index point, or a percentage point after a rate (decided in context). */
+        POINT("point"),
+        MULTIPLE("multiple"),
+        COUNT("count"),
+        MEASURE(null),
+        /** A word that makes the number not a figure ({@code 년}, {@code 위}); code is the reason. */
+        REJECT(null);
+
+        private final String fixedCode;
+
+        Kind(String fixedCode) {
+            this.fixedCode = fixedCode;
+        }
+
+        /** The table unit of every word of this kind, or null when each word names its own. */
+        String fixedCode() {
+            return fixedCode;
+        }
+    }
+
+    /**
+     * Rejection reason of words that are neither a unit nor a reason to drop the number before
+     * them ({@code 5조 시대}: the number may still be money by context).
+     */
+    static final String NEUTRAL_REASON = "none";
 
     /**
      * A unit word. {@code code} is the output unit (ISO code, measure id) or the reason for a
      * rejection; {@code counter} is set for counts; {@code requires} names a word that must occur
      * in the sentence; {@code nativeGlued} allows {@code 한명}-style spelling.
      */
-    record Unit(Kind kind, String code, String counter, String requires, boolean nativeGlued) {}
+    record Unit(Kind kind, String code, String counter, String requires, boolean nativeGlued) {
+
+        /** The unit of a kind with a fixed code, without counter or context word. */
+        static Unit of(Kind kind) {
+            if (kind.fixedCode() == null) {
+                throw new IllegalArgumentException("unit kind " + kind + " has no fixed code");
+            }
+            return new Unit(kind, kind.fixedCode(), null, null, false);
+        }
+
+        boolean isReject() {
+            return kind == Kind.REJECT;
+        }
+
+        /** A rejected word with reason {@link #NEUTRAL_REASON}: ignore it, keep the number. */
+        boolean isNeutral() {
+            return kind == Kind.REJECT && NEUTRAL_REASON.equals(code);
+        }
+    }
 
     private final CodePointTrie<Unit> suffixes = new CodePointTrie<>();
     private final CodePointTrie<Unit> prefixes = new CodePointTrie<>();
@@ -39,7 +92,7 @@ final class UnitLexicon {
         }
         for (String[] row : lexicons.rows(Lexicons.COUNTERS, 2)) {
             boolean glued = row.length > 2 && row[2].equalsIgnoreCase("yes");
-            suffixes.put(row[0], new Unit(Kind.COUNT, "count", row[1], null, glued));
+            suffixes.put(row[0], new Unit(Kind.COUNT, Kind.COUNT.fixedCode(), row[1], null, glued));
             counterSurfaces.add(row[0]);
         }
         for (String[] row : lexicons.rows(Lexicons.CURRENCIES, 3)) {
@@ -66,19 +119,20 @@ final class UnitLexicon {
             }
             currencySurfaces.add(row[0]);
         }
-        Unit percent = new Unit(Kind.PERCENT, "percent", null, null, false);
-        Unit point = new Unit(Kind.PERCENT_POINT, "percent_point", null, null, false);
+        Unit percent = Unit.of(Kind.PERCENT);
+        Unit point = Unit.of(Kind.PERCENT_POINT);
         for (String s : new String[] {"%", "％", "퍼센트", "프로"}) {
             suffixes.put(s, percent);
         }
         for (String s : new String[] {"%p", "%P", "％p", "%포인트", "% 포인트", "퍼센트포인트", "퍼센트 포인트", "%pt", "pp"}) {
             suffixes.put(s, point);
         }
-        suffixes.put("포인트", new Unit(Kind.POINT, "point", null, null, false));
-        suffixes.put("bp", new Unit(Kind.BASIS_POINT, "percent_point", null, null, false));
-        suffixes.put("bps", new Unit(Kind.BASIS_POINT, "percent_point", null, null, false));
-        suffixes.put("베이시스포인트", new Unit(Kind.BASIS_POINT, "percent_point", null, null, false));
-        suffixes.put("배", new Unit(Kind.MULTIPLE, "multiple", null, null, true));
+        suffixes.put("포인트", Unit.of(Kind.POINT));
+        Unit basisPoint = Unit.of(Kind.BASIS_POINT);
+        for (String s : new String[] {"bp", "bps", "베이시스포인트"}) {
+            suffixes.put(s, basisPoint);
+        }
+        suffixes.put("배", new Unit(Kind.MULTIPLE, Kind.MULTIPLE.fixedCode(), null, null, true));
         foldCompatibilityUnits();
     }
 

@@ -33,9 +33,11 @@ import org.sectortrends.tables.Tables;
 import org.sectortrends.tables.Tables.Col;
 import org.sectortrends.topics.ArticleSectors;
 import org.sectortrends.topics.SectorTaxonomy;
+import org.sectortrends.topics.TopicAssignment;
 import org.sectortrends.topics.TopicConfig;
 import org.sectortrends.topics.TopicDescription;
 import org.sectortrends.topics.TopicDescriptions;
+import org.sectortrends.topics.TopicFeatures;
 import org.sectortrends.topics.TopicFit;
 import org.sectortrends.topics.TopicMatcher;
 import org.sectortrends.topics.TopicModeling;
@@ -174,7 +176,7 @@ public final class TopicsJob implements SparkJob {
 
     // One grouping of article_terms by article feeds the fit, the assignment and each article's
     // own sector; every later step is a narrow pass over this cached table.
-    Dataset<Row> documents = ArticleSectors.withOwnSector(TopicModeling.termArrays(terms), taxonomy)
+    Dataset<Row> documents = ArticleSectors.withOwnSector(TopicFeatures.termArrays(terms), taxonomy)
         .coalesce(partitions)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -229,7 +231,7 @@ public final class TopicsJob implements SparkJob {
         }
       }
 
-      Dataset<Row> assigned = model != null ? TopicModeling.assign(model, documents)
+      Dataset<Row> assigned = model != null ? TopicAssignment.assign(model, documents)
           : documents.select(col(Col.ARTICLE_ID), lit(TopicModeling.UNASSIGNED).as(Col.TOPIC_ID), lit(0.0).as(Col.SCORE),
               col(ArticleSectors.SECTOR), col(ArticleSectors.SECTOR_SCORE));
       // Articles without any term row are kept too: topic -1, score 0.
@@ -306,7 +308,7 @@ public final class TopicsJob implements SparkJob {
    */
   static TopicConfig adaptVocabularyLimits(long withTerms, TopicConfig config, StringBuilder report) {
     try {
-      TopicModeling.checkVocabularyLimits(withTerms, config);
+      TopicFeatures.checkVocabularyLimits(withTerms, config);
       return config;
     } catch (IllegalArgumentException e) {
       double maxCount = config.maxDf() >= 1 ? config.maxDf() : config.maxDf() * withTerms;
@@ -332,7 +334,7 @@ public final class TopicsJob implements SparkJob {
       // Only k-means takes initial centroids; a bisecting model is always retrained from scratch.
       if (previous.isPresent() && !settings.coldStart() && config.algorithm() == TopicConfig.Algorithm.KMEANS) {
         PipelineModel old = previous.get().model();
-        List<Map<String, Double>> start = TopicMatcher.centroidTerms(TopicModeling.vocabulary(old), TopicModeling.unitCentroids(old));
+        List<Map<String, Double>> start = TopicMatcher.centroidTerms(TopicFeatures.vocabulary(old), TopicAssignment.unitCentroids(old));
         if (settings.k() == TopicsSettings.CHOOSE_K || settings.k() == start.size()) {
           warm = TopicModeling.fitFrom(sample, config, start);
         }
@@ -394,8 +396,8 @@ public final class TopicsJob implements SparkJob {
     }
     if (previous.isPresent()) {
       TopicRegistry.Version old = previous.get();
-      List<Map<String, Double>> oldByCluster = TopicMatcher.centroidTerms(TopicModeling.vocabulary(old.model()),
-          TopicModeling.unitCentroids(old.model()));
+      List<Map<String, Double>> oldByCluster = TopicMatcher.centroidTerms(TopicFeatures.vocabulary(old.model()),
+          TopicAssignment.unitCentroids(old.model()));
       Map<Integer, Map<String, Double>> oldByTopic = new HashMap<>();
       Map<Integer, String> oldLabels = new HashMap<>();
       for (TopicRegistry.Entry e : old.topics()) {
@@ -403,7 +405,7 @@ public final class TopicsJob implements SparkJob {
         oldLabels.put(e.topicId(), e.label());
         nextId = Math.max(nextId, e.topicId() + 1);
       }
-      List<Map<String, Double>> fresh = TopicMatcher.centroidTerms(TopicModeling.vocabulary(model), TopicModeling.unitCentroids(model));
+      List<Map<String, Double>> fresh = TopicMatcher.centroidTerms(TopicFeatures.vocabulary(model), TopicAssignment.unitCentroids(model));
       List<TopicMatcher.Match> matches = TopicMatcher.match(fresh, oldByTopic, threshold);
       for (TopicMatcher.Match m : matches) {
         topicIdByCluster.put(m.newCluster(), m.oldTopicId());

@@ -37,14 +37,14 @@ public final class ArticleSectors {
 
   /**
    * {@code documents} (one row per article with a {@code terms} array, terms repeated by count,
-   * as {@link TopicModeling#termArrays} gives) with {@code sector} and {@code sector_score}
+   * as {@link TopicFeatures#termArrays} gives) with {@code sector} and {@code sector_score}
    * appended, computed row by row in Java.
    */
   public static Dataset<Row> withOwnSector(Dataset<Row> documents, SectorTaxonomy taxonomy) {
     StructType schema = documents.schema()
         .add(SECTOR, DataTypes.StringType, false)
         .add(SECTOR_SCORE, DataTypes.DoubleType, false);
-    int termsIndex = documents.schema().fieldIndex(TopicModeling.TERMS);
+    int termsIndex = documents.schema().fieldIndex(TopicFeatures.TERMS);
     int width = documents.schema().size();
     return documents.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Iterator<Row>() {
       private final Map<String, Integer> counts = new HashMap<>();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Chooses the number of topics by the stability of the clustering across subsamples: the k whose
@@ -79,6 +80,123 @@ public final class KSelection {
     public boolean atEdge() {
       return warning != null;
     }
+  }
+
+  /** Restarts per k while a range of k is compared by silhouette; the chosen k gets all configured restarts. */
+  static final int SEARCH_RESTARTS = 3;
+
+  /**
+   * The outcome of the k search on the driver's sample: the chosen clustering of the sample, the
+   * silhouette (and, by stability, the mean ARI) of every k tried, and a warning when the chosen
+   * k is at an edge of the range (null otherwise).
+   */
+  record Search(SphericalKMeans.Result best, Map<Integer, Double> silhouettes, Map<Integer, Double> stabilities,
+      String warning) {}
+
+  /**
+   * Chooses k on the sample vectors and clusters the sample with it, by the criterion of
+   * {@code config}: stability ({@link #stability} on at most {@link #STABILITY_SAMPLE} documents,
+   * then all configured restarts for the chosen k on the whole sample) when a range is searched,
+   * otherwise silhouette. Null when no k of the range fits the sample.
+   */
+  static Search search(int[][] indices, double[][] values, int dimension, TopicConfig config) {
+    int[] ks = config.candidateKs();
+    int sampled = indices.length;
+    Map<Integer, Double> silhouettes = new LinkedHashMap<>();
+    Map<Integer, Double> stabilities = new LinkedHashMap<>();
+    String warning = null;
+    SphericalKMeans.Result best;
+    if (ks.length > 1 && config.kCriterion() == TopicConfig.KCriterion.STABILITY) {
+      // Every k of the range is fitted on a few subsamples; the k whose clusterings agree best
+      // wins (KSelection), and only that k gets the restarts on the whole sample. The candidates
+      // are independent and run in parallel on the driver's cores; the outcome does not depend
+      // on the scheduling.
+      int[] chosen = stabilitySample(sampled, STABILITY_SAMPLE, config.seed());
+      int[][] stableIndices = new int[chosen.length][];
+      double[][] stableValues = new double[chosen.length][];
+      for (int i = 0; i < chosen.length; i++) {
+        stableIndices[i] = indices[chosen[i]];
+        stableValues[i] = values[chosen[i]];
+      }
+      int largest = (int) Math.round(chosen.length * DEFAULT_FRACTION);
+      List<Stability> searched = Arrays.stream(ks).filter(k -> k <= largest).parallel()
+          .mapToObj(k -> stability(stableIndices, stableValues, dimension, k, config.seed(), config.maxIter(),
+              DEFAULT_SUBSAMPLES, DEFAULT_FRACTION))
+          .collect(Collectors.toList());
+      if (searched.isEmpty()) {
+        return null;
+      }
+      for (Stability candidate : searched) {
+        stabilities.put(candidate.k(), candidate.meanAri());
+        silhouettes.put(candidate.k(),
+            SphericalKMeans.silhouette(stableIndices, stableValues, candidate.firstAssignment(), candidate.k()));
+      }
+      Choice choice = choose(stabilities);
+      warning = choice.warning();
+      best = SphericalKMeans.bestOf(indices, values, dimension, choice.k(), config.seed(), config.maxIter(),
+          config.restarts());
+      silhouettes.put(best.k(), SphericalKMeans.silhouette(indices, values, best.assignment(), best.k()));
+    } else {
+      best = bySilhouette(indices, values, dimension, ks, config, silhouettes);
+      if (best == null) {
+        return null;
+      }
+      warning = silhouetteEdgeWarning(silhouettes, best.k());
+    }
+    return new Search(best, silhouettes, stabilities, warning);
+  }
+
+  /**
+   * The silhouette search: every k with a few restarts (all configured restarts when k is fixed),
+   * the best silhouette wins (the smaller k on a tie), and the chosen k then gets the remaining
+   * restarts. Fills {@code silhouettes}; null when no k fits the sample.
+   */
+  private static SphericalKMeans.Result bySilhouette(int[][] indices, double[][] values, int dimension, int[] ks,
+      TopicConfig config, Map<Integer, Double> silhouettes) {
+    int searchRestarts = ks.length > 1 ? Math.min(SEARCH_RESTARTS, config.restarts()) : config.restarts();
+    int sampled = indices.length;
+    List<SearchedK> searched = Arrays.stream(ks).filter(k -> k <= sampled).parallel()
+        .mapToObj(k -> {
+          SphericalKMeans.Result result =
+              SphericalKMeans.bestOf(indices, values, dimension, k, config.seed(), config.maxIter(), searchRestarts);
+          return new SearchedK(result, SphericalKMeans.silhouette(indices, values, result.assignment(), k));
+        })
+        .collect(Collectors.toList());
+    SphericalKMeans.Result best = null;
+    double bestSilhouette = Double.NEGATIVE_INFINITY;
+    for (SearchedK candidate : searched) {
+      silhouettes.put(candidate.result().k(), candidate.silhouette());
+      if (best == null || candidate.silhouette() > bestSilhouette) {
+        best = candidate.result();
+        bestSilhouette = candidate.silhouette();
+      }
+    }
+    if (best != null && config.restarts() > searchRestarts) {
+      SphericalKMeans.Result more = SphericalKMeans.bestOf(indices, values, dimension, best.k(),
+          config.seed() + searchRestarts, config.maxIter(), config.restarts() - searchRestarts);
+      if (more.cost() < best.cost()) {
+        best = more;
+        silhouettes.put(best.k(), SphericalKMeans.silhouette(indices, values, best.assignment(), best.k()));
+      }
+    }
+    return best;
+  }
+
+  private record SearchedK(SphericalKMeans.Result result, double silhouette) {}
+
+  /** The warning of a k chosen by silhouette on an edge of the k tried; null inside or for one k. */
+  static String silhouetteEdgeWarning(Map<Integer, Double> silhouettes, int k) {
+    if (silhouettes.size() < 2) {
+      return null;
+    }
+    int min = java.util.Collections.min(silhouettes.keySet());
+    int max = java.util.Collections.max(silhouettes.keySet());
+    if (k != min && k != max) {
+      return null;
+    }
+    return String.format(java.util.Locale.ROOT,
+        "chosen k=%d is at the %s edge of the range searched %d..%d by silhouette; the structure may lie outside it: "
+            + "widen --k-min/--k-max or fix --k", k, k == min ? "lower" : "upper", min, max);
   }
 
   /**

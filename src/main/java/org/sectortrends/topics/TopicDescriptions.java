@@ -22,10 +22,10 @@ import org.apache.spark.sql.expressions.Window;
  * of its articles' normalized TF-IDF vectors): they are frequent in the topic and rare elsewhere.
  * The label joins the top three. The sector comes from {@link SectorTaxonomy#score} over the top
  * terms weighted by centroid weight. Representative articles are the ones with the highest cosine
- * similarity to their centroid (the {@code score} of {@link TopicModeling#assign}).
+ * similarity to their centroid (the {@code score} of {@link TopicAssignment#assign}).
  *
  * <pre>{@code
- * Dataset<Row> assigned = TopicModeling.assign(fit.model(), articleTerms);
+ * Dataset<Row> assigned = TopicAssignment.assign(fit.model(), articleTerms);
  * List<TopicDescription> topics = TopicDescriptions.describe(fit.model(), assigned, 10, taxonomy);
  * Dataset<Row> examples = TopicDescriptions.representatives(assigned, 5);
  * }</pre>
@@ -48,8 +48,8 @@ public final class TopicDescriptions {
     if (topN < 1) {
       throw new IllegalArgumentException("topN must be at least 1: " + topN);
     }
-    String[] vocabulary = TopicModeling.vocabulary(model);
-    double[][] centroids = TopicModeling.unitCentroids(model);
+    String[] vocabulary = TopicFeatures.vocabulary(model);
+    double[][] centroids = TopicAssignment.unitCentroids(model);
     Map<Integer, Long> sizes = sizes(assignments);
     List<TopicDescription> descriptions = new ArrayList<>();
     for (int topic = 0; topic < centroids.length; topic++) {

@@ -13,51 +13,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The k criterion on generated sparse documents with a planted number of groups: each group has
- * its own block of terms, every document draws terms of its group, and a shared block of noise
- * terms blurs the groups.
+ * The k criterion on generated sparse documents with a planted number of groups
+ * ({@link PlantedGroups}, the fixture of {@link SphericalKMeansTest} with larger term blocks).
  */
 class KSelectionTest {
 
   private static final int TERMS_PER_GROUP = 15;
   private static final int SHARED_TERMS = 8;
 
-  private record Corpus(int[][] indices, double[][] values, int dimension) {}
-
-  private static Corpus corpus(int groups, int perGroup, int noise, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int n = groups * perGroup;
-    int dimension = groups * TERMS_PER_GROUP + SHARED_TERMS;
-    int[][] indices = new int[n][];
-    double[][] values = new double[n][];
-    for (int i = 0; i < n; i++) {
-      int group = i % groups;
-      double[] dense = new double[dimension];
-      for (int j = 0; j < 5; j++) {
-        dense[group * TERMS_PER_GROUP + random.nextInt(TERMS_PER_GROUP)] += 0.5 + random.nextDouble();
-      }
-      for (int j = 0; j < noise; j++) {
-        dense[groups * TERMS_PER_GROUP + random.nextInt(SHARED_TERMS)] += random.nextDouble();
-      }
-      double norm = 0;
-      int nonZeros = 0;
-      for (double v : dense) {
-        norm += v * v;
-        nonZeros += v != 0 ? 1 : 0;
-      }
-      indices[i] = new int[nonZeros];
-      values[i] = new double[nonZeros];
-      for (int t = 0, j = 0; t < dimension; t++) {
-        if (dense[t] != 0) {
-          indices[i][j] = t;
-          values[i][j++] = dense[t] / Math.sqrt(norm);
-        }
-      }
-    }
-    return new Corpus(indices, values, dimension);
+  private static PlantedGroups corpus(int groups, int perGroup, int noise, long seed) {
+    return PlantedGroups.generate(groups, perGroup, noise, seed, TERMS_PER_GROUP, SHARED_TERMS);
   }
 
-  private static KSelection.Choice choose(Corpus c, int kMin, int kMax) {
+  private static KSelection.Choice choose(PlantedGroups c, int kMin, int kMax) {
     Map<Integer, Double> byK = new LinkedHashMap<>();
     for (int k = kMin; k <= kMax; k++) {
       byK.put(k, KSelection.stability(c.indices(), c.values(), c.dimension(), k, 42L, 40,
@@ -125,7 +93,7 @@ class KSelectionTest {
 
   @Test
   void badArgumentsNameTheValue() {
-    Corpus c = corpus(3, 10, 1, 1);
+    PlantedGroups c = corpus(3, 10, 1, 1);
     IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
         () -> KSelection.stability(c.indices(), c.values(), c.dimension(), 3, 1L, 10, 1, 0.8));
     assertTrue(one.getMessage().contains(": 1"), one.getMessage());

@@ -8,56 +8,21 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Local cosine k-means on generated sparse documents: {@code groups} groups, each with its own
- * block of {@code termsPerGroup} terms, every document drawing 5 of its group's terms with random
- * weights plus, with {@code noise} terms, some terms of the shared block that every group uses.
+ * Local cosine k-means on generated sparse documents with planted groups ({@link PlantedGroups}):
+ * the clustering must find the planted partition.
  */
 class SphericalKMeansTest {
 
   private static final int TERMS_PER_GROUP = 12;
   private static final int SHARED_TERMS = 6;
 
-  private record Corpus(int[][] indices, double[][] values, int[] gold, int dimension) {}
-
-  private static Corpus corpus(int groups, int perGroup, int noise, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int n = groups * perGroup;
-    int dimension = groups * TERMS_PER_GROUP + SHARED_TERMS;
-    int[][] indices = new int[n][];
-    double[][] values = new double[n][];
-    int[] gold = new int[n];
-    for (int i = 0; i < n; i++) {
-      int group = i % groups;
-      gold[i] = group;
-      double[] dense = new double[dimension];
-      for (int j = 0; j < 5; j++) {
-        dense[group * TERMS_PER_GROUP + random.nextInt(TERMS_PER_GROUP)] += 0.5 + random.nextDouble();
-      }
-      for (int j = 0; j < noise; j++) {
-        dense[groups * TERMS_PER_GROUP + random.nextInt(SHARED_TERMS)] += random.nextDouble();
-      }
-      double norm = 0;
-      int nonZeros = 0;
-      for (double v : dense) {
-        norm += v * v;
-        nonZeros += v != 0 ? 1 : 0;
-      }
-      indices[i] = new int[nonZeros];
-      values[i] = new double[nonZeros];
-      for (int t = 0, j = 0; t < dimension; t++) {
-        if (dense[t] != 0) {
-          indices[i][j] = t;
-          values[i][j++] = dense[t] / Math.sqrt(norm);
-        }
-      }
-    }
-    return new Corpus(indices, values, gold, dimension);
+  private static PlantedGroups corpus(int groups, int perGroup, int noise, long seed) {
+    return PlantedGroups.generate(groups, perGroup, noise, seed, TERMS_PER_GROUP, SHARED_TERMS);
   }
 
   /** True when the clustering and the gold partition the documents the same way. */
@@ -85,7 +50,7 @@ class SphericalKMeansTest {
     "12, 20, 1, 5",
   })
   void bestOfRestartsRecoversSeparatedGroups(int groups, int perGroup, int noise, long seed) {
-    Corpus c = corpus(groups, perGroup, noise, seed);
+    PlantedGroups c = corpus(groups, perGroup, noise, seed);
     SphericalKMeans.Result result = SphericalKMeans.bestOf(c.indices(), c.values(), c.dimension(), groups, 42L, 40, 5);
     assertTrue(samePartition(result.assignment(), c.gold()), () -> "cost " + result.cost());
     for (double[] centroid : result.centroids()) {
@@ -99,7 +64,7 @@ class SphericalKMeansTest {
 
   @Test
   void silhouetteIsHighestAtTheTrueNumberOfGroups() {
-    Corpus c = corpus(4, 30, 1, 7);
+    PlantedGroups c = corpus(4, 30, 1, 7);
     Map<Integer, Double> silhouettes = new HashMap<>();
     int bestK = 0;
     for (int k = 2; k <= 7; k++) {
@@ -114,7 +79,7 @@ class SphericalKMeansTest {
 
   @Test
   void sameSeedGivesTheSameClustering() {
-    Corpus c = corpus(5, 20, 3, 11);
+    PlantedGroups c = corpus(5, 20, 3, 11);
     SphericalKMeans.Result a = SphericalKMeans.fit(c.indices(), c.values(), c.dimension(), 5, 9L, 40);
     SphericalKMeans.Result b = SphericalKMeans.fit(c.indices(), c.values(), c.dimension(), 5, 9L, 40);
     assertEquals(a.cost(), b.cost());

@@ -96,14 +96,14 @@ class TopicModelingTest {
     assertEquals(Set.of(2, 3, 4, 5), fit.silhouettes().keySet());
     assertEquals(3, fit.k(), fit.silhouettes()::toString);
     assertEquals(36, fit.clusteredDocuments());
-    ClusterAgreement agreement = agreement(TopicModeling.assign(fit.model(), articleTerms));
+    ClusterAgreement agreement = agreement(TopicAssignment.assign(fit.model(), articleTerms));
     assertEquals(1.0, agreement.nmi(), 1e-9);
     assertEquals(1.0, agreement.purity(), 1e-9);
   }
 
   @Test
   void vocabularyDropsRareAndUbiquitousTerms() {
-    Set<String> vocabulary = Set.of(TopicModeling.vocabulary(fit.model()));
+    Set<String> vocabulary = Set.of(TopicFeatures.vocabulary(fit.model()));
     assertEquals(24, vocabulary.size());
     assertFalse(vocabulary.contains("시장"));
     assertFalse(vocabulary.contains("한번만"));
@@ -116,7 +116,7 @@ class TopicModelingTest {
             List.of(RowFactory.create("chips-0"), RowFactory.create(LONELY), RowFactory.create("no-terms")),
             new StructType().add("article_id", DataTypes.StringType, false));
     Map<String, Row> byId =
-        TopicModeling.assign(fit.model(), articleTerms, ids).collectAsList().stream()
+        TopicAssignment.assign(fit.model(), articleTerms, ids).collectAsList().stream()
             .collect(Collectors.toMap(r -> r.getString(0), r -> r));
     assertEquals(38, byId.size());
     assertEquals(TopicModeling.UNASSIGNED, byId.get(LONELY).getInt(1));
@@ -128,7 +128,7 @@ class TopicModelingTest {
 
   @Test
   void labelsSectorsAndRepresentativesDescribeEachTopic() {
-    Dataset<Row> assigned = TopicModeling.assign(fit.model(), articleTerms).cache();
+    Dataset<Row> assigned = TopicAssignment.assign(fit.model(), articleTerms).cache();
     Map<Integer, String> goldByTopic = majorityGold(assigned);
     List<TopicDescription> topics =
         TopicDescriptions.describe(fit.model(), assigned, 5, SectorTaxonomy.fromClasspath());
@@ -165,8 +165,8 @@ class TopicModelingTest {
     String path = dir.resolve("models/topics/v1").toString();
     fit.model().write().overwrite().save(path);
     PipelineModel loaded = PipelineModel.load(path);
-    Set<Row> before = new HashSet<>(TopicModeling.assign(fit.model(), articleTerms).select("article_id", "topic_id").collectAsList());
-    Set<Row> after = new HashSet<>(TopicModeling.assign(loaded, articleTerms).select("article_id", "topic_id").collectAsList());
+    Set<Row> before = new HashSet<>(TopicAssignment.assign(fit.model(), articleTerms).select("article_id", "topic_id").collectAsList());
+    Set<Row> after = new HashSet<>(TopicAssignment.assign(loaded, articleTerms).select("article_id", "topic_id").collectAsList());
     assertEquals(before, after);
   }
 
@@ -182,13 +182,13 @@ class TopicModelingTest {
                 .withRestarts(1));
     assertEquals(3, bisecting.k());
     assertEquals(Set.of(3), bisecting.silhouettes().keySet());
-    assertEquals(1.0, agreement(TopicModeling.assign(bisecting.model(), articleTerms)).nmi(), 1e-9);
+    assertEquals(1.0, agreement(TopicAssignment.assign(bisecting.model(), articleTerms)).nmi(), 1e-9);
   }
 
   @Test
   void localSilhouetteIsTheSilhouetteOfClusteringEvaluator() {
     Transformer[] stages = fit.model().stages();
-    Dataset<Row> vectors = TopicModeling.termArrays(articleTerms);
+    Dataset<Row> vectors = TopicFeatures.termArrays(articleTerms);
     for (int i = 0; i < stages.length - 1; i++) {
       vectors = stages[i].transform(vectors);
     }
@@ -251,37 +251,37 @@ class TopicModelingTest {
         articleTerms, TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(3), 24);
     assertEquals(3, sampled.k(), sampled.silhouettes()::toString);
     assertEquals(36, sampled.clusteredDocuments());
-    assertEquals(1.0, agreement(TopicModeling.assign(sampled.model(), articleTerms)).nmi(), 1e-9);
+    assertEquals(1.0, agreement(TopicAssignment.assign(sampled.model(), articleTerms)).nmi(), 1e-9);
   }
 
   @Test
   void binaryCountsWeighEachTermOncePerArticle() {
     // The fixture repeats every other term twice, so plain counts contain 2s and binary ones not.
-    Dataset<Row> arrays = TopicModeling.termArrays(articleTerms);
+    Dataset<Row> arrays = TopicFeatures.termArrays(articleTerms);
     TopicConfig config = TopicConfig.defaults().withVocabulary(2, 0.9, 1000);
-    Set<Double> counts = termFrequencies(TopicModeling.featurePipeline(config).fit(arrays).transform(arrays));
+    Set<Double> counts = termFrequencies(TopicFeatures.featurePipeline(config).fit(arrays).transform(arrays));
     Set<Double> presence =
         termFrequencies(
-            TopicModeling.featurePipeline(config.withBinaryCounts(true)).fit(arrays).transform(arrays));
+            TopicFeatures.featurePipeline(config.withBinaryCounts(true)).fit(arrays).transform(arrays));
     assertEquals(Set.of(1.0, 2.0), counts);
     assertEquals(Set.of(1.0), presence);
   }
 
   @Test
   void featuresFittedInOnePassEqualTheTwoPassMllibFit() {
-    Dataset<Row> arrays = TopicModeling.termArrays(articleTerms);
+    Dataset<Row> arrays = TopicFeatures.termArrays(articleTerms);
     for (TopicConfig config : List.of(TopicConfig.defaults().withVocabulary(2, 0.9, 1000),
         TopicConfig.defaults().withVocabulary(1, 1.0, 1000).withBinaryCounts(true))) {
-      PipelineModel mllib = TopicModeling.featurePipeline(config).fit(arrays);
-      PipelineModel onePass = TopicModeling.fitFeatures(arrays, config);
-      assertEquals(Set.of(TopicModeling.vocabulary(mllib)), Set.of(TopicModeling.vocabulary(onePass)), config::toString);
+      PipelineModel mllib = TopicFeatures.featurePipeline(config).fit(arrays);
+      PipelineModel onePass = TopicFeatures.fitFeatures(arrays, config);
+      assertEquals(Set.of(TopicFeatures.vocabulary(mllib)), Set.of(TopicFeatures.vocabulary(onePass)), config::toString);
       assertEquals(weightsByArticle(mllib, arrays), weightsByArticle(onePass, arrays), config::toString);
     }
   }
 
   @Test
   void aCappedVocabularyKeepsTheMostFrequentTermsWithTiesInAlphabeticalOrder() {
-    Dataset<Row> arrays = TopicModeling.termArrays(articleTerms);
+    Dataset<Row> arrays = TopicFeatures.termArrays(articleTerms);
     Map<String, Long> totals = new HashMap<>();
     for (Row row : articleTerms.collectAsList()) {
       totals.merge(row.getString(1), (long) row.getInt(2), Long::sum);
@@ -291,15 +291,15 @@ class TopicModelingTest {
         .filter(e -> !e.getKey().equals("한번만") && !e.getKey().equals("나오는말")) // one document: below minDf
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(5).map(Map.Entry::getKey).toList();
-    PipelineModel onePass = TopicModeling.fitFeatures(arrays, TopicConfig.defaults().withVocabulary(2, 0.9, 5));
-    assertEquals(expected, List.of(TopicModeling.vocabulary(onePass)));
+    PipelineModel onePass = TopicFeatures.fitFeatures(arrays, TopicConfig.defaults().withVocabulary(2, 0.9, 5));
+    assertEquals(expected, List.of(TopicFeatures.vocabulary(onePass)));
   }
 
   /** Article id to (term to rounded feature weight). */
   private static Map<String, Map<String, Double>> weightsByArticle(PipelineModel features, Dataset<Row> arrays) {
-    String[] vocabulary = TopicModeling.vocabulary(features);
+    String[] vocabulary = TopicFeatures.vocabulary(features);
     Map<String, Map<String, Double>> weights = new HashMap<>();
-    for (Row row : features.transform(arrays).select(TopicModeling.ARTICLE_ID, TopicModeling.FEATURES).collectAsList()) {
+    for (Row row : features.transform(arrays).select(TopicModeling.ARTICLE_ID, TopicFeatures.FEATURES).collectAsList()) {
       SparseVector v = ((Vector) row.get(1)).toSparse();
       Map<String, Double> byTerm = new HashMap<>();
       for (int i = 0; i < v.indices().length; i++) {
@@ -312,7 +312,7 @@ class TopicModelingTest {
 
   private static Set<Double> termFrequencies(Dataset<Row> features) {
     Set<Double> values = new HashSet<>();
-    for (Row row : features.select(TopicModeling.TF).collectAsList()) {
+    for (Row row : features.select(TopicFeatures.TF).collectAsList()) {
       for (double v : ((org.apache.spark.ml.linalg.Vector) row.get(0)).toSparse().values()) {
         values.add(v);
       }
@@ -323,14 +323,14 @@ class TopicModelingTest {
   @Test
   void vocabularyLimitsThatExcludeEveryTermFailWithTheNumbers() {
     TopicConfig defaults = TopicConfig.defaults(); // minDf 3 documents, maxDf half of them
-    TopicModeling.checkVocabularyLimits(6, defaults);
+    TopicFeatures.checkVocabularyLimits(6, defaults);
     IllegalArgumentException few =
         org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class, () -> TopicModeling.checkVocabularyLimits(4, defaults));
+            IllegalArgumentException.class, () -> TopicFeatures.checkVocabularyLimits(4, defaults));
     assertTrue(few.getMessage().contains("on 4 articles") && few.getMessage().contains("minDf 3.0"), few.getMessage());
     IllegalArgumentException none =
         org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class, () -> TopicModeling.checkVocabularyLimits(0, defaults));
+            IllegalArgumentException.class, () -> TopicFeatures.checkVocabularyLimits(0, defaults));
     assertTrue(none.getMessage().contains("No article has terms"), none.getMessage());
     IllegalArgumentException fit =
         org.junit.jupiter.api.Assertions.assertThrows(
@@ -348,7 +348,7 @@ class TopicModelingTest {
       termsByArticle.computeIfAbsent(row.getString(0), k -> new HashMap<>()).merge(row.getString(1), row.getInt(2), Integer::sum);
     }
     List<Row> sectors =
-        ArticleSectors.withOwnSector(TopicModeling.termArrays(articleTerms), taxonomy)
+        ArticleSectors.withOwnSector(TopicFeatures.termArrays(articleTerms), taxonomy)
             .select("article_id", "sector", "sector_score").collectAsList();
     assertEquals(termsByArticle.size(), sectors.size());
     for (Row row : sectors) {
@@ -361,10 +361,10 @@ class TopicModelingTest {
   @Test
   void groupedInputCarriesItsExtraColumnsThroughTheAssignment() {
     Dataset<Row> documents =
-        ArticleSectors.withOwnSector(TopicModeling.termArrays(articleTerms), SectorTaxonomy.fromClasspath());
-    Map<String, Row> fromGrouped = TopicModeling.assign(fit.model(), documents).collectAsList().stream()
+        ArticleSectors.withOwnSector(TopicFeatures.termArrays(articleTerms), SectorTaxonomy.fromClasspath());
+    Map<String, Row> fromGrouped = TopicAssignment.assign(fit.model(), documents).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(0), r -> r));
-    Map<String, Row> fromRows = TopicModeling.assign(fit.model(), articleTerms).collectAsList().stream()
+    Map<String, Row> fromRows = TopicAssignment.assign(fit.model(), articleTerms).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(0), r -> r));
     assertEquals(fromRows.keySet(), fromGrouped.keySet());
     for (Row row : fromRows.values()) {

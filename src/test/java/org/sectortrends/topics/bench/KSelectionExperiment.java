@@ -23,7 +23,7 @@ import org.sectortrends.text.TermExtractor;
 import org.sectortrends.topics.KSelection;
 import org.sectortrends.topics.SphericalKMeans;
 import org.sectortrends.topics.TopicConfig;
-import org.sectortrends.topics.TopicModeling;
+import org.sectortrends.topics.TopicFeatures;
 
 /**
  * Prints, for every k of a range, the candidate criteria for choosing k on a headline TSV
@@ -58,10 +58,10 @@ public final class KSelectionExperiment {
     try {
       Dataset<Row> articleTerms = spark.createDataFrame(terms, new StructType()
           .add("article_id", DataTypes.StringType).add("term", DataTypes.StringType).add("count", DataTypes.IntegerType));
-      Dataset<Row> arrays = TopicModeling.termArrays(articleTerms).cache();
+      Dataset<Row> arrays = TopicFeatures.termArrays(articleTerms).cache();
       TopicConfig config = TopicConfig.defaults();
-      PipelineModel features = TopicModeling.fitFeatures(arrays, config);
-      int dimension = TopicModeling.vocabulary(features).length;
+      PipelineModel features = TopicFeatures.fitFeatures(arrays, config);
+      int dimension = TopicFeatures.vocabulary(features).length;
       List<Row> rows = features.transform(arrays).select("article_id", "features").collectAsList();
       List<int[]> idx = new ArrayList<>();
       List<double[]> val = new ArrayList<>();

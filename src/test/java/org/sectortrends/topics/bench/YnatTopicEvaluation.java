@@ -41,6 +41,8 @@ import org.sectortrends.topics.TopicConfig;
 import org.sectortrends.topics.TopicDescription;
 import org.sectortrends.topics.TopicDescriptions;
 import org.sectortrends.topics.TopicFit;
+import org.sectortrends.topics.TopicAssignment;
+import org.sectortrends.topics.TopicFeatures;
 import org.sectortrends.topics.TopicModeling;
 import org.sectortrends.topics.eval.ClusterAgreement;
 
@@ -187,7 +189,7 @@ public final class YnatTopicEvaluation {
         "fit %s seed %d: %s clustered=%d in %.0f s%n",
         config.algorithm(), config.seed(), fit.kSummary(), fit.clusteredDocuments(),
         (System.nanoTime() - start) / 1e9);
-    Dataset<Row> assigned = TopicModeling.assign(fit.model(), articleTerms, goldDf).cache();
+    Dataset<Row> assigned = TopicAssignment.assign(fit.model(), articleTerms, goldDf).cache();
     for (TopicDescription topic :
         TopicDescriptions.describe(fit.model(), assigned, 8, SectorTaxonomy.fromClasspath())) {
       System.out.printf(
@@ -206,8 +208,8 @@ public final class YnatTopicEvaluation {
     if (config.binaryCounts()) {
       input = input.withColumn("count", least(col("count"), lit(1)));
     }
-    Dataset<Row> arrays = TopicModeling.termArrays(input).cache();
-    CountVectorizer counts = (CountVectorizer) TopicModeling.featurePipeline(config).getStages()[0];
+    Dataset<Row> arrays = TopicFeatures.termArrays(input).cache();
+    CountVectorizer counts = (CountVectorizer) TopicFeatures.featurePipeline(config).getStages()[0];
     PipelineModel vectorizer = new Pipeline().setStages(new PipelineStage[] {counts}).fit(arrays);
     UserDefinedFunction nonEmpty =
         functions.udf((UDF1<Vector, Boolean>) v -> v.numNonzeros() > 0, DataTypes.BooleanType);
