@@ -104,13 +104,8 @@ final class SubjectFinder {
         if (e == floor || e == 0 || !isGap(t[e - 1])) {
             return null;
         }
-        while (e > floor && isGap(t[e - 1])) {
-            e--;
-        }
-        int s = e;
-        while (s > floor && !isGap(t[s - 1])) {
-            s--;
-        }
+        e = wordEndBefore(t, floor, e);
+        int s = wordStartBefore(t, floor, e);
         if (s == e) {
             return null;
         }
@@ -134,14 +129,8 @@ final class SubjectFinder {
 
     /** The word before {@code s} ends a clause (많았고 신한금융 4조4609억 원). */
     private static boolean clauseEndsBefore(int[] t, int floor, int s) {
-        int b = s;
-        while (b > floor && isGap(t[b - 1])) {
-            b--;
-        }
-        int a = b;
-        while (a > floor && !isGap(t[a - 1])) {
-            a--;
-        }
+        int b = wordEndBefore(t, floor, s);
+        int a = wordStartBefore(t, floor, b);
         return a < b && endsClause(new String(t, a, b - a));
     }
 
@@ -158,14 +147,8 @@ final class SubjectFinder {
         int words = 0;
         boolean reaches = startsPhrase(t, floor, p);
         while (!reaches && words < max) {
-            int e = p;
-            while (e > floor && isGap(t[e - 1])) {
-                e--;
-            }
-            int b = e;
-            while (b > floor && !isGap(t[b - 1])) {
-                b--;
-            }
+            int e = wordEndBefore(t, floor, p);
+            int b = wordStartBefore(t, floor, e);
             if (b == e) {
                 break;
             }
@@ -232,13 +215,8 @@ final class SubjectFinder {
         String phrase = "";
         int i = from;
         while (i < to) {
-            while (i < to && isGap(t[i])) {
-                i++;
-            }
-            int s = i;
-            while (i < to && !isGap(t[i])) {
-                i++;
-            }
+            int s = wordStartAfter(t, i, to);
+            i = wordEnd(t, s, to);
             if (s == i) {
                 break;
             }
@@ -253,13 +231,8 @@ final class SubjectFinder {
             return null;
         }
         // the name must be followed by what it owns: a metric or a number (코스피 1% 넘게)
-        while (i < to && isGap(t[i])) {
-            i++;
-        }
-        int e = i;
-        while (e < to && !isGap(t[e])) {
-            e++;
-        }
+        i = wordStartAfter(t, i, to);
+        int e = wordEnd(t, i, to);
         String next = new String(t, i, e - i);
         boolean owns = !next.isEmpty() && (Character.isDigit(next.charAt(0)) || isMetric(next)
                 || MODIFIERS.contains(next));
@@ -387,10 +360,7 @@ final class SubjectFinder {
         int p = keywordStart;
         if (p > floor && !isGap(t[p - 1])) {
             // keyword glued to a noun (클라우드매출): the noun is the phrase
-            int s = p;
-            while (s > floor && !isGap(t[s - 1])) {
-                s--;
-            }
+            int s = wordStartBefore(t, floor, p);
             String glued = new String(t, s, p - s);
             if (isBareNoun(glued)) {
                 bare.add(glued);
@@ -405,14 +375,8 @@ final class SubjectFinder {
                 boundary = true;
                 break;
             }
-            int e = p;
-            while (e > floor && isGap(t[e - 1])) {
-                e--;
-            }
-            int s = e;
-            while (s > floor && !isGap(t[s - 1])) {
-                s--;
-            }
+            int e = wordEndBefore(t, floor, p);
+            int s = wordStartBefore(t, floor, e);
             if (s == e) {
                 boundary = true;
                 break;
@@ -479,14 +443,8 @@ final class SubjectFinder {
 
     /** A numbered group word before {@code s} ({@code 4대} of {@code 4대 금융지주의}), or null. */
     private static String numberedGroup(int[] t, int floor, int s) {
-        int e = s;
-        while (e > floor && isGap(t[e - 1])) {
-            e--;
-        }
-        int b = e;
-        while (b > floor && !isGap(t[b - 1])) {
-            b--;
-        }
+        int e = wordEndBefore(t, floor, s);
+        int b = wordStartBefore(t, floor, e);
         String w = new String(t, b, e - b);
         return w.matches("[0-9]+대") ? w : null;
     }
@@ -505,14 +463,9 @@ final class SubjectFinder {
         String found = null;
         int i = from;
         while (i < to) {
-            while (i < to && isGap(t[i])) {
-                i++;
-            }
-            int s = i;
-            while (i < to && !isGap(t[i])) {
-                i++;
-            }
-            if (i == s) {
+            int s = wordStartAfter(t, i, to);
+            i = wordEnd(t, s, to);
+            if (s == i) {
                 break;
             }
             String stem = markedStem(t, s, i, from, false);
@@ -536,10 +489,7 @@ final class SubjectFinder {
 
     /** The word after {@code end} is a number closed by a comma ({@code 71%,}): a list item. */
     private static boolean opensListItem(int[] t, int end, int to) {
-        int i = end;
-        while (i < to && isGap(t[i])) {
-            i++;
-        }
+        int i = wordStartAfter(t, end, to);
         if (i >= to || !Character.isDigit(t[i])) {
             return false;
         }
@@ -604,6 +554,40 @@ final class SubjectFinder {
     /** Word separators: spaces and the headline ellipsis (돌파…기업가치), which also ends a phrase. */
     static boolean isGap(int c) {
         return c == ' ' || c == '…';
+    }
+
+    /** Start of the first word at or after {@code i} (gaps skipped), at most {@code to}. */
+    private static int wordStartAfter(int[] t, int i, int to) {
+        while (i < to && isGap(t[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** End of the word starting at {@code s}, at most {@code to}. */
+    private static int wordEnd(int[] t, int s, int to) {
+        int i = s;
+        while (i < to && !isGap(t[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** End of the last word before {@code p} (gaps skipped backwards), at least {@code floor}. */
+    private static int wordEndBefore(int[] t, int floor, int p) {
+        while (p > floor && isGap(t[p - 1])) {
+            p--;
+        }
+        return p;
+    }
+
+    /** Start of the word ending at {@code e}, at least {@code floor}. */
+    private static int wordStartBefore(int[] t, int floor, int e) {
+        int s = e;
+        while (s > floor && !isGap(t[s - 1])) {
+            s--;
+        }
+        return s;
     }
 
     /** A phrase may start at {@code p}: the floor, or after a comma, ellipsis or list dot. */
