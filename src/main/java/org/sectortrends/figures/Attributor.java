@@ -57,6 +57,7 @@ final class Attributor {
 
     void attribute(int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
         int[] words = subjectText(t);
+        List<CompanyDirectory.Mention> named = null; // directory mentions, found when an anaphor needs them
         int headlineEnd = headlineEnd(t, sentences);
         String topic = null;
         Mention lastPeriod = null;
@@ -137,6 +138,11 @@ final class Attributor {
                     // period a year before the one being reported
                     c.period = PeriodShift.yearsBack(reference.normalized(), 1);
                     c.periodText = null;
+                } else if (period == null && c.metric != null && lexicon.undatedMetrics.contains(c.metric)) {
+                    // 과징금 1628억 원, 2조 원 규모의 유상증자: an event or a stock has no period
+                    // unless its own sentence gives one; the reported period goes on after it
+                    c.period = null;
+                    c.periodText = null;
                 } else {
                     if (period == null) {
                         period = reference;
@@ -149,6 +155,7 @@ final class Attributor {
                 }
                 boolean headline = to <= headlineEnd;
                 String subject = subjects.listName(words, previousEnd, c.start, listed(t, after));
+                boolean listItem = subject != null;
                 if (subject == null && headline) {
                     subject = subjects.headlineName(words, from, to);
                 }
@@ -161,10 +168,25 @@ final class Attributor {
                         subject = subjects.segmentName(words, from, to);
                     }
                 }
-                subject = preferKnown(subject, words, from, c.start);
-                if (subject == null) {
-                    subject = previousSubject != null ? previousSubject : topic;
+                subject = listItem ? cutToKnown(subject) : preferKnown(subject, words, from, c.start);
+                if (subject == null && previousSubject != null) {
+                    subject = previousSubject;
                 }
+                if (subject == null) {
+                    int anaphor = subjects.anaphorAt(words, from, c.start);
+                    if (anaphor >= 0 && (topic == null || subjects.isAgency(topic) || !subjects.isEntity(topic))) {
+                        // 회사 측은, 이 회사의, 同社의 after a sentence about an agency or a
+                        // market: the company named last, not the topic carried
+                        if (named == null) {
+                            named = subjects.mentions(words);
+                        }
+                        subject = subjects.lastCompanyBefore(named, words, anaphor);
+                    }
+                }
+                if (subject == null) {
+                    subject = topic;
+                }
+                subject = ownerInsteadOfAgency(subject, c.metric, before, words, from, c.start, to);
                 c.subject = subject;
                 previousSubject = subject;
             }
@@ -200,6 +222,13 @@ final class Attributor {
                 found = subjects.segmentName(words, from, to);
             }
         }
+        if (found != null && subjects.isAgency(found)) {
+            // 대한민국 환경부가 발표한 ...: the statistics that follow are the country's
+            String country = subjects.countryOfAgency(words, from, to, found);
+            if (country != null) {
+                found = country;
+            }
+        }
         if (found != null) {
             String known = subjects.knownName(found);
             if (known != null) {
@@ -211,6 +240,55 @@ final class Attributor {
             }
         }
         return found != null ? found : previous;
+    }
+
+    /**
+     * Metrics an agency owns when it is named as their subject: its budget, the subsidies and
+     * investments it hands out, the rates a central bank sets, the taxes it collects.
+     */
+    private static final java.util.Set<String> AGENCY_METRICS = java.util.Set.of(
+            "budget", "subsidy", "investment", "base_rate", "interest_rate", "tax_revenue", "loans", "funding");
+
+    /**
+     * An agency (공정위, 금감원, 환경부) named as a figure's subject is mostly the authority acting
+     * on its owner or the source of a statistic: a fine imposed on a company belongs to the
+     * company ({@code 공정위는 쿠팡에 과징금 1628억 원}, the company marked with 에 before the
+     * figure), a figure about a company it speaks of to that company (the nearest company named
+     * before the figure), a national statistic to the country written before the agency
+     * ({@code 대한민국 환경부가 발표한}). When nothing else is named, or the metric is the agency's
+     * own ({@link #AGENCY_METRICS}), the agency stays: a ministry's statistic without a country
+     * named stands for the country.
+     */
+    private String ownerInsteadOfAgency(String subject, String metric, Occurrence metricBefore, int[] words, int from,
+                                        int figureStart, int to) {
+        if (subject == null || !subjects.isAgency(subject) || metric != null && AGENCY_METRICS.contains(metric)) {
+            return subject;
+        }
+        String owner = subjects.actedOn(words, from, figureStart);
+        if (owner == null && metricBefore != null) {
+            // IMF는 올해 세계의 성장률을 -3.0%로 전망했다: the owner of the metric, not the forecaster
+            SubjectFinder.Phrase phrase = subjects.beforeMetric(words, from, metricBefore.start);
+            if (phrase != null && !phrase.segment() && !subjects.isAgency(phrase.text())) {
+                owner = phrase.text();
+            }
+        }
+        if (owner == null) {
+            owner = subjects.nearestKnown(words, from, figureStart);
+        }
+        if (owner == null) {
+            owner = subjects.countryOfAgency(words, from, to, subject);
+        }
+        if (owner == null) {
+            return subject;
+        }
+        String known = subjects.knownName(owner);
+        return known != null ? known : owner;
+    }
+
+    /** A listed name ({@code 사조대림 43억 원}) keeps its place in the list; only an alias in it is cut out. */
+    private String cutToKnown(String subject) {
+        String known = subjects.knownName(subject);
+        return known != null ? known : subject;
     }
 
     /**

@@ -79,6 +79,7 @@ final class SubjectFinder {
     private final Set<String> organizationSuffixes;
     private final Set<String> notSubjects;
     private final Set<String> places;
+    private final Set<String> anaphors;
 
     private final CompanyDirectory directory;
 
@@ -88,6 +89,7 @@ final class SubjectFinder {
         this.organizationSuffixes = lexicon.organizationSuffixes;
         this.notSubjects = lexicon.notSubjects;
         this.places = lexicon.places;
+        this.anaphors = lexicon.anaphors;
     }
 
     /**
@@ -284,17 +286,167 @@ final class SubjectFinder {
     }
 
     /**
-     * The nearest known company or agency named in {@code t[from, to)} (countries and markets
-     * left out: {@code 국내}, {@code 코스피} name a scope more often than an owner), or null.
+     * The nearest known company named in {@code t[from, to)}, or null. Countries and markets are
+     * left out ({@code 국내}, {@code 코스피} name a scope more often than an owner), and so are
+     * agencies: named before a figure they are its source or the authority acting on its owner
+     * ({@code IMF는 세계 성장률을 -3%로}, {@code 공정위는 쿠팡에 과징금}), rarely its owner.
      */
     String nearestKnown(int[] t, int from, int to) {
         String found = null;
         for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
-            if (!m.company().isPlace()) {
+            if (!m.company().isPlace() && !isAgencyKind(m.company())) {
                 found = new String(t, m.start(), m.end() - m.start()).strip();
             }
         }
         return found;
+    }
+
+    /** The phrase names an agency of the directory (a regulator, a ministry, a central bank). */
+    boolean isAgency(String phrase) {
+        return phrase != null && directory.resolve(phrase).map(SubjectFinder::isAgencyKind).orElse(false);
+    }
+
+    private static boolean isAgencyKind(CompanyDirectory.Company company) {
+        return company.kind().equals("agency");
+    }
+
+    /**
+     * Who an action in {@code t[from, to)} is aimed at: the last word marked with 에/에게
+     * ({@code 쿠팡에}, {@code CJ제일제당에 부과된}, {@code 5개 은행에}, {@code 식품업체 4곳에도})
+     * that names a company: a known one that is not an agency or a place, a name with an
+     * entity cue, or a noun ending in an organization word ({@code 은행}, {@code 업체}). A count
+     * of companies ({@code 4곳}, {@code 5개}) stands for the noun before it. Null when none.
+     */
+    String actedOn(int[] t, int from, int to) {
+        String found = null;
+        int i = from;
+        while (i < to) {
+            int s = wordStartAfter(t, i, to);
+            i = wordEnd(t, s, to);
+            if (s == i) {
+                break;
+            }
+            String w = new String(t, s, i - s);
+            String stem = null;
+            for (String particle : new String[] {"에게도", "에게는", "에게", "에도", "에는", "에만", "에"}) {
+                if (w.endsWith(particle) && w.length() > particle.length()) {
+                    stem = stripParen(w.substring(0, w.length() - particle.length()));
+                    break;
+                }
+            }
+            if (stem == null) {
+                continue;
+            }
+            if (stem.matches("[0-9]+(곳|개|개사|사)")) {
+                // 식품업체 4곳에도: a count of companies, the noun before it names them
+                int e = wordEndBefore(t, from, s);
+                int b = wordStartBefore(t, from, e);
+                String noun = new String(t, b, e - b);
+                if (b < e && isBareNoun(noun) && !isMetric(noun) && !notSubjects.contains(noun)) {
+                    found = noun;
+                }
+            } else if (namesCompany(stem)) {
+                found = stem;
+            }
+        }
+        return found;
+    }
+
+    /** A known entity that is neither an agency nor a place, a name with an entity cue, or an organization noun. */
+    private boolean namesCompany(String stem) {
+        CompanyDirectory.Company known = directory.resolve(stem).orElse(null);
+        if (known != null) {
+            return !known.isPlace() && !isAgencyKind(known);
+        }
+        if (!isBareNoun(stem) || isMetric(stem) || notSubjects.contains(stem) || places.contains(stem)) {
+            return false;
+        }
+        if (hasEntityCue(stem)) {
+            return true;
+        }
+        for (String suffix : organizationSuffixes) {
+            if (stem.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The country written right before the agency a phrase names ({@code 대한민국 환경부가}),
+     * in {@code t[from, to)}, or null: a national statistic an agency reports belongs to its
+     * country when the text names it.
+     */
+    String countryOfAgency(int[] t, int from, int to, String agency) {
+        CompanyDirectory.Company named = directory.resolve(agency).orElse(null);
+        if (named == null) {
+            return null;
+        }
+        for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
+            if (m.company().equals(named)) {
+                int e = wordEndBefore(t, from, m.start());
+                if (e == m.start()) {
+                    continue; // glued to the word before
+                }
+                int b = wordStartBefore(t, from, e);
+                String w = new String(t, b, e - b);
+                CompanyDirectory.Company before = directory.resolve(w).orElse(null);
+                if (before != null && before.kind().equals("country") || places.contains(w)) {
+                    return w;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Start of the first anaphor word in {@code t[from, to)} that refers back to a company
+     * ({@code 회사는}, {@code 이 회사의}, {@code 동사의}, {@code 同社는}, {@code 회사 측은}): the
+     * anaphor alone or followed by a particle; -1 when there is none.
+     */
+    int anaphorAt(int[] t, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int s = wordStartAfter(t, i, to);
+            if (s >= to) {
+                break;
+            }
+            i = wordEnd(t, s, to);
+            for (String anaphor : anaphors) {
+                int n = anaphor.length();
+                if (s + n > to || !new String(t, s, n).equals(anaphor)) {
+                    continue;
+                }
+                int e = wordEnd(t, s + n, to);
+                String rest = new String(t, s + n, e - s - n);
+                if (rest.isEmpty() || rest.matches("[은는이가의도와과]|에서는|에서|으로서는|측은|측의")) {
+                    return s;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The company an anaphor at {@code position} refers to: the last company of the directory
+     * (not an agency, a country or a market) named before it in the text, or null.
+     */
+    String lastCompanyBefore(List<CompanyDirectory.Mention> mentions, int[] t, int position) {
+        String found = null;
+        for (CompanyDirectory.Mention m : mentions) {
+            if (m.end() > position) {
+                break;
+            }
+            if (!m.company().isPlace() && !isAgencyKind(m.company())) {
+                found = new String(t, m.start(), m.end() - m.start()).strip();
+            }
+        }
+        return found;
+    }
+
+    /** Every directory mention of the text, in order, for {@link #lastCompanyBefore}. */
+    List<CompanyDirectory.Mention> mentions(int[] t) {
+        return directory.findMentions(t, 0, t.length);
     }
 
     /** A known entity or a phrase with an entity cue: evidence that a phrase names an owner. */
@@ -424,7 +576,7 @@ final class SubjectFinder {
         while (phrase.indexOf(' ') > 0 && places.contains(phrase.substring(0, phrase.indexOf(' ')))) {
             phrase = phrase.substring(phrase.indexOf(' ') + 1);
         }
-        if (phrase.isEmpty() || places.contains(phrase)) {
+        if (phrase.isEmpty() || places.contains(phrase) || isDestination(phrase)) {
             return null;
         }
         String head = phrase.substring(phrase.lastIndexOf(' ') + 1);
@@ -433,6 +585,19 @@ final class SubjectFinder {
             return null;
         }
         return new Phrase(phrase, segment);
+    }
+
+    /** {@code 대중국}, {@code 대미국}, {@code 대미}: toward a country (대중국 수출), a destination and not an owner. */
+    private boolean isDestination(String phrase) {
+        if (phrase.length() < 2 || phrase.charAt(0) != '대' || phrase.indexOf(' ') >= 0) {
+            return false;
+        }
+        String rest = phrase.substring(1);
+        if (places.contains(rest)) {
+            return true;
+        }
+        CompanyDirectory.Company place = directory.resolve(rest).orElse(null);
+        return place != null && place.kind().equals("country") && isKnownName(rest);
     }
 
     private static List<String> reverse(List<String> words) {
