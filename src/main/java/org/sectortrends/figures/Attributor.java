@@ -39,6 +39,16 @@ import org.sectortrends.figures.PeriodResolver.Mention;
  */
 final class Attributor {
 
+    /**
+     * The metric of a measure figure that no keyword names: power is a capacity, a surface an
+     * area, a distance a length, a mass in kilograms a weight. Tonnes and energy are left out:
+     * they are as often production or sales as capacity.
+     */
+    private static final java.util.Map<String, String> MEASURE_METRICS = java.util.Map.ofEntries(
+            java.util.Map.entry("kW", "capacity"), java.util.Map.entry("MW", "capacity"), java.util.Map.entry("GW", "capacity"),
+            java.util.Map.entry("m2", "area"), java.util.Map.entry("km2", "area"), java.util.Map.entry("ha", "area"),
+            java.util.Map.entry("pyeong", "area"), java.util.Map.entry("km", "length"), java.util.Map.entry("kg", "weight"));
+
     private static final int AFTER_METRIC_WINDOW = 25;
     private static final int DIRECTION_WORDS = 6;
     private static final int HEADLINE_MAX = 200;
@@ -84,6 +94,11 @@ final class Attributor {
                 lastPeriod = lastFigurePeriod;
             }
             scannedSentences = s + 1;
+            // a forecast or plan (4분기 운임이 더 내릴 것으로 봤다) names a period that later
+            // sentences do not report on: 같은 분기 after it is still the quarter reported
+            boolean forecast = isForecast(t, from, to);
+            Mention periodBeforeForecast = lastPeriod;
+            Mention figurePeriodBeforeForecast = lastFigurePeriod;
             List<Mention> found = resolveAnaphora(periods.find(t, from, to, published), lastPeriod);
             List<Mention> mentions = withoutBases(t, found, from, to);
             List<Occurrence> metrics = metricsIn(t, from, to);
@@ -121,6 +136,9 @@ final class Attributor {
                         && !previous.metric.endsWith("_growth")) {
                     // 영업이익은 1조 원이다. 전년 동기 대비 13% 증가했다: the growth of that metric
                     c.metric = previous.metric + "_growth";
+                } else if (MEASURE_METRICS.containsKey(c.unit)) {
+                    // 8㎿ 터빈, 4만5천㎡ 부지: without a keyword a measure is what its unit measures
+                    c.metric = MEASURE_METRICS.get(c.unit);
                 } else if (metrics.isEmpty()) {
                     // 신한지주는 4조5천억원, 하나금융은 3조4천억원: a list continues the last metric
                     // of a figure in the same unit, in this or the previous sentence
@@ -138,7 +156,8 @@ final class Attributor {
                     // period a year before the one being reported
                     c.period = PeriodShift.yearsBack(reference.normalized(), 1);
                     c.periodText = null;
-                } else if (period == null && c.metric != null && lexicon.undatedMetrics.contains(c.metric)) {
+                } else if (period == null && c.metric != null
+                        && (lexicon.undatedMetrics.contains(c.metric) || MEASURE_METRICS.containsValue(c.metric))) {
                     // 과징금 1628억 원, 2조 원 규모의 유상증자: an event or a stock has no period
                     // unless its own sentence gives one; the reported period goes on after it
                     c.period = null;
@@ -169,6 +188,7 @@ final class Attributor {
                     }
                 }
                 subject = listItem ? cutToKnown(subject) : preferKnown(subject, words, from, c.start);
+                subject = companyOfBusinessLine(subject, c.metric, topic, subjects.anaphorAt(words, from, c.start) >= 0);
                 if (subject == null && previousSubject != null) {
                     subject = previousSubject;
                 }
@@ -192,6 +212,10 @@ final class Attributor {
             }
             topic = sentenceTopic(words, sentences, s, headlineEnd, topic);
             lastPeriod = lastResolved(mentions, lastPeriod);
+            if (forecast) {
+                lastPeriod = periodBeforeForecast;
+                lastFigurePeriod = figurePeriodBeforeForecast;
+            }
         }
         for (Candidate c : figures) {
             if (c.conversionOf >= 0) {
@@ -283,6 +307,31 @@ final class Attributor {
         }
         String known = subjects.knownName(owner);
         return known != null ? known : owner;
+    }
+
+    /** Metrics a company reports for itself and for each of its business lines. */
+    private static final java.util.Set<String> EARNINGS_METRICS = java.util.Set.of(
+            "revenue", "operating_profit", "operating_loss", "net_income", "net_loss", "sales_volume");
+
+    /**
+     * An ordinary noun before an earnings metric in an article about a company names one of its
+     * business lines ({@code 여객 매출은}, {@code 화물 매출은}, {@code 할인점 매출은}): the figure
+     * is the company's; so is any figure of a sentence that speaks of the company by an anaphor
+     * ({@code 회사 측은 4분기 화물 운임이 5%가량 더 내릴 것으로}). Only a single Hangul word with
+     * no entity evidence (no alias, no organization suffix, not a place; {@code 갤럭시S3} is a
+     * product) gives way, and only to a company of the directory carried as the topic; a region
+     * or market written as the owner ({@code 수도권}) stays.
+     */
+    private String companyOfBusinessLine(String subject, String metric, String topic, boolean anaphor) {
+        if (subject == null || topic == null || subject.equals(topic) || !subject.chars().allMatch(KoreanNumberParser::isHangulSyllable)) {
+            return subject;
+        }
+        String base = metric == null ? "" : metric.endsWith("_growth") ? metric.substring(0, metric.length() - "_growth".length()) : metric;
+        if (!(anaphor || EARNINGS_METRICS.contains(base)) || subjects.isEntity(subject) || subjects.isPlace(subject)
+                || !subjects.isCompany(topic)) {
+            return subject;
+        }
+        return topic;
     }
 
     /** A listed name ({@code 사조대림 43억 원}) keeps its place in the list; only an alias in it is cut out. */
@@ -391,6 +440,21 @@ final class Attributor {
             i++;
         }
         return i < t.length && (t[i] == ',' || t[i] == '·');
+    }
+
+    /** Endings of a sentence that forecasts or announces a plan rather than reports. */
+    private static final String[] FORECAST_MARKERS = {
+            "겠다", "것으로 봤다", "것으로 본다", "것으로 내다봤다", "것으로 예상", "것으로 전망", "계획이다", "방침이다"};
+
+    /** The sentence {@code t[from, to)} forecasts or announces a plan ({@code 줄이겠다고 밝혔다}, {@code 내릴 것으로 봤다}). */
+    private static boolean isForecast(int[] t, int from, int to) {
+        String sentence = new String(t, from, to - from);
+        for (String marker : FORECAST_MARKERS) {
+            if (sentence.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A newline lies between sentence {@code s} and the one before it. */

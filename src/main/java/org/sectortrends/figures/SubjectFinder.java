@@ -301,6 +301,17 @@ final class SubjectFinder {
         return found;
     }
 
+    /** The phrase is exactly a company of the directory (not an agency, a fund, a country or a market). */
+    boolean isCompany(String phrase) {
+        return phrase != null && isKnownName(phrase)
+                && directory.resolve(phrase).map(c -> c.kind().equals("company")).orElse(false);
+    }
+
+    /** A place word ({@code 수도권} is not one; {@code 미국}, {@code 유럽} are) or a country or market of the directory. */
+    boolean isPlace(String phrase) {
+        return places.contains(phrase) || directory.resolve(phrase).map(CompanyDirectory.Company::isPlace).orElse(false);
+    }
+
     /** The phrase names an agency of the directory (a regulator, a ministry, a central bank). */
     boolean isAgency(String phrase) {
         return phrase != null && directory.resolve(phrase).map(SubjectFinder::isAgencyKind).orElse(false);
@@ -707,9 +718,11 @@ final class SubjectFinder {
                 return null; // 시장에서는, 업계에서도: a place or scope, not the subject
             }
         }
+        // a name ending in digits (이마트24, 예스24, 갤럭시S3) is a name; other digits (3분기는) are not
+        boolean numberedName = stem.matches("[가-힣A-Za-z]{2,}[0-9]+");
         for (int k = 0; k < stem.length(); k++) {
             char ch = stem.charAt(k);
-            if (Character.isDigit(ch) || ch == '"' || ch == '\'' || ch == '“' || ch == '‘') {
+            if (Character.isDigit(ch) && !numberedName || ch == '"' || ch == '\'' || ch == '“' || ch == '‘') {
                 return null;
             }
         }
