@@ -118,10 +118,11 @@ final class Attributor {
                 int previousEnd = p == 0 ? from : afterOf(primaries.get(p - 1), figures);
                 int after = afterOf(c, figures);
                 int nextStart = p + 1 < primaries.size() ? primaries.get(p + 1).start : to;
-                Occurrence before = metricBefore(metrics, c.start);
+                List<Occurrence> visible = outsideOtherParentheses(t, metrics, from, c.start, after);
+                Occurrence before = metricBefore(visible, c.start);
                 boolean governs = before != null && metricGoverns(t, before, c.start);
                 Occurrence following = governs ? null
-                        : metricAfter(metrics, after, Math.min(clauseEnd(t, after, nextStart),
+                        : metricAfter(visible, after, Math.min(clauseEnd(t, after, nextStart),
                                 after + AFTER_METRIC_WINDOW));
                 Occurrence metric = following != null ? following : before;
                 int directionEnd = direction(t, c, after, nextStart, previousEnd);
@@ -640,6 +641,53 @@ final class Attributor {
             }
         }
         return out;
+    }
+
+    /**
+     * The metric keywords that may name a figure at {@code [start, end)}: a keyword inside
+     * parentheses with a number that do not hold the figure speaks of the figure in them
+     * ({@code 무궁화위성 2호(1500억 투자)는 40억 4천만원에}: 투자 is the 1500억's, not the
+     * 40억's).
+     */
+    private static List<Occurrence> outsideOtherParentheses(int[] t, List<Occurrence> metrics, int from, int start, int end) {
+        List<Occurrence> out = null;
+        for (int k = 0; k < metrics.size(); k++) {
+            Occurrence o = metrics.get(k);
+            int open = -1;
+            for (int i = o.start - 1; i >= from; i--) {
+                if (t[i] == ')') {
+                    break;
+                }
+                if (t[i] == '(') {
+                    open = i;
+                    break;
+                }
+            }
+            int close = -1;
+            if (open >= 0) {
+                for (int i = o.end; i < t.length && t[i] != '\n'; i++) {
+                    if (t[i] == '(') {
+                        break;
+                    }
+                    if (t[i] == ')') {
+                        close = i;
+                        break;
+                    }
+                }
+            }
+            boolean number = false;
+            for (int i = open + 1; i < close; i++) {
+                number |= Character.isDigit(t[i]);
+            }
+            // a gloss without a number (평균매출(ARPU)은) is the keyword's own apposition
+            boolean elsewhere = close >= 0 && number && !(open < start && end <= close);
+            if (elsewhere && out == null) {
+                out = new ArrayList<>(metrics.subList(0, k));
+            } else if (!elsewhere && out != null) {
+                out.add(o);
+            }
+        }
+        return out == null ? metrics : out;
     }
 
     private static Occurrence metricBefore(List<Occurrence> metrics, int start) {
