@@ -25,14 +25,25 @@ import org.sectortrends.figures.PeriodResolver.Mention;
  *   <li><b>period</b>: the nearest period before the figure in its sentence, else the first after
  *       it, else the period of the previous figure, else the one last mentioned earlier in the
  *       text; {@code 이번 분기} and
- *       {@code 같은 기간} resolve to the period mentioned before.</li>
+ *       {@code 같은 기간} resolve to the period mentioned before. A forecast or plan sentence
+ *       ({@code -겠다}, {@code 것으로 봤다}) does not carry its period to the next sentences; a
+ *       figure of a metric without a period (fines, contracts, prices, capacities: column six of
+ *       {@code metrics.tsv}) takes only a period written in its own sentence.</li>
  *   <li><b>subject</b>: see {@link SubjectFinder}; carried from the previous figure, else from
  *       the topic of an earlier sentence. A name of the company directory is strong evidence: a
  *       phrase naming one is cut to it ({@code 이로써 SBG}), a phrase without entity evidence
  *       ({@code 급 터빈}, {@code 모바일}) gives way to the nearest company or agency named before
  *       the figure in its sentence, and an ordinary noun topic ({@code 도매 판매는}) does not
- *       replace a named one carried from earlier sentences. Known weakness: a generic owner that
- *       is right ({@code 전통시장}, {@code 세계}) also gives way to a company named before it.</li>
+ *       replace a named one carried from earlier sentences. An agency gives way to the company
+ *       it acts on ({@code 공정위는 쿠팡에 과징금}), the owner of the metric
+ *       ({@code IMF는 세계의 성장률을}) or the country written before it
+ *       ({@code 대한민국 환경부가}), except for its own metrics (budgets, subsidies, rates); an
+ *       anaphor ({@code 회사 측은}, {@code 同社의}) names the company carried as the topic, or the
+ *       one named last when the topic is an agency or no entity; a business line before an
+ *       earnings metric ({@code 여객 매출은}) is the topic company's. Known weaknesses: a generic
+ *       owner that is right ({@code 전통시장}) also gives way to a company named before it; a
+ *       company missing from the directory is not found as the target of an agency's action
+ *       unless it looks like an organization.</li>
  * </ul>
  * Restatements ({@code conversionOf}) take metric, subject and period of the figure they restate.
  * Stateless between calls; thread-safe.
@@ -83,9 +94,11 @@ final class Attributor {
                 if (paragraphStarts(t, sentences, scannedSentences)) {
                     lastPeriod = lastFigurePeriod;
                 }
-                lastPeriod = lastResolved(withoutBases(t, periods.find(t, sentences.start(scannedSentences),
-                        sentences.end(scannedSentences), published), sentences.start(scannedSentences),
-                        sentences.end(scannedSentences)), lastPeriod);
+                if (!isForecast(t, sentences.start(scannedSentences), sentences.end(scannedSentences))) {
+                    lastPeriod = lastResolved(withoutBases(t, periods.find(t, sentences.start(scannedSentences),
+                            sentences.end(scannedSentences), published), sentences.start(scannedSentences),
+                            sentences.end(scannedSentences)), lastPeriod);
+                }
                 topic = sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic);
             }
             if (paragraphStarts(t, sentences, s)) {
