@@ -221,6 +221,13 @@ final class Attributor {
                     subject = topic;
                 }
                 subject = ownerInsteadOfAgency(subject, c.metric, before, words, from, c.start, to);
+                if ("fine".equals(c.metric) && !listItem) {
+                    // CJ제일제당에 부과된 금액이 145억 원: a fine is its target's, whoever the sentence is about
+                    String target = subjects.actedOn(words, from, c.start);
+                    if (target != null) {
+                        subject = cutToKnown(target);
+                    }
+                }
                 c.subject = subject;
                 previousSubject = subject;
             }
@@ -260,11 +267,21 @@ final class Attributor {
                 found = subjects.segmentName(words, from, to);
             }
         }
+        if (found != null && !subjects.isAgency(found)) {
+            String agency = subjects.agencyNamed(words, from, to, found);
+            if (agency != null) {
+                found = agency; // 미국 상무부는: the agency, not a word of its name
+            }
+        }
         if (found != null && subjects.isAgency(found)) {
-            // 대한민국 환경부가 발표한 ...: the statistics that follow are the country's
-            String country = subjects.countryOfAgency(words, from, to, found);
-            if (country != null) {
-                found = country;
+            // 대한민국 환경부가 발표한 ...: the statistics that follow are the country's;
+            // 상무부는 삼성전자에 보조금을 ...: the sentences that follow are about the company
+            String owner = subjects.countryOfAgency(words, from, to, found);
+            if (owner == null) {
+                owner = subjects.actedOn(words, from, to);
+            }
+            if (owner != null) {
+                found = owner;
             }
         }
         if (found != null) {
@@ -299,7 +316,13 @@ final class Attributor {
      */
     private String ownerInsteadOfAgency(String subject, String metric, Occurrence metricBefore, int[] words, int from,
                                         int figureStart, int to) {
-        if (subject == null || !subjects.isAgency(subject) || metric != null && AGENCY_METRICS.contains(metric)) {
+        if (subject == null) {
+            // 美 상무부, 삼성전자에 보조금 47억 달러: no owner found, but an agency acts on a company
+            return subjects.agencyNamed(words, from, figureStart, null) != null
+                    ? subjects.actedOn(words, from, figureStart) : null;
+        }
+        boolean agency = subjects.isAgency(subject) || subjects.agencyNamed(words, from, to, subject) != null;
+        if (!agency || metric != null && AGENCY_METRICS.contains(metric)) {
             return subject;
         }
         String owner = subjects.actedOn(words, from, figureStart);

@@ -317,6 +317,23 @@ final class SubjectFinder {
         return phrase != null && directory.resolve(phrase).map(SubjectFinder::isAgencyKind).orElse(false);
     }
 
+    /**
+     * The agency named in {@code t[from, to)} whose name is or ends with {@code phrase}
+     * ({@code 상무부} of {@code 미국 상무부는}: the subject finder drops a leading country), as
+     * written, or null; with a null phrase, the first agency named.
+     */
+    String agencyNamed(int[] t, int from, int to, String phrase) {
+        for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
+            if (isAgencyKind(m.company())) {
+                String written = new String(t, m.start(), m.end() - m.start()).strip();
+                if (phrase == null || written.equals(phrase) || written.endsWith(" " + phrase)) {
+                    return written;
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean isAgencyKind(CompanyDirectory.Company company) {
         return company.kind().equals("agency");
     }
