@@ -574,7 +574,10 @@ final class Attributor {
         return false;
     }
 
-    /** The last earlier figure of the two sentences before {@code s}, or of {@code s}, in the unit of {@code c}. */
+    /**
+     * The last earlier figure of the two sentences before {@code s}, or of {@code s}, in the unit
+     * of {@code c} and on a comparable scale.
+     */
     private static Candidate lastInUnit(List<Candidate> figures, Candidate c, int s) {
         int index = figures.indexOf(c);
         for (int i = index - 1; i >= 0; i--) {
@@ -582,11 +585,23 @@ final class Attributor {
             if (f.sentence < s - LIST_LOOKBACK_SENTENCES) {
                 break;
             }
-            if (f.conversionOf < 0 && f.unit.equals(c.unit) && f.metric != null) {
+            if (f.conversionOf < 0 && f.unit.equals(c.unit) && f.metric != null && comparable(f.value, c.value)) {
                 return f;
             }
         }
         return null;
+    }
+
+    /**
+     * Items of one list measure the same thing on a similar scale (4조5천억원, 3조4천억원): two
+     * amounts a thousand times apart (과징금 300억 원, then 950원 for a product) are not.
+     */
+    private static boolean comparable(java.math.BigDecimal a, java.math.BigDecimal b) {
+        if (a == null || b == null || a.signum() == 0 || b.signum() == 0) {
+            return true;
+        }
+        double ratio = Math.abs(a.doubleValue() / b.doubleValue());
+        return ratio < 1000 && ratio > 0.001;
     }
 
     /** End of a figure together with the restatements that follow it. */
