@@ -25,19 +25,40 @@ import org.sectortrends.figures.PeriodResolver.Mention;
  *   <li><b>period</b>: the nearest period before the figure in its sentence, else the first after
  *       it, else the period of the previous figure, else the one last mentioned earlier in the
  *       text; {@code 이번 분기} and
- *       {@code 같은 기간} resolve to the period mentioned before.</li>
+ *       {@code 같은 기간} resolve to the period mentioned before. A forecast or plan sentence
+ *       ({@code -겠다}, {@code 것으로 봤다}) does not carry its period to the next sentences; a
+ *       figure of a metric without a period (fines, contracts, prices, capacities: column six of
+ *       {@code metrics.tsv}) takes only a period written in its own sentence.</li>
  *   <li><b>subject</b>: see {@link SubjectFinder}; carried from the previous figure, else from
  *       the topic of an earlier sentence. A name of the company directory is strong evidence: a
  *       phrase naming one is cut to it ({@code 이로써 SBG}), a phrase without entity evidence
  *       ({@code 급 터빈}, {@code 모바일}) gives way to the nearest company or agency named before
  *       the figure in its sentence, and an ordinary noun topic ({@code 도매 판매는}) does not
- *       replace a named one carried from earlier sentences. Known weakness: a generic owner that
- *       is right ({@code 전통시장}, {@code 세계}) also gives way to a company named before it.</li>
+ *       replace a named one carried from earlier sentences. An agency gives way to the company
+ *       it acts on ({@code 공정위는 쿠팡에 과징금}), the owner of the metric
+ *       ({@code IMF는 세계의 성장률을}) or the country written before it
+ *       ({@code 대한민국 환경부가}), except for its own metrics (budgets, subsidies, rates); an
+ *       anaphor ({@code 회사 측은}, {@code 同社의}) names the company carried as the topic, or the
+ *       one named last when the topic is an agency or no entity; a business line before an
+ *       earnings metric ({@code 여객 매출은}) is the topic company's. Known weaknesses: a generic
+ *       owner that is right ({@code 전통시장}) also gives way to a company named before it; a
+ *       company missing from the directory is not found as the target of an agency's action
+ *       unless it looks like an organization.</li>
  * </ul>
  * Restatements ({@code conversionOf}) take metric, subject and period of the figure they restate.
  * Stateless between calls; thread-safe.
  */
 final class Attributor {
+
+    /**
+     * The metric of a measure figure that no keyword names: power is a capacity, a surface an
+     * area, a distance a length, a mass in kilograms a weight. Tonnes and energy are left out:
+     * they are as often production or sales as capacity.
+     */
+    private static final java.util.Map<String, String> MEASURE_METRICS = java.util.Map.ofEntries(
+            java.util.Map.entry("kW", "capacity"), java.util.Map.entry("MW", "capacity"), java.util.Map.entry("GW", "capacity"),
+            java.util.Map.entry("m2", "area"), java.util.Map.entry("km2", "area"), java.util.Map.entry("ha", "area"),
+            java.util.Map.entry("pyeong", "area"), java.util.Map.entry("km", "length"), java.util.Map.entry("kg", "weight"));
 
     private static final int AFTER_METRIC_WINDOW = 25;
     private static final int DIRECTION_WORDS = 6;
@@ -57,6 +78,7 @@ final class Attributor {
 
     void attribute(int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
         int[] words = subjectText(t);
+        List<CompanyDirectory.Mention> named = null; // directory mentions, found when an anaphor needs them
         int headlineEnd = headlineEnd(t, sentences);
         String topic = null;
         Mention lastPeriod = null;
@@ -72,9 +94,11 @@ final class Attributor {
                 if (paragraphStarts(t, sentences, scannedSentences)) {
                     lastPeriod = lastFigurePeriod;
                 }
-                lastPeriod = lastResolved(withoutBases(t, periods.find(t, sentences.start(scannedSentences),
-                        sentences.end(scannedSentences), published), sentences.start(scannedSentences),
-                        sentences.end(scannedSentences)), lastPeriod);
+                if (!isForecast(t, sentences.start(scannedSentences), sentences.end(scannedSentences))) {
+                    lastPeriod = lastResolved(withoutBases(t, periods.find(t, sentences.start(scannedSentences),
+                            sentences.end(scannedSentences), published), sentences.start(scannedSentences),
+                            sentences.end(scannedSentences)), lastPeriod);
+                }
                 topic = sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic);
             }
             if (paragraphStarts(t, sentences, s)) {
@@ -83,6 +107,11 @@ final class Attributor {
                 lastPeriod = lastFigurePeriod;
             }
             scannedSentences = s + 1;
+            // a forecast or plan (4분기 운임이 더 내릴 것으로 봤다) names a period that later
+            // sentences do not report on: 같은 분기 after it is still the quarter reported
+            boolean forecast = isForecast(t, from, to);
+            Mention periodBeforeForecast = lastPeriod;
+            Mention figurePeriodBeforeForecast = lastFigurePeriod;
             List<Mention> found = resolveAnaphora(periods.find(t, from, to, published), lastPeriod);
             List<Mention> mentions = withoutBases(t, found, from, to);
             List<Occurrence> metrics = metricsIn(t, from, to);
@@ -102,10 +131,11 @@ final class Attributor {
                 int previousEnd = p == 0 ? from : afterOf(primaries.get(p - 1), figures);
                 int after = afterOf(c, figures);
                 int nextStart = p + 1 < primaries.size() ? primaries.get(p + 1).start : to;
-                Occurrence before = metricBefore(metrics, c.start);
+                List<Occurrence> visible = outsideOtherParentheses(t, metrics, from, c.start, after);
+                Occurrence before = metricBefore(visible, c.start);
                 boolean governs = before != null && metricGoverns(t, before, c.start);
                 Occurrence following = governs ? null
-                        : metricAfter(metrics, after, Math.min(clauseEnd(t, after, nextStart),
+                        : metricAfter(visible, after, Math.min(clauseEnd(t, after, nextStart),
                                 after + AFTER_METRIC_WINDOW));
                 Occurrence metric = following != null ? following : before;
                 int directionEnd = direction(t, c, after, nextStart, previousEnd);
@@ -120,6 +150,9 @@ final class Attributor {
                         && !previous.metric.endsWith("_growth")) {
                     // 영업이익은 1조 원이다. 전년 동기 대비 13% 증가했다: the growth of that metric
                     c.metric = previous.metric + "_growth";
+                } else if (MEASURE_METRICS.containsKey(c.unit)) {
+                    // 8㎿ 터빈, 4만5천㎡ 부지: without a keyword a measure is what its unit measures
+                    c.metric = MEASURE_METRICS.get(c.unit);
                 } else if (metrics.isEmpty()) {
                     // 신한지주는 4조5천억원, 하나금융은 3조4천억원: a list continues the last metric
                     // of a figure in the same unit, in this or the previous sentence
@@ -137,6 +170,12 @@ final class Attributor {
                     // period a year before the one being reported
                     c.period = PeriodShift.yearsBack(reference.normalized(), 1);
                     c.periodText = null;
+                } else if (period == null && c.metric != null
+                        && (lexicon.undatedMetrics.contains(c.metric) || MEASURE_METRICS.containsValue(c.metric))) {
+                    // 과징금 1628억 원, 2조 원 규모의 유상증자: an event or a stock has no period
+                    // unless its own sentence gives one; the reported period goes on after it
+                    c.period = null;
+                    c.periodText = null;
                 } else {
                     if (period == null) {
                         period = reference;
@@ -149,6 +188,7 @@ final class Attributor {
                 }
                 boolean headline = to <= headlineEnd;
                 String subject = subjects.listName(words, previousEnd, c.start, listed(t, after));
+                boolean listItem = subject != null;
                 if (subject == null && headline) {
                     subject = subjects.headlineName(words, from, to);
                 }
@@ -161,15 +201,42 @@ final class Attributor {
                         subject = subjects.segmentName(words, from, to);
                     }
                 }
-                subject = preferKnown(subject, words, from, c.start);
+                subject = listItem ? cutToKnown(subject) : preferKnown(subject, words, from, c.start);
+                subject = companyOfBusinessLine(subject, c.metric, topic, subjects.anaphorAt(words, from, c.start) >= 0);
+                if (subject == null && previousSubject != null) {
+                    subject = previousSubject;
+                }
                 if (subject == null) {
-                    subject = previousSubject != null ? previousSubject : topic;
+                    int anaphor = subjects.anaphorAt(words, from, c.start);
+                    if (anaphor >= 0 && (topic == null || subjects.isAgency(topic) || !subjects.isEntity(topic))) {
+                        // 회사 측은, 이 회사의, 同社의 after a sentence about an agency or a
+                        // market: the company named last, not the topic carried
+                        if (named == null) {
+                            named = subjects.mentions(words);
+                        }
+                        subject = subjects.lastCompanyBefore(named, words, anaphor);
+                    }
+                }
+                if (subject == null) {
+                    subject = topic;
+                }
+                subject = ownerInsteadOfAgency(subject, c.metric, before, words, from, c.start, to);
+                if ("fine".equals(c.metric) && !listItem) {
+                    // CJ제일제당에 부과된 금액이 145억 원: a fine is its target's, whoever the sentence is about
+                    String target = subjects.actedOn(words, from, c.start);
+                    if (target != null) {
+                        subject = cutToKnown(target);
+                    }
                 }
                 c.subject = subject;
                 previousSubject = subject;
             }
             topic = sentenceTopic(words, sentences, s, headlineEnd, topic);
             lastPeriod = lastResolved(mentions, lastPeriod);
+            if (forecast) {
+                lastPeriod = periodBeforeForecast;
+                lastFigurePeriod = figurePeriodBeforeForecast;
+            }
         }
         for (Candidate c : figures) {
             if (c.conversionOf >= 0) {
@@ -200,6 +267,23 @@ final class Attributor {
                 found = subjects.segmentName(words, from, to);
             }
         }
+        if (found != null && !subjects.isAgency(found)) {
+            String agency = subjects.agencyNamed(words, from, to, found);
+            if (agency != null) {
+                found = agency; // 미국 상무부는: the agency, not a word of its name
+            }
+        }
+        if (found != null && subjects.isAgency(found)) {
+            // 대한민국 환경부가 발표한 ...: the statistics that follow are the country's;
+            // 상무부는 삼성전자에 보조금을 ...: the sentences that follow are about the company
+            String owner = subjects.countryOfAgency(words, from, to, found);
+            if (owner == null) {
+                owner = subjects.actedOn(words, from, to);
+            }
+            if (owner != null) {
+                found = owner;
+            }
+        }
         if (found != null) {
             String known = subjects.knownName(found);
             if (known != null) {
@@ -211,6 +295,86 @@ final class Attributor {
             }
         }
         return found != null ? found : previous;
+    }
+
+    /**
+     * Metrics an agency owns when it is named as their subject: its budget, the subsidies and
+     * investments it hands out, the rates a central bank sets, the taxes it collects.
+     */
+    private static final java.util.Set<String> AGENCY_METRICS = java.util.Set.of(
+            "budget", "subsidy", "investment", "base_rate", "interest_rate", "tax_revenue", "loans", "funding");
+
+    /**
+     * An agency (공정위, 금감원, 환경부) named as a figure's subject is mostly the authority acting
+     * on its owner or the source of a statistic: a fine imposed on a company belongs to the
+     * company ({@code 공정위는 쿠팡에 과징금 1628억 원}, the company marked with 에 before the
+     * figure), a figure about a company it speaks of to that company (the nearest company named
+     * before the figure), a national statistic to the country written before the agency
+     * ({@code 대한민국 환경부가 발표한}). When nothing else is named, or the metric is the agency's
+     * own ({@link #AGENCY_METRICS}), the agency stays: a ministry's statistic without a country
+     * named stands for the country.
+     */
+    private String ownerInsteadOfAgency(String subject, String metric, Occurrence metricBefore, int[] words, int from,
+                                        int figureStart, int to) {
+        if (subject == null) {
+            // 美 상무부, 삼성전자에 보조금 47억 달러: no owner found, but an agency acts on a company
+            return subjects.agencyNamed(words, from, figureStart, null) != null
+                    ? subjects.actedOn(words, from, figureStart) : null;
+        }
+        boolean agency = subjects.isAgency(subject) || subjects.agencyNamed(words, from, to, subject) != null;
+        if (!agency || metric != null && AGENCY_METRICS.contains(metric)) {
+            return subject;
+        }
+        String owner = subjects.actedOn(words, from, figureStart);
+        if (owner == null && metricBefore != null) {
+            // IMF는 올해 세계의 성장률을 -3.0%로 전망했다: the owner of the metric, not the forecaster
+            SubjectFinder.Phrase phrase = subjects.beforeMetric(words, from, metricBefore.start);
+            if (phrase != null && !phrase.segment() && !subjects.isAgency(phrase.text())) {
+                owner = phrase.text();
+            }
+        }
+        if (owner == null) {
+            owner = subjects.nearestKnown(words, from, figureStart);
+        }
+        if (owner == null) {
+            owner = subjects.countryOfAgency(words, from, to, subject);
+        }
+        if (owner == null) {
+            return subject;
+        }
+        String known = subjects.knownName(owner);
+        return known != null ? known : owner;
+    }
+
+    /** Metrics a company reports for itself and for each of its business lines. */
+    private static final java.util.Set<String> EARNINGS_METRICS = java.util.Set.of(
+            "revenue", "operating_profit", "operating_loss", "net_income", "net_loss", "sales_volume");
+
+    /**
+     * An ordinary noun before an earnings metric in an article about a company names one of its
+     * business lines ({@code 여객 매출은}, {@code 화물 매출은}, {@code 할인점 매출은}): the figure
+     * is the company's; so is any figure of a sentence that speaks of the company by an anaphor
+     * ({@code 회사 측은 4분기 화물 운임이 5%가량 더 내릴 것으로}). Only a single Hangul word with
+     * no entity evidence (no alias, no organization suffix, not a place; {@code 갤럭시S3} is a
+     * product) gives way, and only to a company of the directory carried as the topic; a region
+     * or market written as the owner ({@code 수도권}) stays.
+     */
+    private String companyOfBusinessLine(String subject, String metric, String topic, boolean anaphor) {
+        if (subject == null || topic == null || subject.equals(topic) || !subject.chars().allMatch(KoreanNumberParser::isHangulSyllable)) {
+            return subject;
+        }
+        String base = metric == null ? "" : metric.endsWith("_growth") ? metric.substring(0, metric.length() - "_growth".length()) : metric;
+        if (!(anaphor || EARNINGS_METRICS.contains(base)) || subjects.isEntity(subject) || subjects.isPlace(subject)
+                || !subjects.isCompany(topic)) {
+            return subject;
+        }
+        return topic;
+    }
+
+    /** A listed name ({@code 사조대림 43억 원}) keeps its place in the list; only an alias in it is cut out. */
+    private String cutToKnown(String subject) {
+        String known = subjects.knownName(subject);
+        return known != null ? known : subject;
     }
 
     /**
@@ -315,6 +479,21 @@ final class Attributor {
         return i < t.length && (t[i] == ',' || t[i] == '·');
     }
 
+    /** Endings of a sentence that forecasts or announces a plan rather than reports. */
+    private static final String[] FORECAST_MARKERS = {
+            "겠다", "것으로 봤다", "것으로 본다", "것으로 내다봤다", "것으로 예상", "것으로 전망", "계획이다", "방침이다"};
+
+    /** The sentence {@code t[from, to)} forecasts or announces a plan ({@code 줄이겠다고 밝혔다}, {@code 내릴 것으로 봤다}). */
+    private static boolean isForecast(int[] t, int from, int to) {
+        String sentence = new String(t, from, to - from);
+        for (String marker : FORECAST_MARKERS) {
+            if (sentence.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A newline lies between sentence {@code s} and the one before it. */
     private static boolean paragraphStarts(int[] t, Sentences sentences, int s) {
         if (s == 0) {
@@ -395,7 +574,10 @@ final class Attributor {
         return false;
     }
 
-    /** The last earlier figure of the two sentences before {@code s}, or of {@code s}, in the unit of {@code c}. */
+    /**
+     * The last earlier figure of the two sentences before {@code s}, or of {@code s}, in the unit
+     * of {@code c} and on a comparable scale.
+     */
     private static Candidate lastInUnit(List<Candidate> figures, Candidate c, int s) {
         int index = figures.indexOf(c);
         for (int i = index - 1; i >= 0; i--) {
@@ -403,11 +585,23 @@ final class Attributor {
             if (f.sentence < s - LIST_LOOKBACK_SENTENCES) {
                 break;
             }
-            if (f.conversionOf < 0 && f.unit.equals(c.unit) && f.metric != null) {
+            if (f.conversionOf < 0 && f.unit.equals(c.unit) && f.metric != null && comparable(f.value, c.value)) {
                 return f;
             }
         }
         return null;
+    }
+
+    /**
+     * Items of one list measure the same thing on a similar scale (4조5천억원, 3조4천억원): two
+     * amounts a thousand times apart (과징금 300억 원, then 950원 for a product) are not.
+     */
+    private static boolean comparable(java.math.BigDecimal a, java.math.BigDecimal b) {
+        if (a == null || b == null || a.signum() == 0 || b.signum() == 0) {
+            return true;
+        }
+        double ratio = Math.abs(a.doubleValue() / b.doubleValue());
+        return ratio < 1000 && ratio > 0.001;
     }
 
     /** End of a figure together with the restatements that follow it. */
@@ -498,6 +692,53 @@ final class Attributor {
             }
         }
         return out;
+    }
+
+    /**
+     * The metric keywords that may name a figure at {@code [start, end)}: a keyword inside
+     * parentheses with a number that do not hold the figure speaks of the figure in them
+     * ({@code 무궁화위성 2호(1500억 투자)는 40억 4천만원에}: 투자 is the 1500억's, not the
+     * 40억's).
+     */
+    private static List<Occurrence> outsideOtherParentheses(int[] t, List<Occurrence> metrics, int from, int start, int end) {
+        List<Occurrence> out = null;
+        for (int k = 0; k < metrics.size(); k++) {
+            Occurrence o = metrics.get(k);
+            int open = -1;
+            for (int i = o.start - 1; i >= from; i--) {
+                if (t[i] == ')') {
+                    break;
+                }
+                if (t[i] == '(') {
+                    open = i;
+                    break;
+                }
+            }
+            int close = -1;
+            if (open >= 0) {
+                for (int i = o.end; i < t.length && t[i] != '\n'; i++) {
+                    if (t[i] == '(') {
+                        break;
+                    }
+                    if (t[i] == ')') {
+                        close = i;
+                        break;
+                    }
+                }
+            }
+            boolean number = false;
+            for (int i = open + 1; i < close; i++) {
+                number |= Character.isDigit(t[i]);
+            }
+            // a gloss without a number (평균매출(ARPU)은) is the keyword's own apposition
+            boolean elsewhere = close >= 0 && number && !(open < start && end <= close);
+            if (elsewhere && out == null) {
+                out = new ArrayList<>(metrics.subList(0, k));
+            } else if (!elsewhere && out != null) {
+                out.add(o);
+            }
+        }
+        return out == null ? metrics : out;
     }
 
     private static Occurrence metricBefore(List<Occurrence> metrics, int start) {

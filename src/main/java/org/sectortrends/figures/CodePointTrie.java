@@ -1,5 +1,6 @@
 package org.sectortrends.figures;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -9,16 +10,21 @@ import java.util.Arrays;
  * boxing, no substring.
  *
  * <p>Keys are matched literally (case-sensitively, spaces included). Build it completely in a
- * constructor, then share it: {@link #longestMatch} only reads.
+ * constructor, then share it: {@link #longestMatch} and {@link #matches} only read. It is
+ * serializable (with serializable values) so that Spark closures may capture the lexicons
+ * built on it, such as {@link CompanyDirectory}.
  *
  * @param <V> the value stored for each key
  */
-final class CodePointTrie<V> {
+final class CodePointTrie<V> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The result of a look-up: the value and the exclusive end offset of the matched key. */
     record Match<V>(V value, int end) {}
 
-    private static final class Node {
+    private static final class Node implements Serializable {
+        private static final long serialVersionUID = 1L;
         int[] keys = new int[0];
         Node[] children = new Node[0];
         Object value;
@@ -84,6 +90,15 @@ final class CodePointTrie<V> {
         node.value = value;
     }
 
+    /** Adds a key unless it is already present: the first value put for a key stays. */
+    void putIfAbsent(String key, V value) {
+        int[] cps = key == null ? new int[0] : key.codePoints().toArray();
+        Match<V> existing = cps.length == 0 ? null : longestMatch(cps, 0, cps.length);
+        if (existing == null || existing.end() != cps.length) {
+            put(key, value);
+        }
+    }
+
     int size() {
         return size;
     }
@@ -108,6 +123,33 @@ final class CodePointTrie<V> {
             }
         }
         return best == null ? null : new Match<>((V) best, bestEnd);
+    }
+
+    /**
+     * Every key starting at {@code from} and ending at or before {@code limit}, shortest first:
+     * fills {@code ends} (exclusive end offsets) and {@code values} up to their length and
+     * returns how many were found. For look-ups that must try shorter keys when the longest one
+     * does not fit its context (an alias that does not end a word).
+     */
+    @SuppressWarnings("unchecked")
+    int matches(int[] text, int from, int limit, int[] ends, Object[] values) {
+        if (from >= limit || !startsWith(text[from])) {
+            return 0;
+        }
+        Node node = root;
+        int n = 0;
+        for (int i = from; i < limit && n < ends.length; i++) {
+            node = node.child(text[i]);
+            if (node == null) {
+                break;
+            }
+            if (node.value != null) {
+                ends[n] = i + 1;
+                values[n] = node.value;
+                n++;
+            }
+        }
+        return n;
     }
 
     /** True when some key starts with the code point, a cheap pre-check before a full look-up. */

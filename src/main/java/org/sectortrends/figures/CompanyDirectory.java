@@ -24,7 +24,7 @@ import java.util.Set;
  *       ({@code sk 하이닉스} is {@code SK하이닉스}) and checks word edges: an alias must start a
  *       word, and end one, be followed by a Korean particle ({@code 삼성전자와의}, {@code TSMC는},
  *       {@code 중국발}) or change script ({@code SK하이닉스} is not {@code SK} + text). One pass
- *       over a code-point trie: cost linear in the text times the longest alias.
+ *       over a {@link CodePointTrie} (the one the other lexicons use): cost linear in the text times the longest alias.
  *   <li>{@link #resolve(String)} resolves a figure's subject ({@code 삼성SDI는}, {@code 이로써
  *       SBG}, {@code 삼성SDS 클라우드 부문}, {@code 구글 모회사 알파벳}) to one entity: among the
  *       mentions inside the subject, companies, agencies, funds and other named entities win over
@@ -93,7 +93,7 @@ public final class CompanyDirectory implements Serializable {
 
     private final List<Company> companies;
     private final Map<String, Company> byId;
-    private final AliasTrie trie = new AliasTrie();
+    private final CodePointTrie<Entry> trie = new CodePointTrie<>();
     private final int[] particleFirst;
     private final int[][] particles;
 
@@ -116,7 +116,7 @@ public final class CompanyDirectory implements Serializable {
                     throw new IllegalArgumentException(FILE + ": alias '" + alias + "' of " + company.id()
                             + " is already an alias of " + previous.id());
                 }
-                trie.put(folded, new Entry(company, alias));
+                trie.putIfAbsent(key, new Entry(company, alias));
             }
         }
         this.byId = Collections.unmodifiableMap(ids);
@@ -250,7 +250,7 @@ public final class CompanyDirectory implements Serializable {
         while (i < folded.length) {
             int start = origin[i] + from;
             boolean startsWord = start == from || !isWordChar(text[start - 1]) || scriptChanges(text[start - 1], text[start]);
-            int n = startsWord ? trie.matches(folded, i, ends, entries) : 0;
+            int n = startsWord ? trie.matches(folded, i, folded.length, ends, entries) : 0;
             boolean matched = false;
             for (int k = n - 1; k >= 0; k--) {
                 int end = origin[ends[k] - 1] + from + 1;
@@ -347,71 +347,4 @@ public final class CompanyDirectory implements Serializable {
     }
 
     private record Entry(Company company, String alias) implements Serializable {}
-
-    /** A trie over folded code points that reports every alias ending along one path. */
-    private static final class AliasTrie implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        private static final class Node implements Serializable {
-            private static final long serialVersionUID = 1L;
-            int[] keys = new int[0];
-            Node[] children = new Node[0];
-            Entry entry;
-
-            Node child(int cp) {
-                int i = Arrays.binarySearch(keys, cp);
-                return i >= 0 ? children[i] : null;
-            }
-
-            Node addChild(int cp) {
-                int i = Arrays.binarySearch(keys, cp);
-                if (i >= 0) {
-                    return children[i];
-                }
-                int at = -i - 1;
-                int[] k = new int[keys.length + 1];
-                Node[] c = new Node[keys.length + 1];
-                System.arraycopy(keys, 0, k, 0, at);
-                System.arraycopy(children, 0, c, 0, at);
-                System.arraycopy(keys, at, k, at + 1, keys.length - at);
-                System.arraycopy(children, at, c, at + 1, keys.length - at);
-                Node node = new Node();
-                k[at] = cp;
-                c[at] = node;
-                keys = k;
-                children = c;
-                return node;
-            }
-        }
-
-        private final Node root = new Node();
-
-        void put(int[] key, Entry entry) {
-            Node node = root;
-            for (int cp : key) {
-                node = node.addChild(cp);
-            }
-            if (node.entry == null) {
-                node.entry = entry;
-            }
-        }
-
-        /** Fills the ends (exclusive, shortest first) and entries of the keys starting at {@code from}. */
-        int matches(int[] text, int from, int[] ends, Entry[] entries) {
-            Node node = root;
-            int n = 0;
-            for (int i = from; i < text.length && n < ends.length; i++) {
-                node = node.child(text[i]);
-                if (node == null) {
-                    break;
-                }
-                if (node.entry != null) {
-                    ends[n] = i + 1;
-                    entries[n] = node.entry;
-                    n++;
-                }
-            }
-            return n;
-        }
-    }
 }

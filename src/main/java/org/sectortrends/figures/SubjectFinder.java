@@ -79,6 +79,7 @@ final class SubjectFinder {
     private final Set<String> organizationSuffixes;
     private final Set<String> notSubjects;
     private final Set<String> places;
+    private final Set<String> anaphors;
 
     private final CompanyDirectory directory;
 
@@ -88,6 +89,7 @@ final class SubjectFinder {
         this.organizationSuffixes = lexicon.organizationSuffixes;
         this.notSubjects = lexicon.notSubjects;
         this.places = lexicon.places;
+        this.anaphors = lexicon.anaphors;
     }
 
     /**
@@ -104,13 +106,8 @@ final class SubjectFinder {
         if (e == floor || e == 0 || !isGap(t[e - 1])) {
             return null;
         }
-        while (e > floor && isGap(t[e - 1])) {
-            e--;
-        }
-        int s = e;
-        while (s > floor && !isGap(t[s - 1])) {
-            s--;
-        }
+        e = wordEndBefore(t, floor, e);
+        int s = wordStartBefore(t, floor, e);
         if (s == e) {
             return null;
         }
@@ -134,14 +131,8 @@ final class SubjectFinder {
 
     /** The word before {@code s} ends a clause (많았고 신한금융 4조4609억 원). */
     private static boolean clauseEndsBefore(int[] t, int floor, int s) {
-        int b = s;
-        while (b > floor && isGap(t[b - 1])) {
-            b--;
-        }
-        int a = b;
-        while (a > floor && !isGap(t[a - 1])) {
-            a--;
-        }
+        int b = wordEndBefore(t, floor, s);
+        int a = wordStartBefore(t, floor, b);
         return a < b && endsClause(new String(t, a, b - a));
     }
 
@@ -158,14 +149,8 @@ final class SubjectFinder {
         int words = 0;
         boolean reaches = startsPhrase(t, floor, p);
         while (!reaches && words < max) {
-            int e = p;
-            while (e > floor && isGap(t[e - 1])) {
-                e--;
-            }
-            int b = e;
-            while (b > floor && !isGap(t[b - 1])) {
-                b--;
-            }
+            int e = wordEndBefore(t, floor, p);
+            int b = wordStartBefore(t, floor, e);
             if (b == e) {
                 break;
             }
@@ -232,13 +217,8 @@ final class SubjectFinder {
         String phrase = "";
         int i = from;
         while (i < to) {
-            while (i < to && isGap(t[i])) {
-                i++;
-            }
-            int s = i;
-            while (i < to && !isGap(t[i])) {
-                i++;
-            }
+            int s = wordStartAfter(t, i, to);
+            i = wordEnd(t, s, to);
             if (s == i) {
                 break;
             }
@@ -253,13 +233,8 @@ final class SubjectFinder {
             return null;
         }
         // the name must be followed by what it owns: a metric or a number (코스피 1% 넘게)
-        while (i < to && isGap(t[i])) {
-            i++;
-        }
-        int e = i;
-        while (e < to && !isGap(t[e])) {
-            e++;
-        }
+        i = wordStartAfter(t, i, to);
+        int e = wordEnd(t, i, to);
         String next = new String(t, i, e - i);
         boolean owns = !next.isEmpty() && (Character.isDigit(next.charAt(0)) || isMetric(next)
                 || MODIFIERS.contains(next));
@@ -311,17 +286,195 @@ final class SubjectFinder {
     }
 
     /**
-     * The nearest known company or agency named in {@code t[from, to)} (countries and markets
-     * left out: {@code 국내}, {@code 코스피} name a scope more often than an owner), or null.
+     * The nearest known company named in {@code t[from, to)}, or null. Countries and markets are
+     * left out ({@code 국내}, {@code 코스피} name a scope more often than an owner), and so are
+     * agencies: named before a figure they are its source or the authority acting on its owner
+     * ({@code IMF는 세계 성장률을 -3%로}, {@code 공정위는 쿠팡에 과징금}), rarely its owner.
      */
     String nearestKnown(int[] t, int from, int to) {
         String found = null;
         for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
-            if (!m.company().isPlace()) {
+            if (!m.company().isPlace() && !isAgencyKind(m.company())) {
                 found = new String(t, m.start(), m.end() - m.start()).strip();
             }
         }
         return found;
+    }
+
+    /** The phrase is exactly a company of the directory (not an agency, a fund, a country or a market). */
+    boolean isCompany(String phrase) {
+        return phrase != null && isKnownName(phrase)
+                && directory.resolve(phrase).map(c -> c.kind().equals("company")).orElse(false);
+    }
+
+    /** A place word ({@code 수도권} is not one; {@code 미국}, {@code 유럽} are) or a country or market of the directory. */
+    boolean isPlace(String phrase) {
+        return places.contains(phrase) || directory.resolve(phrase).map(CompanyDirectory.Company::isPlace).orElse(false);
+    }
+
+    /** The phrase names an agency of the directory (a regulator, a ministry, a central bank). */
+    boolean isAgency(String phrase) {
+        return phrase != null && directory.resolve(phrase).map(SubjectFinder::isAgencyKind).orElse(false);
+    }
+
+    /**
+     * The agency named in {@code t[from, to)} whose name is or ends with {@code phrase}
+     * ({@code 상무부} of {@code 미국 상무부는}: the subject finder drops a leading country), as
+     * written, or null; with a null phrase, the first agency named.
+     */
+    String agencyNamed(int[] t, int from, int to, String phrase) {
+        for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
+            if (isAgencyKind(m.company())) {
+                String written = new String(t, m.start(), m.end() - m.start()).strip();
+                if (phrase == null || written.equals(phrase) || written.endsWith(" " + phrase)) {
+                    return written;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAgencyKind(CompanyDirectory.Company company) {
+        return company.kind().equals("agency");
+    }
+
+    /**
+     * Who an action in {@code t[from, to)} is aimed at: the last word marked with 에/에게
+     * ({@code 쿠팡에}, {@code CJ제일제당에 부과된}, {@code 5개 은행에}, {@code 식품업체 4곳에도})
+     * that names a company: a known one that is not an agency or a place, a name with an
+     * entity cue, or a noun ending in an organization word ({@code 은행}, {@code 업체}). A count
+     * of companies ({@code 4곳}, {@code 5개}) stands for the noun before it. Null when none.
+     */
+    String actedOn(int[] t, int from, int to) {
+        String found = null;
+        int i = from;
+        while (i < to) {
+            int s = wordStartAfter(t, i, to);
+            i = wordEnd(t, s, to);
+            if (s == i) {
+                break;
+            }
+            String w = new String(t, s, i - s);
+            String stem = null;
+            for (String particle : new String[] {"에게도", "에게는", "에게", "에도", "에는", "에만", "에"}) {
+                if (w.endsWith(particle) && w.length() > particle.length()) {
+                    stem = stripParen(w.substring(0, w.length() - particle.length()));
+                    break;
+                }
+            }
+            if (stem == null) {
+                continue;
+            }
+            if (stem.matches("[0-9]+(곳|개|개사|사)")) {
+                // 식품업체 4곳에도: a count of companies, the noun before it names them
+                int e = wordEndBefore(t, from, s);
+                int b = wordStartBefore(t, from, e);
+                String noun = new String(t, b, e - b);
+                if (b < e && isBareNoun(noun) && !isMetric(noun) && !notSubjects.contains(noun)) {
+                    found = noun;
+                }
+            } else if (namesCompany(stem)) {
+                found = stem;
+            }
+        }
+        return found;
+    }
+
+    /** A known entity that is neither an agency nor a place, a name with an entity cue, or an organization noun. */
+    private boolean namesCompany(String stem) {
+        CompanyDirectory.Company known = directory.resolve(stem).orElse(null);
+        if (known != null) {
+            return !known.isPlace() && !isAgencyKind(known);
+        }
+        if (!isBareNoun(stem) || isMetric(stem) || notSubjects.contains(stem) || places.contains(stem)) {
+            return false;
+        }
+        if (hasEntityCue(stem)) {
+            return true;
+        }
+        for (String suffix : organizationSuffixes) {
+            if (stem.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The country written right before the agency a phrase names ({@code 대한민국 환경부가}),
+     * in {@code t[from, to)}, or null: a national statistic an agency reports belongs to its
+     * country when the text names it.
+     */
+    String countryOfAgency(int[] t, int from, int to, String agency) {
+        CompanyDirectory.Company named = directory.resolve(agency).orElse(null);
+        if (named == null) {
+            return null;
+        }
+        for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
+            if (m.company().equals(named)) {
+                int e = wordEndBefore(t, from, m.start());
+                if (e == m.start()) {
+                    continue; // glued to the word before
+                }
+                int b = wordStartBefore(t, from, e);
+                String w = new String(t, b, e - b);
+                CompanyDirectory.Company before = directory.resolve(w).orElse(null);
+                if (before != null && before.kind().equals("country") || places.contains(w)) {
+                    return w;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Start of the first anaphor word in {@code t[from, to)} that refers back to a company
+     * ({@code 회사는}, {@code 이 회사의}, {@code 동사의}, {@code 同社는}, {@code 회사 측은}): the
+     * anaphor alone or followed by a particle; -1 when there is none.
+     */
+    int anaphorAt(int[] t, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int s = wordStartAfter(t, i, to);
+            if (s >= to) {
+                break;
+            }
+            i = wordEnd(t, s, to);
+            for (String anaphor : anaphors) {
+                int n = anaphor.length();
+                if (s + n > to || !new String(t, s, n).equals(anaphor)) {
+                    continue;
+                }
+                int e = wordEnd(t, s + n, to);
+                String rest = new String(t, s + n, e - s - n);
+                if (rest.isEmpty() || rest.matches("[은는이가의도와과]|에서는|에서|으로서는|측은|측의")) {
+                    return s;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The company an anaphor at {@code position} refers to: the last company of the directory
+     * (not an agency, a country or a market) named before it in the text, or null.
+     */
+    String lastCompanyBefore(List<CompanyDirectory.Mention> mentions, int[] t, int position) {
+        String found = null;
+        for (CompanyDirectory.Mention m : mentions) {
+            if (m.end() > position) {
+                break;
+            }
+            if (!m.company().isPlace() && !isAgencyKind(m.company())) {
+                found = new String(t, m.start(), m.end() - m.start()).strip();
+            }
+        }
+        return found;
+    }
+
+    /** Every directory mention of the text, in order, for {@link #lastCompanyBefore}. */
+    List<CompanyDirectory.Mention> mentions(int[] t) {
+        return directory.findMentions(t, 0, t.length);
     }
 
     /** A known entity or a phrase with an entity cue: evidence that a phrase names an owner. */
@@ -387,10 +540,7 @@ final class SubjectFinder {
         int p = keywordStart;
         if (p > floor && !isGap(t[p - 1])) {
             // keyword glued to a noun (클라우드매출): the noun is the phrase
-            int s = p;
-            while (s > floor && !isGap(t[s - 1])) {
-                s--;
-            }
+            int s = wordStartBefore(t, floor, p);
             String glued = new String(t, s, p - s);
             if (isBareNoun(glued)) {
                 bare.add(glued);
@@ -405,14 +555,8 @@ final class SubjectFinder {
                 boundary = true;
                 break;
             }
-            int e = p;
-            while (e > floor && isGap(t[e - 1])) {
-                e--;
-            }
-            int s = e;
-            while (s > floor && !isGap(t[s - 1])) {
-                s--;
-            }
+            int e = wordEndBefore(t, floor, p);
+            int s = wordStartBefore(t, floor, e);
             if (s == e) {
                 boundary = true;
                 break;
@@ -460,7 +604,7 @@ final class SubjectFinder {
         while (phrase.indexOf(' ') > 0 && places.contains(phrase.substring(0, phrase.indexOf(' ')))) {
             phrase = phrase.substring(phrase.indexOf(' ') + 1);
         }
-        if (phrase.isEmpty() || places.contains(phrase)) {
+        if (phrase.isEmpty() || places.contains(phrase) || isDestination(phrase)) {
             return null;
         }
         String head = phrase.substring(phrase.lastIndexOf(' ') + 1);
@@ -471,6 +615,19 @@ final class SubjectFinder {
         return new Phrase(phrase, segment);
     }
 
+    /** {@code 대중국}, {@code 대미국}, {@code 대미}: toward a country (대중국 수출), a destination and not an owner. */
+    private boolean isDestination(String phrase) {
+        if (phrase.length() < 2 || phrase.charAt(0) != '대' || phrase.indexOf(' ') >= 0) {
+            return false;
+        }
+        String rest = phrase.substring(1);
+        if (places.contains(rest)) {
+            return true;
+        }
+        CompanyDirectory.Company place = directory.resolve(rest).orElse(null);
+        return place != null && place.kind().equals("country") && isKnownName(rest);
+    }
+
     private static List<String> reverse(List<String> words) {
         List<String> out = new ArrayList<>(words);
         java.util.Collections.reverse(out);
@@ -479,14 +636,8 @@ final class SubjectFinder {
 
     /** A numbered group word before {@code s} ({@code 4대} of {@code 4대 금융지주의}), or null. */
     private static String numberedGroup(int[] t, int floor, int s) {
-        int e = s;
-        while (e > floor && isGap(t[e - 1])) {
-            e--;
-        }
-        int b = e;
-        while (b > floor && !isGap(t[b - 1])) {
-            b--;
-        }
+        int e = wordEndBefore(t, floor, s);
+        int b = wordStartBefore(t, floor, e);
         String w = new String(t, b, e - b);
         return w.matches("[0-9]+대") ? w : null;
     }
@@ -505,14 +656,9 @@ final class SubjectFinder {
         String found = null;
         int i = from;
         while (i < to) {
-            while (i < to && isGap(t[i])) {
-                i++;
-            }
-            int s = i;
-            while (i < to && !isGap(t[i])) {
-                i++;
-            }
-            if (i == s) {
+            int s = wordStartAfter(t, i, to);
+            i = wordEnd(t, s, to);
+            if (s == i) {
                 break;
             }
             String stem = markedStem(t, s, i, from, false);
@@ -536,10 +682,7 @@ final class SubjectFinder {
 
     /** The word after {@code end} is a number closed by a comma ({@code 71%,}): a list item. */
     private static boolean opensListItem(int[] t, int end, int to) {
-        int i = end;
-        while (i < to && isGap(t[i])) {
-            i++;
-        }
+        int i = wordStartAfter(t, end, to);
         if (i >= to || !Character.isDigit(t[i])) {
             return false;
         }
@@ -592,9 +735,11 @@ final class SubjectFinder {
                 return null; // 시장에서는, 업계에서도: a place or scope, not the subject
             }
         }
+        // a name ending in digits (이마트24, 예스24, 갤럭시S3) is a name; other digits (3분기는) are not
+        boolean numberedName = stem.matches("[가-힣A-Za-z]{2,}[0-9]+");
         for (int k = 0; k < stem.length(); k++) {
             char ch = stem.charAt(k);
-            if (Character.isDigit(ch) || ch == '"' || ch == '\'' || ch == '“' || ch == '‘') {
+            if (Character.isDigit(ch) && !numberedName || ch == '"' || ch == '\'' || ch == '“' || ch == '‘') {
                 return null;
             }
         }
@@ -604,6 +749,40 @@ final class SubjectFinder {
     /** Word separators: spaces and the headline ellipsis (돌파…기업가치), which also ends a phrase. */
     static boolean isGap(int c) {
         return c == ' ' || c == '…';
+    }
+
+    /** Start of the first word at or after {@code i} (gaps skipped), at most {@code to}. */
+    private static int wordStartAfter(int[] t, int i, int to) {
+        while (i < to && isGap(t[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** End of the word starting at {@code s}, at most {@code to}. */
+    private static int wordEnd(int[] t, int s, int to) {
+        int i = s;
+        while (i < to && !isGap(t[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** End of the last word before {@code p} (gaps skipped backwards), at least {@code floor}. */
+    private static int wordEndBefore(int[] t, int floor, int p) {
+        while (p > floor && isGap(t[p - 1])) {
+            p--;
+        }
+        return p;
+    }
+
+    /** Start of the word ending at {@code e}, at least {@code floor}. */
+    private static int wordStartBefore(int[] t, int floor, int e) {
+        int s = e;
+        while (s > floor && !isGap(t[s - 1])) {
+            s--;
+        }
+        return s;
     }
 
     /** A phrase may start at {@code p}: the floor, or after a comma, ellipsis or list dot. */

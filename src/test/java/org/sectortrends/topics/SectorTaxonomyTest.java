@@ -177,6 +177,23 @@ class SectorTaxonomyTest {
     assertTrue(entities.stream().allMatch(e -> e.companyId().equals("sk_hynix")));
   }
 
+  /** companies.tsv has a kind column: agencies and funds count half, countries and `other` entities not at all. */
+  @Test
+  void theKindOfAnEntityGivesItsWeight() {
+    List<SectorTaxonomy.Entity> entities = SectorTaxonomy.parseEntities(List.of(
+        "company_id\tname_ko\tname_en\tsector_id\tkind\taliases",
+        "acme\t에이크미\t\tb\tcompany\t",
+        "fsc\t금융위\t\tfinance\tagency\t",
+        "nps\t국민연금\t\tfinance\tfund\t",
+        "korea\t한국\t\tother\tcountry\t",
+        "group\t큰그룹\t\tother\tcompany\t"), name -> List.of(name), null);
+    assertEquals(List.of("acme 1.0", "fsc 0.5", "nps 0.5"),
+        entities.stream().map(e -> e.companyId() + " " + e.weight()).toList());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> SectorTaxonomy.parseEntities(
+        List.of("sector_id\tname_ko\tkind", "b\t에이크미\tplanet"), name -> List.of(name), null));
+    assertTrue(bad.getMessage().contains("'planet'"), bad.getMessage());
+  }
+
   @Test
   void namesTheAnalyzerKeepsOnlyInPartAreRejectedOrSetAside() {
     List<String> lines = List.of("company_id\tname_en\tsector_id", "skcc\tSK C&C\tcloud_software");
