@@ -2,7 +2,9 @@ package org.sectortrends.figures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.sectortrends.figures.AttributionLexicon.Metric;
 import org.sectortrends.figures.CodePointTrie.Match;
@@ -84,6 +86,12 @@ final class Attributor {
         Mention lastPeriod = null;
         Mention lastFigurePeriod = null;
         Candidate previous = null;
+        // positions of the figures, so that looking one up does not scan the list each time
+        // (an article of thousands of figures would take quadratic time)
+        Map<Candidate, Integer> positions = new IdentityHashMap<>();
+        for (int i = 0; i < figures.size(); i++) {
+            positions.put(figures.get(i), i);
+        }
         int scannedSentences = 0;
         int k = 0;
         while (k < figures.size()) {
@@ -128,8 +136,8 @@ final class Attributor {
             String previousSubject = null;
             for (int p = 0; p < primaries.size(); p++) {
                 Candidate c = primaries.get(p);
-                int previousEnd = p == 0 ? from : afterOf(primaries.get(p - 1), figures);
-                int after = afterOf(c, figures);
+                int previousEnd = p == 0 ? from : afterOf(primaries.get(p - 1), figures, positions);
+                int after = afterOf(c, figures, positions);
                 int nextStart = p + 1 < primaries.size() ? primaries.get(p + 1).start : to;
                 List<Occurrence> visible = outsideOtherParentheses(t, metrics, from, c.start, after);
                 Occurrence before = metricBefore(visible, c.start);
@@ -156,7 +164,7 @@ final class Attributor {
                 } else if (metrics.isEmpty()) {
                     // 신한지주는 4조5천억원, 하나금융은 3조4천억원: a list continues the last metric
                     // of a figure in the same unit, in this or the previous sentence
-                    Candidate same = lastInUnit(figures, c, s);
+                    Candidate same = lastInUnit(figures, positions.get(c), c, s);
                     if (same != null) {
                         c.metric = same.metric;
                     }
@@ -578,18 +586,37 @@ final class Attributor {
      * The last earlier figure of the two sentences before {@code s}, or of {@code s}, in the unit
      * of {@code c} and on a comparable scale.
      */
-    private static Candidate lastInUnit(List<Candidate> figures, Candidate c, int s) {
-        int index = figures.indexOf(c);
+    private Candidate lastInUnit(List<Candidate> figures, int index, Candidate c, int s) {
         for (int i = index - 1; i >= 0; i--) {
             Candidate f = figures.get(i);
             if (f.sentence < s - LIST_LOOKBACK_SENTENCES) {
                 break;
+            }
+            if (f.sentence < s && f.metric != null && lexicon.undatedMetrics.contains(f.metric)
+                    && !(isListOfParts(figures, index, c, s) && f.value != null && c.value != null
+                            && c.value.compareTo(f.value) <= 0)) {
+                // an event (과징금 1조4천억 원, a contract) is one amount: a later sentence continues
+                // it only as a breakdown, a list of parts no larger than it (은행별로는 A 8600억 원,
+                // B 2800억 원); a lone amount after it (a product's price) is something else
+                continue;
             }
             if (f.conversionOf < 0 && f.unit.equals(c.unit) && f.metric != null && comparable(f.value, c.value)) {
                 return f;
             }
         }
         return null;
+    }
+
+    /** Whether the sentence of {@code c} lists at least two amounts in its unit (not restatements). */
+    private static boolean isListOfParts(List<Candidate> figures, int index, Candidate c, int s) {
+        int inUnit = 0;
+        for (int i = index; i >= 0 && figures.get(i).sentence == s; i--) {
+            inUnit += figures.get(i).conversionOf < 0 && figures.get(i).unit.equals(c.unit) ? 1 : 0;
+        }
+        for (int i = index + 1; i < figures.size() && figures.get(i).sentence == s; i++) {
+            inUnit += figures.get(i).conversionOf < 0 && figures.get(i).unit.equals(c.unit) ? 1 : 0;
+        }
+        return inUnit >= 2;
     }
 
     /**
@@ -605,9 +632,9 @@ final class Attributor {
     }
 
     /** End of a figure together with the restatements that follow it. */
-    private static int afterOf(Candidate c, List<Candidate> figures) {
+    private static int afterOf(Candidate c, List<Candidate> figures, Map<Candidate, Integer> positions) {
         int end = c.end;
-        int index = figures.indexOf(c);
+        int index = positions.get(c);
         for (int i = index + 1; i < figures.size() && figures.get(i).conversionOf == index; i++) {
             end = figures.get(i).end;
         }
