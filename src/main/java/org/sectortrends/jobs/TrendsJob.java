@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -83,7 +84,7 @@ public final class TrendsJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(PERIOD_TYPES, ArticleSelection.MONTHS, BASELINE_PERIODS, MIN_SUPPORT, FiguresJob.LEXICON_DIR,
+    return List.of(PERIOD_TYPES, ArticleSelection.MONTHS, ArticleSelection.INCREMENTAL, BASELINE_PERIODS, MIN_SUPPORT, FiguresJob.LEXICON_DIR,
         TopicsJob.TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
@@ -100,16 +101,22 @@ public final class TrendsJob implements SparkJob {
         throw new UsageException("Bad value '" + type + "' for --period-type: expected week, month or quarter");
       }
     }
+    if (!store.exists(Tables.ARTICLES)) {
+      throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
+    }
+    // --months, or with --incremental (what a periodic pipeline run passes) the months that the
+    // ingests since the last successful trends run touched; every month when neither applies.
+    Optional<Set<String>> selected = ArticleSelection.monthsToProcess(spark, store, options, name());
     Set<YearMonth> months = new TreeSet<>();
-    for (String month : options.get(ArticleSelection.MONTHS)) {
+    for (String month : selected.orElse(Set.of())) {
+      if (month.equals(Tables.UNDATED_MONTH)) {
+        continue; // undated articles are in no period
+      }
       try {
         months.add(YearMonth.parse(month));
       } catch (RuntimeException e) {
         throw new UsageException("Bad value '" + month + "' for --months: expected YYYY-MM");
       }
-    }
-    if (!store.exists(Tables.ARTICLES)) {
-      throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
     }
     int baseline = options.get(BASELINE_PERIODS);
     int minSupport = options.get(MIN_SUPPORT);
@@ -123,6 +130,10 @@ public final class TrendsJob implements SparkJob {
     store.write(Tables.SECTORS, sectors);
     store.write(Tables.COMPANIES, companies);
 
+    if (selected.isPresent() && months.isEmpty()) {
+      return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, 0L, 0L, 0, Map.of(),
+          ArticleSelection.describe(selected, options) + ": no dated month to recompute; lookup tables written to " + store.root());
+    }
     Dataset<Row> articles = store.read(Tables.ARTICLES)
         .filter(col(Col.PUBLISHED_DATE).isNotNull())
         .select(Col.ARTICLE_ID, Col.OUTLET, Col.PUBLISHED_DATE, Col.PUBLISHED_AT, Col.PUBLISHED_MONTH)
@@ -242,7 +253,10 @@ public final class TrendsJob implements SparkJob {
         .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY))
         .persist(StorageLevel.MEMORY_AND_DISK());
     List<Dataset<Row>> sizes = groups.groupSizes(spark);
-    Map<String, String> topTerms = GroupTrends.joinTopTerms(GroupTrends.topTerms(termCounts, sizes.get(0), sizes.get(1)).collectAsList());
+    TermTrends.Generic generic = new TermTrends.Generic(TermTrends.genericTerms(lexiconDir), articleCount).plus(groups.outlets());
+    // The words of any story (the generic terms, outlet names, numbers) are no sector's own words either.
+    Map<String, String> topTerms = GroupTrends.joinTopTerms(GroupTrends.topTerms(termCounts.filter(TermTrends.notListed(generic)),
+        sizes.get(0), sizes.get(1)).collectAsList());
 
     Map<String, String> sectorNames = new java.util.TreeMap<>();
     for (Row r : sectors.select(Col.SECTOR_ID, Col.NAME_KO).collectAsList()) {
@@ -259,7 +273,6 @@ public final class TrendsJob implements SparkJob {
 
     List<TermTrends.PeriodSize> periodSizes = new ArrayList<>();
     groups.periods().forEach(p -> periodSizes.add(new TermTrends.PeriodSize(PeriodCalendar.parse(p.type(), p.label()), p.articles())));
-    TermTrends.Generic generic = new TermTrends.Generic(TermTrends.genericTerms(lexiconDir), articleCount).plus(groups.outlets());
     Dataset<Row> termTrends = TermTrends.fromTermCounts(termCounts, TermTrends.periodSizes(spark, periodSizes, baseline),
         TermTrends.firstSeen(terms, articles), baseline, minSupport, generic).withColumn(Col.RUN_ID, lit(runId));
     written.put(Tables.TERM_TRENDS.name(), writeCounted(spark, store, Tables.TERM_TRENDS, onlyTouched(termTrends, touched)));

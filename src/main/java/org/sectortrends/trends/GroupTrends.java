@@ -43,7 +43,9 @@ import org.sectortrends.tables.Tables.Col;
  *       unfinished period is partial).
  *   <li><b>top_terms</b>: the ten terms with the highest document frequency in the group and
  *       period times their inverse document frequency over all articles read (terms in at least
- *       two of the group's articles), so words frequent everywhere do not come first.
+ *       two of the group's articles), so words frequent everywhere do not come first; the generic
+ *       terms of {@link TermTrends#notListed} (data/lexicons/generic-terms.txt, outlet names,
+ *       numbers) are left out.
  * </ul>
  */
 public final class GroupTrends {

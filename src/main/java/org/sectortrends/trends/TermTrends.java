@@ -189,6 +189,19 @@ public final class TermTrends {
     }
 
     /**
+     * True for a {@code term} that is not listed generic and does not begin with a digit: numbers
+     * and dates (2025년, 3분기) are left out, a digit inside a name (hbm4) is kept. Also what the
+     * top terms of sectors and topics leave out.
+     */
+    public static Column notListed(Generic generic) {
+        Column notListed = not(col(Col.TERM).rlike("^\\d"));
+        if (!generic.terms().isEmpty()) {
+            notListed = notListed.and(not(col(Col.TERM).isin(generic.terms().toArray())));
+        }
+        return notListed;
+    }
+
+    /**
      * The term trends from document frequencies: {@code termCounts} is {@code period_type, period,
      * period_start, term, document_frequency} (several rows per period and term are summed, e.g.
      * one per sector); {@code periodSizes} is {@link #periodSizes}. The baseline document frequency
@@ -197,11 +210,7 @@ public final class TermTrends {
      */
     public static Dataset<Row> fromTermCounts(Dataset<Row> termCounts, Dataset<Row> periodSizes, Dataset<Row> firstSeen,
             int baselinePeriods, int minSupport, Generic generic) {
-        // Numbers and dates (2025년, 3분기); a digit inside a name (hbm4) is kept.
-        Column notGeneric = not(col(Col.TERM).rlike("^\\d"));
-        if (!generic.terms().isEmpty()) {
-            notGeneric = notGeneric.and(not(col(Col.TERM).isin(generic.terms().toArray())));
-        }
+        Column notGeneric = notListed(generic);
         if (generic.historyArticles() > 0 && java.util.Arrays.asList(firstSeen.columns()).contains(HISTORY_FREQUENCY)) {
             // The share among the articles outside the period, so that a term bursting in the
             // period itself is not made generic by its own burst.
