@@ -2,10 +2,10 @@ package org.sectortrends.jobs;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -36,10 +37,9 @@ import org.sectortrends.trends.Lookups;
 import org.sectortrends.trends.PeriodCalendar;
 import org.sectortrends.trends.PeriodCalendar.Period;
 import org.sectortrends.trends.PeriodCalendar.PeriodType;
+import org.sectortrends.trends.PeriodGroups;
 import org.sectortrends.trends.ReportedPeriod;
 import org.sectortrends.trends.TermTrends;
-import org.sectortrends.trends.TrendColumns;
-import org.sectortrends.trends.TrendTables;
 
 /**
  * {@code trends}: the sector, topic and term trends per week, month and quarter, the company
@@ -84,7 +84,7 @@ public final class TrendsJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(PERIOD_TYPES, ArticleSelection.MONTHS, BASELINE_PERIODS, MIN_SUPPORT, FiguresJob.LEXICON_DIR,
+    return List.of(PERIOD_TYPES, ArticleSelection.MONTHS, ArticleSelection.INCREMENTAL, BASELINE_PERIODS, MIN_SUPPORT, FiguresJob.LEXICON_DIR,
         TopicsJob.TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
@@ -101,16 +101,22 @@ public final class TrendsJob implements SparkJob {
         throw new UsageException("Bad value '" + type + "' for --period-type: expected week, month or quarter");
       }
     }
+    if (!store.exists(Tables.ARTICLES)) {
+      throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
+    }
+    // --months, or with --incremental (what a periodic pipeline run passes) the months that the
+    // ingests since the last successful trends run touched; every month when neither applies.
+    Optional<Set<String>> selected = ArticleSelection.monthsToProcess(spark, store, options, name());
     Set<YearMonth> months = new TreeSet<>();
-    for (String month : options.get(ArticleSelection.MONTHS)) {
+    for (String month : selected.orElse(Set.of())) {
+      if (month.equals(Tables.UNDATED_MONTH)) {
+        continue; // undated articles are in no period
+      }
       try {
         months.add(YearMonth.parse(month));
       } catch (RuntimeException e) {
         throw new UsageException("Bad value '" + month + "' for --months: expected YYYY-MM");
       }
-    }
-    if (!store.exists(Tables.ARTICLES)) {
-      throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
     }
     int baseline = options.get(BASELINE_PERIODS);
     int minSupport = options.get(MIN_SUPPORT);
@@ -124,6 +130,10 @@ public final class TrendsJob implements SparkJob {
     store.write(Tables.SECTORS, sectors);
     store.write(Tables.COMPANIES, companies);
 
+    if (selected.isPresent() && months.isEmpty()) {
+      return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, 0L, 0L, 0, Map.of(),
+          ArticleSelection.describe(selected, options) + ": no dated month to recompute; lookup tables written to " + store.root());
+    }
     Dataset<Row> articles = store.read(Tables.ARTICLES)
         .filter(col(Col.PUBLISHED_DATE).isNotNull())
         .select(Col.ARTICLE_ID, Col.OUTLET, Col.PUBLISHED_DATE, Col.PUBLISHED_AT, Col.PUBLISHED_MONTH)
@@ -190,8 +200,9 @@ public final class TrendsJob implements SparkJob {
     if (!eventMonths.isEmpty()) {
       events = events.filter(col(Col.PERIOD).isin(eventMonths.toArray()));
     }
-    events = events.cache();
-    written.put(Tables.INVESTMENT_EVENTS_TABLE.name(), write(store, Tables.INVESTMENT_EVENTS_TABLE, events));
+    // The events are few: collected once, written from the driver and summed per sector there.
+    List<Row> eventRows = TableStore.conform(Tables.INVESTMENT_EVENTS_TABLE, events).collectAsList();
+    written.put(Tables.INVESTMENT_EVENTS_TABLE.name(), writeRows(spark, store, Tables.INVESTMENT_EVENTS_TABLE, eventRows));
 
     // Company metrics: the reported periods the selected months mention, over all figures.
     Dataset<Row> metricFigures = figures;
@@ -203,15 +214,8 @@ public final class TrendsJob implements SparkJob {
       metricFigures = figures.withColumn("reported_label", CompanyMetrics.reportedPeriodUdf().apply(col(Col.PERIOD)).getField("label"))
           .filter(col("reported_label").isin(reported.toArray())).drop("reported_label");
     }
-    written.put(Tables.COMPANY_METRICS.name(), write(store, Tables.COMPANY_METRICS,
-        CompanyMetrics.compute(metricFigures, articles, companies).withColumn(Col.RUN_ID, lit(runId))));
-
-    Dataset<Row> firstSeen = TermTrends.firstSeen(terms, articles).cache();
-    Dataset<Row> growthFigures = figures
-        .filter(col(Col.UNIT).equalTo("percent").and(col(Col.METRIC).endsWith("_growth")).and(col(Col.CONVERSION_OF).isNull())
-            .and(not(coalesce(col(Col.IS_FORECAST), lit(false)))).and(col(Col.VALUE).isNotNull()))
-        .select(col(Col.ARTICLE_ID), when(col(Col.DIRECTION).equalTo("down").and(col(Col.VALUE).gt(0)), col(Col.VALUE).multiply(-1))
-            .otherwise(col(Col.VALUE)).cast("double").as("growth_pct"));
+    written.put(Tables.COMPANY_METRICS.name(), writeRows(spark, store, Tables.COMPANY_METRICS, TableStore.conform(Tables.COMPANY_METRICS,
+        CompanyMetrics.compute(metricFigures, articles, companies).withColumn(Col.RUN_ID, lit(runId))).collectAsList()));
 
     // Every period type at once, keyed by (period_type, period): one set of queries, not one per type.
     Map<PeriodType, Set<String>> touched = new java.util.EnumMap<>(PeriodType.class);
@@ -236,24 +240,44 @@ public final class TrendsJob implements SparkJob {
       }
       window = articles.filter(col(Col.PUBLISHED_DATE).between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
     }
-    Dataset<Row> articlePeriods = TrendColumns.withPeriods(
-            window.join(articleTopics, GroupTrends.scala(List.of(Col.ARTICLE_ID)), "left")
-                .withColumn(Col.SECTOR, coalesce(col(Col.SECTOR), lit(GroupTrends.UNASSIGNED))),
-            types, Col.PUBLISHED_DATE)
-        .cache();
-    Dataset<Row> stats = GroupTrends.periodStats(articlePeriods, span).cache();
-    Dataset<Row> windowTerms = terms.join(window.select(Col.ARTICLE_ID), Col.ARTICLE_ID).select(Col.ARTICLE_ID, Col.TERM).cache();
+    // One row per article and period type, cached: the per-period cells and the term counts both read it.
+    Dataset<Row> articlePeriods = PeriodGroups.articlePeriods(window, articleTopics, figures, types).cache();
+    PeriodGroups groups = PeriodGroups.of(PeriodGroups.cells(articlePeriods).collectAsList(),
+        span.getDate(0).toLocalDate(), span.getDate(1).toLocalDate());
+    // Articles of each cell with each term: the top terms of sectors and topics and the term trends
+    // are sums over these.
+    Dataset<Row> termCounts = articlePeriods
+        .select(Col.ARTICLE_ID, Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START, Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID)
+        .join(terms.select(Col.ARTICLE_ID, Col.TERM).distinct(), Col.ARTICLE_ID)
+        .groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START, Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID, Col.TERM)
+        .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> sizes = groups.groupSizes(spark);
+    TermTrends.Generic generic = new TermTrends.Generic(TermTrends.genericTerms(lexiconDir), articleCount).plus(groups.outlets());
+    // The words of any story (the generic terms, outlet names, numbers) are no sector's own words either.
+    Map<String, String> topTerms = GroupTrends.joinTopTerms(GroupTrends.topTerms(termCounts.filter(TermTrends.notListed(generic)),
+        sizes.get(0), sizes.get(1)).collectAsList());
 
-    written.put(Tables.SECTOR_TRENDS.name(), write(store, Tables.SECTOR_TRENDS, onlyTouched(
-        TrendTables.sectorTrends(articlePeriods, stats, sectors, windowTerms, figures, events, growthFigures, types, runId), touched)));
-    written.put(Tables.TOPIC_TRENDS.name(), write(store, Tables.TOPIC_TRENDS, keepEarlierModels(store, onlyTouched(
-        TrendTables.topicTrends(articlePeriods, stats, topics, windowTerms, figures, runId), touched))));
-    written.put(Tables.TERM_TRENDS.name(), write(store, Tables.TERM_TRENDS, onlyTouched(
-        TermTrends.compute(spark, articlePeriods, windowTerms, firstSeen, baseline, minSupport).withColumn(Col.RUN_ID, lit(runId)),
-        touched)));
+    Map<String, String> sectorNames = new java.util.TreeMap<>();
+    for (Row r : sectors.select(Col.SECTOR_ID, Col.NAME_KO).collectAsList()) {
+      sectorNames.put(r.getString(0), r.getString(1));
+    }
+    written.put(Tables.SECTOR_TRENDS.name(), writeRows(spark, store, Tables.SECTOR_TRENDS,
+        onlyTouched(Tables.SECTOR_TRENDS, groups.sectorRows(sectorNames, topTerms, eventRows, runId), touched)));
+    Map<String, String[]> topicNames = new HashMap<>();
+    for (Row r : topics.collectAsList()) {
+      topicNames.put(PeriodGroups.topicKey(r.getString(1), r.getInt(0)), new String[] {r.getString(2), r.getString(3)});
+    }
+    written.put(Tables.TOPIC_TRENDS.name(), writeRows(spark, store, Tables.TOPIC_TRENDS,
+        keepEarlierModels(store, onlyTouched(Tables.TOPIC_TRENDS, groups.topicRows(topicNames, topTerms, runId), touched))));
+
+    List<TermTrends.PeriodSize> periodSizes = new ArrayList<>();
+    groups.periods().forEach(p -> periodSizes.add(new TermTrends.PeriodSize(PeriodCalendar.parse(p.type(), p.label()), p.articles())));
+    Dataset<Row> termTrends = TermTrends.fromTermCounts(termCounts, TermTrends.periodSizes(spark, periodSizes, baseline),
+        TermTrends.firstSeen(terms, articles), baseline, minSupport, generic).withColumn(Col.RUN_ID, lit(runId));
+    written.put(Tables.TERM_TRENDS.name(), writeCounted(spark, store, Tables.TERM_TRENDS, onlyTouched(termTrends, touched)));
+    termCounts.unpersist();
     articlePeriods.unpersist();
-    stats.unpersist();
-    windowTerms.unpersist();
     long total = written.values().stream().mapToLong(Long::longValue).sum();
     articles.unpersist();
     return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, articleCount, total, 0, Map.of(),
@@ -266,7 +290,7 @@ public final class TrendsJob implements SparkJob {
    * version, so a retraining does not rewrite them. The periods are collected first (few rows), so
    * the table is not read by the query that overwrites it.
    */
-  static Dataset<Row> keepEarlierModels(TableStore store, Dataset<Row> rows) {
+  static List<Row> keepEarlierModels(TableStore store, List<Row> rows) {
     if (!store.exists(Tables.TOPIC_TRENDS)) {
       return rows;
     }
@@ -277,12 +301,17 @@ public final class TrendsJob implements SparkJob {
     for (Row r : reported) {
       modelsByPeriod.computeIfAbsent(List.of(r.getString(0), r.getString(1)), k -> new TreeSet<>()).add(r.getString(2));
     }
-    Column keep = lit(true);
-    for (Map.Entry<List<String>, Set<String>> e : modelsByPeriod.entrySet()) {
-      Column samePeriod = col(Col.PERIOD_TYPE).equalTo(e.getKey().get(0)).and(col(Col.PERIOD).equalTo(e.getKey().get(1)));
-      keep = keep.and(not(samePeriod).or(col(Col.MODEL_VERSION).isin(e.getValue().toArray())));
+    int type = Tables.TOPIC_TRENDS.schema().fieldIndex(Col.PERIOD_TYPE);
+    int period = Tables.TOPIC_TRENDS.schema().fieldIndex(Col.PERIOD);
+    int version = Tables.TOPIC_TRENDS.schema().fieldIndex(Col.MODEL_VERSION);
+    List<Row> kept = new ArrayList<>();
+    for (Row r : rows) {
+      Set<String> versions = modelsByPeriod.get(List.of(r.getString(type), r.getString(period)));
+      if (versions == null || versions.contains(r.getString(version))) {
+        kept.add(r);
+      }
     }
-    return rows.filter(keep);
+    return kept;
   }
 
   /** The rows of the touched periods; all rows when every period is recomputed (no --months). */
@@ -297,25 +326,56 @@ public final class TrendsJob implements SparkJob {
     return rows.filter(any);
   }
 
+  /** The rows (of a trend table) of the touched periods; all rows when every period is recomputed. */
+  private static List<Row> onlyTouched(TableSpec table, List<Row> rows, Map<PeriodType, Set<String>> touched) {
+    if (touched.isEmpty() || rows.isEmpty()) {
+      return rows;
+    }
+    int type = table.schema().fieldIndex(Col.PERIOD_TYPE);
+    int period = table.schema().fieldIndex(Col.PERIOD);
+    List<Row> kept = new ArrayList<>();
+    for (Row r : rows) {
+      Set<String> labels = touched.get(PeriodType.of(r.getString(type)));
+      if (labels != null && labels.contains(r.getString(period))) {
+        kept.add(r);
+      }
+    }
+    return kept;
+  }
+
   private static Set<String> monthLabels(Set<YearMonth> months) {
     Set<String> labels = new TreeSet<>();
     months.forEach(m -> labels.add(m.toString()));
     return labels;
   }
 
+  /** Writes rows computed on the driver (in the table's column order); returns how many. */
+  private static long writeRows(SparkSession spark, TableStore store, TableSpec table, List<Row> rows) {
+    store.write(table, spark.createDataFrame(rows, table.schema()));
+    return rows.size();
+  }
+
   /**
-   * Writes the rows and returns how many were written. The rows are cached and counted before the
-   * write: an observation of the write itself never completes when Spark skips executing an empty
-   * plan, which left the job waiting forever on tables without rows.
+   * Writes the rows and returns how many were written, counted as they pass to the writer (an
+   * accumulator), so the rows are computed once and no count() runs before the write. A task that
+   * is retried after a lost shuffle may count its rows twice; the count is for the run summary only.
    */
-  private static long write(TableStore store, TableSpec table, Dataset<Row> rows) {
-    Dataset<Row> shaped = TableStore.conform(table, rows).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      long count = shaped.count();
-      store.write(table, shaped);
-      return count;
-    } finally {
-      shaped.unpersist();
-    }
+  private static long writeCounted(SparkSession spark, TableStore store, TableSpec table, Dataset<Row> rows) {
+    Dataset<Row> shaped = TableStore.conform(table, rows);
+    org.apache.spark.util.LongAccumulator counter = spark.sparkContext().longAccumulator(table.name() + " rows");
+    store.write(table, shaped.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it ->
+        new java.util.Iterator<Row>() {
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
+
+          @Override
+          public Row next() {
+            counter.add(1);
+            return it.next();
+          }
+        }, Encoders.row(shaped.schema())));
+    return counter.value();
   }
 }

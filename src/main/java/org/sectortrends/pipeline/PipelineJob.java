@@ -55,7 +55,7 @@ public final class PipelineJob implements SparkJob {
           + "ingest touched and assigns them with the saved topic model (a first run, or one with --rebuild, fits)");
 
   /** Stages that process only the months touched by the ingests since their last success, unless told otherwise. */
-  static final java.util.Set<String> INCREMENTAL_STAGES = java.util.Set.of("figures", "terms", "topics");
+  static final java.util.Set<String> INCREMENTAL_STAGES = java.util.Set.of("figures", "terms", "topics", "trends");
 
   @Override
   public String name() {
@@ -150,7 +150,7 @@ public final class PipelineJob implements SparkJob {
 
   /**
    * The options a periodic run gives a stage unless the command line says otherwise: figures,
-   * terms and topics work on the months that the ingests since their last success touched
+   * terms, topics and trends work on the months that the ingests since their last success touched
    * ({@code --incremental}), and topics assigns them with the saved model or fits when there is
    * none ({@code --mode auto}). {@code --refit}, or an ingest {@code --rebuild}, recomputes every
    * month and retrains topics ({@code --mode fit}); explicit {@code --months} or {@code --mode}

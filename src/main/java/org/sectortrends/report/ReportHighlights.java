@@ -22,10 +22,14 @@ public final class ReportHighlights {
       lines.add("이전 기간(" + model.period().previous().label() + ")의 기사가 없어 변화는 비교하지 않았습니다.");
     } else {
       ReportModel.PeriodCounts before = headline.previous();
-      lines.add("기사 수는 " + before.period() + " " + ReportFormats.count(before.articles()) + "건에서 "
-          + ReportFormats.count(now.articles()) + "건으로 " + ReportFormats.changePct(headline.articleChangePct())
-          + " 변했고, 매체 수는 " + ReportFormats.count(before.outlets()) + "곳에서 " + ReportFormats.count(now.outlets())
-          + "곳이 되었습니다.");
+      String articles = "기사 수는 " + before.period() + " " + ReportFormats.count(before.articles()) + "건에서 "
+          + ReportFormats.count(now.articles()) + "건으로 " + ReportFormats.changePct(headline.articleChangePct());
+      if (model.outletsKnown() && before.outlets() > 0) {
+        lines.add(articles + " 변했고, 매체 수는 " + ReportFormats.count(before.outlets()) + "곳에서 "
+            + ReportFormats.count(now.outlets()) + "곳이 되었습니다.");
+      } else {
+        lines.add(articles + " 변했습니다.");
+      }
     }
     List<ReportModel.SectorRow> changed = model.sectors().stream().filter(s -> s.shareChangePoints() != null).toList();
     Optional<ReportModel.SectorRow> rise = changed.stream().max(Comparator.comparingDouble(ReportModel.SectorRow::shareChangePoints));
@@ -37,6 +41,9 @@ public final class ReportHighlights {
     if (fall.isPresent() && fall.get().shareChangePoints() < 0) {
       lines.add("가장 많이 내린 섹터는 " + name(fall.get()) + "(" + ReportFormats.points(fall.get().shareChangePoints())
           + ", " + ReportFormats.share(fall.get().share()) + ")입니다.");
+    }
+    if (!changed.isEmpty() && changed.stream().allMatch(s -> s.shareChangePoints() == 0.0)) {
+      lines.add("섹터별 비중은 이전 기간과 같습니다.");
     }
     if (!model.topics().isEmpty()) {
       ReportModel.TopicRow top = model.topics().get(0);

@@ -49,6 +49,19 @@ public record ReportModel(
     notices = List.copyOf(notices);
   }
 
+  /**
+   * Whether the articles name their outlets: false when the period has articles but none with an
+   * outlet (a corpus without bylines, such as a wiki), so the report says "unknown" instead of 0.
+   */
+  public boolean outletsKnown() {
+    return headline.current().outlets() > 0 || headline.current().articles() == 0;
+  }
+
+  /** Whether the sector shares have a previous period to compare with (a change, zero included). */
+  public boolean sectorsComparable() {
+    return sectors.stream().anyMatch(s -> s.shareChangePoints() != null);
+  }
+
   /** The period's volume, and the previous period's for comparison (null when it has no data). */
   public record Headline(PeriodCounts current, PeriodCounts previous, boolean partial, LocalDate dataFrom, LocalDate dataTo) {
 
@@ -114,7 +127,7 @@ public record ReportModel(
    * @param rawUrl the address as stored, shown as text when it is not a web address
    */
   public record KeyFigure(String articleId, String surface, String metric, String subject, BigDecimal valueKrw,
-      String sentence, String outlet, String title, String url, String rawUrl, LocalDate publishedDate) {}
+      String sentence, String outlet, String title, String url, String rawUrl, LocalDate publishedDate, boolean forecast) {}
 
   /** The runs and models behind the tables, for the methods footer. */
   public record Methods(List<RunRow> runs, String modelVersion, Long quarantinedLastIngest, String lastIngestRunId,

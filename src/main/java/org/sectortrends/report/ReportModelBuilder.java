@@ -64,6 +64,8 @@ public final class ReportModelBuilder {
   static final int TOP_COMPANY_FACTS = 15;
   static final int REVENUE_COMPANIES = 5;
   static final int REVENUE_QUARTERS = 6;
+  /** A quarterly revenue under 1/this of the company's median quarter is not charted. */
+  static final int IMPLAUSIBLE_REVENUE_RATIO = 100;
   static final int TOP_INVESTMENTS = 10;
   static final int TOP_FIGURES = 10;
   /** The metric id of revenue in {@code data/lexicons/metrics.tsv}. */
@@ -76,6 +78,8 @@ public final class ReportModelBuilder {
   private final Set<String> tablesRead = new LinkedHashSet<>();
   private final Set<String> tablesMissing = new LinkedHashSet<>();
   private final Map<String, Optional<Dataset<Row>>> trendTables = new HashMap<>();
+  /** Korean names of the sector ids, from {@code sector_trends}, for every section that names a sector. */
+  private final Map<String, String> sectorNames = new HashMap<>();
 
   public ReportModelBuilder(SparkSession spark, TableStore store) {
     this.spark = spark;
@@ -94,7 +98,14 @@ public final class ReportModelBuilder {
     if (!store.exists(Tables.ARTICLES)) {
       throw new NoReportDataException("No articles table under " + store.root() + ": run ingest with the same --out first");
     }
-    Row row = store.read(Tables.ARTICLES).agg(min(Col.PUBLISHED_DATE), max(Col.PUBLISHED_DATE)).first();
+    // Only the first and the last month hold the first and the last date: reading those two
+    // partitions instead of every month keeps this from scanning the whole history.
+    List<String> months = store.partitionValues(Tables.ARTICLES).stream().filter(m -> !m.equals(Tables.UNDATED_MONTH)).sorted().toList();
+    Dataset<Row> articles = store.read(Tables.ARTICLES);
+    if (!months.isEmpty()) {
+      articles = articles.filter(col(Col.PUBLISHED_MONTH).isin(months.get(0), months.get(months.size() - 1)));
+    }
+    Row row = articles.agg(min(Col.PUBLISHED_DATE), max(Col.PUBLISHED_DATE)).first();
     if (row.isNullAt(0)) {
       throw new NoReportDataException("The articles under " + store.root() + " have no publication dates; a report needs dated articles");
     }
@@ -107,13 +118,14 @@ public final class ReportModelBuilder {
    * cover to its last day; the latest period with data when none is complete.
    */
   public ReportPeriod defaultPeriod(ReportPeriod.Type type, DataRange range) {
-    Optional<Dataset<Row>> trends = trendTable(ReportColumns.SECTOR_TRENDS, ReportColumns.SECTOR_TRENDS_COLUMNS);
+    Optional<List<Row>> trends = sectorTrendRows(type);
     if (trends.isPresent()) {
-      List<Row> periods = trends.get().filter(col(ReportColumns.PERIOD_TYPE).equalTo(type.id()))
-          .groupBy(ReportColumns.PERIOD).agg(max(col(ReportColumns.IS_PARTIAL).cast("int")).as("partial"))
-          .collectAsList();
-      Optional<ReportPeriod> complete = periods.stream().filter(r -> !r.isNullAt(1) && r.getInt(1) == 0)
-          .map(r -> parseOrNull(type, r.getString(0))).filter(p -> p != null).max(Comparator.comparing(ReportPeriod::start));
+      Map<String, Boolean> partial = new HashMap<>();
+      for (Row r : trends.get()) {
+        partial.merge(r.getString(0), r.isNullAt(SECTOR_TRENDS_PARTIAL) || r.getBoolean(SECTOR_TRENDS_PARTIAL), Boolean::logicalOr);
+      }
+      Optional<ReportPeriod> complete = partial.entrySet().stream().filter(e -> !e.getValue())
+          .map(e -> parseOrNull(type, e.getKey())).filter(p -> p != null).max(Comparator.comparing(ReportPeriod::start));
       if (complete.isPresent()) {
         return complete.get();
       }
@@ -123,6 +135,25 @@ public final class ReportModelBuilder {
       return last.previous();
     }
     return last;
+  }
+
+  /** Index of {@code is_partial} in the rows of {@link #sectorTrendRows}. */
+  private static final int SECTOR_TRENDS_PARTIAL = 13;
+  private final Map<ReportPeriod.Type, Optional<List<Row>>> sectorTrendRows = new HashMap<>();
+
+  /**
+   * Every {@code sector_trends} row of the period type, read once for both the default period and
+   * the sections (a few hundred rows per year even for weeks): period, sector, sector_name,
+   * share, count, changes, outlets, top terms, figures, investment, median growth, is_partial.
+   */
+  private Optional<List<Row>> sectorTrendRows(ReportPeriod.Type type) {
+    return sectorTrendRows.computeIfAbsent(type, t -> trendTable(ReportColumns.SECTOR_TRENDS, ReportColumns.SECTOR_TRENDS_COLUMNS)
+        .map(table -> table.filter(col(ReportColumns.PERIOD_TYPE).equalTo(t.id()))
+            .select(ReportColumns.PERIOD, Col.SECTOR, ReportColumns.SECTOR_NAME, ReportColumns.SHARE_OF_ARTICLES,
+                ReportColumns.ARTICLE_COUNT, ReportColumns.SHARE_CHANGE_POINTS, ReportColumns.COUNT_CHANGE_PCT,
+                ReportColumns.OUTLET_COUNT, Col.TOP_TERMS, ReportColumns.FIGURE_COUNT, ReportColumns.INVESTMENT_KRW,
+                ReportColumns.INVESTMENT_EVENTS_COUNT, ReportColumns.MEDIAN_GROWTH_PCT, ReportColumns.IS_PARTIAL)
+            .collectAsList()));
   }
 
   private static ReportPeriod parseOrNull(ReportPeriod.Type type, String label) {
@@ -281,17 +312,11 @@ public final class ReportModelBuilder {
    */
   private List<String> sectorTrends(ReportPeriod period, List<String> trailing, List<ReportModel.SectorSeries> series,
       List<ReportModel.SectorRow> sectors) {
-    Optional<Dataset<Row>> table = trendTable(ReportColumns.SECTOR_TRENDS, ReportColumns.SECTOR_TRENDS_COLUMNS);
+    Optional<List<Row>> table = sectorTrendRows(period.type());
     if (table.isEmpty()) {
       return List.of(period.label());
     }
-    List<Row> rows = table.get()
-        .filter(col(ReportColumns.PERIOD_TYPE).equalTo(period.type().id()).and(col(ReportColumns.PERIOD).isin(trailing.toArray())))
-        .select(ReportColumns.PERIOD, Col.SECTOR, ReportColumns.SECTOR_NAME, ReportColumns.SHARE_OF_ARTICLES,
-            ReportColumns.ARTICLE_COUNT, ReportColumns.SHARE_CHANGE_POINTS, ReportColumns.COUNT_CHANGE_PCT,
-            ReportColumns.OUTLET_COUNT, Col.TOP_TERMS, ReportColumns.FIGURE_COUNT, ReportColumns.INVESTMENT_KRW,
-            ReportColumns.INVESTMENT_EVENTS_COUNT, ReportColumns.MEDIAN_GROWTH_PCT)
-        .collectAsList();
+    List<Row> rows = table.get().stream().filter(r -> trailing.contains(r.getString(0))).toList();
     int first = trailing.size() - 1;
     for (Row r : rows) {
       first = Math.min(first, trailing.indexOf(r.getString(0)));
@@ -302,6 +327,7 @@ public final class ReportModelBuilder {
     for (Row r : rows) {
       String sector = r.getString(1);
       names.merge(sector, r.isNullAt(2) ? sector : r.getString(2), (a, b) -> a);
+      sectorNames.putIfAbsent(sector, ReportCharts.displayName(r.getString(2), sector));
       int index = chartLabels.indexOf(r.getString(0));
       shares.computeIfAbsent(sector, s -> new double[chartLabels.size()])[index] = doubleOr(r, 3, 0);
       if (r.getString(0).equals(period.label())) {
@@ -338,7 +364,7 @@ public final class ReportModelBuilder {
     List<ReportModel.TopicRow> topics = new ArrayList<>();
     for (Row r : rows) {
       if (version != null && version.equals(r.getString(7))) {
-        topics.add(new ReportModel.TopicRow(((Number) r.get(0)).intValue(), r.getString(1), r.getString(2), longOr(r, 3),
+        topics.add(new ReportModel.TopicRow(((Number) r.get(0)).intValue(), r.getString(1), sectorName(r.getString(2)), longOr(r, 3),
             doubleOr(r, 4, 0), doubleOrNull(r, 5), r.getString(6), r.getString(7)));
       }
     }
@@ -380,7 +406,7 @@ public final class ReportModelBuilder {
             ReportColumns.VALUE_MAX, Col.UNIT, Col.VALUE_KRW, ReportColumns.IS_FORECAST, ReportColumns.IS_BAND,
             ReportColumns.N_ARTICLES, ReportColumns.N_OUTLETS)
         .collectAsList()) {
-      facts.add(new ReportModel.CompanyMetricRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3), decimal(r, 4),
+      facts.add(new ReportModel.CompanyMetricRow(r.getString(0), sectorName(r.getString(1)), r.getString(2), r.getString(3), decimal(r, 4),
           decimal(r, 5), decimal(r, 6), r.getString(7), decimal(r, 8), !r.isNullAt(9) && r.getBoolean(9),
           !r.isNullAt(10) && r.getBoolean(10), longOr(r, 11), longOr(r, 12)));
     }
@@ -404,11 +430,28 @@ public final class ReportModelBuilder {
     List<String> companies = reports.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(REVENUE_COMPANIES).map(Map.Entry::getKey).toList();
+    int implausible = 0;
     for (String company : companies) {
+      List<ReportModel.MetricPoint> points = new ArrayList<>();
       for (String quarter : oldestFirst) {
         quarters.stream().filter(r -> company.equals(r.getString(0)) && quarter.equals(r.getString(1))).findFirst()
-            .ifPresent(r -> revenue.add(new ReportModel.MetricPoint(company, quarter, decimal(r, 2))));
+            .ifPresent(r -> points.add(new ReportModel.MetricPoint(company, quarter, decimal(r, 2))));
       }
+      // A quarter far below the company's other quarters is a per-user or per-unit amount that the
+      // figures stage took for the revenue (43만 원 next to 11조 원): left out of the chart.
+      List<BigDecimal> values = points.stream().map(ReportModel.MetricPoint::valueKrw).sorted().toList();
+      BigDecimal floor = values.get((values.size() - 1) / 2).divide(BigDecimal.valueOf(IMPLAUSIBLE_REVENUE_RATIO));
+      for (ReportModel.MetricPoint p : points) {
+        if (p.valueKrw().compareTo(floor) < 0) {
+          implausible++;
+        } else {
+          revenue.add(p);
+        }
+      }
+    }
+    if (implausible > 0) {
+      notices.add(implausible + " quarterly revenue value(s) below 1/" + IMPLAUSIBLE_REVENUE_RATIO
+          + " of the company's median quarter are left out of the revenue chart as likely extraction errors (see company_metrics).");
     }
   }
 
@@ -426,7 +469,7 @@ public final class ReportModelBuilder {
             ReportColumns.EVENT_DATE, Col.SECTOR, ReportColumns.N_ARTICLES, ReportColumns.N_OUTLETS, Col.SENTENCE)
         .collectAsList()) {
       rows.add(new ReportModel.InvestmentRow(r.getString(0), r.getString(1), decimal(r, 2), r.getString(3), decimal(r, 4),
-          r.isNullAt(5) ? null : r.getDate(5).toLocalDate(), r.getString(6), longOr(r, 7), longOr(r, 8), r.getString(9)));
+          r.isNullAt(5) ? null : r.getDate(5).toLocalDate(), sectorName(r.getString(6)), longOr(r, 7), longOr(r, 8), r.getString(9)));
     }
     return rows;
   }
@@ -443,14 +486,14 @@ public final class ReportModelBuilder {
     Dataset<Row> figures = store.read(Tables.FIGURES)
         .filter(inPeriod(period, Col.PUBLISHED_DATE).and(col(Col.VALUE_KRW).isNotNull()).and(col(Col.CONVERSION_OF).isNull())
             .and(col(Col.METRIC).isNotNull().or(col(Col.SUBJECT).isNotNull())))
-        .select(Col.ARTICLE_ID, Col.SURFACE, Col.METRIC, Col.SUBJECT, Col.VALUE_KRW, Col.SENTENCE, Col.PUBLISHED_DATE);
+        .select(Col.ARTICLE_ID, Col.SURFACE, Col.METRIC, Col.SUBJECT, Col.VALUE_KRW, Col.SENTENCE, Col.PUBLISHED_DATE, Col.IS_FORECAST);
     Dataset<Row> articles = store.read(Tables.ARTICLES).filter(inPeriod(period, Col.PUBLISHED_DATE))
         .select(Col.ARTICLE_ID, Col.OUTLET, Col.TITLE, Col.URL);
     List<Row> rows = figures.join(articles, Col.ARTICLE_ID)
         .orderBy(col(Col.VALUE_KRW).desc(), col(Col.ARTICLE_ID))
         .limit(TOP_FIGURES * 5)
         .select(Col.ARTICLE_ID, Col.SURFACE, Col.METRIC, Col.SUBJECT, Col.VALUE_KRW, Col.SENTENCE, Col.OUTLET, Col.TITLE, Col.URL,
-            Col.PUBLISHED_DATE)
+            Col.PUBLISHED_DATE, Col.IS_FORECAST)
         .collectAsList();
     List<ReportModel.KeyFigure> key = new ArrayList<>();
     Set<String> sentences = new LinkedHashSet<>();
@@ -462,7 +505,7 @@ public final class ReportModelBuilder {
       String url = r.getString(8);
       key.add(new ReportModel.KeyFigure(r.getString(0), r.getString(1), r.getString(2), r.getString(3), decimal(r, 4),
           r.getString(5), r.getString(6), r.getString(7), ReportFormats.webUrl(url), url,
-          r.isNullAt(9) ? null : r.getDate(9).toLocalDate()));
+          r.isNullAt(9) ? null : r.getDate(9).toLocalDate(), !r.isNullAt(10) && r.getBoolean(10)));
     }
     return key;
   }
@@ -502,6 +545,11 @@ public final class ReportModelBuilder {
   }
 
   // ---------------------------------------------------------------- row helpers
+
+  /** The Korean name of a sector id when {@code sector_trends} gave one, else the id. */
+  private String sectorName(String sector) {
+    return sector == null ? null : sectorNames.getOrDefault(sector, sector);
+  }
 
   private static long longOr(Row r, int i) {
     return r.isNullAt(i) ? 0 : ((Number) r.get(i)).longValue();

@@ -26,7 +26,8 @@ import java.util.function.Function;
  * nothing ({@code strictVariables}).
  *
  * <p>Filters: {@code count}, {@code share}, {@code points}, {@code changePct}, {@code decimal},
- * {@code won} — see {@link ReportFormats}.
+ * {@code won} — see {@link ReportFormats}; {@code metric} — the Korean label of a metric id
+ * ({@link MetricLabels}).
  */
 final class ReportTemplates {
 
@@ -77,6 +78,7 @@ final class ReportTemplates {
       filters.put("changePct", filter(v -> ReportFormats.changePct((Number) v)));
       filters.put("decimal", filter(v -> ReportFormats.decimal((Number) v)));
       filters.put("won", filter(v -> ReportFormats.won((BigDecimal) v)));
+      filters.put("metric", filter(v -> MetricLabels.label((String) v)));
       return filters;
     }
 

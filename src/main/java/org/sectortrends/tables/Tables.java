@@ -9,6 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.types.DataType;
@@ -422,6 +423,28 @@ public final class Tables {
     return struct(fields, required(Col.PERIOD_TYPE, StringType), required(Col.PERIOD, StringType));
   }
 
+  /** The inclusive bounds of a trend table's period: {@code period_start, period_end}. */
+  private static final List<StructField> PERIOD_BOUNDS =
+      List.of(required(Col.PERIOD_START, DateType), required(Col.PERIOD_END, DateType));
+
+  /**
+   * A trend table: the given columns, then {@code period_type, period}, which partition it and
+   * are written by dynamic partition overwrite so that a run rewrites only the periods it touches.
+   */
+  private static TableSpec periodTable(String name, List<StructField> columns) {
+    return new TableSpec(name, trendTable(columns), WriteMode.OVERWRITE_PARTITIONS, Col.PERIOD_TYPE, Col.PERIOD);
+  }
+
+  /** The parts' columns in order, e.g. {@code columns(PERIOD_BOUNDS, List.of(...))}. */
+  @SafeVarargs
+  private static List<StructField> columns(List<StructField>... parts) {
+    List<StructField> all = new ArrayList<>();
+    for (List<StructField> part : parts) {
+      all.addAll(part);
+    }
+    return List.copyOf(all);
+  }
+
   /** The sectors of the taxonomy with their names; replaced by every {@code trends} run. */
   public static final TableSpec SECTORS =
       new TableSpec(
@@ -450,12 +473,11 @@ public final class Tables {
 
   /** Articles, outlets, terms, figures and investment per sector and period. */
   public static final TableSpec SECTOR_TRENDS =
-      new TableSpec(
+      periodTable(
           "sector_trends",
-          trendTable(
+          columns(
+              PERIOD_BOUNDS,
               List.of(
-                  required(Col.PERIOD_START, DateType),
-                  required(Col.PERIOD_END, DateType),
                   required(Col.SECTOR, StringType),
                   f(Col.SECTOR_NAME, StringType),
                   required(Col.ARTICLE_COUNT, LongType),
@@ -471,19 +493,15 @@ public final class Tables {
                   f(Col.INVESTMENT_KRW, FIGURE_DECIMAL),
                   f(Col.INVESTMENT_EVENTS, LongType),
                   f(Col.MEDIAN_GROWTH_PCT, DoubleType),
-                  f(Col.RUN_ID, StringType))),
-          WriteMode.OVERWRITE_PARTITIONS,
-          Col.PERIOD_TYPE,
-          Col.PERIOD);
+                  f(Col.RUN_ID, StringType))));
 
   /** Articles per topic and period, with the model version that assigned them. */
   public static final TableSpec TOPIC_TRENDS =
-      new TableSpec(
+      periodTable(
           "topic_trends",
-          trendTable(
+          columns(
+              PERIOD_BOUNDS,
               List.of(
-                  required(Col.PERIOD_START, DateType),
-                  required(Col.PERIOD_END, DateType),
                   required(Col.MODEL_VERSION, StringType),
                   required(Col.TOPIC_ID, IntegerType),
                   f(Col.TOPIC_LABEL, StringType),
@@ -497,19 +515,15 @@ public final class Tables {
                   f(Col.IS_PARTIAL, BooleanType),
                   f(Col.TOP_TERMS, StringType),
                   f(Col.FIGURE_COUNT, LongType),
-                  f(Col.RUN_ID, StringType))),
-          WriteMode.OVERWRITE_PARTITIONS,
-          Col.PERIOD_TYPE,
-          Col.PERIOD);
+                  f(Col.RUN_ID, StringType))));
 
   /** Document frequency of every term per period against its trailing baseline. */
   public static final TableSpec TERM_TRENDS =
-      new TableSpec(
+      periodTable(
           "term_trends",
-          trendTable(
+          columns(
+              PERIOD_BOUNDS,
               List.of(
-                  required(Col.PERIOD_START, DateType),
-                  required(Col.PERIOD_END, DateType),
                   required(Col.TERM, StringType),
                   required(Col.DOCUMENT_FREQUENCY, LongType),
                   f(Col.ARTICLE_SHARE, DoubleType),
@@ -519,26 +533,23 @@ public final class Tables {
                   f(Col.Z_SCORE, DoubleType),
                   f(Col.IS_EMERGING, BooleanType),
                   f(Col.FIRST_SEEN, DateType),
-                  f(Col.RUN_ID, StringType))),
-          WriteMode.OVERWRITE_PARTITIONS,
-          Col.PERIOD_TYPE,
-          Col.PERIOD);
+                  f(Col.RUN_ID, StringType))));
 
   /**
    * One row per company, metric and reported period: the consensus of the distinct reports.
    * {@code period_type} here is the type of the reported period (year, half, quarter, month).
    */
   public static final TableSpec COMPANY_METRICS =
-      new TableSpec(
+      periodTable(
           "company_metrics",
-          trendTable(
+          columns(
               List.of(
                   required(Col.COMPANY_ID, StringType),
                   f(Col.COMPANY_NAME, StringType),
                   f(Col.SECTOR, StringType),
-                  required(Col.METRIC, StringType),
-                  required(Col.PERIOD_START, DateType),
-                  required(Col.PERIOD_END, DateType),
+                  required(Col.METRIC, StringType)),
+              PERIOD_BOUNDS,
+              List.of(
                   required(Col.IS_FORECAST, BooleanType),
                   required(Col.IS_BAND, BooleanType),
                   f(Col.VALUE, FIGURE_DECIMAL),
@@ -552,35 +563,28 @@ public final class Tables {
                   f(Col.N_OUTLETS, LongType),
                   f(Col.FIRST_REPORTED_AT, TimestampType),
                   f(Col.EVIDENCE_ARTICLE_IDS, StringType),
-                  f(Col.RUN_ID, StringType))),
-          WriteMode.OVERWRITE_PARTITIONS,
-          Col.PERIOD_TYPE,
-          Col.PERIOD);
+                  f(Col.RUN_ID, StringType))));
 
   /** One row per investment event, however many articles report it; partitioned by event month. */
   public static final TableSpec INVESTMENT_EVENTS_TABLE =
-      new TableSpec(
+      periodTable(
           "investment_events",
-          trendTable(
-              List.of(
-                  required(Col.EVENT_ID, StringType),
-                  required(Col.COMPANY_ID, StringType),
-                  f(Col.COMPANY_NAME, StringType),
-                  f(Col.COUNTERPARTY, StringType),
-                  f(Col.AMOUNT, FIGURE_DECIMAL),
-                  f(Col.UNIT, StringType),
-                  f(Col.AMOUNT_KRW, FIGURE_DECIMAL),
-                  f(Col.AMOUNT_USD, FIGURE_DECIMAL),
-                  required(Col.EVENT_DATE, DateType),
-                  f(Col.SECTOR, StringType),
-                  f(Col.N_ARTICLES, LongType),
-                  f(Col.N_OUTLETS, LongType),
-                  f(Col.EVIDENCE_ARTICLE_IDS, StringType),
-                  f(Col.SENTENCE, StringType),
-                  f(Col.RUN_ID, StringType))),
-          WriteMode.OVERWRITE_PARTITIONS,
-          Col.PERIOD_TYPE,
-          Col.PERIOD);
+          List.of(
+              required(Col.EVENT_ID, StringType),
+              required(Col.COMPANY_ID, StringType),
+              f(Col.COMPANY_NAME, StringType),
+              f(Col.COUNTERPARTY, StringType),
+              f(Col.AMOUNT, FIGURE_DECIMAL),
+              f(Col.UNIT, StringType),
+              f(Col.AMOUNT_KRW, FIGURE_DECIMAL),
+              f(Col.AMOUNT_USD, FIGURE_DECIMAL),
+              required(Col.EVENT_DATE, DateType),
+              f(Col.SECTOR, StringType),
+              f(Col.N_ARTICLES, LongType),
+              f(Col.N_OUTLETS, LongType),
+              f(Col.EVIDENCE_ARTICLE_IDS, StringType),
+              f(Col.SENTENCE, StringType),
+              f(Col.RUN_ID, StringType)));
 
   /** Every table, in pipeline order. */
   public static final List<TableSpec> ALL =

@@ -1,6 +1,13 @@
 package org.sectortrends.trends;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_format;
@@ -15,6 +22,8 @@ import static org.apache.spark.sql.functions.weekofyear;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -72,15 +81,37 @@ public final class TrendColumns {
     /**
      * The rows once per period type, each with {@code period_type, period, period_start,
      * period_end} of its date: all period types are then computed by the same queries, keyed by
-     * {@code (period_type, period)}.
+     * {@code (period_type, period)}. One pass over the rows (an explode), not one per type.
      */
     public static Dataset<Row> withPeriods(Dataset<Row> rows, java.util.Collection<PeriodType> types, String dateColumn) {
-        Dataset<Row> all = null;
-        for (PeriodType type : types) {
-            Dataset<Row> one = withPeriod(rows, type, dateColumn);
-            all = all == null ? one : all.unionByName(one);
+        Column date = rows.col(dateColumn);
+        Column[] periods = types.stream().map(type -> {
+            Column start = periodStart(type, date);
+            return struct(lit(type.id()).as(Col.PERIOD_TYPE), label(type, start).as(Col.PERIOD), start.as(Col.PERIOD_START),
+                    periodEnd(type, start).as(Col.PERIOD_END));
+        }).toArray(Column[]::new);
+        String exploded = "period_of_type";
+        List<Column> columns = new ArrayList<>();
+        for (String name : rows.columns()) {
+            if (!PERIOD_COLUMNS.contains(name)) {
+                columns.add(col(name));
+            }
         }
-        return all;
+        PERIOD_COLUMNS.forEach(name -> columns.add(col(exploded + "." + name).as(name)));
+        return rows.withColumn(exploded, explode(array(periods))).select(columns.toArray(Column[]::new));
+    }
+
+    private static final List<String> PERIOD_COLUMNS = List.of(Col.PERIOD_START, Col.PERIOD_END, Col.PERIOD, Col.PERIOD_TYPE);
+
+    /**
+     * A number per period that grows by one from a period to the next of the same type (weeks
+     * since the Monday 1970-01-05, months and quarters since year 0), so that a window can range
+     * over the trailing periods by calendar, not by rows.
+     */
+    public static Column periodIndex(Column typeColumn, Column start) {
+        return when(typeColumn.equalTo(PeriodType.WEEK.id()), floor(datediff(start, lit(java.sql.Date.valueOf("1970-01-05"))).divide(7)))
+                .when(typeColumn.equalTo(PeriodType.MONTH.id()), year(start).multiply(12).plus(month(start)).cast("long"))
+                .otherwise(year(start).multiply(4).plus(quarter(start)).cast("long"));
     }
 
     /** Adds {@code period_type, period, period_start, period_end} for the date column. */

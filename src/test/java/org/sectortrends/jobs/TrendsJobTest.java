@@ -353,6 +353,73 @@ class TrendsJobTest {
   }
 
   @Test
+  void wordsOfAnyStoryDoNotEmergeWhenTheirCountRisesWithTheArticlesOrTheyAreListedAsGeneric() {
+    // January to March 20 articles each, April 60. The baseline is the one month before.
+    String[] months = {"2025-01", "2025-02", "2025-03", "2025-04"};
+    int[] articles = {20, 20, 20, 60};
+    // Articles with each term per month: 수요 rises 1 -> 3 only because April has three times the
+    // articles; 점 (listed generic), 2025년 (a number), 한결비즈 (an outlet) appear in April only;
+    // 정부 was in 4, 4, 1 articles (a tenth of the history outside April); 관세 is new in April.
+    Map<String, int[]> withTerm = new java.util.LinkedHashMap<>();
+    withTerm.put("수요", new int[] {1, 1, 1, 3});
+    withTerm.put("점", new int[] {0, 0, 0, 10});
+    withTerm.put("2025년", new int[] {0, 0, 0, 10});
+    withTerm.put("한결비즈", new int[] {0, 0, 0, 10});
+    withTerm.put("정부", new int[] {4, 4, 1, 15});
+    withTerm.put("관세", new int[] {0, 0, 0, 30});
+    List<Row> periods = new ArrayList<>();
+    List<Row> terms = new ArrayList<>();
+    Map<String, Long> history = new HashMap<>();
+    for (int m = 0; m < months.length; m++) {
+      PeriodCalendar.Period p = PeriodCalendar.parse(PeriodType.MONTH, months[m]);
+      for (int i = 0; i < articles[m]; i++) {
+        String id = months[m] + "-" + i;
+        periods.add(RowFactory.create(id, "month", months[m], Date.valueOf(p.start()), Date.valueOf(p.end())));
+        for (Map.Entry<String, int[]> e : withTerm.entrySet()) {
+          if (i < e.getValue()[m]) {
+            terms.add(RowFactory.create(id, e.getKey()));
+            history.merge(e.getKey(), 1L, Long::sum);
+          }
+        }
+      }
+    }
+    Dataset<Row> articlePeriods = spark.createDataFrame(periods, DataTypes.createStructType(List.of(
+        DataTypes.createStructField(Col.ARTICLE_ID, DataTypes.StringType, false),
+        DataTypes.createStructField(Col.PERIOD_TYPE, DataTypes.StringType, false),
+        DataTypes.createStructField(Col.PERIOD, DataTypes.StringType, false),
+        DataTypes.createStructField(Col.PERIOD_START, DataTypes.DateType, false),
+        DataTypes.createStructField(Col.PERIOD_END, DataTypes.DateType, false))));
+    Dataset<Row> termRows = spark.createDataFrame(terms, DataTypes.createStructType(List.of(
+        DataTypes.createStructField(Col.ARTICLE_ID, DataTypes.StringType, false),
+        DataTypes.createStructField(Col.TERM, DataTypes.StringType, false))));
+    List<Row> seen = new ArrayList<>();
+    history.forEach((term, df) -> seen.add(RowFactory.create(term, Date.valueOf("2025-01-01"), df)));
+    Dataset<Row> firstSeen = spark.createDataFrame(seen, DataTypes.createStructType(List.of(
+        DataTypes.createStructField(Col.TERM, DataTypes.StringType, false),
+        DataTypes.createStructField(Col.FIRST_SEEN, DataTypes.DateType, false),
+        DataTypes.createStructField(TermTrends.HISTORY_FREQUENCY, DataTypes.LongType, false))));
+    TermTrends.Generic generic = new TermTrends.Generic(java.util.Set.of("점"), 120).plus(List.of("한결비즈"));
+    Map<String, Row> april = new HashMap<>();
+    TermTrends.compute(spark, articlePeriods, termRows, firstSeen, 1, 3, generic)
+        .filter(col(Col.PERIOD).equalTo("2025-04")).collectAsList()
+        .forEach(r -> april.put(r.getString(r.fieldIndex(Col.TERM)), r));
+    assertEquals(withTerm.keySet(), april.keySet(), "every term has the minimum support in April");
+    Row demand = april.get("수요");
+    assertEquals(3, demand.getLong(demand.fieldIndex(Col.DOCUMENT_FREQUENCY)), "the count tripled");
+    assertTrue(d(demand, Col.LIFT) < 1.0, "but its share did not rise: " + d(demand, Col.LIFT));
+    for (String term : List.of("수요", "점", "2025년", "한결비즈", "정부")) {
+      Row r = april.get(term);
+      assertFalse(r.getBoolean(r.fieldIndex(Col.IS_EMERGING)), term + " is not an emerging term");
+    }
+    for (String term : List.of("점", "2025년", "한결비즈", "정부")) {
+      Row r = april.get(term);
+      assertTrue(d(r, Col.LIFT) >= 2.0 && d(r, Col.Z_SCORE) >= 3.0, term + " passes the statistics alone: " + r);
+    }
+    Row tariffs = april.get("관세");
+    assertTrue(tariffs.getBoolean(tariffs.fieldIndex(Col.IS_EMERGING)), "a new word in half of April's articles emerges");
+  }
+
+  @Test
   void topicTrendsKeepTheModelVersion() {
     List<Row> rows = store.read(Tables.TOPIC_TRENDS)
         .filter(col(Col.PERIOD_TYPE).equalTo("month").and(col(Col.PERIOD).equalTo("2025-02")).and(col(Col.TOPIC_ID).equalTo(1)))

@@ -71,22 +71,22 @@ class PipelineTest {
     assertThrows(UsageException.class, () -> JobOptions.parse("pipeline", pipeline.options(), new String[] {"--k", "x"}, Map.of()));
   }
 
-  /** What a periodic run gives each stage, as a table: command line, then figures, terms, topics. */
+  /** What a periodic run gives each stage, as a table: command line, then figures, terms, topics, trends. */
   @Test
   void periodicRunsProcessOnlyTouchedMonthsUnlessToldOtherwise() {
     String[][] cases = {
-        {"", "--incremental", "--incremental", "--incremental --mode auto"},
-        {"--refit", "", "", "--mode fit"},
-        {"--rebuild", "", "", "--mode fit"},
-        {"--months 2025-01", "", "", "--mode auto"},
-        {"--mode assign", "--incremental", "--incremental", "--incremental"},
-        {"--refit --mode assign", "", "", ""},
+        {"", "--incremental", "--incremental", "--incremental --mode auto", "--incremental"},
+        {"--refit", "", "", "--mode fit", ""},
+        {"--rebuild", "", "", "--mode fit", ""},
+        {"--months 2025-01", "", "", "--mode auto", ""},
+        {"--mode assign", "--incremental", "--incremental", "--incremental", "--incremental"},
+        {"--refit --mode assign", "", "", "", ""},
     };
     SparkJob pipeline = new PipelineJob();
     for (String[] c : cases) {
       String[] args = c[0].isEmpty() ? new String[0] : c[0].split(" ");
       JobOptions options = JobOptions.parse("pipeline", CommonOptions.withLauncherOptions(pipeline.options()), args, Map.of());
-      String[] stages = {"figures", "terms", "topics"};
+      String[] stages = {"figures", "terms", "topics", "trends"};
       for (int i = 0; i < stages.length; i++) {
         SparkJob job = Pipeline.stage(stages[i]).orElseThrow().job().get();
         assertEquals(c[i + 1], String.join(" ", PipelineJob.periodicDefaults(stages[i], job.options(), options)),

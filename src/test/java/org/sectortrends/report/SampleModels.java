@@ -40,10 +40,10 @@ final class SampleModels {
         "억 달러", new BigDecimal("51800000000000"), LocalDate.of(2025, 11, 14), "semiconductor", 6, 4, "투자 " + IMG));
     List<ReportModel.KeyFigure> figures = List.of(
         new ReportModel.KeyFigure("a1", "1조2천억 원", "revenue", "엑스칩", new BigDecimal("1200000000000"),
-            SCRIPT + IMG + " 매출 1조2천억 원", "해킹일보", "제목 " + SCRIPT, null, "javascript:alert(3)", LocalDate.of(2025, 11, 20)),
+            SCRIPT + IMG + " 매출 1조2천억 원", "해킹일보", "제목 " + SCRIPT, null, "javascript:alert(3)", LocalDate.of(2025, 11, 20), false),
         new ReportModel.KeyFigure("a2", "3천억 원", "operating_profit", null, new BigDecimal("300000000000"),
             "영업이익 3천억 원 [x](javascript:alert(4)) | 표", "미래경제", "정상 기사", "https://news.example/a2?x=1&y=\"2\"",
-            "https://news.example/a2?x=1&y=\"2\"", LocalDate.of(2025, 11, 21)));
+            "https://news.example/a2?x=1&y=\"2\"", LocalDate.of(2025, 11, 21), true));
     ReportModel.Methods methods = new ReportModel.Methods(
         List.of(new ReportModel.RunRow("ingest", "ingest-1", "succeeded", Instant.parse("2025-12-01T00:00:00Z"))), "v1", 3L, "ingest-1",
         List.of("articles", "sector_trends"), List.of());
