@@ -66,10 +66,10 @@ import org.sectortrends.trends.TermTrends;
 public final class TrendsJob implements SparkJob {
 
   static final JobOption<List<String>> PERIOD_TYPES = JobOption.list("period-type", "week|month|quarter",
-      List.of("week", "month", "quarter"), "Period types of the trend tables; all three by default");
-  static final JobOption<Integer> BASELINE_PERIODS = JobOption.integer("baseline-periods", 6, 1, 104,
+      TrendsSettings.DEFAULT_PERIOD_TYPES.stream().map(PeriodType::id).toList(), "Period types of the trend tables; all three by default");
+  static final JobOption<Integer> BASELINE_PERIODS = JobOption.integer("baseline-periods", TrendsSettings.DEFAULT_BASELINE_PERIODS, 1, 104,
       "Trailing periods of the term baseline (term_trends)");
-  static final JobOption<Integer> MIN_SUPPORT = JobOption.integer("min-support", 3, 1, 1_000_000,
+  static final JobOption<Integer> MIN_SUPPORT = JobOption.integer("min-support", TrendsSettings.DEFAULT_MIN_SUPPORT, 1, 1_000_000,
       "Minimum articles with a term in a period for a term_trends row (and for being emerging)");
 
   @Override
@@ -93,14 +93,8 @@ public final class TrendsJob implements SparkJob {
     JobContext context = JobContext.current(name());
     String runId = context.runId();
     TableStore store = new TableStore(spark, CommonOptions.tablesRoot(options));
-    List<PeriodType> types = new ArrayList<>();
-    for (String type : new LinkedHashSet<>(options.get(PERIOD_TYPES))) {
-      try {
-        types.add(PeriodType.of(type));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("Bad value '" + type + "' for --period-type: expected week, month or quarter");
-      }
-    }
+    TrendsSettings settings = TrendsSettings.from(options);
+    List<PeriodType> types = settings.periodTypes();
     if (!store.exists(Tables.ARTICLES)) {
       throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
     }
@@ -118,10 +112,10 @@ public final class TrendsJob implements SparkJob {
         throw new UsageException("Bad value '" + month + "' for --months: expected YYYY-MM");
       }
     }
-    int baseline = options.get(BASELINE_PERIODS);
-    int minSupport = options.get(MIN_SUPPORT);
-    String lexiconDir = options.get(FiguresJob.LEXICON_DIR);
-    String taxonomyFile = options.get(TopicsJob.TAXONOMY);
+    int baseline = settings.baselinePeriods();
+    int minSupport = settings.minSupport();
+    String lexiconDir = settings.lexiconDir().orElse(null);
+    String taxonomyFile = settings.taxonomyFile().orElse(null);
 
     SectorTaxonomy taxonomy = taxonomyFile == null ? SectorTaxonomy.fromClasspath() : SectorTaxonomy.fromFile(Path.of(taxonomyFile));
     CompanyDirectory directory = lexiconDir == null ? CompanyDirectory.defaults() : CompanyDirectory.fromDirectory(Path.of(lexiconDir));
