@@ -33,27 +33,38 @@ import org.sectortrends.pipeline.Stage;
  *
  * <p>Layout under {@code --root} (default {@code bench}): {@code corpora/N/} the generated corpus
  * (kept for {@code --reuse}), {@code runs/NAME/} the pipeline's output, {@code results/NAME.json}.
- * The stages are those of {@link Pipeline#STAGES} that write tables, in order, so a stage added
- * to the pipeline is benchmarked without a change here. The first stage gets the corpus as
- * {@code --input}; every stage gets {@code --out ROOT/runs/NAME}.
+ * The stages are those of {@link Pipeline#STAGES} that write tables, in order, so a stage added to
+ * the pipeline is benchmarked without a change here. The first stage gets the corpus as {@code
+ * --input}; every stage gets {@code --out ROOT/runs/NAME}.
  *
- * <p>Order of a run: generate (unless reused), I/O floor, tokenize floor, pipeline. The floors
- * run first, so the pipeline meets a warm JVM and page cache, as the floors' second reader would.
+ * <p>Order of a run: generate (unless reused), I/O floor, tokenize floor, pipeline. The floors run
+ * first, so the pipeline meets a warm JVM and page cache, as the floors' second reader would.
  */
 public final class BenchJob implements SparkJob {
 
-  static final JobOption<Integer> ARTICLES = JobOption.integer("articles", 10_000, 1, Integer.MAX_VALUE,
-      "Corpus size in records");
-  static final JobOption<String> NAME = JobOption.string("name", "NAME", null,
-      "Name of the result file ROOT/results/NAME.json (default: articles-N)");
-  static final JobOption<Boolean> REUSE = JobOption.flag("reuse",
-      "Reuse ROOT/corpora/N when it was generated with the same settings");
-  static final JobOption<String> ROOT = JobOption.string("root", "DIR", "bench",
-      "Directory of corpora/, runs/ and results/");
-  static final JobOption<Integer> MONTHS = JobOption.integer("months", 12, 1, 600, "Months the corpus spans");
-  static final JobOption<Integer> SEED = JobOption.integer("seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "Generator seed");
-  static final JobOption<CorpusFormat> FORMAT = JobOption.parsed("format", "FORMAT", CorpusFormat.JSONL,
-      CorpusFormat::parse, "Corpus format: jsonl, text or parquet");
+  static final JobOption<Integer> ARTICLES =
+      JobOption.integer("articles", 10_000, 1, Integer.MAX_VALUE, "Corpus size in records");
+  static final JobOption<String> NAME =
+      JobOption.string(
+          "name",
+          "NAME",
+          null,
+          "Name of the result file ROOT/results/NAME.json (default: articles-N)");
+  static final JobOption<Boolean> REUSE =
+      JobOption.flag("reuse", "Reuse ROOT/corpora/N when it was generated with the same settings");
+  static final JobOption<String> ROOT =
+      JobOption.string("root", "DIR", "bench", "Directory of corpora/, runs/ and results/");
+  static final JobOption<Integer> MONTHS =
+      JobOption.integer("months", 12, 1, 600, "Months the corpus spans");
+  static final JobOption<Integer> SEED =
+      JobOption.integer("seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "Generator seed");
+  static final JobOption<CorpusFormat> FORMAT =
+      JobOption.parsed(
+          "format",
+          "FORMAT",
+          CorpusFormat.JSONL,
+          CorpusFormat::parse,
+          "Corpus format: jsonl, text or parquet");
 
   @Override
   public String name() {
@@ -67,7 +78,8 @@ public final class BenchJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(ARTICLES, NAME, REUSE, ROOT, MONTHS, SEED, FORMAT, CommonOptions.OUT, CommonOptions.RUN_ID);
+    return List.of(
+        ARTICLES, NAME, REUSE, ROOT, MONTHS, SEED, FORMAT, CommonOptions.OUT, CommonOptions.RUN_ID);
   }
 
   @Override
@@ -77,7 +89,8 @@ public final class BenchJob implements SparkJob {
     String root = stripSlash(options.get(ROOT));
     String name = options.get(NAME) == null ? "articles-" + articles : options.get(NAME);
     CorpusFormat format = options.get(FORMAT);
-    String corpusRoot = root + "/corpora/" + articles + (format == CorpusFormat.JSONL ? "" : "-" + format.id());
+    String corpusRoot =
+        root + "/corpora/" + articles + (format == CorpusFormat.JSONL ? "" : "-" + format.id());
     String corpus = corpusRoot + "/corpus";
     String runDir = root + "/runs/" + name;
     FileSystem fs = new Path(root).getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -95,9 +108,20 @@ public final class BenchJob implements SparkJob {
     result.put("spark", spark.version());
 
     try (RunMetrics metrics = new RunMetrics(spark)) {
-      String[] generateArgs = {"--articles", Integer.toString(articles), "--months", options.get(MONTHS).toString(),
-          "--seed", options.get(SEED).toString(), "--format", format.id(), "--out", corpusRoot};
-      if (options.get(REUSE) && sameCorpus(fs, corpusRoot, articles, options.get(MONTHS), options.get(SEED), format)) {
+      String[] generateArgs = {
+        "--articles",
+        Integer.toString(articles),
+        "--months",
+        options.get(MONTHS).toString(),
+        "--seed",
+        options.get(SEED).toString(),
+        "--format",
+        format.id(),
+        "--out",
+        corpusRoot
+      };
+      if (options.get(REUSE)
+          && sameCorpus(fs, corpusRoot, articles, options.get(MONTHS), options.get(SEED), format)) {
         result.put("generate_s", null);
         System.out.println("bench: reusing " + corpusRoot);
       } else {
@@ -165,8 +189,10 @@ public final class BenchJob implements SparkJob {
       ioDetails.put("shuffle_write_bytes", ioMetrics.shuffleBytes());
       floors.put("io_only", ioDetails);
       result.put("floors", floors);
-      result.put("scores", TruthScorer.score(spark, runDir + "/tables", corpusRoot + "/truth",
-          format != CorpusFormat.TEXT));
+      result.put(
+          "scores",
+          TruthScorer.score(
+              spark, runDir + "/tables", corpusRoot + "/truth", format != CorpusFormat.TEXT));
       result.put("gc_s", round(gcSeconds()));
     }
 
@@ -174,16 +200,31 @@ public final class BenchJob implements SparkJob {
     Files.createDirectories(resultFile.getParent());
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.writeString(resultFile, json.writeValueAsString(result) + "\n");
-    String headline = String.format("pipeline %.1f s, tokenize-only %.1f s, I/O-only %.1f s, ratio %.2f; results: %s",
-        result.get("pipeline_s"), result.get("tokenize_only_s"), result.get("io_only_s"),
-        result.get("ratio_pipeline_over_tokenize"), resultFile);
+    String headline =
+        String.format(
+            "pipeline %.1f s, tokenize-only %.1f s, I/O-only %.1f s, ratio %.2f; results: %s",
+            result.get("pipeline_s"),
+            result.get("tokenize_only_s"),
+            result.get("io_only_s"),
+            result.get("ratio_pipeline_over_tokenize"),
+            resultFile);
     System.out.println("bench: " + headline);
-    return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED, articles, articles, 0,
-        Map.of(), headline);
+    return new RunSummary(
+        context.runId(),
+        name(),
+        context.started(),
+        null,
+        RunSummary.SUCCEEDED,
+        articles,
+        articles,
+        0,
+        Map.of(),
+        headline);
   }
 
-  private static boolean sameCorpus(FileSystem fs, String corpusRoot, int articles, int months, int seed,
-      CorpusFormat format) throws IOException {
+  private static boolean sameCorpus(
+      FileSystem fs, String corpusRoot, int articles, int months, int seed, CorpusFormat format)
+      throws IOException {
     Path marker = new Path(corpusRoot + "/generator.json");
     if (!fs.exists(marker)) {
       return false;
@@ -213,7 +254,10 @@ public final class BenchJob implements SparkJob {
   }
 
   private static double gcSeconds() {
-    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum() / 1000.0;
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .mapToLong(b -> Math.max(0, b.getCollectionTime()))
+            .sum()
+        / 1000.0;
   }
 
   private static double seconds(long startNanos) {

@@ -11,16 +11,21 @@ import org.apache.spark.sql.types.StructType;
 import org.sectortrends.generator.CorpusFormat;
 
 /**
- * Reads a generated corpus with plain {@code spark.read}, as the floors do: the least any
- * pipeline can do to get at the records. Broken JSON lines read as rows with null fields and
- * blank lines as empty texts; the floors keep them, as the ingest has to look at them too.
+ * Reads a generated corpus with plain {@code spark.read}, as the floors do: the least any pipeline
+ * can do to get at the records. Broken JSON lines read as rows with null fields and blank lines as
+ * empty texts; the floors keep them, as the ingest has to look at them too.
  */
 final class CorpusInput {
 
-  static final StructType JSONL_SCHEMA = new StructType()
-      .add("id", DataTypes.StringType).add("url", DataTypes.StringType).add("title", DataTypes.StringType)
-      .add("body", DataTypes.StringType).add("published_at", DataTypes.StringType)
-      .add("outlet", DataTypes.StringType).add("reporter", DataTypes.StringType);
+  static final StructType JSONL_SCHEMA =
+      new StructType()
+          .add("id", DataTypes.StringType)
+          .add("url", DataTypes.StringType)
+          .add("title", DataTypes.StringType)
+          .add("body", DataTypes.StringType)
+          .add("published_at", DataTypes.StringType)
+          .add("outlet", DataTypes.StringType)
+          .add("reporter", DataTypes.StringType);
 
   private CorpusInput() {}
 

@@ -16,10 +16,10 @@ import org.apache.spark.sql.SparkSession;
  * Measures a stretch of a benchmark run: shuffle bytes written by its tasks (a listener summing
  * task metrics) and the driver heap (a thread sampling it every {@value #SAMPLE_MILLIS} ms).
  *
- * <p>Two heap figures: {@code heapPeakMb}, the largest heap in use at any sample (garbage
- * included, so it depends on -Xmx and the collector), and {@code liveHeapPeakMb}, the largest heap
- * left after a collection (the pools' collection usage), which is what the driver really keeps.
- * With a local master the executors run in the driver's JVM, so both include the tasks' memory.
+ * <p>Two heap figures: {@code heapPeakMb}, the largest heap in use at any sample (garbage included,
+ * so it depends on -Xmx and the collector), and {@code liveHeapPeakMb}, the largest heap left after
+ * a collection (the pools' collection usage), which is what the driver really keeps. With a local
+ * master the executors run in the driver's JVM, so both include the tasks' memory.
  */
 public final class RunMetrics implements AutoCloseable {
 
@@ -37,37 +37,43 @@ public final class RunMetrics implements AutoCloseable {
 
   public RunMetrics(SparkSession spark) {
     this.spark = spark;
-    this.listener = new SparkListener() {
-      @Override
-      public void onTaskEnd(SparkListenerTaskEnd end) {
-        TaskMetrics metrics = end.taskMetrics();
-        if (metrics != null) {
-          shuffleBytes.add(metrics.shuffleWriteMetrics().bytesWritten());
-        }
-      }
-    };
+    this.listener =
+        new SparkListener() {
+          @Override
+          public void onTaskEnd(SparkListenerTaskEnd end) {
+            TaskMetrics metrics = end.taskMetrics();
+            if (metrics != null) {
+              shuffleBytes.add(metrics.shuffleWriteMetrics().bytesWritten());
+            }
+          }
+        };
     spark.sparkContext().addSparkListener(listener);
-    List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP).toList();
-    this.sampler = new Thread(() -> {
-      while (running) {
-        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        heapPeak.accumulateAndGet(used, Math::max);
-        overallHeapPeak.accumulateAndGet(used, Math::max);
-        long live = 0;
-        for (MemoryPoolMXBean pool : heapPools) {
-          MemoryUsage afterGc = pool.getCollectionUsage();
-          live += afterGc == null ? 0 : afterGc.getUsed();
-        }
-        livePeak.accumulateAndGet(live, Math::max);
-        overallLivePeak.accumulateAndGet(live, Math::max);
-        try {
-          Thread.sleep(SAMPLE_MILLIS);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "bench-heap-sampler");
+    List<MemoryPoolMXBean> heapPools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
+    this.sampler =
+        new Thread(
+            () -> {
+              while (running) {
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                heapPeak.accumulateAndGet(used, Math::max);
+                overallHeapPeak.accumulateAndGet(used, Math::max);
+                long live = 0;
+                for (MemoryPoolMXBean pool : heapPools) {
+                  MemoryUsage afterGc = pool.getCollectionUsage();
+                  live += afterGc == null ? 0 : afterGc.getUsed();
+                }
+                livePeak.accumulateAndGet(live, Math::max);
+                overallLivePeak.accumulateAndGet(live, Math::max);
+                try {
+                  Thread.sleep(SAMPLE_MILLIS);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "bench-heap-sampler");
     sampler.setDaemon(true);
     sampler.start();
   }

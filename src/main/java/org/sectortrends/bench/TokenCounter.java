@@ -1,9 +1,9 @@
 package org.sectortrends.bench;
 
 /**
- * Counts the analyzer tokens of a text: the unit of work of the tokenize-only floor, the cost
- * every Korean pipeline pays at least once per body. Implementations must be safe to share
- * between the threads of an executor.
+ * Counts the analyzer tokens of a text: the unit of work of the tokenize-only floor, the cost every
+ * Korean pipeline pays at least once per body. Implementations must be safe to share between the
+ * threads of an executor.
  */
 @FunctionalInterface
 public interface TokenCounter {

@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Turns one {@link SourceRecord} into an article or a quarantine row: normalizes every field,
- * reads the byline and the date, applies the size and date limits, and derives the stable ids.
+ * Turns one {@link SourceRecord} into an article or a quarantine row: normalizes every field, reads
+ * the byline and the date, applies the size and date limits, and derives the stable ids.
  *
  * <p>Ids: {@code content_hash} is the SHA-256 of the normalized body; {@code article_id} is the
  * first 20 hex digits of the SHA-256 of the record's own identity (its source id, else its URL,
@@ -42,11 +42,19 @@ public final class ArticlePreparer {
     String sourceId = blankToNull(TextNormalizer.normalizeLine(fields.get(ArticleField.ID)));
     String rawBody = fields.get(ArticleField.BODY);
     if (rawBody == null) {
-      return quarantine(record, sourceId, QuarantineReason.MISSING_FIELD,
-          "No body: column '" + settings.columnMap().columnFor(ArticleField.BODY) + "' is absent or null");
+      return quarantine(
+          record,
+          sourceId,
+          QuarantineReason.MISSING_FIELD,
+          "No body: column '"
+              + settings.columnMap().columnFor(ArticleField.BODY)
+              + "' is absent or null");
     }
     if (looksBinary(rawBody)) {
-      return quarantine(record, sourceId, QuarantineReason.BINARY_CONTENT,
+      return quarantine(
+          record,
+          sourceId,
+          QuarantineReason.BINARY_CONTENT,
           "Body is mostly control, replacement or unassigned characters: binary data");
     }
     String normalizedBody = TextNormalizer.normalizeBody(rawBody);
@@ -54,11 +62,18 @@ public final class ArticlePreparer {
     String body = byline.body();
     int charCount = body.codePointCount(0, body.length());
     if (charCount == 0) {
-      return quarantine(record, sourceId, QuarantineReason.EMPTY_BODY, "Body is empty after normalization");
+      return quarantine(
+          record, sourceId, QuarantineReason.EMPTY_BODY, "Body is empty after normalization");
     }
     if (charCount < settings.minBodyChars()) {
-      return quarantine(record, sourceId, QuarantineReason.BODY_TOO_SHORT,
-          "Body has " + charCount + " characters, fewer than the minimum " + settings.minBodyChars());
+      return quarantine(
+          record,
+          sourceId,
+          QuarantineReason.BODY_TOO_SHORT,
+          "Body has "
+              + charCount
+              + " characters, fewer than the minimum "
+              + settings.minBodyChars());
     }
 
     Optional<PublishedDate> date;
@@ -71,23 +86,45 @@ public final class ArticlePreparer {
       date = PublishedDates.fromPath(record.inputFile());
     }
     if (date.isEmpty() && settings.defaultDate() != null) {
-      date = Optional.of(PublishedDates.startOfDay(settings.defaultDate(), PublishedDate.FROM_DEFAULT));
+      date =
+          Optional.of(
+              PublishedDates.startOfDay(settings.defaultDate(), PublishedDate.FROM_DEFAULT));
     }
     if (date.isPresent()) {
       PublishedDate d = date.get();
       if (d.date().isBefore(IngestSettings.EARLIEST_DATE) || d.instant().isAfter(latestAccepted)) {
-        return quarantine(record, sourceId, QuarantineReason.DATE_OUT_OF_RANGE,
-            "Date " + d.instant() + " (from " + d.source() + ") is before " + IngestSettings.EARLIEST_DATE
-                + " or more than a day after the run start " + settings.runStarted());
+        return quarantine(
+            record,
+            sourceId,
+            QuarantineReason.DATE_OUT_OF_RANGE,
+            "Date "
+                + d.instant()
+                + " (from "
+                + d.source()
+                + ") is before "
+                + IngestSettings.EARLIEST_DATE
+                + " or more than a day after the run start "
+                + settings.runStarted());
       }
     }
 
-    String outlet = firstNonBlank(TextNormalizer.normalizeLine(fields.get(ArticleField.OUTLET)), byline.outlet());
-    String reporter = firstNonBlank(TextNormalizer.normalizeLine(fields.get(ArticleField.REPORTER)), byline.reporter());
+    String outlet =
+        firstNonBlank(
+            TextNormalizer.normalizeLine(fields.get(ArticleField.OUTLET)), byline.outlet());
+    String reporter =
+        firstNonBlank(
+            TextNormalizer.normalizeLine(fields.get(ArticleField.REPORTER)), byline.reporter());
     String url = blankToNull(TextNormalizer.normalizeLine(fields.get(ArticleField.URL)));
     String contentHash = sha256Hex(body);
-    String articleId = articleId(sourceId, url, outlet, date.filter(d -> !PublishedDate.FROM_DEFAULT.equals(d.source()))
-        .map(d -> d.instant().toString()).orElse(null), contentHash);
+    String articleId =
+        articleId(
+            sourceId,
+            url,
+            outlet,
+            date.filter(d -> !PublishedDate.FROM_DEFAULT.equals(d.source()))
+                .map(d -> d.instant().toString())
+                .orElse(null),
+            contentHash);
     return new PreparedArticle(
         articleId,
         sourceId,
@@ -107,19 +144,27 @@ public final class ArticlePreparer {
   }
 
   /**
-   * The id of an article from its source fields and content, never from where the input lies:
-   * the source id, else the URL, else the outlet and the publication instant (of the record or
-   * its path; a {@code --default-date} is an option of the run, not a fact of the article), each
-   * with the content hash. Two records with equal ids are the same article delivered twice.
+   * The id of an article from its source fields and content, never from where the input lies: the
+   * source id, else the URL, else the outlet and the publication instant (of the record or its
+   * path; a {@code --default-date} is an option of the run, not a fact of the article), each with
+   * the content hash. Two records with equal ids are the same article delivered twice.
    */
-  static String articleId(String sourceId, String url, String outlet, String publishedInstant, String contentHash) {
-    String identity = sourceId != null ? "id:" + sourceId
-        : url != null ? "url:" + url
-        : "src:" + (outlet == null ? "" : outlet) + "|" + (publishedInstant == null ? "undated" : publishedInstant);
+  static String articleId(
+      String sourceId, String url, String outlet, String publishedInstant, String contentHash) {
+    String identity =
+        sourceId != null
+            ? "id:" + sourceId
+            : url != null
+                ? "url:" + url
+                : "src:"
+                    + (outlet == null ? "" : outlet)
+                    + "|"
+                    + (publishedInstant == null ? "undated" : publishedInstant);
     return sha256Hex(identity + "|" + contentHash).substring(0, 20);
   }
 
-  private QuarantinedRecord quarantine(SourceRecord record, String sourceId, QuarantineReason reason, String message) {
+  private QuarantinedRecord quarantine(
+      SourceRecord record, String sourceId, QuarantineReason reason, String message) {
     return new QuarantinedRecord(
         record.inputFile(),
         record.line(),
@@ -141,7 +186,11 @@ public final class ArticlePreparer {
       total++;
       int type = Character.getType(cp);
       boolean control = cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r';
-      if (control || cp == 0xFFFD || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.SURROGATE) {
+      if (control
+          || cp == 0xFFFD
+          || type == Character.PRIVATE_USE
+          || type == Character.UNASSIGNED
+          || type == Character.SURROGATE) {
         suspicious++;
       }
     }
@@ -173,13 +222,15 @@ public final class ArticlePreparer {
   }
 
   private static final HexFormat HEX = HexFormat.of();
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+            }
+          });
 
   private static String firstNonBlank(String a, String b) {
     String first = blankToNull(a);

@@ -1,8 +1,8 @@
 package org.sectortrends.corpus;
 
 /**
- * Outlet and reporter found in an article's byline, and the body with the byline removed.
- * Either name may be null: many articles name only the reporter, some neither.
+ * Outlet and reporter found in an article's byline, and the body with the byline removed. Either
+ * name may be null: many articles name only the reporter, some neither.
  */
 public record Byline(String outlet, String reporter, String body) {
 

@@ -4,21 +4,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the outlet and reporter in the bylines that Korean news bodies carry, and removes them
- * from the body.
+ * Finds the outlet and reporter in the bylines that Korean news bodies carry, and removes them from
+ * the body.
  *
  * <p>Forms recognised, at the start of the body:
  *
  * <ul>
- *   <li>{@code 한빛경제 김민준 기자 | 본문} and {@code 김민준 기자 | 본문} (also with {@code ㅣ},
- *       a Hangul letter often typed for the bar);
+ *   <li>{@code 한빛경제 김민준 기자 | 본문} and {@code 김민준 기자 | 본문} (also with {@code ㅣ}, a Hangul letter
+ *       often typed for the bar);
  *   <li>{@code [한빛경제 김민준 기자] 본문} and {@code [김민준 기자]};
  *   <li>{@code (서울=한빛경제) 김민준 기자 = 본문}, the wire-service form;
  * </ul>
  *
- * and at the end of the body: {@code 김민준 기자 minjun@example.com}, optionally preceded by the
- * outlet and with the address in parentheses. Several reporters joined by {@code ·} or {@code ,}
- * are kept together ({@code 김민준·이서연}).
+ * and at the end of the body: {@code 김민준 기자 minjun@example.com}, optionally preceded by the outlet
+ * and with the address in parentheses. Several reporters joined by {@code ·} or {@code ,} are kept
+ * together ({@code 김민준·이서연}).
  *
  * <p>Input is expected to be {@link TextNormalizer normalized}. Known weaknesses: a reporter name
  * is taken to be two to four Hangul syllables, so foreign names written in Latin letters are not
@@ -30,13 +30,23 @@ public final class BylineParser {
   private static final String NAMES = NAME + "(?:\\s*[·,]\\s*" + NAME + ")*";
 
   private static final Pattern BAR_PREFIX =
-      Pattern.compile("^(?:(\\S.{0,29}?)(?<![·,])\\s+)?(" + NAMES + ")\\s*(?:기자|특파원|객원기자|선임기자)\\s*[|｜ㅣ]\\s*");
+      Pattern.compile(
+          "^(?:(\\S.{0,29}?)(?<![·,])\\s+)?(" + NAMES + ")\\s*(?:기자|특파원|객원기자|선임기자)\\s*[|｜ㅣ]\\s*");
   private static final Pattern BRACKET_PREFIX =
-      Pattern.compile("^\\[\\s*(?:(\\S.{0,29}?)(?<![·,])\\s+)?(" + NAMES + ")\\s*(?:기자|특파원|객원기자|선임기자)\\s*]\\s*");
+      Pattern.compile(
+          "^\\[\\s*(?:(\\S.{0,29}?)(?<![·,])\\s+)?("
+              + NAMES
+              + ")\\s*(?:기자|특파원|객원기자|선임기자)\\s*]\\s*");
   private static final Pattern WIRE_PREFIX =
-      Pattern.compile("^\\(\\s*[^=()]{1,20}=\\s*([^()]{1,20}?)\\s*\\)\\s*(" + NAMES + ")\\s*(?:기자|특파원)\\s*=\\s*");
+      Pattern.compile(
+          "^\\(\\s*[^=()]{1,20}=\\s*([^()]{1,20}?)\\s*\\)\\s*("
+              + NAMES
+              + ")\\s*(?:기자|특파원)\\s*=\\s*");
   private static final Pattern EMAIL_SUFFIX =
-      Pattern.compile("(?:^|\\n|([.!?다])\\s)\\s*(?:([^\\s\\n]{2,20})(?<![.!?다·,])\\s+)?(" + NAMES + ")\\s*(?:기자|특파원)\\s*[(<\\[]?\\s*([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)\\s*[)>\\]]?\\s*$");
+      Pattern.compile(
+          "(?:^|\\n|([.!?다])\\s)\\s*(?:([^\\s\\n]{2,20})(?<![.!?다·,])\\s+)?("
+              + NAMES
+              + ")\\s*(?:기자|특파원)\\s*[(<\\[]?\\s*([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)\\s*[)>\\]]?\\s*$");
 
   private BylineParser() {}
 
@@ -71,7 +81,8 @@ public final class BylineParser {
       return Byline.none(body);
     }
     // Keep the sentence-final character that the pattern consumed as an anchor. A word that ends
-    // a sentence is never taken for the outlet (the pattern's look-behind), so it stays in the body.
+    // a sentence is never taken for the outlet (the pattern's look-behind), so it stays in the
+    // body.
     int cut = m.group(1) != null ? m.end(1) : m.start();
     String remaining = body.substring(0, cut).strip();
     return new Byline(emptyToNull(m.group(2)), m.group(3), remaining);

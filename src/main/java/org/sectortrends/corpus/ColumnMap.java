@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Which input column supplies each {@link ArticleField}: by default the field's own name; a spec
- * such as {@code id=index,body=title} maps fields to other columns (here, YNAT's TSV whose
- * headline is the only text).
+ * such as {@code id=index,body=title} maps fields to other columns (here, YNAT's TSV whose headline
+ * is the only text).
  */
 public final class ColumnMap implements Serializable {
 
@@ -43,12 +43,23 @@ public final class ColumnMap implements Serializable {
       String trimmed = entry.strip();
       int eq = trimmed.indexOf('=');
       if (eq <= 0 || eq == trimmed.length() - 1) {
-        throw new IllegalArgumentException("Column map entry '" + trimmed + "' is not FIELD=COLUMN");
+        throw new IllegalArgumentException(
+            "Column map entry '" + trimmed + "' is not FIELD=COLUMN");
       }
       String fieldKey = trimmed.substring(0, eq).strip();
-      ArticleField field = ArticleField.byKey(fieldKey).orElseThrow(() -> new IllegalArgumentException(
-          "Unknown field '" + fieldKey + "' in column map entry '" + trimmed + "'; fields are "
-              + Arrays.stream(ArticleField.values()).map(ArticleField::key).collect(Collectors.joining(", "))));
+      ArticleField field =
+          ArticleField.byKey(fieldKey)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Unknown field '"
+                              + fieldKey
+                              + "' in column map entry '"
+                              + trimmed
+                              + "'; fields are "
+                              + Arrays.stream(ArticleField.values())
+                                  .map(ArticleField::key)
+                                  .collect(Collectors.joining(", "))));
       columns.put(field, trimmed.substring(eq + 1).strip());
     }
     return new ColumnMap(columns);
@@ -72,6 +83,8 @@ public final class ColumnMap implements Serializable {
 
   @Override
   public String toString() {
-    return columns.entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue()).collect(Collectors.joining(","));
+    return columns.entrySet().stream()
+        .map(e -> e.getKey().key() + "=" + e.getValue())
+        .collect(Collectors.joining(","));
   }
 }

@@ -11,7 +11,9 @@ import java.util.zip.GZIPInputStream;
  * with zstd-jni (which Spark ships), so no native Hadoop codec is needed.
  */
 public enum Compression {
-  NONE, GZIP, ZSTD;
+  NONE,
+  GZIP,
+  ZSTD;
 
   public static Compression fromFileName(String fileName) {
     String name = fileName.toLowerCase(Locale.ROOT);

@@ -14,10 +14,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.util.SerializableConfiguration;
@@ -42,16 +42,19 @@ public final class CorpusReader {
     return rows;
   }
 
-  private static Dataset<Row> readSplits(SparkSession spark, List<InputSplit> splits, IngestSettings settings) {
+  private static Dataset<Row> readSplits(
+      SparkSession spark, List<InputSplit> splits, IngestSettings settings) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableConfiguration> conf =
         jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
-    JavaRDD<Row> rows = jsc.parallelize(splits, Math.max(1, splits.size()))
-        .mapPartitions(it -> readPartition(it, settings, conf.value().value()));
+    JavaRDD<Row> rows =
+        jsc.parallelize(splits, Math.max(1, splits.size()))
+            .mapPartitions(it -> readPartition(it, settings, conf.value().value()));
     return spark.createDataFrame(rows, IngestRows.SCHEMA);
   }
 
-  private static Iterator<Row> readPartition(Iterator<InputSplit> splits, IngestSettings settings, Configuration conf) {
+  private static Iterator<Row> readPartition(
+      Iterator<InputSplit> splits, IngestSettings settings, Configuration conf) {
     ArticlePreparer preparer = new ArticlePreparer(settings);
     return new Iterator<>() {
       private SplitRecordReader current;
@@ -75,7 +78,8 @@ public final class CorpusReader {
     };
   }
 
-  private static Dataset<Row> readParquet(SparkSession spark, List<String> files, IngestSettings settings) {
+  private static Dataset<Row> readParquet(
+      SparkSession spark, List<String> files, IngestSettings settings) {
     Dataset<Row> raw = spark.read().parquet(files.toArray(new String[0]));
     List<Column> columns = new ArrayList<>();
     List<String> present = List.of(raw.columns());
@@ -90,40 +94,45 @@ public final class CorpusReader {
     StructField[] fields = selected.schema().fields();
     Encoder<Row> encoder = Encoders.row(IngestRows.SCHEMA);
     return selected.mapPartitions(
-        (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
-          ArticlePreparer preparer = new ArticlePreparer(settings);
-          ObjectMapper json = new ObjectMapper();
-          return new Iterator<Row>() {
-            @Override
-            public boolean hasNext() {
-              return it.hasNext();
-            }
-
-            @Override
-            public Row next() {
-              Row row = it.next();
-              EnumMap<ArticleField, String> values = new EnumMap<>(ArticleField.class);
-              Map<String, String> payload = new LinkedHashMap<>();
-              String file = null;
-              for (int i = 0; i < fields.length; i++) {
-                String name = fields[i].name();
-                String value = row.isNullAt(i) ? null : row.getString(i);
-                if (name.equals("__input_file")) {
-                  file = value;
-                } else if (value != null) {
-                  values.put(ArticleField.byKey(name).orElseThrow(), value);
-                  payload.put(name, value);
+        (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>)
+            it -> {
+              ArticlePreparer preparer = new ArticlePreparer(settings);
+              ObjectMapper json = new ObjectMapper();
+              return new Iterator<Row>() {
+                @Override
+                public boolean hasNext() {
+                  return it.hasNext();
                 }
-              }
-              return IngestRows.toRow(preparer.prepare(SourceRecord.parsed(file, null, null, values, toJson(json, payload))));
-            }
-          };
-        },
+
+                @Override
+                public Row next() {
+                  Row row = it.next();
+                  EnumMap<ArticleField, String> values = new EnumMap<>(ArticleField.class);
+                  Map<String, String> payload = new LinkedHashMap<>();
+                  String file = null;
+                  for (int i = 0; i < fields.length; i++) {
+                    String name = fields[i].name();
+                    String value = row.isNullAt(i) ? null : row.getString(i);
+                    if (name.equals("__input_file")) {
+                      file = value;
+                    } else if (value != null) {
+                      values.put(ArticleField.byKey(name).orElseThrow(), value);
+                      payload.put(name, value);
+                    }
+                  }
+                  return IngestRows.toRow(
+                      preparer.prepare(
+                          SourceRecord.parsed(file, null, null, values, toJson(json, payload))));
+                }
+              };
+            },
         encoder);
   }
 
   private static String quoteIfNeeded(String column) {
-    return column.matches("[A-Za-z_][A-Za-z0-9_]*") ? column : "`" + column.replace("`", "``") + "`";
+    return column.matches("[A-Za-z_][A-Za-z0-9_]*")
+        ? column
+        : "`" + column.replace("`", "``") + "`";
   }
 
   private static String toJson(ObjectMapper json, Map<String, String> payload) {

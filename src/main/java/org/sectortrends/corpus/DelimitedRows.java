@@ -12,10 +12,10 @@ final class DelimitedRows {
   private DelimitedRows() {}
 
   /**
-   * Whether the text so far leaves a CSV quote open, i.e. the record continues on the next line.
-   * As in {@link #splitCsv}, only a quote at the start of a field opens a quoted field; a quote
-   * inside an unquoted field ({@code 27" 모니터}) is an ordinary character and must not make the
-   * reader swallow the following rows.
+   * Whether the text so far leaves a CSV quote open, i.e. the record continues on the next line. As
+   * in {@link #splitCsv}, only a quote at the start of a field opens a quoted field; a quote inside
+   * an unquoted field ({@code 27" 모니터}) is an ordinary character and must not make the reader
+   * swallow the following rows.
    */
   static boolean quoteOpen(CharSequence text) {
     boolean open = false;
@@ -71,10 +71,12 @@ final class DelimitedRows {
           i++;
         }
         if (!closed) {
-          throw new IllegalArgumentException("Unterminated quoted field starting at character " + (record.length() - n + i));
+          throw new IllegalArgumentException(
+              "Unterminated quoted field starting at character " + (record.length() - n + i));
         }
         if (i < n && record.charAt(i) != separator) {
-          throw new IllegalArgumentException("Text after a closing quote at character " + i + ": '" + record.charAt(i) + "'");
+          throw new IllegalArgumentException(
+              "Text after a closing quote at character " + i + ": '" + record.charAt(i) + "'");
         }
       } else {
         while (i < n && record.charAt(i) != separator) {

@@ -22,10 +22,13 @@ public final class IngestRows {
 
   /** {@code article} or {@code quarantine}. */
   public static final String OUTCOME = "outcome";
+
   public static final String ARTICLE = "article";
   public static final String QUARANTINE = "quarantine";
 
-  /** Article columns of the {@code articles} table that the reader fills, then the quarantine ones. */
+  /**
+   * Article columns of the {@code articles} table that the reader fills, then the quarantine ones.
+   */
   public static final StructType SCHEMA = buildSchema();
 
   private IngestRows() {}
@@ -60,7 +63,9 @@ public final class IngestRows {
           .set(Col.BODY, a.body())
           .set(Col.SECTION, a.section())
           .set(Col.PUBLISHED_AT, a.publishedAt() == null ? null : Timestamp.from(a.publishedAt()))
-          .set(Col.PUBLISHED_DATE, a.publishedDate() == null ? null : Date.valueOf(a.publishedDate()))
+          .set(
+              Col.PUBLISHED_DATE,
+              a.publishedDate() == null ? null : Date.valueOf(a.publishedDate()))
           .set(Col.DATE_SOURCE, a.dateSource())
           .set(Col.CHAR_COUNT, a.charCount())
           .set(Col.CONTENT_HASH, a.contentHash())
@@ -72,8 +77,19 @@ public final class IngestRows {
     QuarantinedRecord q = (QuarantinedRecord) outcome;
     return RowBuilder.of("ingest row", SCHEMA)
         .set(OUTCOME, QUARANTINE)
-        .setNull(Col.ARTICLE_ID, Col.URL, Col.OUTLET, Col.REPORTER, Col.TITLE, Col.BODY, Col.SECTION, Col.PUBLISHED_AT,
-            Col.PUBLISHED_DATE, Col.DATE_SOURCE, Col.CHAR_COUNT, Col.CONTENT_HASH)
+        .setNull(
+            Col.ARTICLE_ID,
+            Col.URL,
+            Col.OUTLET,
+            Col.REPORTER,
+            Col.TITLE,
+            Col.BODY,
+            Col.SECTION,
+            Col.PUBLISHED_AT,
+            Col.PUBLISHED_DATE,
+            Col.DATE_SOURCE,
+            Col.CHAR_COUNT,
+            Col.CONTENT_HASH)
         .set(Col.SOURCE_ID, q.sourceId())
         .set(Col.INPUT_FILE, q.inputFile())
         .set(Col.INPUT_LINE, q.line())

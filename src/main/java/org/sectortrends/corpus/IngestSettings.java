@@ -21,11 +21,13 @@ public record IngestSettings(
     int maxPayloadChars,
     LocalDate defaultDate,
     Instant runStarted,
-    ColumnMap columnMap) implements Serializable {
+    ColumnMap columnMap)
+    implements Serializable {
 
   public static final int DEFAULT_MIN_BODY_CHARS = 10;
   public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
   public static final int DEFAULT_MAX_PAYLOAD_CHARS = 4096;
+
   /** The earliest publication date accepted. */
   public static final LocalDate EARLIEST_DATE = LocalDate.of(1990, 1, 1);
 
@@ -37,13 +39,20 @@ public record IngestSettings(
       throw new IllegalArgumentException("maxRecordBytes must be at least 1024: " + maxRecordBytes);
     }
     if (maxPayloadChars < 0) {
-      throw new IllegalArgumentException("maxPayloadChars must not be negative: " + maxPayloadChars);
+      throw new IllegalArgumentException(
+          "maxPayloadChars must not be negative: " + maxPayloadChars);
     }
     Objects.requireNonNull(runStarted, "runStarted");
     Objects.requireNonNull(columnMap, "columnMap");
   }
 
   public static IngestSettings defaults(Instant runStarted) {
-    return new IngestSettings(DEFAULT_MIN_BODY_CHARS, DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_PAYLOAD_CHARS, null, runStarted, ColumnMap.identity());
+    return new IngestSettings(
+        DEFAULT_MIN_BODY_CHARS,
+        DEFAULT_MAX_RECORD_BYTES,
+        DEFAULT_MAX_PAYLOAD_CHARS,
+        null,
+        runStarted,
+        ColumnMap.identity());
   }
 }

@@ -27,10 +27,13 @@ public enum InputFormat {
         return format;
       }
     }
-    throw new IllegalArgumentException("Unknown format '" + value + "'; formats are jsonl, csv, tsv, parquet, text");
+    throw new IllegalArgumentException(
+        "Unknown format '" + value + "'; formats are jsonl, csv, tsv, parquet, text");
   }
 
-  /** The format a file name implies, looking through {@code .gz}, {@code .zst} and {@code .zstd}. */
+  /**
+   * The format a file name implies, looking through {@code .gz}, {@code .zst} and {@code .zstd}.
+   */
   public static Optional<InputFormat> fromFileName(String fileName) {
     String name = Compression.stripSuffix(fileName.toLowerCase(Locale.ROOT));
     if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {

@@ -13,14 +13,14 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Expands input paths, globs and directories on any Hadoop filesystem ({@code file:},
- * {@code hdfs://}, {@code s3a://}) into an {@link InputPlan}.
+ * Expands input paths, globs and directories on any Hadoop filesystem ({@code file:}, {@code
+ * hdfs://}, {@code s3a://}) into an {@link InputPlan}.
  *
  * <p>Directories are read recursively. As in Spark and Hive, names starting with {@code _} or
- * {@code .} are hidden: such files and directories are not read, which keeps markers like
- * {@code _SUCCESS} and side files like {@code data/sample/_truth/} out of the corpus. Inside
- * directories, files whose extension names no format are skipped and listed; a file named
- * explicitly must have a known format unless {@code --format} forces one.
+ * {@code .} are hidden: such files and directories are not read, which keeps markers like {@code
+ * _SUCCESS} and side files like {@code data/sample/_truth/} out of the corpus. Inside directories,
+ * files whose extension names no format are skipped and listed; a file named explicitly must have a
+ * known format unless {@code --format} forces one.
  *
  * <p>Uncompressed JSONL, TSV and text files larger than the split size are cut into byte ranges so
  * that one large file is read by many tasks; compressed and CSV files are read whole (gzip cannot
@@ -47,8 +47,8 @@ public final class InputPlanner {
   /**
    * Plans the inputs.
    *
-   * @throws IllegalArgumentException naming the input when it matches no file, or when an explicitly
-   *     named file has no known format
+   * @throws IllegalArgumentException naming the input when it matches no file, or when an
+   *     explicitly named file has no known format
    * @throws IOException when a filesystem cannot be listed
    */
   public InputPlan plan(List<String> inputs) throws IOException {
@@ -73,7 +73,8 @@ public final class InputPlanner {
             if (isHidden(match.getPath(), file.getPath())) {
               continue;
             }
-            Optional<InputFormat> format = forcedFormat.or(() -> InputFormat.fromFileName(file.getPath().getName()));
+            Optional<InputFormat> format =
+                forcedFormat.or(() -> InputFormat.fromFileName(file.getPath().getName()));
             matched++;
             if (format.isEmpty()) {
               skipped.add(file.getPath().toString());
@@ -82,10 +83,14 @@ public final class InputPlanner {
             }
           }
         } else {
-          Optional<InputFormat> format = forcedFormat.or(() -> InputFormat.fromFileName(match.getPath().getName()));
+          Optional<InputFormat> format =
+              forcedFormat.or(() -> InputFormat.fromFileName(match.getPath().getName()));
           if (format.isEmpty()) {
-            throw new IllegalArgumentException("Input '" + match.getPath() + "' has no known format extension "
-                + "(.jsonl .json .csv .tsv .parquet .txt, optionally .gz or .zst); pass --format");
+            throw new IllegalArgumentException(
+                "Input '"
+                    + match.getPath()
+                    + "' has no known format extension "
+                    + "(.jsonl .json .csv .tsv .parquet .txt, optionally .gz or .zst); pass --format");
           }
           matched++;
           if (seen.add(match.getPath().toString())) {
@@ -100,15 +105,17 @@ public final class InputPlanner {
     return new InputPlan(List.copyOf(splits), List.copyOf(parquet), List.copyOf(skipped));
   }
 
-  private void addFile(FileStatus file, InputFormat format, List<InputSplit> splits, TreeSet<String> parquet) {
+  private void addFile(
+      FileStatus file, InputFormat format, List<InputSplit> splits, TreeSet<String> parquet) {
     String path = file.getPath().toString();
     if (format == InputFormat.PARQUET) {
       parquet.add(path);
       return;
     }
-    boolean splittable = format.lineSplittable()
-        && Compression.fromFileName(file.getPath().getName()) == Compression.NONE
-        && file.getLen() > splitBytes;
+    boolean splittable =
+        format.lineSplittable()
+            && Compression.fromFileName(file.getPath().getName()) == Compression.NONE
+            && file.getLen() > splitBytes;
     if (!splittable) {
       splits.add(new InputSplit(path, format, 0, -1));
       return;
@@ -122,7 +129,8 @@ public final class InputPlanner {
   static boolean isHidden(Path root, Path file) {
     String rootText = root.toUri().getPath();
     String fileText = file.toUri().getPath();
-    String relative = fileText.startsWith(rootText) ? fileText.substring(rootText.length()) : file.getName();
+    String relative =
+        fileText.startsWith(rootText) ? fileText.substring(rootText.length()) : file.getName();
     for (String part : relative.split("/")) {
       if (!part.isEmpty() && (part.startsWith("_") || part.startsWith("."))) {
         return true;

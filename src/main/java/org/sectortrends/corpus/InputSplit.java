@@ -11,7 +11,8 @@ import java.io.Serializable;
  * @param start first byte of the range
  * @param length bytes in the range, or -1 for the whole file
  */
-public record InputSplit(String path, InputFormat format, long start, long length) implements Serializable {
+public record InputSplit(String path, InputFormat format, long start, long length)
+    implements Serializable {
 
   public boolean wholeFile() {
     return length < 0;

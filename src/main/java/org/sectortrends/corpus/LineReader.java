@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines ({@code \n}, with a preceding {@code \r} dropped) without
- * decoding it, so that invalid UTF-8 is seen as such and a huge line never has to fit in memory:
- * at most {@code maxLineBytes} bytes of a line are kept, the rest is skipped and counted.
+ * decoding it, so that invalid UTF-8 is seen as such and a huge line never has to fit in memory: at
+ * most {@code maxLineBytes} bytes of a line are kept, the rest is skipped and counted.
  */
 final class LineReader {
 

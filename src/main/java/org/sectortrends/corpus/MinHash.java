@@ -7,17 +7,17 @@ import java.util.Random;
  * MinHash signatures of {@link Shingles} sets and the band keys that make near-duplicate
  * candidates, computed on primitive arrays.
  *
- * <p>Function {@code j} maps a shingle index {@code i} to {@code ((1 + i) * a_j + b_j) mod p}
- * with {@code p = 2038074743}, and the signature holds each function's minimum over the set. The
+ * <p>Function {@code j} maps a shingle index {@code i} to {@code ((1 + i) * a_j + b_j) mod p} with
+ * {@code p = 2038074743}, and the signature holds each function's minimum over the set. The
  * coefficients are drawn exactly as MLlib's {@code MinHashLSH} draws them from the same seed
  * ({@code a = 1 + nextInt(p - 1)}, then {@code b = nextInt(p - 1)}, function by function), so a
  * signature equals the hash vector MLlib computes for the same set and seed. The difference is
- * cost: MLlib walks the sparse vector through a boxed Scala iterator for every function, which
- * made signatures the largest cost of the ingest (about half of its task time at 10,000 articles);
- * here it is one pass over an {@code int[]} updating a {@code long[]}.
+ * cost: MLlib walks the sparse vector through a boxed Scala iterator for every function, which made
+ * signatures the largest cost of the ingest (about half of its task time at 10,000 articles); here
+ * it is one pass over an {@code int[]} updating a {@code long[]}.
  *
- * <p>Example: with 42 functions in 7 bands of 6, {@code bandKeys(signature(Shingles.of(body)), 7, 6)}
- * gives seven keys; two bodies are candidates when any key agrees.
+ * <p>Example: with 42 functions in 7 bands of 6, {@code bandKeys(signature(Shingles.of(body)), 7,
+ * 6)} gives seven keys; two bodies are candidates when any key agrees.
  *
  * <p>Known weakness: the universal hash family is not min-wise independent, so estimates of
  * similarity from a signature are slightly biased; candidates are therefore always confirmed by
@@ -29,6 +29,7 @@ public final class MinHash implements Serializable {
 
   /** The prime of MLlib's MinHashLSH; every shingle index is below it. */
   static final long PRIME = 2_038_074_743L;
+
   /** Seed of the band keys' hash fold. */
   private static final long KEY_SEED = 1125899906842597L;
 
@@ -57,8 +58,8 @@ public final class MinHash implements Serializable {
   }
 
   /**
-   * The minimum of every function over the shingle indices; {@code shingles} must not be empty
-   * and may hold repeats in any order ({@link Shingles#indices}), which do not change a minimum.
+   * The minimum of every function over the shingle indices; {@code shingles} must not be empty and
+   * may hold repeats in any order ({@link Shingles#indices}), which do not change a minimum.
    */
   public long[] signature(int[] shingles) {
     if (shingles.length == 0) {
@@ -86,7 +87,12 @@ public final class MinHash implements Serializable {
   public static long[] bandKeys(long[] signature, int bands, int rows) {
     if ((long) bands * rows > signature.length) {
       throw new IllegalArgumentException(
-          bands + " bands of " + rows + " need more than the " + signature.length + " signature values");
+          bands
+              + " bands of "
+              + rows
+              + " need more than the "
+              + signature.length
+              + " signature values");
     }
     long[] keys = new long[bands];
     for (int band = 0; band < bands; band++) {

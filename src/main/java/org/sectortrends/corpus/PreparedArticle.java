@@ -19,4 +19,5 @@ public record PreparedArticle(
     int charCount,
     String contentHash,
     String inputFile,
-    Long inputLine) implements IngestOutcome {}
+    Long inputLine)
+    implements IngestOutcome {}

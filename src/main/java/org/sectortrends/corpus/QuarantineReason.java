@@ -1,8 +1,8 @@
 package org.sectortrends.corpus;
 
 /**
- * Why an input record did not become an article. The {@link #code()} is what the
- * {@code quarantine} table and the {@code runs} table carry.
+ * Why an input record did not become an article. The {@link #code()} is what the {@code quarantine}
+ * table and the {@code runs} table carry.
  */
 public enum QuarantineReason {
   /** A blank line or a record with no content at all. */

@@ -9,4 +9,5 @@ public record QuarantinedRecord(
     QuarantineReason reason,
     String message,
     String payload,
-    byte[] rawBytes) implements IngestOutcome {}
+    byte[] rawBytes)
+    implements IngestOutcome {}

@@ -8,8 +8,8 @@ import java.util.Arrays;
  *
  * <p>Whitespace is removed because re-published Korean articles most often differ in spacing and
  * line breaks; five characters are about two Korean words, short enough that a one-word edit
- * disturbs few shingles and long enough that unrelated articles share few. Hash collisions at
- * 2^24 indices are rare for news-length texts and only make Jaccard estimates slightly higher.
+ * disturbs few shingles and long enough that unrelated articles share few. Hash collisions at 2^24
+ * indices are rare for news-length texts and only make Jaccard estimates slightly higher.
  */
 public final class Shingles {
 
@@ -19,7 +19,9 @@ public final class Shingles {
 
   private Shingles() {}
 
-  /** Sorted, distinct shingle indices; empty when the text has fewer than {@value #SIZE} characters. */
+  /**
+   * Sorted, distinct shingle indices; empty when the text has fewer than {@value #SIZE} characters.
+   */
   public static int[] of(String text) {
     int[] hashes = indices(text);
     Arrays.sort(hashes);
@@ -33,8 +35,8 @@ public final class Shingles {
   }
 
   /**
-   * The shingle index of every position in text order, repeats included: the same set as
-   * {@link #of} without sorting, for consumers such as {@link MinHash} that do not need order.
+   * The shingle index of every position in text order, repeats included: the same set as {@link
+   * #of} without sorting, for consumers such as {@link MinHash} that do not need order.
    */
   public static int[] indices(String text) {
     int[] cps = new int[text.length()];

@@ -26,12 +26,23 @@ public record SourceRecord(
     String payload,
     byte[] rawBytes) {
 
-  public static SourceRecord parsed(String inputFile, Long line, Long offset, EnumMap<ArticleField, String> fields, String payload) {
+  public static SourceRecord parsed(
+      String inputFile,
+      Long line,
+      Long offset,
+      EnumMap<ArticleField, String> fields,
+      String payload) {
     return new SourceRecord(inputFile, line, offset, fields, null, null, payload, null);
   }
 
   public static SourceRecord failed(
-      String inputFile, Long line, Long offset, QuarantineReason reason, String message, String payload, byte[] rawBytes) {
+      String inputFile,
+      Long line,
+      Long offset,
+      QuarantineReason reason,
+      String message,
+      String payload,
+      byte[] rawBytes) {
     return new SourceRecord(inputFile, line, offset, null, reason, message, payload, rawBytes);
   }
 

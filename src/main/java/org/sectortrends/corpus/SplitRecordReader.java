@@ -24,25 +24,29 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads the records of one {@link InputSplit} of a line-based or CSV file, lazily, as
- * {@link SourceRecord}s. Every problem becomes a failed record that names the file, the line or
- * byte offset and the reason; none is thrown, so a bad record never fails the job. If the input
- * itself breaks (a truncated gzip stream), one {@code unreadable_input} record stands for the rest.
+ * Reads the records of one {@link InputSplit} of a line-based or CSV file, lazily, as {@link
+ * SourceRecord}s. Every problem becomes a failed record that names the file, the line or byte
+ * offset and the reason; none is thrown, so a bad record never fails the job. If the input itself
+ * breaks (a truncated gzip stream), one {@code unreadable_input} record stands for the rest.
  *
  * <p>Line numbers are known only for ranges that start at byte 0 (whole files and first ranges);
  * byte offsets are always known, counted in the decompressed stream.
  */
 public final class SplitRecordReader implements Iterator<SourceRecord>, Closeable {
 
-  // Two objects on one line, or text after the object, would otherwise lose everything after the first.
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  // Two objects on one line, or text after the object, would otherwise lose everything after the
+  // first.
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final InputSplit split;
   private final IngestSettings settings;
   private final Configuration conf;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   private InputStream stream;
   private LineReader lines;
@@ -91,8 +95,14 @@ public final class SplitRecordReader implements Iterator<SourceRecord>, Closeabl
       done = true;
       closeQuietly();
       long offset = lines == null ? split.start() : lines.position();
-      return SourceRecord.failed(split.path(), null, offset, QuarantineReason.UNREADABLE_INPUT,
-          "Input could not be read past byte " + offset + ": " + e, null, null);
+      return SourceRecord.failed(
+          split.path(),
+          null,
+          offset,
+          QuarantineReason.UNREADABLE_INPUT,
+          "Input could not be read past byte " + offset + ": " + e,
+          null,
+          null);
     }
   }
 
@@ -122,7 +132,8 @@ public final class SplitRecordReader implements Iterator<SourceRecord>, Closeabl
     }
   }
 
-  private List<String> readHeader(FileSystem fs, Path path, Compression compression) throws IOException {
+  private List<String> readHeader(FileSystem fs, Path path, Compression compression)
+      throws IOException {
     try (InputStream in = compression.wrap(fs.open(path))) {
       LineReader reader = new LineReader(in, 0, settings.maxRecordBytes());
       LineReader.Line first = reader.next();
@@ -130,7 +141,10 @@ public final class SplitRecordReader implements Iterator<SourceRecord>, Closeabl
         return List.of();
       }
       String text = stripBom(new String(first.bytes(), StandardCharsets.UTF_8));
-      List<String> names = split.format() == InputFormat.TSV ? DelimitedRows.splitTsv(text) : DelimitedRows.splitCsv(text, ',');
+      List<String> names =
+          split.format() == InputFormat.TSV
+              ? DelimitedRows.splitTsv(text)
+              : DelimitedRows.splitCsv(text, ',');
       List<String> trimmed = new ArrayList<>(names.size());
       for (String name : names) {
         trimmed.add(name.strip());
@@ -148,16 +162,28 @@ public final class SplitRecordReader implements Iterator<SourceRecord>, Closeabl
       lineNumber++;
       Long lineNo = lineNumbersKnown ? lineNumber : null;
       if (line.truncated()) {
-        return failed(lineNo, line, QuarantineReason.RECORD_TOO_LARGE,
-            "Record of " + line.length() + " bytes exceeds the limit of " + settings.maxRecordBytes() + " bytes");
+        return failed(
+            lineNo,
+            line,
+            QuarantineReason.RECORD_TOO_LARGE,
+            "Record of "
+                + line.length()
+                + " bytes exceeds the limit of "
+                + settings.maxRecordBytes()
+                + " bytes");
       }
       String text;
       try {
         text = decoder.decode(ByteBuffer.wrap(line.bytes())).toString();
       } catch (CharacterCodingException e) {
-        return SourceRecord.failed(split.path(), lineNo, line.offset(), QuarantineReason.INVALID_UTF8,
+        return SourceRecord.failed(
+            split.path(),
+            lineNo,
+            line.offset(),
+            QuarantineReason.INVALID_UTF8,
             "Bytes are not valid UTF-8 (" + e.getMessage() + ")",
-            new String(line.bytes(), StandardCharsets.UTF_8), line.bytes());
+            new String(line.bytes(), StandardCharsets.UTF_8),
+            line.bytes());
       }
       if (line.offset() == 0) {
         text = stripBom(text);
@@ -182,12 +208,24 @@ public final class SplitRecordReader implements Iterator<SourceRecord>, Closeabl
     try {
       node = JSON.readTree(text);
     } catch (IOException e) {
-      return SourceRecord.failed(split.path(), lineNo, line.offset(), QuarantineReason.MALFORMED_JSON,
-          "Not valid JSON: " + firstLine(e.getMessage()), text, null);
+      return SourceRecord.failed(
+          split.path(),
+          lineNo,
+          line.offset(),
+          QuarantineReason.MALFORMED_JSON,
+          "Not valid JSON: " + firstLine(e.getMessage()),
+          text,
+          null);
     }
     if (node == null || !node.isObject()) {
-      return SourceRecord.failed(split.path(), lineNo, line.offset(), QuarantineReason.MALFORMED_JSON,
-          "Line is JSON but not an object: " + (node == null ? "nothing" : node.getNodeType()), text, null);
+      return SourceRecord.failed(
+          split.path(),
+          lineNo,
+          line.offset(),
+          QuarantineReason.MALFORMED_JSON,
+          "Line is JSON but not an object: " + (node == null ? "nothing" : node.getNodeType()),
+          text,
+          null);
     }
     Map<String, String> byColumn = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -197,7 +235,8 @@ public final class SplitRecordReader implements Iterator<SourceRecord>, Closeabl
         byColumn.put(e.getKey(), value.isValueNode() ? value.asText() : value.toString());
       }
     }
-    return SourceRecord.parsed(split.path(), lineNo, line.offset(), settings.columnMap().select(byColumn), text);
+    return SourceRecord.parsed(
+        split.path(), lineNo, line.offset(), settings.columnMap().select(byColumn), text);
   }
 
   private SourceRecord textRecord(Long lineNo, LineReader.Line line, String text) {
@@ -210,40 +249,74 @@ public final class SplitRecordReader implements Iterator<SourceRecord>, Closeabl
     return delimitedRecord(lineNo, line.offset(), text, DelimitedRows.splitTsv(text));
   }
 
-  private SourceRecord csvRecord(Long lineNo, LineReader.Line first, String firstText) throws IOException {
+  private SourceRecord csvRecord(Long lineNo, LineReader.Line first, String firstText)
+      throws IOException {
     StringBuilder record = new StringBuilder(firstText);
     long bytes = first.length();
     while (DelimitedRows.quoteOpen(record)) {
       LineReader.Line more = lines.next();
       if (more == null) {
-        return SourceRecord.failed(split.path(), lineNo, first.offset(), QuarantineReason.MALFORMED_CSV,
-            "Quoted field is never closed before the end of the file", record.toString(), null);
+        return SourceRecord.failed(
+            split.path(),
+            lineNo,
+            first.offset(),
+            QuarantineReason.MALFORMED_CSV,
+            "Quoted field is never closed before the end of the file",
+            record.toString(),
+            null);
       }
       lineNumber++;
       bytes += more.length() + 1;
       if (more.truncated() || bytes > settings.maxRecordBytes()) {
-        return SourceRecord.failed(split.path(), lineNo, first.offset(), QuarantineReason.RECORD_TOO_LARGE,
-            "CSV record spanning lines exceeds " + settings.maxRecordBytes() + " bytes (an unclosed quote?)",
-            record.toString(), null);
+        return SourceRecord.failed(
+            split.path(),
+            lineNo,
+            first.offset(),
+            QuarantineReason.RECORD_TOO_LARGE,
+            "CSV record spanning lines exceeds "
+                + settings.maxRecordBytes()
+                + " bytes (an unclosed quote?)",
+            record.toString(),
+            null);
       }
       String text;
       try {
         text = decoder.decode(ByteBuffer.wrap(more.bytes())).toString();
       } catch (CharacterCodingException e) {
-        return SourceRecord.failed(split.path(), lineNo, first.offset(), QuarantineReason.INVALID_UTF8,
-            "Bytes are not valid UTF-8 in a CSV record (" + e.getMessage() + ")", record.toString(), more.bytes());
+        return SourceRecord.failed(
+            split.path(),
+            lineNo,
+            first.offset(),
+            QuarantineReason.INVALID_UTF8,
+            "Bytes are not valid UTF-8 in a CSV record (" + e.getMessage() + ")",
+            record.toString(),
+            more.bytes());
       }
       record.append('\n').append(text);
     }
     String text = record.toString();
     if (text.isBlank()) {
-      return SourceRecord.failed(split.path(), lineNo, first.offset(), QuarantineReason.EMPTY_RECORD, "Blank line", text, null);
+      return SourceRecord.failed(
+          split.path(),
+          lineNo,
+          first.offset(),
+          QuarantineReason.EMPTY_RECORD,
+          "Blank line",
+          text,
+          null);
     }
     List<String> values;
     try {
       values = DelimitedRows.splitCsv(text, ',');
     } catch (IllegalArgumentException e) {
-      return SourceRecord.failed(split.path(), lineNo, first.offset(), QuarantineReason.MALFORMED_CSV, e.getMessage(), text, null);
+      return SourceRecord.failed(
+          split.path(),
+          lineNo,
+          first.offset(),
+          QuarantineReason.MALFORMED_CSV,
+          e.getMessage(),
+          text,
+          null);
     }
     return delimitedRecord(lineNo, first.offset(), text, values);
   }
@@ -251,19 +324,33 @@ public final class SplitRecordReader implements Iterator<SourceRecord>, Closeabl
   private SourceRecord delimitedRecord(Long lineNo, long offset, String text, List<String> values) {
     QuarantineReason malformed = QuarantineReason.MALFORMED_CSV;
     if (values.size() != header.size()) {
-      return SourceRecord.failed(split.path(), lineNo, offset, malformed,
-          "Row has " + values.size() + " fields; the header has " + header.size(), text, null);
+      return SourceRecord.failed(
+          split.path(),
+          lineNo,
+          offset,
+          malformed,
+          "Row has " + values.size() + " fields; the header has " + header.size(),
+          text,
+          null);
     }
     Map<String, String> byColumn = new HashMap<>();
     for (int i = 0; i < values.size(); i++) {
       byColumn.put(header.get(i), values.get(i));
     }
-    return SourceRecord.parsed(split.path(), lineNo, offset, settings.columnMap().select(byColumn), text);
+    return SourceRecord.parsed(
+        split.path(), lineNo, offset, settings.columnMap().select(byColumn), text);
   }
 
-  private SourceRecord failed(Long lineNo, LineReader.Line line, QuarantineReason reason, String message) {
-    return SourceRecord.failed(split.path(), lineNo, line.offset(), reason, message,
-        new String(line.bytes(), StandardCharsets.UTF_8), null);
+  private SourceRecord failed(
+      Long lineNo, LineReader.Line line, QuarantineReason reason, String message) {
+    return SourceRecord.failed(
+        split.path(),
+        lineNo,
+        line.offset(),
+        reason,
+        message,
+        new String(line.bytes(), StandardCharsets.UTF_8),
+        null);
   }
 
   private static String stripBom(String s) {

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  *
  * <p>In order: HTML tags are removed and entities decoded (only when the text contains them, so
  * that a literal {@code a < b} survives); the text is composed to Unicode NFC, which joins
- * decomposed Hangul jamo ({@code 한} written as ᄒ+ᅡ+ᆫ) into syllables; full-width ASCII
- * ({@code １２３％}, {@code （）}) and the ideographic space become plain ASCII; control characters,
- * zero-width characters, soft hyphens and byte-order marks are removed; runs of spaces collapse to
- * one and blank lines to a single line break.
+ * decomposed Hangul jamo ({@code 한} written as ᄒ+ᅡ+ᆫ) into syllables; full-width ASCII ({@code
+ * １２３％}, {@code （）}) and the ideographic space become plain ASCII; control characters, zero-width
+ * characters, soft hyphens and byte-order marks are removed; runs of spaces collapse to one and
+ * blank lines to a single line break.
  *
  * <p>NFKC is deliberately not used: it would also rewrite symbols that carry meaning in news
  * figures, such as {@code ㎡} (to {@code m2}) or circled numbers.
@@ -25,20 +25,41 @@ import java.util.regex.Pattern;
  */
 public final class TextNormalizer {
 
-  private static final Pattern HTML_HINT = Pattern.compile("</?[A-Za-z!][^>]{0,2000}?>|&(?:#\\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});");
-  private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?</\\1\\s*>");
-  private static final Pattern BLOCK_TAG = Pattern.compile("(?i)<(?:br|/p|/div|/li|/h[1-6]|/tr)\\b[^>]{0,200}?>");
+  private static final Pattern HTML_HINT =
+      Pattern.compile(
+          "</?[A-Za-z!][^>]{0,2000}?>|&(?:#\\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});");
+  private static final Pattern SCRIPT_OR_STYLE =
+      Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?</\\1\\s*>");
+  private static final Pattern BLOCK_TAG =
+      Pattern.compile("(?i)<(?:br|/p|/div|/li|/h[1-6]|/tr)\\b[^>]{0,200}?>");
   private static final Pattern ANY_TAG = Pattern.compile("</?[A-Za-z!][^>]{0,2000}?>");
-  private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#\\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});");
 
-  private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
-      Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-      Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("middot", "·"),
-      Map.entry("hellip", "…"), Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"),
-      Map.entry("ldquo", "“"), Map.entry("rdquo", "”"), Map.entry("ndash", "–"),
-      Map.entry("mdash", "—"), Map.entry("times", "×"), Map.entry("percnt", "%"),
-      Map.entry("euro", "€"), Map.entry("yen", "¥"), Map.entry("pound", "£"),
-      Map.entry("trade", "™"), Map.entry("copy", "©"), Map.entry("reg", "®"));
+  private static final Map<String, String> NAMED_ENTITIES =
+      Map.ofEntries(
+          Map.entry("amp", "&"),
+          Map.entry("lt", "<"),
+          Map.entry("gt", ">"),
+          Map.entry("quot", "\""),
+          Map.entry("apos", "'"),
+          Map.entry("nbsp", " "),
+          Map.entry("middot", "·"),
+          Map.entry("hellip", "…"),
+          Map.entry("lsquo", "‘"),
+          Map.entry("rsquo", "’"),
+          Map.entry("ldquo", "“"),
+          Map.entry("rdquo", "”"),
+          Map.entry("ndash", "–"),
+          Map.entry("mdash", "—"),
+          Map.entry("times", "×"),
+          Map.entry("percnt", "%"),
+          Map.entry("euro", "€"),
+          Map.entry("yen", "¥"),
+          Map.entry("pound", "£"),
+          Map.entry("trade", "™"),
+          Map.entry("copy", "©"),
+          Map.entry("reg", "®"));
 
   private TextNormalizer() {}
 
@@ -84,15 +105,20 @@ public final class TextNormalizer {
       if (name.charAt(0) == '#') {
         int codePoint;
         try {
-          codePoint = name.charAt(1) == 'x' || name.charAt(1) == 'X'
-              ? Integer.parseInt(name.substring(2), 16)
-              : Integer.parseInt(name.substring(1));
+          codePoint =
+              name.charAt(1) == 'x' || name.charAt(1) == 'X'
+                  ? Integer.parseInt(name.substring(2), 16)
+                  : Integer.parseInt(name.substring(1));
         } catch (NumberFormatException e) {
           codePoint = -1;
         }
-        replacement = Character.isValidCodePoint(codePoint) ? new String(Character.toChars(codePoint)) : m.group();
+        replacement =
+            Character.isValidCodePoint(codePoint)
+                ? new String(Character.toChars(codePoint))
+                : m.group();
       } else {
-        replacement = NAMED_ENTITIES.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), m.group());
+        replacement =
+            NAMED_ENTITIES.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), m.group());
       }
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }

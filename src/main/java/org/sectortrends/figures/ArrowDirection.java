@@ -6,17 +6,17 @@ package org.sectortrends.figures;
  * the attribution step takes it over before reading verbs.
  */
 enum ArrowDirection {
-    UP("up"),
-    DOWN("down");
+  UP("up"),
+  DOWN("down");
 
-    private final String id;
+  private final String id;
 
-    ArrowDirection(String id) {
-        this.id = id;
-    }
+  ArrowDirection(String id) {
+    this.id = id;
+  }
 
-    /** The table value, {@code up} or {@code down}. */
-    String id() {
-        return id;
-    }
+  /** The table value, {@code up} or {@code down}. */
+  String id() {
+    return id;
+  }
 }

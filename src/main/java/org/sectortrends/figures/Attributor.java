@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.sectortrends.figures.AttributionLexicon.Metric;
 import org.sectortrends.figures.CodePointTrie.Match;
 import org.sectortrends.figures.PeriodResolver.Mention;
@@ -14,912 +13,1000 @@ import org.sectortrends.figures.PeriodResolver.Mention;
  * Fills metric, subject, period, direction and change basis of the figures of one text.
  *
  * <ul>
- *   <li><b>metric</b>: the nearest metric keyword before the figure in its sentence, else the
- *       first one shortly after it in the same clause ({@code 3천800억 위안을 투자}). A percentage
- *       or multiple that moves a level metric becomes {@code <metric>_growth}.</li>
- *   <li><b>direction</b>: the first direction word after the figure, up to the next figure or
- *       the end of its clause (a connective such as {@code -고}, {@code -며}, {@code -해} or a
- *       comma ends the clause), else an adnominal direction word just before it
- *       ({@code 10% 늘어난}); table arrows (▲, ▼) win.</li>
- *   <li><b>change basis</b>: a basis phrase ({@code 전년 대비}, {@code 전 분기보다}) between the
- *       previous figure and the direction word, for figures that have a direction or are
- *       rates.</li>
+ *   <li><b>metric</b>: the nearest metric keyword before the figure in its sentence, else the first
+ *       one shortly after it in the same clause ({@code 3천800억 위안을 투자}). A percentage or multiple
+ *       that moves a level metric becomes {@code <metric>_growth}.
+ *   <li><b>direction</b>: the first direction word after the figure, up to the next figure or the
+ *       end of its clause (a connective such as {@code -고}, {@code -며}, {@code -해} or a comma ends
+ *       the clause), else an adnominal direction word just before it ({@code 10% 늘어난}); table
+ *       arrows (▲, ▼) win.
+ *   <li><b>change basis</b>: a basis phrase ({@code 전년 대비}, {@code 전 분기보다}) between the previous
+ *       figure and the direction word, for figures that have a direction or are rates.
  *   <li><b>period</b>: the nearest period before the figure in its sentence, else the first after
  *       it, else the period of the previous figure, else the one last mentioned earlier in the
- *       text; {@code 이번 분기} and
- *       {@code 같은 기간} resolve to the period mentioned before. A forecast or plan sentence
- *       ({@code -겠다}, {@code 것으로 봤다}) does not carry its period to the next sentences; a
- *       figure of a metric without a period (fines, contracts, prices, capacities: column six of
- *       {@code metrics.tsv}) takes only a period written in its own sentence.</li>
- *   <li><b>subject</b>: see {@link SubjectFinder}; carried from the previous figure, else from
- *       the topic of an earlier sentence. A name of the company directory is strong evidence: a
- *       phrase naming one is cut to it ({@code 이로써 SBG}), a phrase without entity evidence
- *       ({@code 급 터빈}, {@code 모바일}) gives way to the nearest company or agency named before
- *       the figure in its sentence, and an ordinary noun topic ({@code 도매 판매는}) does not
- *       replace a named one carried from earlier sentences. An agency gives way to the company
- *       it acts on ({@code 공정위는 쿠팡에 과징금}), the owner of the metric
- *       ({@code IMF는 세계의 성장률을}) or the country written before it
- *       ({@code 대한민국 환경부가}), except for its own metrics (budgets, subsidies, rates); an
- *       anaphor ({@code 회사 측은}, {@code 同社의}) names the company carried as the topic, or the
- *       one named last when the topic is an agency or no entity; a business line before an
- *       earnings metric ({@code 여객 매출은}) is the topic company's. Known weaknesses: a generic
- *       owner that is right ({@code 전통시장}) also gives way to a company named before it; a
- *       company missing from the directory is not found as the target of an agency's action
- *       unless it looks like an organization.</li>
+ *       text; {@code 이번 분기} and {@code 같은 기간} resolve to the period mentioned before. A forecast or
+ *       plan sentence ({@code -겠다}, {@code 것으로 봤다}) does not carry its period to the next
+ *       sentences; a figure of a metric without a period (fines, contracts, prices, capacities:
+ *       column six of {@code metrics.tsv}) takes only a period written in its own sentence.
+ *   <li><b>subject</b>: see {@link SubjectFinder}; carried from the previous figure, else from the
+ *       topic of an earlier sentence. A name of the company directory is strong evidence: a phrase
+ *       naming one is cut to it ({@code 이로써 SBG}), a phrase without entity evidence ({@code 급 터빈},
+ *       {@code 모바일}) gives way to the nearest company or agency named before the figure in its
+ *       sentence, and an ordinary noun topic ({@code 도매 판매는}) does not replace a named one carried
+ *       from earlier sentences. An agency gives way to the company it acts on ({@code 공정위는 쿠팡에
+ *       과징금}), the owner of the metric ({@code IMF는 세계의 성장률을}) or the country written before it
+ *       ({@code 대한민국 환경부가}), except for its own metrics (budgets, subsidies, rates); an anaphor
+ *       ({@code 회사 측은}, {@code 同社의}) names the company carried as the topic, or the one named last
+ *       when the topic is an agency or no entity; a business line before an earnings metric ({@code
+ *       여객 매출은}) is the topic company's. Known weaknesses: a generic owner that is right ({@code
+ *       전통시장}) also gives way to a company named before it; a company missing from the directory is
+ *       not found as the target of an agency's action unless it looks like an organization.
  * </ul>
+ *
  * Restatements ({@code conversionOf}) take metric, subject and period of the figure they restate.
  * Stateless between calls; thread-safe.
  */
 final class Attributor {
 
-    /**
-     * The metric of a measure figure that no keyword names: power is a capacity, a surface an
-     * area, a distance a length, a mass in kilograms a weight. Tonnes and energy are left out:
-     * they are as often production or sales as capacity.
-     */
-    private static final java.util.Map<String, String> MEASURE_METRICS = java.util.Map.ofEntries(
-            java.util.Map.entry("kW", "capacity"), java.util.Map.entry("MW", "capacity"), java.util.Map.entry("GW", "capacity"),
-            java.util.Map.entry("m2", "area"), java.util.Map.entry("km2", "area"), java.util.Map.entry("ha", "area"),
-            java.util.Map.entry("pyeong", "area"), java.util.Map.entry("km", "length"), java.util.Map.entry("kg", "weight"));
+  /**
+   * The metric of a measure figure that no keyword names: power is a capacity, a surface an area, a
+   * distance a length, a mass in kilograms a weight. Tonnes and energy are left out: they are as
+   * often production or sales as capacity.
+   */
+  private static final java.util.Map<String, String> MEASURE_METRICS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("kW", "capacity"),
+          java.util.Map.entry("MW", "capacity"),
+          java.util.Map.entry("GW", "capacity"),
+          java.util.Map.entry("m2", "area"),
+          java.util.Map.entry("km2", "area"),
+          java.util.Map.entry("ha", "area"),
+          java.util.Map.entry("pyeong", "area"),
+          java.util.Map.entry("km", "length"),
+          java.util.Map.entry("kg", "weight"));
 
-    private static final int AFTER_METRIC_WINDOW = 25;
-    private static final int DIRECTION_WORDS = 6;
-    private static final int HEADLINE_MAX = 200;
-    private static final int LIST_LOOKBACK_SENTENCES = 2;
+  private static final int AFTER_METRIC_WINDOW = 25;
+  private static final int DIRECTION_WORDS = 6;
+  private static final int HEADLINE_MAX = 200;
+  private static final int LIST_LOOKBACK_SENTENCES = 2;
 
-    private record Occurrence(int start, int end, Metric metric) {}
+  private record Occurrence(int start, int end, Metric metric) {}
 
-    private final AttributionLexicon lexicon;
-    private final PeriodResolver periods = new PeriodResolver();
-    private final SubjectFinder subjects;
+  private final AttributionLexicon lexicon;
+  private final PeriodResolver periods = new PeriodResolver();
+  private final SubjectFinder subjects;
 
-    Attributor(AttributionLexicon lexicon, CompanyDirectory directory) {
-        this.lexicon = lexicon;
-        this.subjects = new SubjectFinder(lexicon, directory);
+  Attributor(AttributionLexicon lexicon, CompanyDirectory directory) {
+    this.lexicon = lexicon;
+    this.subjects = new SubjectFinder(lexicon, directory);
+  }
+
+  void attribute(int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
+    int[] words = subjectText(t);
+    List<CompanyDirectory.Mention> named =
+        null; // directory mentions, found when an anaphor needs them
+    int headlineEnd = headlineEnd(t, sentences);
+    String topic = null;
+    Mention lastPeriod = null;
+    Mention lastFigurePeriod = null;
+    Candidate previous = null;
+    // positions of the figures, so that looking one up does not scan the list each time
+    // (an article of thousands of figures would take quadratic time)
+    Map<Candidate, Integer> positions = new IdentityHashMap<>();
+    for (int i = 0; i < figures.size(); i++) {
+      positions.put(figures.get(i), i);
     }
-
-    void attribute(int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
-        int[] words = subjectText(t);
-        List<CompanyDirectory.Mention> named = null; // directory mentions, found when an anaphor needs them
-        int headlineEnd = headlineEnd(t, sentences);
-        String topic = null;
-        Mention lastPeriod = null;
-        Mention lastFigurePeriod = null;
-        Candidate previous = null;
-        // positions of the figures, so that looking one up does not scan the list each time
-        // (an article of thousands of figures would take quadratic time)
-        Map<Candidate, Integer> positions = new IdentityHashMap<>();
-        for (int i = 0; i < figures.size(); i++) {
-            positions.put(figures.get(i), i);
+    int scannedSentences = 0;
+    int k = 0;
+    while (k < figures.size()) {
+      int s = figures.get(k).sentence;
+      int from = sentences.start(s);
+      int to = sentences.end(s);
+      for (; scannedSentences < s; scannedSentences++) {
+        if (paragraphStarts(t, sentences, scannedSentences)) {
+          lastPeriod = lastFigurePeriod;
         }
-        int scannedSentences = 0;
-        int k = 0;
-        while (k < figures.size()) {
-            int s = figures.get(k).sentence;
-            int from = sentences.start(s);
-            int to = sentences.end(s);
-            for (; scannedSentences < s; scannedSentences++) {
-                if (paragraphStarts(t, sentences, scannedSentences)) {
-                    lastPeriod = lastFigurePeriod;
-                }
-                if (!isForecast(t, sentences.start(scannedSentences), sentences.end(scannedSentences))) {
-                    lastPeriod = lastResolved(withoutBases(t, periods.find(t, sentences.start(scannedSentences),
-                            sentences.end(scannedSentences), published), sentences.start(scannedSentences),
-                            sentences.end(scannedSentences)), lastPeriod);
-                }
-                topic = sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic);
-            }
-            if (paragraphStarts(t, sentences, s)) {
-                // a period merely mentioned (출시된 2009년) carries to the next sentences of its
-                // paragraph only; the period of the figures reported goes on
-                lastPeriod = lastFigurePeriod;
-            }
-            scannedSentences = s + 1;
-            // a forecast or plan (4분기 운임이 더 내릴 것으로 봤다) names a period that later
-            // sentences do not report on: 같은 분기 after it is still the quarter reported
-            boolean forecast = isForecast(t, from, to);
-            Mention periodBeforeForecast = lastPeriod;
-            Mention figurePeriodBeforeForecast = lastFigurePeriod;
-            List<Mention> found = resolveAnaphora(periods.find(t, from, to, published), lastPeriod);
-            List<Mention> mentions = withoutBases(t, found, from, to);
-            List<Occurrence> metrics = metricsIn(t, from, to);
-            List<Candidate> inSentence = new ArrayList<>();
-            while (k < figures.size() && figures.get(k).sentence == s) {
-                inSentence.add(figures.get(k++));
-            }
-            List<Candidate> primaries = new ArrayList<>();
-            for (Candidate c : inSentence) {
-                if (c.conversionOf < 0) {
-                    primaries.add(c);
-                }
-            }
-            String previousSubject = null;
-            for (int p = 0; p < primaries.size(); p++) {
-                Candidate c = primaries.get(p);
-                int previousEnd = p == 0 ? from : afterOf(primaries.get(p - 1), figures, positions);
-                int after = afterOf(c, figures, positions);
-                int nextStart = p + 1 < primaries.size() ? primaries.get(p + 1).start : to;
-                List<Occurrence> visible = outsideOtherParentheses(t, metrics, from, c.start, after);
-                Occurrence before = metricBefore(visible, c.start);
-                boolean governs = before != null && metricGoverns(t, before, c.start);
-                Occurrence following = governs ? null
-                        : metricAfter(visible, after, Math.min(clauseEnd(t, after, nextStart),
-                                after + AFTER_METRIC_WINDOW));
-                Occurrence metric = following != null ? following : before;
-                int directionEnd = direction(t, c, after, nextStart, previousEnd);
-                if (c.direction != null || c.isRate()) {
-                    c.changeBasis = changeBasis(t, previousEnd, c.start, after, Math.max(after, directionEnd));
-                }
-                if (metric != null) {
-                    boolean growth = c.isRate() && !metric.metric.rate() && c.direction != null;
-                    c.metric = growth ? metric.metric.id() + "_growth" : metric.metric.id();
-                } else if (previous != null && previous.sentence >= s - 1 && previous.metric != null
-                        && c.isRate() && c.direction != null && !previous.isRate()
-                        && !previous.metric.endsWith("_growth")) {
-                    // 영업이익은 1조 원이다. 전년 동기 대비 13% 증가했다: the growth of that metric
-                    c.metric = previous.metric + "_growth";
-                } else if (MEASURE_METRICS.containsKey(c.unit)) {
-                    // 8㎿ 터빈, 4만5천㎡ 부지: without a keyword a measure is what its unit measures
-                    c.metric = MEASURE_METRICS.get(c.unit);
-                } else if (metrics.isEmpty()) {
-                    // 신한지주는 4조5천억원, 하나금융은 3조4천억원: a list continues the last metric
-                    // of a figure in the same unit, in this or the previous sentence
-                    Candidate same = lastInUnit(figures, positions.get(c), c, s);
-                    if (same != null) {
-                        c.metric = same.metric;
-                    }
-                }
-                previous = c;
-                Mention period = periodFor(mentions, c.start, after, nextStart);
-                Mention reference = lastFigurePeriod != null ? lastFigurePeriod : lastPeriod;
-                if (comparisonBase(t, found, mentions, previousEnd, c.start, after) && reference != null
-                        && reference.normalized() != null) {
-                    // 지난해 같은 분기 4조2791억 원보다, 전년 3조5310억 원보다: the base has the
-                    // period a year before the one being reported
-                    c.period = PeriodShift.yearsBack(reference.normalized(), 1);
-                    c.periodText = null;
-                } else if (period == null && c.metric != null
-                        && (lexicon.undatedMetrics.contains(c.metric) || MEASURE_METRICS.containsValue(c.metric))) {
-                    // 과징금 1628억 원, 2조 원 규모의 유상증자: an event or a stock has no period
-                    // unless its own sentence gives one; the reported period goes on after it
-                    c.period = null;
-                    c.periodText = null;
-                } else {
-                    if (period == null) {
-                        period = reference;
-                    }
-                    lastFigurePeriod = period;
-                    if (period != null) {
-                        c.period = period.normalized();
-                        c.periodText = period.text();
-                    }
-                }
-                boolean headline = to <= headlineEnd;
-                String subject = subjects.listName(words, previousEnd, c.start, listed(t, after));
-                boolean listItem = subject != null;
-                if (subject == null && headline) {
-                    subject = subjects.headlineName(words, from, to);
-                }
-                if (subject == null) {
-                    subject = subjectFor(words, c, governs ? before : null, from);
-                }
-                if (subject == null && headline) {
-                    subject = subjects.segmentName(words, segmentStart(t, from, c.start), c.start);
-                    if (subject == null) {
-                        subject = subjects.segmentName(words, from, to);
-                    }
-                }
-                subject = listItem ? cutToKnown(subject) : preferKnown(subject, words, from, c.start);
-                subject = companyOfBusinessLine(subject, c.metric, topic, subjects.anaphorAt(words, from, c.start) >= 0);
-                if (subject == null && previousSubject != null) {
-                    subject = previousSubject;
-                }
-                if (subject == null) {
-                    int anaphor = subjects.anaphorAt(words, from, c.start);
-                    if (anaphor >= 0 && (topic == null || subjects.isAgency(topic) || !subjects.isEntity(topic))) {
-                        // 회사 측은, 이 회사의, 同社의 after a sentence about an agency or a
-                        // market: the company named last, not the topic carried
-                        if (named == null) {
-                            named = subjects.mentions(words);
-                        }
-                        subject = subjects.lastCompanyBefore(named, words, anaphor);
-                    }
-                }
-                if (subject == null) {
-                    subject = topic;
-                }
-                subject = ownerInsteadOfAgency(subject, c.metric, before, words, from, c.start, to);
-                if ("fine".equals(c.metric) && !listItem) {
-                    // CJ제일제당에 부과된 금액이 145억 원: a fine is its target's, whoever the sentence is about
-                    String target = subjects.actedOn(words, from, c.start);
-                    if (target != null) {
-                        subject = cutToKnown(target);
-                    }
-                }
-                c.subject = subject;
-                previousSubject = subject;
-            }
-            topic = sentenceTopic(words, sentences, s, headlineEnd, topic);
-            lastPeriod = lastResolved(mentions, lastPeriod);
-            if (forecast) {
-                lastPeriod = periodBeforeForecast;
-                lastFigurePeriod = figurePeriodBeforeForecast;
-            }
+        if (!isForecast(t, sentences.start(scannedSentences), sentences.end(scannedSentences))) {
+          lastPeriod =
+              lastResolved(
+                  withoutBases(
+                      t,
+                      periods.find(
+                          t,
+                          sentences.start(scannedSentences),
+                          sentences.end(scannedSentences),
+                          published),
+                      sentences.start(scannedSentences),
+                      sentences.end(scannedSentences)),
+                  lastPeriod);
         }
-        for (Candidate c : figures) {
-            if (c.conversionOf >= 0) {
-                Candidate original = figures.get(c.conversionOf);
-                c.metric = original.metric;
-                c.subject = original.subject;
-                c.period = original.period;
-                c.periodText = original.periodText;
-            }
+        topic = sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic);
+      }
+      if (paragraphStarts(t, sentences, s)) {
+        // a period merely mentioned (출시된 2009년) carries to the next sentences of its
+        // paragraph only; the period of the figures reported goes on
+        lastPeriod = lastFigurePeriod;
+      }
+      scannedSentences = s + 1;
+      // a forecast or plan (4분기 운임이 더 내릴 것으로 봤다) names a period that later
+      // sentences do not report on: 같은 분기 after it is still the quarter reported
+      boolean forecast = isForecast(t, from, to);
+      Mention periodBeforeForecast = lastPeriod;
+      Mention figurePeriodBeforeForecast = lastFigurePeriod;
+      List<Mention> found = resolveAnaphora(periods.find(t, from, to, published), lastPeriod);
+      List<Mention> mentions = withoutBases(t, found, from, to);
+      List<Occurrence> metrics = metricsIn(t, from, to);
+      List<Candidate> inSentence = new ArrayList<>();
+      while (k < figures.size() && figures.get(k).sentence == s) {
+        inSentence.add(figures.get(k++));
+      }
+      List<Candidate> primaries = new ArrayList<>();
+      for (Candidate c : inSentence) {
+        if (c.conversionOf < 0) {
+          primaries.add(c);
         }
-    }
-
-    /**
-     * The entity a sentence is about, carried to the following sentences: its first subject- or
-     * topic-marked name ({@code 회사는}, metric words and generic nouns never are), for a headline
-     * the name before its first comma or at its start; otherwise the previous topic.
-     */
-    private String sentenceTopic(int[] words, Sentences sentences, int s, int headlineEnd, String previous) {
-        int from = sentences.start(s);
-        int to = sentences.end(s);
-        String found = subjects.topic(words, from, to);
-        if (found == null) {
-            found = leadingOwner(words, from, to);
+      }
+      String previousSubject = null;
+      for (int p = 0; p < primaries.size(); p++) {
+        Candidate c = primaries.get(p);
+        int previousEnd = p == 0 ? from : afterOf(primaries.get(p - 1), figures, positions);
+        int after = afterOf(c, figures, positions);
+        int nextStart = p + 1 < primaries.size() ? primaries.get(p + 1).start : to;
+        List<Occurrence> visible = outsideOtherParentheses(t, metrics, from, c.start, after);
+        Occurrence before = metricBefore(visible, c.start);
+        boolean governs = before != null && metricGoverns(t, before, c.start);
+        Occurrence following =
+            governs
+                ? null
+                : metricAfter(
+                    visible,
+                    after,
+                    Math.min(clauseEnd(t, after, nextStart), after + AFTER_METRIC_WINDOW));
+        Occurrence metric = following != null ? following : before;
+        int directionEnd = direction(t, c, after, nextStart, previousEnd);
+        if (c.direction != null || c.isRate()) {
+          c.changeBasis =
+              changeBasis(t, previousEnd, c.start, after, Math.max(after, directionEnd));
         }
-        if (found == null && to <= headlineEnd) {
-            found = subjects.headlineName(words, from, to);
-            if (found == null) {
-                found = subjects.segmentName(words, from, to);
-            }
-        }
-        if (found != null && !subjects.isAgency(found)) {
-            String agency = subjects.agencyNamed(words, from, to, found);
-            if (agency != null) {
-                found = agency; // 미국 상무부는: the agency, not a word of its name
-            }
-        }
-        if (found != null && subjects.isAgency(found)) {
-            // 대한민국 환경부가 발표한 ...: the statistics that follow are the country's;
-            // 상무부는 삼성전자에 보조금을 ...: the sentences that follow are about the company
-            String owner = subjects.countryOfAgency(words, from, to, found);
-            if (owner == null) {
-                owner = subjects.actedOn(words, from, to);
-            }
-            if (owner != null) {
-                found = owner;
-            }
-        }
-        if (found != null) {
-            String known = subjects.knownName(found);
-            if (known != null) {
-                found = known;
-            } else if (!subjects.hasEntityCue(found) && subjects.isEntity(previous)) {
-                // 도매 판매는 ... after a sentence about a company: an ordinary noun does not
-                // replace a named entity as the topic carried on
-                found = previous;
-            }
-        }
-        return found != null ? found : previous;
-    }
-
-    /**
-     * Metrics an agency owns when it is named as their subject: its budget, the subsidies and
-     * investments it hands out, the rates a central bank sets, the taxes it collects.
-     */
-    private static final java.util.Set<String> AGENCY_METRICS = java.util.Set.of(
-            "budget", "subsidy", "investment", "base_rate", "interest_rate", "tax_revenue", "loans", "funding");
-
-    /**
-     * An agency (공정위, 금감원, 환경부) named as a figure's subject is mostly the authority acting
-     * on its owner or the source of a statistic: a fine imposed on a company belongs to the
-     * company ({@code 공정위는 쿠팡에 과징금 1628억 원}, the company marked with 에 before the
-     * figure), a figure about a company it speaks of to that company (the nearest company named
-     * before the figure), a national statistic to the country written before the agency
-     * ({@code 대한민국 환경부가 발표한}). When nothing else is named, or the metric is the agency's
-     * own ({@link #AGENCY_METRICS}), the agency stays: a ministry's statistic without a country
-     * named stands for the country.
-     */
-    private String ownerInsteadOfAgency(String subject, String metric, Occurrence metricBefore, int[] words, int from,
-                                        int figureStart, int to) {
-        if (subject == null) {
-            // 美 상무부, 삼성전자에 보조금 47억 달러: no owner found, but an agency acts on a company
-            return subjects.agencyNamed(words, from, figureStart, null) != null
-                    ? subjects.actedOn(words, from, figureStart) : null;
-        }
-        boolean agency = subjects.isAgency(subject) || subjects.agencyNamed(words, from, to, subject) != null;
-        if (!agency || metric != null && AGENCY_METRICS.contains(metric)) {
-            return subject;
-        }
-        String owner = subjects.actedOn(words, from, figureStart);
-        if (owner == null && metricBefore != null) {
-            // IMF는 올해 세계의 성장률을 -3.0%로 전망했다: the owner of the metric, not the forecaster
-            SubjectFinder.Phrase phrase = subjects.beforeMetric(words, from, metricBefore.start);
-            if (phrase != null && !phrase.segment() && !subjects.isAgency(phrase.text())) {
-                owner = phrase.text();
-            }
-        }
-        if (owner == null) {
-            owner = subjects.nearestKnown(words, from, figureStart);
-        }
-        if (owner == null) {
-            owner = subjects.countryOfAgency(words, from, to, subject);
-        }
-        if (owner == null) {
-            return subject;
-        }
-        String known = subjects.knownName(owner);
-        return known != null ? known : owner;
-    }
-
-    /** Metrics a company reports for itself and for each of its business lines. */
-    private static final java.util.Set<String> EARNINGS_METRICS = java.util.Set.of(
-            "revenue", "operating_profit", "operating_loss", "net_income", "net_loss", "sales_volume");
-
-    /**
-     * An ordinary noun before an earnings metric in an article about a company names one of its
-     * business lines ({@code 여객 매출은}, {@code 화물 매출은}, {@code 할인점 매출은}): the figure
-     * is the company's; so is any figure of a sentence that speaks of the company by an anaphor
-     * ({@code 회사 측은 4분기 화물 운임이 5%가량 더 내릴 것으로}). Only a single Hangul word with
-     * no entity evidence (no alias, no organization suffix, not a place; {@code 갤럭시S3} is a
-     * product) gives way, and only to a company of the directory carried as the topic; a region
-     * or market written as the owner ({@code 수도권}) stays.
-     */
-    private String companyOfBusinessLine(String subject, String metric, String topic, boolean anaphor) {
-        if (subject == null || topic == null || subject.equals(topic) || !subject.chars().allMatch(KoreanNumberParser::isHangulSyllable)) {
-            return subject;
-        }
-        String base = metric == null ? "" : metric.endsWith("_growth") ? metric.substring(0, metric.length() - "_growth".length()) : metric;
-        if (!(anaphor || EARNINGS_METRICS.contains(base)) || subjects.isEntity(subject) || subjects.isPlace(subject)
-                || !subjects.isCompany(topic)) {
-            return subject;
-        }
-        return topic;
-    }
-
-    /** A listed name ({@code 사조대림 43억 원}) keeps its place in the list; only an alias in it is cut out. */
-    private String cutToKnown(String subject) {
-        String known = subjects.knownName(subject);
-        return known != null ? known : subject;
-    }
-
-    /**
-     * A known alias is strong evidence of an owner: a phrase naming one is reported as the alias
-     * ({@code 이로써 SBG} is {@code SBG}), and a phrase without any entity evidence gives way to
-     * the nearest company or agency named before the figure in its sentence.
-     */
-    private String preferKnown(String subject, int[] words, int from, int figureStart) {
-        if (subject != null) {
-            String known = subjects.knownName(subject);
-            if (known != null) {
-                return known;
-            }
-        }
-        if (subject != null && !subjects.hasEntityCue(subject)) {
-            String near = subjects.nearestKnown(words, from, figureStart);
-            if (near != null) {
-                return near;
-            }
-        }
-        return subject;
-    }
-
-    /**
-     * The owner of the sentence's first metric when it opens the sentence ({@code 현대제철의 지난해
-     * 영업이익은}, {@code 서울 아파트 평균 매매가는}); not one further in
-     * ({@code 자회사 LG에너지솔루션의 영업이익은} keeps the parent as the topic).
-     */
-    private String leadingOwner(int[] words, int from, int to) {
-        List<Occurrence> metrics = metricsIn(words, from, to);
-        if (metrics.isEmpty()) {
-            return null;
-        }
-        SubjectFinder.Phrase owner = subjects.beforeMetric(words, from, metrics.get(0).start);
-        if (owner == null || owner.segment()) {
-            return null;
-        }
-        String sentence = new String(words, from, to - from);
-        int at = sentence.indexOf(owner.text().split(" ")[0]);
-        if (at < 0) {
-            return null;
-        }
-        String before = sentence.substring(0, at).strip();
-        String last = before.substring(before.lastIndexOf(' ') + 1);
-        boolean opens = before.isEmpty() || before.endsWith(",") || SubjectFinder.isPeriodWord(last);
-        return opens ? owner.text() : null;
-    }
-
-    /**
-     * The text as seen by the subject finder: headline separators ({@code …}) and list dots after a
-     * figure ({@code 30%·MS 애저 21%}) become spaces, so that words end there. Same length as
-     * {@code t}, so offsets agree.
-     */
-    private static int[] subjectText(int[] t) {
-        int[] w = t;
-        for (int i = 0; i < t.length; i++) {
-            boolean dot = t[i] == '·' && i > 0 && !KoreanNumberParser.isHangulSyllable(t[i - 1])
-                    && !Character.isLetter(t[i - 1]);
-            if (t[i] == '…' || dot) {
-                if (w == t) {
-                    w = t.clone();
-                }
-                w[i] = ' ';
-            }
-        }
-        return w;
-    }
-
-    /**
-     * End of the headline: the first line when the text has more than one line and its first
-     * sentence is the whole line; -1 when there is no headline.
-     */
-    private static int headlineEnd(int[] t, Sentences sentences) {
-        int newline = -1;
-        for (int i = 0; i < t.length && i <= HEADLINE_MAX; i++) {
-            if (t[i] == '\n') {
-                newline = i;
-                break;
-            }
-        }
-        if (newline <= 0 || sentences.count() < 2) {
-            return -1;
-        }
-        return sentences.end(0) >= newline ? sentences.end(0) : -1;
-    }
-
-    /** Start of the headline segment holding {@code position} (segments end at … and ,). */
-    private static int segmentStart(int[] t, int from, int position) {
-        int i = position;
-        while (i > from && t[i - 1] != '…' && t[i - 1] != ',') {
-            i--;
-        }
-        return i;
-    }
-
-    /** A comma or list dot follows the figure: it is an item of a list (마이크론 21%, 삼성전자 17%). */
-    private static boolean listed(int[] t, int after) {
-        int i = after;
-        while (i < t.length && t[i] == ' ') {
-            i++;
-        }
-        return i < t.length && (t[i] == ',' || t[i] == '·');
-    }
-
-    /** Endings of a sentence that forecasts or announces a plan rather than reports. */
-    private static final String[] FORECAST_MARKERS = {
-            "겠다", "것으로 봤다", "것으로 본다", "것으로 내다봤다", "것으로 예상", "것으로 전망", "계획이다", "방침이다"};
-
-    /** The sentence {@code t[from, to)} forecasts or announces a plan ({@code 줄이겠다고 밝혔다}, {@code 내릴 것으로 봤다}). */
-    private static boolean isForecast(int[] t, int from, int to) {
-        String sentence = new String(t, from, to - from);
-        for (String marker : FORECAST_MARKERS) {
-            if (sentence.contains(marker)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A newline lies between sentence {@code s} and the one before it. */
-    private static boolean paragraphStarts(int[] t, Sentences sentences, int s) {
-        if (s == 0) {
-            return false;
-        }
-        for (int i = sentences.start(s - 1); i < sentences.start(s) && i < t.length; i++) {
-            if (t[i] == '\n') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The mentions that are not part of a change basis: {@code 지난해 같은 기간보다 41% 증가} and
-     * {@code 전년 동기 대비} name what a change is measured against, not the figure's period.
-     */
-    private List<Mention> withoutBases(int[] t, List<Mention> mentions, int from, int to) {
-        if (mentions.isEmpty()) {
-            return mentions;
-        }
-        List<int[]> bases = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            Match<String> m = lexicon.changeBases.longestMatch(t, i, to);
-            if (m != null) {
-                bases.add(new int[] {i, m.end()});
-                i = m.end() - 1;
-            }
-        }
-        if (bases.isEmpty()) {
-            return mentions;
-        }
-        List<Mention> out = new ArrayList<>(mentions.size());
-        for (Mention m : mentions) {
-            boolean inBasis = false;
-            for (int[] b : bases) {
-                if (m.start() < b[1] && b[0] < m.end()) {
-                    inBasis = true;
-                    break;
-                }
-            }
-            if (!inBasis) {
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The figure is the base of a comparison with the previous year: {@code 보다}, {@code 대비} or
-     * {@code 에 비해} follows it, and a year-before word ({@code 전년}, {@code 지난해 같은 분기})
-     * stands right before it, with no other figure in between.
-     */
-    private static boolean comparisonBase(int[] t, List<Mention> found, List<Mention> kept, int floor, int start,
-                                          int after) {
-        boolean compared = PeriodResolver.startsWith(t, after, "보다", t.length)
-                || PeriodResolver.startsWith(t, after, " 대비", t.length)
-                || PeriodResolver.startsWith(t, after, "에 비해", t.length);
-        if (!compared) {
-            return false;
-        }
-        int b = start;
-        while (b > floor && t[b - 1] == ' ') {
-            b--;
-        }
-        for (String w : new String[] {"전년", "작년", "지난해", "전년도"}) {
-            int s = b - w.length();
-            if (s >= floor && PeriodResolver.startsWith(t, s, w, t.length)) {
-                return true;
-            }
-        }
-        for (Mention m : found) {
-            // a mention taken out as a basis (지난해 같은 분기) ends right before the figure
-            if (m.end() == b && !kept.contains(m)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The last earlier figure of the two sentences before {@code s}, or of {@code s}, in the unit
-     * of {@code c} and on a comparable scale.
-     */
-    private Candidate lastInUnit(List<Candidate> figures, int index, Candidate c, int s) {
-        for (int i = index - 1; i >= 0; i--) {
-            Candidate f = figures.get(i);
-            if (f.sentence < s - LIST_LOOKBACK_SENTENCES) {
-                break;
-            }
-            if (f.sentence < s && f.metric != null && lexicon.undatedMetrics.contains(f.metric)
-                    && !(isListOfParts(figures, index, c, s) && f.value != null && c.value != null
-                            && c.value.compareTo(f.value) <= 0)) {
-                // an event (과징금 1조4천억 원, a contract) is one amount: a later sentence continues
-                // it only as a breakdown, a list of parts no larger than it (은행별로는 A 8600억 원,
-                // B 2800억 원); a lone amount after it (a product's price) is something else
-                continue;
-            }
-            if (f.conversionOf < 0 && f.unit.equals(c.unit) && f.metric != null && comparable(f.value, c.value)) {
-                return f;
-            }
-        }
-        return null;
-    }
-
-    /** Whether the sentence of {@code c} lists at least two amounts in its unit (not restatements). */
-    private static boolean isListOfParts(List<Candidate> figures, int index, Candidate c, int s) {
-        int inUnit = 0;
-        for (int i = index; i >= 0 && figures.get(i).sentence == s; i--) {
-            inUnit += figures.get(i).conversionOf < 0 && figures.get(i).unit.equals(c.unit) ? 1 : 0;
-        }
-        for (int i = index + 1; i < figures.size() && figures.get(i).sentence == s; i++) {
-            inUnit += figures.get(i).conversionOf < 0 && figures.get(i).unit.equals(c.unit) ? 1 : 0;
-        }
-        return inUnit >= 2;
-    }
-
-    /**
-     * Items of one list measure the same thing on a similar scale (4조5천억원, 3조4천억원): two
-     * amounts a thousand times apart (과징금 300억 원, then 950원 for a product) are not.
-     */
-    private static boolean comparable(java.math.BigDecimal a, java.math.BigDecimal b) {
-        if (a == null || b == null || a.signum() == 0 || b.signum() == 0) {
-            return true;
-        }
-        double ratio = Math.abs(a.doubleValue() / b.doubleValue());
-        return ratio < 1000 && ratio > 0.001;
-    }
-
-    /** End of a figure together with the restatements that follow it. */
-    private static int afterOf(Candidate c, List<Candidate> figures, Map<Candidate, Integer> positions) {
-        int end = c.end;
-        int index = positions.get(c);
-        for (int i = index + 1; i < figures.size() && figures.get(i).conversionOf == index; i++) {
-            end = figures.get(i).end;
-        }
-        return end;
-    }
-
-    private static Mention lastResolved(List<Mention> mentions, Mention fallback) {
-        Mention last = fallback;
-        for (Mention m : mentions) {
-            if (!m.anaphoric() || m.normalized() != null) {
-                last = m;
-            }
-        }
-        return last;
-    }
-
-    private static List<Mention> resolveAnaphora(List<Mention> mentions, Mention previous) {
-        List<Mention> out = new ArrayList<>(mentions.size());
-        Mention last = previous;
-        for (Mention m : mentions) {
-            if (m.anaphoric()) {
-                if (last == null) {
-                    continue;
-                }
-                m = new Mention(m.start(), m.end(), last.text(), last.normalized(), true);
-            }
-            out.add(m);
-            last = m;
-        }
-        return out;
-    }
-
-    private static Mention periodFor(List<Mention> mentions, int start, int after, int nextStart) {
-        Mention best = null;
-        for (Mention m : mentions) {
-            if (m.end() <= start) {
-                best = m;
-            }
-        }
-        if (best == null) {
-            for (Mention m : mentions) {
-                if (m.start() >= after && m.start() < nextStart) {
-                    return m;
-                }
-            }
-        }
-        return best;
-    }
-
-    /**
-     * The metric keywords of [from, to), longest first. A growth-rate word right after a level
-     * metric ({@code 매출 성장률}, {@code 영업이익 증가율}) is that metric's growth.
-     */
-    private List<Occurrence> metricsIn(int[] t, int from, int to) {
-        List<Occurrence> raw = rawMetricsIn(t, from, to);
-        List<Occurrence> out = new ArrayList<>(raw.size());
-        for (int i = 0; i < raw.size(); i++) {
-            Occurrence o = raw.get(i);
-            if (i > 0 && o.metric.rate() && o.metric.id().equals("growth_rate")) {
-                Occurrence level = raw.get(i - 1);
-                if (!level.metric.rate() && o.start - level.end <= 1 && !level.metric.id().endsWith("_growth")) {
-                    out.set(out.size() - 1, new Occurrence(level.start, o.end,
-                            new Metric(level.metric.id() + "_growth", true)));
-                    continue;
-                }
-            }
-            out.add(o);
-        }
-        return out;
-    }
-
-    private List<Occurrence> rawMetricsIn(int[] t, int from, int to) {
-        List<Occurrence> out = new ArrayList<>();
-        int i = from;
-        while (i < to) {
-            Match<Metric> m = KoreanNumberParser.isHangulSyllable(t[i]) || t[i] < 0x80 ? lexicon.metrics.longestMatch(t, i, to) : null;
-            if (m != null) {
-                out.add(new Occurrence(i, m.end(), m.value()));
-                i = m.end();
-            } else {
-                i++;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The metric keywords that may name a figure at {@code [start, end)}: a keyword inside
-     * parentheses with a number that do not hold the figure speaks of the figure in them
-     * ({@code 무궁화위성 2호(1500억 투자)는 40억 4천만원에}: 투자 is the 1500억's, not the
-     * 40억's).
-     */
-    private static List<Occurrence> outsideOtherParentheses(int[] t, List<Occurrence> metrics, int from, int start, int end) {
-        List<Occurrence> out = null;
-        for (int k = 0; k < metrics.size(); k++) {
-            Occurrence o = metrics.get(k);
-            int open = -1;
-            for (int i = o.start - 1; i >= from; i--) {
-                if (t[i] == ')') {
-                    break;
-                }
-                if (t[i] == '(') {
-                    open = i;
-                    break;
-                }
-            }
-            int close = -1;
-            if (open >= 0) {
-                for (int i = o.end; i < t.length && t[i] != '\n'; i++) {
-                    if (t[i] == '(') {
-                        break;
-                    }
-                    if (t[i] == ')') {
-                        close = i;
-                        break;
-                    }
-                }
-            }
-            boolean number = false;
-            for (int i = open + 1; i < close; i++) {
-                number |= Character.isDigit(t[i]);
-            }
-            // a gloss without a number (평균매출(ARPU)은) is the keyword's own apposition
-            boolean elsewhere = close >= 0 && number && !(open < start && end <= close);
-            if (elsewhere && out == null) {
-                out = new ArrayList<>(metrics.subList(0, k));
-            } else if (!elsewhere && out != null) {
-                out.add(o);
-            }
-        }
-        return out == null ? metrics : out;
-    }
-
-    private static Occurrence metricBefore(List<Occurrence> metrics, int start) {
-        Occurrence best = null;
-        for (Occurrence o : metrics) {
-            if (o.end <= start) {
-                best = o;
-            }
-        }
-        return best;
-    }
-
-    private static Occurrence metricAfter(List<Occurrence> metrics, int from, int to) {
-        for (Occurrence o : metrics) {
-            if (o.start >= from && o.start < to) {
-                return o;
-            }
-        }
-        return null;
-    }
-
-    /** Sets the direction; returns the end of the direction word (or {@code after} when none). */
-    private int direction(int[] t, Candidate c, int after, int nextStart, int previousEnd) {
-        if (c.arrowDirection != null) {
-            c.direction = c.arrowDirection;
-            return after;
-        }
-        int i = after;
-        int words = 0;
-        while (i < nextStart && words < DIRECTION_WORDS) {
-            while (i < nextStart && t[i] == ' ') {
-                i++;
-            }
-            int s = i;
-            while (i < nextStart && t[i] != ' ') {
-                i++;
-            }
-            if (s == i) {
-                break;
-            }
-            words++;
-            for (int j = s; j < i; j++) {
-                Match<String> m = lexicon.directions.longestMatch(t, j, i);
-                if (m != null) {
-                    c.direction = m.value();
-                    return m.end();
-                }
-            }
-            if (endsClause(t, s, i)) {
-                break;
-            }
-        }
-        // An adnominal direction word right before the figure: 전년보다 10% 늘어난 5조 원.
-        int e = c.start;
-        while (e > previousEnd && t[e - 1] == ' ') {
-            e--;
-        }
-        int s = e;
-        while (s > previousEnd && t[s - 1] != ' ') {
-            s--;
-        }
-        if (e > s && "한된난린진운은인".indexOf(t[e - 1]) >= 0) {
-            for (int j = s; j < e; j++) {
-                Match<String> m = lexicon.directions.longestMatch(t, j, e);
-                if (m != null) {
-                    c.direction = m.value();
-                    break;
-                }
-            }
-        }
-        return after;
-    }
-
-    /** End of the clause that starts at {@code from}: after its first clause-ending word. */
-    private static int clauseEnd(int[] t, int from, int limit) {
-        int i = from;
-        while (i < limit) {
-            while (i < limit && t[i] == ' ') {
-                i++;
-            }
-            int s = i;
-            while (i < limit && t[i] != ' ') {
-                i++;
-            }
-            if (i > s && endsClause(t, s, i) && "데며고".indexOf(t[i - 1]) >= 0) {
-                return i;
-            }
-        }
-        return limit;
-    }
-
-    private static boolean endsClause(int[] t, int s, int e) {
-        int last = t[e - 1];
-        if (last == ',' || last == '.' || last == ';') {
-            return true;
-        }
-        return e - s >= 2 && "고며해서면데나여".indexOf(last) >= 0;
-    }
-
-    private String changeBasis(int[] t, int beforeFrom, int beforeTo, int afterFrom, int afterTo) {
-        String basis = scan(lexicon.changeBases, t, beforeFrom, beforeTo);
-        return basis != null ? basis : scan(lexicon.changeBases, t, afterFrom, afterTo);
-    }
-
-    private static String scan(CodePointTrie<String> trie, int[] t, int from, int to) {
-        String found = null;
-        for (int i = from; i < to; i++) {
-            Match<String> m = trie.longestMatch(t, i, to);
-            if (m != null) {
-                found = m.value();
-                i = m.end() - 1;
-            }
-        }
-        return found;
-    }
-
-    private String subjectFor(int[] t, Candidate c, Occurrence metric, int from) {
         if (metric != null) {
-            SubjectFinder.Phrase phrase = subjects.beforeMetric(t, from, metric.start);
-            if (phrase != null && !phrase.segment()) {
-                return phrase.text();
-            }
+          boolean growth = c.isRate() && !metric.metric.rate() && c.direction != null;
+          c.metric = growth ? metric.metric.id() + "_growth" : metric.metric.id();
+        } else if (previous != null
+            && previous.sentence >= s - 1
+            && previous.metric != null
+            && c.isRate()
+            && c.direction != null
+            && !previous.isRate()
+            && !previous.metric.endsWith("_growth")) {
+          // 영업이익은 1조 원이다. 전년 동기 대비 13% 증가했다: the growth of that metric
+          c.metric = previous.metric + "_growth";
+        } else if (MEASURE_METRICS.containsKey(c.unit)) {
+          // 8㎿ 터빈, 4만5천㎡ 부지: without a keyword a measure is what its unit measures
+          c.metric = MEASURE_METRICS.get(c.unit);
+        } else if (metrics.isEmpty()) {
+          // 신한지주는 4조5천억원, 하나금융은 3조4천억원: a list continues the last metric
+          // of a figure in the same unit, in this or the previous sentence
+          Candidate same = lastInUnit(figures, positions.get(c), c, s);
+          if (same != null) {
+            c.metric = same.metric;
+          }
         }
-        return subjects.topic(t, from, c.start, true);
+        previous = c;
+        Mention period = periodFor(mentions, c.start, after, nextStart);
+        Mention reference = lastFigurePeriod != null ? lastFigurePeriod : lastPeriod;
+        if (comparisonBase(t, found, mentions, previousEnd, c.start, after)
+            && reference != null
+            && reference.normalized() != null) {
+          // 지난해 같은 분기 4조2791억 원보다, 전년 3조5310억 원보다: the base has the
+          // period a year before the one being reported
+          c.period = PeriodShift.yearsBack(reference.normalized(), 1);
+          c.periodText = null;
+        } else if (period == null
+            && c.metric != null
+            && (lexicon.undatedMetrics.contains(c.metric)
+                || MEASURE_METRICS.containsValue(c.metric))) {
+          // 과징금 1628억 원, 2조 원 규모의 유상증자: an event or a stock has no period
+          // unless its own sentence gives one; the reported period goes on after it
+          c.period = null;
+          c.periodText = null;
+        } else {
+          if (period == null) {
+            period = reference;
+          }
+          lastFigurePeriod = period;
+          if (period != null) {
+            c.period = period.normalized();
+            c.periodText = period.text();
+          }
+        }
+        boolean headline = to <= headlineEnd;
+        String subject = subjects.listName(words, previousEnd, c.start, listed(t, after));
+        boolean listItem = subject != null;
+        if (subject == null && headline) {
+          subject = subjects.headlineName(words, from, to);
+        }
+        if (subject == null) {
+          subject = subjectFor(words, c, governs ? before : null, from);
+        }
+        if (subject == null && headline) {
+          subject = subjects.segmentName(words, segmentStart(t, from, c.start), c.start);
+          if (subject == null) {
+            subject = subjects.segmentName(words, from, to);
+          }
+        }
+        subject = listItem ? cutToKnown(subject) : preferKnown(subject, words, from, c.start);
+        subject =
+            companyOfBusinessLine(
+                subject, c.metric, topic, subjects.anaphorAt(words, from, c.start) >= 0);
+        if (subject == null && previousSubject != null) {
+          subject = previousSubject;
+        }
+        if (subject == null) {
+          int anaphor = subjects.anaphorAt(words, from, c.start);
+          if (anaphor >= 0
+              && (topic == null || subjects.isAgency(topic) || !subjects.isEntity(topic))) {
+            // 회사 측은, 이 회사의, 同社의 after a sentence about an agency or a
+            // market: the company named last, not the topic carried
+            if (named == null) {
+              named = subjects.mentions(words);
+            }
+            subject = subjects.lastCompanyBefore(named, words, anaphor);
+          }
+        }
+        if (subject == null) {
+          subject = topic;
+        }
+        subject = ownerInsteadOfAgency(subject, c.metric, before, words, from, c.start, to);
+        if ("fine".equals(c.metric) && !listItem) {
+          // CJ제일제당에 부과된 금액이 145억 원: a fine is its target's, whoever the sentence is about
+          String target = subjects.actedOn(words, from, c.start);
+          if (target != null) {
+            subject = cutToKnown(target);
+          }
+        }
+        c.subject = subject;
+        previousSubject = subject;
+      }
+      topic = sentenceTopic(words, sentences, s, headlineEnd, topic);
+      lastPeriod = lastResolved(mentions, lastPeriod);
+      if (forecast) {
+        lastPeriod = periodBeforeForecast;
+        lastFigurePeriod = figurePeriodBeforeForecast;
+      }
     }
+    for (Candidate c : figures) {
+      if (c.conversionOf >= 0) {
+        Candidate original = figures.get(c.conversionOf);
+        c.metric = original.metric;
+        c.subject = original.subject;
+        c.period = original.period;
+        c.periodText = original.periodText;
+      }
+    }
+  }
 
-    /**
-     * The metric word governs the figure: it is close (at most four words before it), no clause
-     * ends in between, and it carries a topic/subject particle or directly precedes the figure.
-     */
-    private static boolean metricGoverns(int[] t, Occurrence metric, int figureStart) {
-        int e = metric.end;
-        while (e < figureStart && t[e] != ' ') {
-            e++;
-        }
-        int last = t[e - 1];
-        boolean marked = "은는이가도의".indexOf(last) >= 0 || e == metric.end;
-        int words = 0;
-        int i = e;
-        while (i < figureStart) {
-            while (i < figureStart && t[i] == ' ') {
-                i++;
-            }
-            int s = i;
-            while (i < figureStart && t[i] != ' ') {
-                i++;
-            }
-            if (i > s && i < figureStart) {
-                words++;
-                if (endsClause(t, s, i) || t[i - 1] == '"' || t[i - 1] == '”') {
-                    return false;
-                }
-            }
-        }
-        return marked && words <= 4;
+  /**
+   * The entity a sentence is about, carried to the following sentences: its first subject- or
+   * topic-marked name ({@code 회사는}, metric words and generic nouns never are), for a headline the
+   * name before its first comma or at its start; otherwise the previous topic.
+   */
+  private String sentenceTopic(
+      int[] words, Sentences sentences, int s, int headlineEnd, String previous) {
+    int from = sentences.start(s);
+    int to = sentences.end(s);
+    String found = subjects.topic(words, from, to);
+    if (found == null) {
+      found = leadingOwner(words, from, to);
     }
+    if (found == null && to <= headlineEnd) {
+      found = subjects.headlineName(words, from, to);
+      if (found == null) {
+        found = subjects.segmentName(words, from, to);
+      }
+    }
+    if (found != null && !subjects.isAgency(found)) {
+      String agency = subjects.agencyNamed(words, from, to, found);
+      if (agency != null) {
+        found = agency; // 미국 상무부는: the agency, not a word of its name
+      }
+    }
+    if (found != null && subjects.isAgency(found)) {
+      // 대한민국 환경부가 발표한 ...: the statistics that follow are the country's;
+      // 상무부는 삼성전자에 보조금을 ...: the sentences that follow are about the company
+      String owner = subjects.countryOfAgency(words, from, to, found);
+      if (owner == null) {
+        owner = subjects.actedOn(words, from, to);
+      }
+      if (owner != null) {
+        found = owner;
+      }
+    }
+    if (found != null) {
+      String known = subjects.knownName(found);
+      if (known != null) {
+        found = known;
+      } else if (!subjects.hasEntityCue(found) && subjects.isEntity(previous)) {
+        // 도매 판매는 ... after a sentence about a company: an ordinary noun does not
+        // replace a named entity as the topic carried on
+        found = previous;
+      }
+    }
+    return found != null ? found : previous;
+  }
+
+  /**
+   * Metrics an agency owns when it is named as their subject: its budget, the subsidies and
+   * investments it hands out, the rates a central bank sets, the taxes it collects.
+   */
+  private static final java.util.Set<String> AGENCY_METRICS =
+      java.util.Set.of(
+          "budget",
+          "subsidy",
+          "investment",
+          "base_rate",
+          "interest_rate",
+          "tax_revenue",
+          "loans",
+          "funding");
+
+  /**
+   * An agency (공정위, 금감원, 환경부) named as a figure's subject is mostly the authority acting on its
+   * owner or the source of a statistic: a fine imposed on a company belongs to the company ({@code
+   * 공정위는 쿠팡에 과징금 1628억 원}, the company marked with 에 before the figure), a figure about a company
+   * it speaks of to that company (the nearest company named before the figure), a national
+   * statistic to the country written before the agency ({@code 대한민국 환경부가 발표한}). When nothing else
+   * is named, or the metric is the agency's own ({@link #AGENCY_METRICS}), the agency stays: a
+   * ministry's statistic without a country named stands for the country.
+   */
+  private String ownerInsteadOfAgency(
+      String subject,
+      String metric,
+      Occurrence metricBefore,
+      int[] words,
+      int from,
+      int figureStart,
+      int to) {
+    if (subject == null) {
+      // 美 상무부, 삼성전자에 보조금 47억 달러: no owner found, but an agency acts on a company
+      return subjects.agencyNamed(words, from, figureStart, null) != null
+          ? subjects.actedOn(words, from, figureStart)
+          : null;
+    }
+    boolean agency =
+        subjects.isAgency(subject) || subjects.agencyNamed(words, from, to, subject) != null;
+    if (!agency || metric != null && AGENCY_METRICS.contains(metric)) {
+      return subject;
+    }
+    String owner = subjects.actedOn(words, from, figureStart);
+    if (owner == null && metricBefore != null) {
+      // IMF는 올해 세계의 성장률을 -3.0%로 전망했다: the owner of the metric, not the forecaster
+      SubjectFinder.Phrase phrase = subjects.beforeMetric(words, from, metricBefore.start);
+      if (phrase != null && !phrase.segment() && !subjects.isAgency(phrase.text())) {
+        owner = phrase.text();
+      }
+    }
+    if (owner == null) {
+      owner = subjects.nearestKnown(words, from, figureStart);
+    }
+    if (owner == null) {
+      owner = subjects.countryOfAgency(words, from, to, subject);
+    }
+    if (owner == null) {
+      return subject;
+    }
+    String known = subjects.knownName(owner);
+    return known != null ? known : owner;
+  }
+
+  /** Metrics a company reports for itself and for each of its business lines. */
+  private static final java.util.Set<String> EARNINGS_METRICS =
+      java.util.Set.of(
+          "revenue",
+          "operating_profit",
+          "operating_loss",
+          "net_income",
+          "net_loss",
+          "sales_volume");
+
+  /**
+   * An ordinary noun before an earnings metric in an article about a company names one of its
+   * business lines ({@code 여객 매출은}, {@code 화물 매출은}, {@code 할인점 매출은}): the figure is the company's;
+   * so is any figure of a sentence that speaks of the company by an anaphor ({@code 회사 측은 4분기 화물
+   * 운임이 5%가량 더 내릴 것으로}). Only a single Hangul word with no entity evidence (no alias, no
+   * organization suffix, not a place; {@code 갤럭시S3} is a product) gives way, and only to a company
+   * of the directory carried as the topic; a region or market written as the owner ({@code 수도권})
+   * stays.
+   */
+  private String companyOfBusinessLine(
+      String subject, String metric, String topic, boolean anaphor) {
+    if (subject == null
+        || topic == null
+        || subject.equals(topic)
+        || !subject.chars().allMatch(KoreanNumberParser::isHangulSyllable)) {
+      return subject;
+    }
+    String base =
+        metric == null
+            ? ""
+            : metric.endsWith("_growth")
+                ? metric.substring(0, metric.length() - "_growth".length())
+                : metric;
+    if (!(anaphor || EARNINGS_METRICS.contains(base))
+        || subjects.isEntity(subject)
+        || subjects.isPlace(subject)
+        || !subjects.isCompany(topic)) {
+      return subject;
+    }
+    return topic;
+  }
+
+  /**
+   * A listed name ({@code 사조대림 43억 원}) keeps its place in the list; only an alias in it is cut out.
+   */
+  private String cutToKnown(String subject) {
+    String known = subjects.knownName(subject);
+    return known != null ? known : subject;
+  }
+
+  /**
+   * A known alias is strong evidence of an owner: a phrase naming one is reported as the alias
+   * ({@code 이로써 SBG} is {@code SBG}), and a phrase without any entity evidence gives way to the
+   * nearest company or agency named before the figure in its sentence.
+   */
+  private String preferKnown(String subject, int[] words, int from, int figureStart) {
+    if (subject != null) {
+      String known = subjects.knownName(subject);
+      if (known != null) {
+        return known;
+      }
+    }
+    if (subject != null && !subjects.hasEntityCue(subject)) {
+      String near = subjects.nearestKnown(words, from, figureStart);
+      if (near != null) {
+        return near;
+      }
+    }
+    return subject;
+  }
+
+  /**
+   * The owner of the sentence's first metric when it opens the sentence ({@code 현대제철의 지난해 영업이익은},
+   * {@code 서울 아파트 평균 매매가는}); not one further in ({@code 자회사 LG에너지솔루션의 영업이익은} keeps the parent as
+   * the topic).
+   */
+  private String leadingOwner(int[] words, int from, int to) {
+    List<Occurrence> metrics = metricsIn(words, from, to);
+    if (metrics.isEmpty()) {
+      return null;
+    }
+    SubjectFinder.Phrase owner = subjects.beforeMetric(words, from, metrics.get(0).start);
+    if (owner == null || owner.segment()) {
+      return null;
+    }
+    String sentence = new String(words, from, to - from);
+    int at = sentence.indexOf(owner.text().split(" ")[0]);
+    if (at < 0) {
+      return null;
+    }
+    String before = sentence.substring(0, at).strip();
+    String last = before.substring(before.lastIndexOf(' ') + 1);
+    boolean opens = before.isEmpty() || before.endsWith(",") || SubjectFinder.isPeriodWord(last);
+    return opens ? owner.text() : null;
+  }
+
+  /**
+   * The text as seen by the subject finder: headline separators ({@code …}) and list dots after a
+   * figure ({@code 30%·MS 애저 21%}) become spaces, so that words end there. Same length as {@code
+   * t}, so offsets agree.
+   */
+  private static int[] subjectText(int[] t) {
+    int[] w = t;
+    for (int i = 0; i < t.length; i++) {
+      boolean dot =
+          t[i] == '·'
+              && i > 0
+              && !KoreanNumberParser.isHangulSyllable(t[i - 1])
+              && !Character.isLetter(t[i - 1]);
+      if (t[i] == '…' || dot) {
+        if (w == t) {
+          w = t.clone();
+        }
+        w[i] = ' ';
+      }
+    }
+    return w;
+  }
+
+  /**
+   * End of the headline: the first line when the text has more than one line and its first sentence
+   * is the whole line; -1 when there is no headline.
+   */
+  private static int headlineEnd(int[] t, Sentences sentences) {
+    int newline = -1;
+    for (int i = 0; i < t.length && i <= HEADLINE_MAX; i++) {
+      if (t[i] == '\n') {
+        newline = i;
+        break;
+      }
+    }
+    if (newline <= 0 || sentences.count() < 2) {
+      return -1;
+    }
+    return sentences.end(0) >= newline ? sentences.end(0) : -1;
+  }
+
+  /** Start of the headline segment holding {@code position} (segments end at … and ,). */
+  private static int segmentStart(int[] t, int from, int position) {
+    int i = position;
+    while (i > from && t[i - 1] != '…' && t[i - 1] != ',') {
+      i--;
+    }
+    return i;
+  }
+
+  /** A comma or list dot follows the figure: it is an item of a list (마이크론 21%, 삼성전자 17%). */
+  private static boolean listed(int[] t, int after) {
+    int i = after;
+    while (i < t.length && t[i] == ' ') {
+      i++;
+    }
+    return i < t.length && (t[i] == ',' || t[i] == '·');
+  }
+
+  /** Endings of a sentence that forecasts or announces a plan rather than reports. */
+  private static final String[] FORECAST_MARKERS = {
+    "겠다", "것으로 봤다", "것으로 본다", "것으로 내다봤다", "것으로 예상", "것으로 전망", "계획이다", "방침이다"
+  };
+
+  /**
+   * The sentence {@code t[from, to)} forecasts or announces a plan ({@code 줄이겠다고 밝혔다}, {@code 내릴
+   * 것으로 봤다}).
+   */
+  private static boolean isForecast(int[] t, int from, int to) {
+    String sentence = new String(t, from, to - from);
+    for (String marker : FORECAST_MARKERS) {
+      if (sentence.contains(marker)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A newline lies between sentence {@code s} and the one before it. */
+  private static boolean paragraphStarts(int[] t, Sentences sentences, int s) {
+    if (s == 0) {
+      return false;
+    }
+    for (int i = sentences.start(s - 1); i < sentences.start(s) && i < t.length; i++) {
+      if (t[i] == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The mentions that are not part of a change basis: {@code 지난해 같은 기간보다 41% 증가} and {@code 전년 동기
+   * 대비} name what a change is measured against, not the figure's period.
+   */
+  private List<Mention> withoutBases(int[] t, List<Mention> mentions, int from, int to) {
+    if (mentions.isEmpty()) {
+      return mentions;
+    }
+    List<int[]> bases = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      Match<String> m = lexicon.changeBases.longestMatch(t, i, to);
+      if (m != null) {
+        bases.add(new int[] {i, m.end()});
+        i = m.end() - 1;
+      }
+    }
+    if (bases.isEmpty()) {
+      return mentions;
+    }
+    List<Mention> out = new ArrayList<>(mentions.size());
+    for (Mention m : mentions) {
+      boolean inBasis = false;
+      for (int[] b : bases) {
+        if (m.start() < b[1] && b[0] < m.end()) {
+          inBasis = true;
+          break;
+        }
+      }
+      if (!inBasis) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The figure is the base of a comparison with the previous year: {@code 보다}, {@code 대비} or {@code
+   * 에 비해} follows it, and a year-before word ({@code 전년}, {@code 지난해 같은 분기}) stands right before
+   * it, with no other figure in between.
+   */
+  private static boolean comparisonBase(
+      int[] t, List<Mention> found, List<Mention> kept, int floor, int start, int after) {
+    boolean compared =
+        PeriodResolver.startsWith(t, after, "보다", t.length)
+            || PeriodResolver.startsWith(t, after, " 대비", t.length)
+            || PeriodResolver.startsWith(t, after, "에 비해", t.length);
+    if (!compared) {
+      return false;
+    }
+    int b = start;
+    while (b > floor && t[b - 1] == ' ') {
+      b--;
+    }
+    for (String w : new String[] {"전년", "작년", "지난해", "전년도"}) {
+      int s = b - w.length();
+      if (s >= floor && PeriodResolver.startsWith(t, s, w, t.length)) {
+        return true;
+      }
+    }
+    for (Mention m : found) {
+      // a mention taken out as a basis (지난해 같은 분기) ends right before the figure
+      if (m.end() == b && !kept.contains(m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The last earlier figure of the two sentences before {@code s}, or of {@code s}, in the unit of
+   * {@code c} and on a comparable scale.
+   */
+  private Candidate lastInUnit(List<Candidate> figures, int index, Candidate c, int s) {
+    for (int i = index - 1; i >= 0; i--) {
+      Candidate f = figures.get(i);
+      if (f.sentence < s - LIST_LOOKBACK_SENTENCES) {
+        break;
+      }
+      if (f.sentence < s
+          && f.metric != null
+          && lexicon.undatedMetrics.contains(f.metric)
+          && !(isListOfParts(figures, index, c, s)
+              && f.value != null
+              && c.value != null
+              && c.value.compareTo(f.value) <= 0)) {
+        // an event (과징금 1조4천억 원, a contract) is one amount: a later sentence continues
+        // it only as a breakdown, a list of parts no larger than it (은행별로는 A 8600억 원,
+        // B 2800억 원); a lone amount after it (a product's price) is something else
+        continue;
+      }
+      if (f.conversionOf < 0
+          && f.unit.equals(c.unit)
+          && f.metric != null
+          && comparable(f.value, c.value)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the sentence of {@code c} lists at least two amounts in its unit (not restatements).
+   */
+  private static boolean isListOfParts(List<Candidate> figures, int index, Candidate c, int s) {
+    int inUnit = 0;
+    for (int i = index; i >= 0 && figures.get(i).sentence == s; i--) {
+      inUnit += figures.get(i).conversionOf < 0 && figures.get(i).unit.equals(c.unit) ? 1 : 0;
+    }
+    for (int i = index + 1; i < figures.size() && figures.get(i).sentence == s; i++) {
+      inUnit += figures.get(i).conversionOf < 0 && figures.get(i).unit.equals(c.unit) ? 1 : 0;
+    }
+    return inUnit >= 2;
+  }
+
+  /**
+   * Items of one list measure the same thing on a similar scale (4조5천억원, 3조4천억원): two amounts a
+   * thousand times apart (과징금 300억 원, then 950원 for a product) are not.
+   */
+  private static boolean comparable(java.math.BigDecimal a, java.math.BigDecimal b) {
+    if (a == null || b == null || a.signum() == 0 || b.signum() == 0) {
+      return true;
+    }
+    double ratio = Math.abs(a.doubleValue() / b.doubleValue());
+    return ratio < 1000 && ratio > 0.001;
+  }
+
+  /** End of a figure together with the restatements that follow it. */
+  private static int afterOf(
+      Candidate c, List<Candidate> figures, Map<Candidate, Integer> positions) {
+    int end = c.end;
+    int index = positions.get(c);
+    for (int i = index + 1; i < figures.size() && figures.get(i).conversionOf == index; i++) {
+      end = figures.get(i).end;
+    }
+    return end;
+  }
+
+  private static Mention lastResolved(List<Mention> mentions, Mention fallback) {
+    Mention last = fallback;
+    for (Mention m : mentions) {
+      if (!m.anaphoric() || m.normalized() != null) {
+        last = m;
+      }
+    }
+    return last;
+  }
+
+  private static List<Mention> resolveAnaphora(List<Mention> mentions, Mention previous) {
+    List<Mention> out = new ArrayList<>(mentions.size());
+    Mention last = previous;
+    for (Mention m : mentions) {
+      if (m.anaphoric()) {
+        if (last == null) {
+          continue;
+        }
+        m = new Mention(m.start(), m.end(), last.text(), last.normalized(), true);
+      }
+      out.add(m);
+      last = m;
+    }
+    return out;
+  }
+
+  private static Mention periodFor(List<Mention> mentions, int start, int after, int nextStart) {
+    Mention best = null;
+    for (Mention m : mentions) {
+      if (m.end() <= start) {
+        best = m;
+      }
+    }
+    if (best == null) {
+      for (Mention m : mentions) {
+        if (m.start() >= after && m.start() < nextStart) {
+          return m;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The metric keywords of [from, to), longest first. A growth-rate word right after a level metric
+   * ({@code 매출 성장률}, {@code 영업이익 증가율}) is that metric's growth.
+   */
+  private List<Occurrence> metricsIn(int[] t, int from, int to) {
+    List<Occurrence> raw = rawMetricsIn(t, from, to);
+    List<Occurrence> out = new ArrayList<>(raw.size());
+    for (int i = 0; i < raw.size(); i++) {
+      Occurrence o = raw.get(i);
+      if (i > 0 && o.metric.rate() && o.metric.id().equals("growth_rate")) {
+        Occurrence level = raw.get(i - 1);
+        if (!level.metric.rate()
+            && o.start - level.end <= 1
+            && !level.metric.id().endsWith("_growth")) {
+          out.set(
+              out.size() - 1,
+              new Occurrence(level.start, o.end, new Metric(level.metric.id() + "_growth", true)));
+          continue;
+        }
+      }
+      out.add(o);
+    }
+    return out;
+  }
+
+  private List<Occurrence> rawMetricsIn(int[] t, int from, int to) {
+    List<Occurrence> out = new ArrayList<>();
+    int i = from;
+    while (i < to) {
+      Match<Metric> m =
+          KoreanNumberParser.isHangulSyllable(t[i]) || t[i] < 0x80
+              ? lexicon.metrics.longestMatch(t, i, to)
+              : null;
+      if (m != null) {
+        out.add(new Occurrence(i, m.end(), m.value()));
+        i = m.end();
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The metric keywords that may name a figure at {@code [start, end)}: a keyword inside
+   * parentheses with a number that do not hold the figure speaks of the figure in them ({@code
+   * 무궁화위성 2호(1500억 투자)는 40억 4천만원에}: 투자 is the 1500억's, not the 40억's).
+   */
+  private static List<Occurrence> outsideOtherParentheses(
+      int[] t, List<Occurrence> metrics, int from, int start, int end) {
+    List<Occurrence> out = null;
+    for (int k = 0; k < metrics.size(); k++) {
+      Occurrence o = metrics.get(k);
+      int open = -1;
+      for (int i = o.start - 1; i >= from; i--) {
+        if (t[i] == ')') {
+          break;
+        }
+        if (t[i] == '(') {
+          open = i;
+          break;
+        }
+      }
+      int close = -1;
+      if (open >= 0) {
+        for (int i = o.end; i < t.length && t[i] != '\n'; i++) {
+          if (t[i] == '(') {
+            break;
+          }
+          if (t[i] == ')') {
+            close = i;
+            break;
+          }
+        }
+      }
+      boolean number = false;
+      for (int i = open + 1; i < close; i++) {
+        number |= Character.isDigit(t[i]);
+      }
+      // a gloss without a number (평균매출(ARPU)은) is the keyword's own apposition
+      boolean elsewhere = close >= 0 && number && !(open < start && end <= close);
+      if (elsewhere && out == null) {
+        out = new ArrayList<>(metrics.subList(0, k));
+      } else if (!elsewhere && out != null) {
+        out.add(o);
+      }
+    }
+    return out == null ? metrics : out;
+  }
+
+  private static Occurrence metricBefore(List<Occurrence> metrics, int start) {
+    Occurrence best = null;
+    for (Occurrence o : metrics) {
+      if (o.end <= start) {
+        best = o;
+      }
+    }
+    return best;
+  }
+
+  private static Occurrence metricAfter(List<Occurrence> metrics, int from, int to) {
+    for (Occurrence o : metrics) {
+      if (o.start >= from && o.start < to) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  /** Sets the direction; returns the end of the direction word (or {@code after} when none). */
+  private int direction(int[] t, Candidate c, int after, int nextStart, int previousEnd) {
+    if (c.arrowDirection != null) {
+      c.direction = c.arrowDirection;
+      return after;
+    }
+    int i = after;
+    int words = 0;
+    while (i < nextStart && words < DIRECTION_WORDS) {
+      while (i < nextStart && t[i] == ' ') {
+        i++;
+      }
+      int s = i;
+      while (i < nextStart && t[i] != ' ') {
+        i++;
+      }
+      if (s == i) {
+        break;
+      }
+      words++;
+      for (int j = s; j < i; j++) {
+        Match<String> m = lexicon.directions.longestMatch(t, j, i);
+        if (m != null) {
+          c.direction = m.value();
+          return m.end();
+        }
+      }
+      if (endsClause(t, s, i)) {
+        break;
+      }
+    }
+    // An adnominal direction word right before the figure: 전년보다 10% 늘어난 5조 원.
+    int e = c.start;
+    while (e > previousEnd && t[e - 1] == ' ') {
+      e--;
+    }
+    int s = e;
+    while (s > previousEnd && t[s - 1] != ' ') {
+      s--;
+    }
+    if (e > s && "한된난린진운은인".indexOf(t[e - 1]) >= 0) {
+      for (int j = s; j < e; j++) {
+        Match<String> m = lexicon.directions.longestMatch(t, j, e);
+        if (m != null) {
+          c.direction = m.value();
+          break;
+        }
+      }
+    }
+    return after;
+  }
+
+  /** End of the clause that starts at {@code from}: after its first clause-ending word. */
+  private static int clauseEnd(int[] t, int from, int limit) {
+    int i = from;
+    while (i < limit) {
+      while (i < limit && t[i] == ' ') {
+        i++;
+      }
+      int s = i;
+      while (i < limit && t[i] != ' ') {
+        i++;
+      }
+      if (i > s && endsClause(t, s, i) && "데며고".indexOf(t[i - 1]) >= 0) {
+        return i;
+      }
+    }
+    return limit;
+  }
+
+  private static boolean endsClause(int[] t, int s, int e) {
+    int last = t[e - 1];
+    if (last == ',' || last == '.' || last == ';') {
+      return true;
+    }
+    return e - s >= 2 && "고며해서면데나여".indexOf(last) >= 0;
+  }
+
+  private String changeBasis(int[] t, int beforeFrom, int beforeTo, int afterFrom, int afterTo) {
+    String basis = scan(lexicon.changeBases, t, beforeFrom, beforeTo);
+    return basis != null ? basis : scan(lexicon.changeBases, t, afterFrom, afterTo);
+  }
+
+  private static String scan(CodePointTrie<String> trie, int[] t, int from, int to) {
+    String found = null;
+    for (int i = from; i < to; i++) {
+      Match<String> m = trie.longestMatch(t, i, to);
+      if (m != null) {
+        found = m.value();
+        i = m.end() - 1;
+      }
+    }
+    return found;
+  }
+
+  private String subjectFor(int[] t, Candidate c, Occurrence metric, int from) {
+    if (metric != null) {
+      SubjectFinder.Phrase phrase = subjects.beforeMetric(t, from, metric.start);
+      if (phrase != null && !phrase.segment()) {
+        return phrase.text();
+      }
+    }
+    return subjects.topic(t, from, c.start, true);
+  }
+
+  /**
+   * The metric word governs the figure: it is close (at most four words before it), no clause ends
+   * in between, and it carries a topic/subject particle or directly precedes the figure.
+   */
+  private static boolean metricGoverns(int[] t, Occurrence metric, int figureStart) {
+    int e = metric.end;
+    while (e < figureStart && t[e] != ' ') {
+      e++;
+    }
+    int last = t[e - 1];
+    boolean marked = "은는이가도의".indexOf(last) >= 0 || e == metric.end;
+    int words = 0;
+    int i = e;
+    while (i < figureStart) {
+      while (i < figureStart && t[i] == ' ') {
+        i++;
+      }
+      int s = i;
+      while (i < figureStart && t[i] != ' ') {
+        i++;
+      }
+      if (i > s && i < figureStart) {
+        words++;
+        if (endsClause(t, s, i) || t[i - 1] == '"' || t[i - 1] == '”') {
+          return false;
+        }
+      }
+    }
+    return marked && words <= 4;
+  }
 }

@@ -25,250 +25,294 @@ import java.util.List;
  *
  * <p>A quarter, half or month without a year is taken as the latest one that had begun by the
  * publication date. Without a publication date only explicit years and durations resolve; the
- * others keep their text with a null period. Day dates ({@code 26일}, {@code 10월 26일}) are the
- * date of an event or report, not the period of a figure, and are ignored.
+ * others keep their text with a null period. Day dates ({@code 26일}, {@code 10월 26일}) are the date
+ * of an event or report, not the period of a figure, and are ignored.
  *
- * <p>Known weaknesses: a forward-looking {@code 4분기 전망} published in May resolves to the
- * previous year; fiscal years are taken as calendar years.
+ * <p>Known weaknesses: a forward-looking {@code 4분기 전망} published in May resolves to the previous
+ * year; fiscal years are taken as calendar years.
  */
 final class PeriodResolver {
 
-    /** A period mention: its span, raw text, and resolution (null when unresolvable). */
-    record Mention(int start, int end, String text, String normalized, boolean anaphoric) {}
+  /** A period mention: its span, raw text, and resolution (null when unresolvable). */
+  record Mention(int start, int end, String text, String normalized, boolean anaphoric) {}
 
-    private record Part(int start, int end, Kind kind, int a, int b) {}
+  private record Part(int start, int end, Kind kind, int a, int b) {}
 
-    private enum Kind { YEAR, REL_YEAR, QUARTER, HALF, MONTHS, NEXT_YEARS, DURATION_YEARS, DURATION_MONTHS, ANAPHORA }
+  private enum Kind {
+    YEAR,
+    REL_YEAR,
+    QUARTER,
+    HALF,
+    MONTHS,
+    NEXT_YEARS,
+    DURATION_YEARS,
+    DURATION_MONTHS,
+    ANAPHORA
+  }
 
-    private static final String[][] RELATIVE_YEARS = {
-        {"재작년", "-2"}, {"지난해", "-1"}, {"작년", "-1"}, {"올해", "0"}, {"금년", "0"}, {"내년", "1"}, {"이듬해", "1"},
-    };
-    private static final String[] ANAPHORA = {"이번 분기", "같은 기간", "해당 기간", "이 기간", "같은 분기", "동기"};
+  private static final String[][] RELATIVE_YEARS = {
+    {"재작년", "-2"}, {"지난해", "-1"}, {"작년", "-1"}, {"올해", "0"}, {"금년", "0"}, {"내년", "1"}, {"이듬해", "1"},
+  };
+  private static final String[] ANAPHORA = {"이번 분기", "같은 기간", "해당 기간", "이 기간", "같은 분기", "동기"};
 
-    List<Mention> find(int[] t, int from, int to, LocalDate published) {
-        List<Part> parts = new ArrayList<>();
-        int i = from;
-        while (i < to) {
-            Part part = partAt(t, i, to);
-            if (part != null) {
-                parts.add(part);
-                i = part.end;
-            } else {
-                i++;
-            }
-        }
-        List<Mention> mentions = new ArrayList<>();
-        for (int k = 0; k < parts.size(); k++) {
-            Part p = parts.get(k);
-            Integer year = null;
-            int start = p.start;
-            Part main = p;
-            if ((p.kind == Kind.YEAR || p.kind == Kind.REL_YEAR) && k + 1 < parts.size()) {
-                Part q = parts.get(k + 1);
-                if (q.start - p.end <= 1 && (q.kind == Kind.QUARTER || q.kind == Kind.HALF || q.kind == Kind.MONTHS)) {
-                    main = q;
-                    k++;
-                }
-            }
-            if (p.kind == Kind.YEAR) {
-                year = p.a;
-            } else if (p.kind == Kind.REL_YEAR) {
-                year = published == null ? null : published.getYear() + p.a;
-            }
-            int end = main.end;
-            if ((main.kind == Kind.MONTHS || main.kind == Kind.QUARTER) && startsWith(t, skipSpace(t, end, to), "누적", to)) {
-                end = skipSpace(t, end, to) + 2;
-                if (main.a == main.b) {
-                    main = new Part(main.start, main.end, main.kind, 1, main.b); // 3분기 누적 is Q1..Q3
-                }
-            }
-            String text = text(t, start, end);
-            String normalized = switch (main.kind) {
-                case YEAR, REL_YEAR -> year == null ? null : Integer.toString(year);
-                case QUARTER -> {
-                    Integer y = year != null ? year : inferYear(published, (main.b - 1) * 3 + 1);
-                    yield y == null ? null : main.a == main.b ? y + "Q" + main.a : y + "Q" + main.a + ".." + y + "Q" + main.b;
-                }
-                case HALF -> {
-                    Integer y = year != null ? year : inferYear(published, main.a == 1 ? 1 : 7);
-                    yield y == null ? null : y + "H" + main.a;
-                }
-                case MONTHS -> {
-                    Integer y = year != null ? year : inferYear(published, main.b);
-                    yield y == null ? null : main.a == main.b ? month(y, main.a) : month(y, main.a) + ".." + month(y, main.b);
-                }
-                case NEXT_YEARS -> published == null ? "P" + main.a + "Y"
-                        : (published.getYear() + 1) + ".." + (published.getYear() + main.a);
-                case DURATION_YEARS -> "P" + main.a + "Y";
-                case DURATION_MONTHS -> "P" + main.a + "M";
-                case ANAPHORA -> null;
-            };
-            mentions.add(new Mention(start, end, text, normalized, main.kind == Kind.ANAPHORA));
-        }
-        return mentions;
+  List<Mention> find(int[] t, int from, int to, LocalDate published) {
+    List<Part> parts = new ArrayList<>();
+    int i = from;
+    while (i < to) {
+      Part part = partAt(t, i, to);
+      if (part != null) {
+        parts.add(part);
+        i = part.end;
+      } else {
+        i++;
+      }
     }
-
-    private static String month(int year, int month) {
-        return year + (month < 10 ? "-0" : "-") + month;
+    List<Mention> mentions = new ArrayList<>();
+    for (int k = 0; k < parts.size(); k++) {
+      Part p = parts.get(k);
+      Integer year = null;
+      int start = p.start;
+      Part main = p;
+      if ((p.kind == Kind.YEAR || p.kind == Kind.REL_YEAR) && k + 1 < parts.size()) {
+        Part q = parts.get(k + 1);
+        if (q.start - p.end <= 1
+            && (q.kind == Kind.QUARTER || q.kind == Kind.HALF || q.kind == Kind.MONTHS)) {
+          main = q;
+          k++;
+        }
+      }
+      if (p.kind == Kind.YEAR) {
+        year = p.a;
+      } else if (p.kind == Kind.REL_YEAR) {
+        year = published == null ? null : published.getYear() + p.a;
+      }
+      int end = main.end;
+      if ((main.kind == Kind.MONTHS || main.kind == Kind.QUARTER)
+          && startsWith(t, skipSpace(t, end, to), "누적", to)) {
+        end = skipSpace(t, end, to) + 2;
+        if (main.a == main.b) {
+          main = new Part(main.start, main.end, main.kind, 1, main.b); // 3분기 누적 is Q1..Q3
+        }
+      }
+      String text = text(t, start, end);
+      String normalized =
+          switch (main.kind) {
+            case YEAR, REL_YEAR -> year == null ? null : Integer.toString(year);
+            case QUARTER -> {
+              Integer y = year != null ? year : inferYear(published, (main.b - 1) * 3 + 1);
+              yield y == null
+                  ? null
+                  : main.a == main.b
+                      ? y + "Q" + main.a
+                      : y + "Q" + main.a + ".." + y + "Q" + main.b;
+            }
+            case HALF -> {
+              Integer y = year != null ? year : inferYear(published, main.a == 1 ? 1 : 7);
+              yield y == null ? null : y + "H" + main.a;
+            }
+            case MONTHS -> {
+              Integer y = year != null ? year : inferYear(published, main.b);
+              yield y == null
+                  ? null
+                  : main.a == main.b
+                      ? month(y, main.a)
+                      : month(y, main.a) + ".." + month(y, main.b);
+            }
+            case NEXT_YEARS ->
+                published == null
+                    ? "P" + main.a + "Y"
+                    : (published.getYear() + 1) + ".." + (published.getYear() + main.a);
+            case DURATION_YEARS -> "P" + main.a + "Y";
+            case DURATION_MONTHS -> "P" + main.a + "M";
+            case ANAPHORA -> null;
+          };
+      mentions.add(new Mention(start, end, text, normalized, main.kind == Kind.ANAPHORA));
     }
+    return mentions;
+  }
 
-    private static Integer inferYear(LocalDate published, int month) {
-        if (published == null) {
-            return null;
-        }
-        return month > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
+  private static String month(int year, int month) {
+    return year + (month < 10 ? "-0" : "-") + month;
+  }
+
+  private static Integer inferYear(LocalDate published, int month) {
+    if (published == null) {
+      return null;
     }
+    return month > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
+  }
 
-    private Part partAt(int[] t, int i, int to) {
-        int c = t[i];
-        boolean wordStart = i == 0 || !KoreanNumberParser.isHangulSyllable(t[i - 1]) && !KoreanNumberParser.isAsciiDigit(t[i - 1]);
-        if (KoreanNumberParser.isAsciiDigit(c)) {
-            if (!wordStart) {
-                return null;
-            }
-            return numericPart(t, i, to);
-        }
-        if (!wordStart) {
-            return null;
-        }
-        switch (c) {
-            case '재', '지', '작', '올', '금', '내', '이', '상', '하', '향', '앞', '같', '해', '동' -> { }
-            default -> {
-                return null; // no period word starts with it: the common case, decided at once
-            }
-        }
-        for (String[] rel : RELATIVE_YEARS) {
-            if (startsWith(t, i, rel[0], to)) {
-                return new Part(i, i + rel[0].length(), Kind.REL_YEAR, Integer.parseInt(rel[1]), 0);
-            }
-        }
-        if (c == '올' && i + 2 < to && t[i + 1] == ' ') {
-            Part next = partAt(t, i + 2, to);
-            if (next != null && (next.kind == Kind.QUARTER || next.kind == Kind.HALF || next.kind == Kind.MONTHS)) {
-                return new Part(i, i + 1, Kind.REL_YEAR, 0, 0);
-            }
-        }
-        if (startsWith(t, i, "상반기", to)) {
-            return new Part(i, i + 3, Kind.HALF, 1, 0);
-        }
-        if (startsWith(t, i, "하반기", to)) {
-            return new Part(i, i + 3, Kind.HALF, 2, 0);
-        }
-        if (startsWith(t, i, "향후 ", to) || startsWith(t, i, "앞으로 ", to)) {
-            int q = i + (c == '향' ? 3 : 4);
-            int e = digitsEnd(t, q, to);
-            if (e > q && startsWith(t, e, "년", to)) {
-                int n = Integer.parseInt(text(t, q, e));
-                int end = e + 1;
-                if (startsWith(t, end, "간", to)) {
-                    end++;
-                }
-                return new Part(i, end, Kind.NEXT_YEARS, n, 0);
-            }
-        }
-        for (String a : ANAPHORA) {
-            if (startsWith(t, i, a, to) && (a.length() > 2 || i + 2 >= to || !KoreanNumberParser.isHangulSyllable(t[i + 2])
-                    || t[i + 2] == '에' || t[i + 2] == '의')) {
-                return new Part(i, i + a.length(), Kind.ANAPHORA, 0, 0);
-            }
-        }
+  private Part partAt(int[] t, int i, int to) {
+    int c = t[i];
+    boolean wordStart =
+        i == 0
+            || !KoreanNumberParser.isHangulSyllable(t[i - 1])
+                && !KoreanNumberParser.isAsciiDigit(t[i - 1]);
+    if (KoreanNumberParser.isAsciiDigit(c)) {
+      if (!wordStart) {
         return null;
+      }
+      return numericPart(t, i, to);
     }
+    if (!wordStart) {
+      return null;
+    }
+    switch (c) {
+      case '재', '지', '작', '올', '금', '내', '이', '상', '하', '향', '앞', '같', '해', '동' -> {}
+      default -> {
+        return null; // no period word starts with it: the common case, decided at once
+      }
+    }
+    for (String[] rel : RELATIVE_YEARS) {
+      if (startsWith(t, i, rel[0], to)) {
+        return new Part(i, i + rel[0].length(), Kind.REL_YEAR, Integer.parseInt(rel[1]), 0);
+      }
+    }
+    if (c == '올' && i + 2 < to && t[i + 1] == ' ') {
+      Part next = partAt(t, i + 2, to);
+      if (next != null
+          && (next.kind == Kind.QUARTER || next.kind == Kind.HALF || next.kind == Kind.MONTHS)) {
+        return new Part(i, i + 1, Kind.REL_YEAR, 0, 0);
+      }
+    }
+    if (startsWith(t, i, "상반기", to)) {
+      return new Part(i, i + 3, Kind.HALF, 1, 0);
+    }
+    if (startsWith(t, i, "하반기", to)) {
+      return new Part(i, i + 3, Kind.HALF, 2, 0);
+    }
+    if (startsWith(t, i, "향후 ", to) || startsWith(t, i, "앞으로 ", to)) {
+      int q = i + (c == '향' ? 3 : 4);
+      int e = digitsEnd(t, q, to);
+      if (e > q && startsWith(t, e, "년", to)) {
+        int n = Integer.parseInt(text(t, q, e));
+        int end = e + 1;
+        if (startsWith(t, end, "간", to)) {
+          end++;
+        }
+        return new Part(i, end, Kind.NEXT_YEARS, n, 0);
+      }
+    }
+    for (String a : ANAPHORA) {
+      if (startsWith(t, i, a, to)
+          && (a.length() > 2
+              || i + 2 >= to
+              || !KoreanNumberParser.isHangulSyllable(t[i + 2])
+              || t[i + 2] == '에'
+              || t[i + 2] == '의')) {
+        return new Part(i, i + a.length(), Kind.ANAPHORA, 0, 0);
+      }
+    }
+    return null;
+  }
 
-    private Part numericPart(int[] t, int i, int to) {
-        int e = digitsEnd(t, i, to);
-        if (e - i > 4) {
-            return null;
-        }
-        int n = Integer.parseInt(text(t, i, e));
-        if (startsWith(t, e, "년", to) && !startsWith(t, e, "년대", to)) {
-            if (e - i == 4 && n >= 1900 && n <= 2100 && !startsWith(t, e, "년간", to)) {
-                return new Part(i, e + 1, Kind.YEAR, n, 0);
-            }
-            if (e - i <= 2 && startsWith(t, e, "년간", to)) {
-                return new Part(i, e + 2, Kind.DURATION_YEARS, n, 0);
-            }
-            // 3년 투자 계획 is a duration; 3년 전, 3년 만에, 3년째 are points in time.
-            int after = skipSpace(t, e + 1, to);
-            if (e - i <= 2 && !startsWith(t, after, "전", to) && !startsWith(t, after, "후", to)
-                    && !startsWith(t, after, "만", to) && !startsWith(t, e + 1, "째", to) && !startsWith(t, e + 1, "차", to)
-                    && !startsWith(t, after, "새", to) && !startsWith(t, after, "사이", to)) {
-                // 1년 새 15% 늘었다, 3년 사이 30%: the span of a change, not the figure's period
-                return new Part(i, e + 1, Kind.DURATION_YEARS, n, 0);
-            }
-            return null;
-        }
-        int afterMonths = skipSpace(t, e + 2, to);
-        if (startsWith(t, e, "개월", to) && e - i <= 2 && !startsWith(t, e + 2, "째", to)
-                && !startsWith(t, afterMonths, "만", to) && !startsWith(t, afterMonths, "새", to)
-                && !startsWith(t, afterMonths, "사이", to) && !startsWith(t, afterMonths, "전", to)) {
-            int end = e + 2;
-            if (startsWith(t, end, "간", to)) {
-                end++;
-            }
-            return new Part(i, end, Kind.DURATION_MONTHS, n, 0);
-        }
-        if (startsWith(t, e, "분기", to) && n >= 1 && n <= 4) {
-            return new Part(i, e + 2, Kind.QUARTER, n, n);
-        }
-        int dash = skipSpace(t, e, to);
-        if (dash < to && (t[dash] == '~' || t[dash] == '∼') && e - i == 1) {
-            int r = skipSpace(t, dash + 1, to);
-            if (r + 2 < to && t[r] >= '1' && t[r] <= '4' && startsWith(t, r + 1, "분기", to) && t[r] - '0' > n) {
-                return new Part(i, r + 3, Kind.QUARTER, n, t[r] - '0'); // 1~3분기
-            }
-        }
-        int m2 = n;
-        int end = e;
-        int q = skipSpace(t, e, to);
-        if (q < to && (t[q] == '~' || t[q] == '∼' || t[q] == '-')) {
-            int r = skipSpace(t, q + 1, to);
-            int f = digitsEnd(t, r, to);
-            if (f > r && f - r <= 2) {
-                m2 = Integer.parseInt(text(t, r, f));
-                end = f;
-            }
-        }
-        if (startsWith(t, end, "월", to) && n >= 1 && n <= 12 && m2 >= n && m2 <= 12) {
-            int after = skipSpace(t, end + 1, to);
-            int d = digitsEnd(t, after, to);
-            if (d > after && startsWith(t, d, "일", to)) {
-                return null; // a day date: the date of an event, not a period
-            }
-            int start = i;
-            if (i >= 3 && t[i - 1] == ' ' && t[i - 3] == '지' && t[i - 2] == '난') {
-                start = i - 3;
-            }
-            return new Part(start, end + 1, Kind.MONTHS, n, m2);
-        }
-        return null;
+  private Part numericPart(int[] t, int i, int to) {
+    int e = digitsEnd(t, i, to);
+    if (e - i > 4) {
+      return null;
     }
+    int n = Integer.parseInt(text(t, i, e));
+    if (startsWith(t, e, "년", to) && !startsWith(t, e, "년대", to)) {
+      if (e - i == 4 && n >= 1900 && n <= 2100 && !startsWith(t, e, "년간", to)) {
+        return new Part(i, e + 1, Kind.YEAR, n, 0);
+      }
+      if (e - i <= 2 && startsWith(t, e, "년간", to)) {
+        return new Part(i, e + 2, Kind.DURATION_YEARS, n, 0);
+      }
+      // 3년 투자 계획 is a duration; 3년 전, 3년 만에, 3년째 are points in time.
+      int after = skipSpace(t, e + 1, to);
+      if (e - i <= 2
+          && !startsWith(t, after, "전", to)
+          && !startsWith(t, after, "후", to)
+          && !startsWith(t, after, "만", to)
+          && !startsWith(t, e + 1, "째", to)
+          && !startsWith(t, e + 1, "차", to)
+          && !startsWith(t, after, "새", to)
+          && !startsWith(t, after, "사이", to)) {
+        // 1년 새 15% 늘었다, 3년 사이 30%: the span of a change, not the figure's period
+        return new Part(i, e + 1, Kind.DURATION_YEARS, n, 0);
+      }
+      return null;
+    }
+    int afterMonths = skipSpace(t, e + 2, to);
+    if (startsWith(t, e, "개월", to)
+        && e - i <= 2
+        && !startsWith(t, e + 2, "째", to)
+        && !startsWith(t, afterMonths, "만", to)
+        && !startsWith(t, afterMonths, "새", to)
+        && !startsWith(t, afterMonths, "사이", to)
+        && !startsWith(t, afterMonths, "전", to)) {
+      int end = e + 2;
+      if (startsWith(t, end, "간", to)) {
+        end++;
+      }
+      return new Part(i, end, Kind.DURATION_MONTHS, n, 0);
+    }
+    if (startsWith(t, e, "분기", to) && n >= 1 && n <= 4) {
+      return new Part(i, e + 2, Kind.QUARTER, n, n);
+    }
+    int dash = skipSpace(t, e, to);
+    if (dash < to && (t[dash] == '~' || t[dash] == '∼') && e - i == 1) {
+      int r = skipSpace(t, dash + 1, to);
+      if (r + 2 < to
+          && t[r] >= '1'
+          && t[r] <= '4'
+          && startsWith(t, r + 1, "분기", to)
+          && t[r] - '0' > n) {
+        return new Part(i, r + 3, Kind.QUARTER, n, t[r] - '0'); // 1~3분기
+      }
+    }
+    int m2 = n;
+    int end = e;
+    int q = skipSpace(t, e, to);
+    if (q < to && (t[q] == '~' || t[q] == '∼' || t[q] == '-')) {
+      int r = skipSpace(t, q + 1, to);
+      int f = digitsEnd(t, r, to);
+      if (f > r && f - r <= 2) {
+        m2 = Integer.parseInt(text(t, r, f));
+        end = f;
+      }
+    }
+    if (startsWith(t, end, "월", to) && n >= 1 && n <= 12 && m2 >= n && m2 <= 12) {
+      int after = skipSpace(t, end + 1, to);
+      int d = digitsEnd(t, after, to);
+      if (d > after && startsWith(t, d, "일", to)) {
+        return null; // a day date: the date of an event, not a period
+      }
+      int start = i;
+      if (i >= 3 && t[i - 1] == ' ' && t[i - 3] == '지' && t[i - 2] == '난') {
+        start = i - 3;
+      }
+      return new Part(start, end + 1, Kind.MONTHS, n, m2);
+    }
+    return null;
+  }
 
-    private static int digitsEnd(int[] t, int p, int to) {
-        int e = p;
-        while (e < to && KoreanNumberParser.isAsciiDigit(t[e])) {
-            e++;
-        }
-        return e;
+  private static int digitsEnd(int[] t, int p, int to) {
+    int e = p;
+    while (e < to && KoreanNumberParser.isAsciiDigit(t[e])) {
+      e++;
     }
+    return e;
+  }
 
-    private static int skipSpace(int[] t, int p, int to) {
-        return p < to && t[p] == ' ' ? p + 1 : p;
-    }
+  private static int skipSpace(int[] t, int p, int to) {
+    return p < to && t[p] == ' ' ? p + 1 : p;
+  }
 
-    static boolean startsWith(int[] t, int p, String word, int to) {
-        if (p + word.length() > to) {
-            return false;
-        }
-        for (int k = 0; k < word.length(); k++) {
-            if (t[p + k] != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+  static boolean startsWith(int[] t, int p, String word, int to) {
+    if (p + word.length() > to) {
+      return false;
     }
+    for (int k = 0; k < word.length(); k++) {
+      if (t[p + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
-    static String text(int[] t, int from, int to) {
-        return new String(t, from, to - from);
-    }
+  static String text(int[] t, int from, int to) {
+    return new String(t, from, to - from);
+  }
 }

@@ -21,13 +21,35 @@ final class BodyBuilder {
   }
 
   /** Appends a figure's surface and records it; returns its index among the body's figures. */
-  int figure(String surface, BigDecimal value, String unit, String counter, String qualifier, BigDecimal rangeHigh,
-      String metric, String subject, String period, Integer conversionOf) {
+  int figure(
+      String surface,
+      BigDecimal value,
+      String unit,
+      String counter,
+      String qualifier,
+      BigDecimal rangeHigh,
+      String metric,
+      String subject,
+      String period,
+      Integer conversionOf) {
     int start = codePoints;
     append(surface);
     int index = figures.size();
-    figures.add(new TruthFigure(index, surface, start, codePoints, value, unit, counter, qualifier, rangeHigh,
-        metric, subject, period, conversionOf));
+    figures.add(
+        new TruthFigure(
+            index,
+            surface,
+            start,
+            codePoints,
+            value,
+            unit,
+            counter,
+            qualifier,
+            rangeHigh,
+            metric,
+            subject,
+            period,
+            conversionOf));
     return index;
   }
 
@@ -36,9 +58,21 @@ final class BodyBuilder {
     int shift = codePoints;
     int indexShift = figures.size();
     for (TruthFigure f : other.figures) {
-      figures.add(new TruthFigure(f.index() + indexShift, f.surface(), f.start() + shift, f.end() + shift, f.value(),
-          f.unit(), f.counter(), f.qualifier(), f.rangeHigh(), f.metric(), f.subject(), f.period(),
-          f.conversionOf() == null ? null : f.conversionOf() + indexShift));
+      figures.add(
+          new TruthFigure(
+              f.index() + indexShift,
+              f.surface(),
+              f.start() + shift,
+              f.end() + shift,
+              f.value(),
+              f.unit(),
+              f.counter(),
+              f.qualifier(),
+              f.rangeHigh(),
+              f.metric(),
+              f.subject(),
+              f.period(),
+              f.conversionOf() == null ? null : f.conversionOf() + indexShift));
     }
     text.append(other.text);
     codePoints += other.codePoints;

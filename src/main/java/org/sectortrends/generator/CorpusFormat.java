@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum CorpusFormat {
   /** One JSON object per line: id, url, title, body, published_at, outlet, reporter. */
   JSONL,
-  /** One article per line, {@code OUTLET NAME 기자 | body}, under {@code date=YYYY-MM-DD/} directories. */
+  /**
+   * One article per line, {@code OUTLET NAME 기자 | body}, under {@code date=YYYY-MM-DD/}
+   * directories.
+   */
   TEXT,
   /** Parquet with the JSONL fields as columns. */
   PARQUET;

@@ -5,14 +5,15 @@ import java.time.format.DateTimeFormatter;
 import org.sectortrends.generator.GeneratedArticle.Malformation;
 
 /**
- * Writes a {@link GeneratedArticle} as a record of each corpus format, breaking malformed ones
- * the way they are meant to be broken. Publication times appear in the forms Korean sites use
- * ({@code 2025-03-12T08:40:00+09:00}, {@code 2025.03.12 08:40}, {@code 2025-03-12 08:40}), the
- * form chosen from the article index.
+ * Writes a {@link GeneratedArticle} as a record of each corpus format, breaking malformed ones the
+ * way they are meant to be broken. Publication times appear in the forms Korean sites use ({@code
+ * 2025-03-12T08:40:00+09:00}, {@code 2025.03.12 08:40}, {@code 2025-03-12 08:40}), the form chosen
+ * from the article index.
  */
 public final class CorpusRecords {
 
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+09:00'");
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+09:00'");
   private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm");
   private static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -45,7 +46,10 @@ public final class CorpusRecords {
     return out.toString();
   }
 
-  /** The text-format line {@code OUTLET NAME 기자 | body}, paragraphs joined by spaces; empty for a blank line. */
+  /**
+   * The text-format line {@code OUTLET NAME 기자 | body}, paragraphs joined by spaces; empty for a
+   * blank line.
+   */
   public static String textLine(GeneratedArticle a) {
     if (a.malformed() == Malformation.BLANK_LINE) {
       return "";
@@ -61,11 +65,16 @@ public final class CorpusRecords {
 
   /** The Parquet columns id, url, title, body, published_at, outlet, reporter. */
   public static Object[] parquetValues(GeneratedArticle a) {
-    return new Object[] {a.id(), url(a), a.title(), a.body(), publishedAt(a), a.outlet(), a.reporter()};
+    return new Object[] {
+      a.id(), url(a), a.title(), a.body(), publishedAt(a), a.outlet(), a.reporter()
+    };
   }
 
   static String url(GeneratedArticle a) {
-    return "https://news.example.com/" + Math.floorMod(a.outlet().hashCode(), 997) + "/article/" + a.id();
+    return "https://news.example.com/"
+        + Math.floorMod(a.outlet().hashCode(), 997)
+        + "/article/"
+        + a.id();
   }
 
   static String publishedAt(GeneratedArticle a) {
@@ -78,7 +87,9 @@ public final class CorpusRecords {
   }
 
   private static LocalDateTime time(GeneratedArticle a) {
-    return a.malformed() == Malformation.BAD_DATE ? a.publishedAt().withYear(9999) : a.publishedAt();
+    return a.malformed() == Malformation.BAD_DATE
+        ? a.publishedAt().withYear(9999)
+        : a.publishedAt();
   }
 
   private static StringBuilder field(StringBuilder out, String name, String value) {

@@ -27,7 +27,8 @@ public record GeneratedArticle(
     List<TruthFigure> figures,
     String duplicateOf,
     String duplicateKind,
-    Malformation malformed) implements Serializable {
+    Malformation malformed)
+    implements Serializable {
 
   /** How a malformed record is broken, and the quarantine reason the ingest gives it. */
   public enum Malformation {

@@ -15,7 +15,8 @@ public record GeneratorSettings(
     double duplicateRate,
     double nearDuplicateRate,
     double malformedRate,
-    CorpusFormat format) implements Serializable {
+    CorpusFormat format)
+    implements Serializable {
 
   public GeneratorSettings {
     if (articles < 0) {
@@ -24,22 +25,32 @@ public record GeneratorSettings(
     if (months < 1) {
       throw new IllegalArgumentException("months must be at least 1: " + months);
     }
-    if (duplicateRate < 0 || nearDuplicateRate < 0 || malformedRate < 0
+    if (duplicateRate < 0
+        || nearDuplicateRate < 0
+        || malformedRate < 0
         || duplicateRate + nearDuplicateRate + malformedRate > 0.9) {
-      throw new IllegalArgumentException("Rates must be non-negative and sum to at most 0.9: duplicate " + duplicateRate
-          + ", near duplicate " + nearDuplicateRate + ", malformed " + malformedRate);
+      throw new IllegalArgumentException(
+          "Rates must be non-negative and sum to at most 0.9: duplicate "
+              + duplicateRate
+              + ", near duplicate "
+              + nearDuplicateRate
+              + ", malformed "
+              + malformedRate);
     }
   }
 
   public static GeneratorSettings of(long articles, int months, long seed) {
-    return new GeneratorSettings(articles, months, seed, YearMonth.of(2025, 1), 0.02, 0.02, 0.005, CorpusFormat.JSONL);
+    return new GeneratorSettings(
+        articles, months, seed, YearMonth.of(2025, 1), 0.02, 0.02, 0.005, CorpusFormat.JSONL);
   }
 
   public GeneratorSettings withFormat(CorpusFormat f) {
-    return new GeneratorSettings(articles, months, seed, startMonth, duplicateRate, nearDuplicateRate, malformedRate, f);
+    return new GeneratorSettings(
+        articles, months, seed, startMonth, duplicateRate, nearDuplicateRate, malformedRate, f);
   }
 
   public GeneratorSettings withRates(double duplicate, double near, double malformed) {
-    return new GeneratorSettings(articles, months, seed, startMonth, duplicate, near, malformed, format);
+    return new GeneratorSettings(
+        articles, months, seed, startMonth, duplicate, near, malformed, format);
   }
 }

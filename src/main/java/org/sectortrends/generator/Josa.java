@@ -1,39 +1,42 @@
 package org.sectortrends.generator;
 
 /**
- * Chooses the form of a Korean particle after a word: {@code 은/는}, {@code 이/가}, {@code 을/를},
- * {@code 과/와}, {@code 으로/로}. The choice follows how the word's last character is read aloud,
- * so it also works after figures and Latin names: {@code 삼성전자는}, {@code 2조 원을},
- * {@code 13.2%를} (퍼센트), {@code 1,200명이}, {@code KT는} (티), {@code LG CNS는} (에스),
- * {@code 3천800억 원으로}, {@code 서울로} (ㄹ takes 로).
+ * Chooses the form of a Korean particle after a word: {@code 은/는}, {@code 이/가}, {@code 을/를}, {@code
+ * 과/와}, {@code 으로/로}. The choice follows how the word's last character is read aloud, so it also
+ * works after figures and Latin names: {@code 삼성전자는}, {@code 2조 원을}, {@code 13.2%를} (퍼센트), {@code
+ * 1,200명이}, {@code KT는} (티), {@code LG CNS는} (에스), {@code 3천800억 원으로}, {@code 서울로} (ㄹ takes 로).
  *
  * <p>A parenthetical at the end is skipped, as newspapers attach the particle to the word before
  * it: {@code 고대역폭메모리(HBM)를}.
  *
- * <p>Known weaknesses: a number is read by its last non-zero place ({@code 10} 십, {@code 100}
- * 백, {@code 1000} 천, {@code 10000} 만) which misses rarer readings; English words are read letter
- * by letter ({@code Oil} ends in 엘).
+ * <p>Known weaknesses: a number is read by its last non-zero place ({@code 10} 십, {@code 100} 백,
+ * {@code 1000} 천, {@code 10000} 만) which misses rarer readings; English words are read letter by
+ * letter ({@code Oil} ends in 엘).
  */
 public final class Josa {
 
   /** No final consonant. */
   private static final int NONE = 0;
+
   /** A final consonant other than ㄹ. */
   private static final int CONSONANT = 1;
+
   /** The final consonant ㄹ, which takes 로 rather than 으로. */
   private static final int RIEUL = 2;
 
   /** Readings of the digits 0-9: 영 일 이 삼 사 오 육 칠 팔 구. */
-  private static final int[] DIGIT = {CONSONANT, RIEUL, NONE, CONSONANT, NONE, NONE, CONSONANT, RIEUL, RIEUL, NONE};
+  private static final int[] DIGIT = {
+    CONSONANT, RIEUL, NONE, CONSONANT, NONE, NONE, CONSONANT, RIEUL, RIEUL, NONE
+  };
 
   private Josa() {}
 
   /**
    * Appends the particle's right form to {@code word}.
    *
-   * @param particle either form of a supported particle ({@code 은}, {@code 는}, {@code 이},
-   *     {@code 가}, {@code 을}, {@code 를}, {@code 과}, {@code 와}, {@code 으로}, {@code 로}); any other
-   *     particle ({@code 의}, {@code 에}, {@code 도}) is appended as it is
+   * @param particle either form of a supported particle ({@code 은}, {@code 는}, {@code 이}, {@code
+   *     가}, {@code 을}, {@code 를}, {@code 과}, {@code 와}, {@code 으로}, {@code 로}); any other particle
+   *     ({@code 의}, {@code 에}, {@code 도}) is appended as it is
    */
   public static String attach(String word, String particle) {
     return word + form(word, particle);

@@ -8,10 +8,10 @@ import java.math.BigInteger;
  * parses. Every method is a pure function of its arguments, so the generator can record the value
  * it rendered as the ground truth.
  *
- * <p>Examples for 1,251,040,000,000: {@link GroupStyle#SUB} spaced {@code 12조 5천104억},
- * {@link GroupStyle#DIGITS} compact {@code 12조5104억}, {@link GroupStyle#COMMA} spaced
- * {@code 12조 5,104억}; {@link #decimal} gives {@code 1.5조} for 1.5 × 10^12; {@link #hangul}
- * gives {@code 삼천억} for 3 × 10^11; {@link #nativeCount} gives {@code 열두} for 12.
+ * <p>Examples for 1,251,040,000,000: {@link GroupStyle#SUB} spaced {@code 12조 5천104억}, {@link
+ * GroupStyle#DIGITS} compact {@code 12조5104억}, {@link GroupStyle#COMMA} spaced {@code 12조 5,104억};
+ * {@link #decimal} gives {@code 1.5조} for 1.5 × 10^12; {@link #hangul} gives {@code 삼천억} for 3 ×
+ * 10^11; {@link #nativeCount} gives {@code 열두} for 12.
  */
 public final class KoreanNumbers {
 
@@ -27,14 +27,16 @@ public final class KoreanNumbers {
 
   static final String[] LARGE_UNITS = {"", "만", "억", "조", "경"};
   private static final String[] HANGUL_DIGITS = {"영", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"};
-  private static final String[] NATIVE_ONES = {"", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"};
+  private static final String[] NATIVE_ONES = {
+    "", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"
+  };
   private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
   private KoreanNumbers() {}
 
   /**
-   * {@code n} with the large units 만, 억, 조, 경, e.g. {@code 1614억5600만} (compact) or
-   * {@code 12조 5천104억} (spaced). Zero groups are left out.
+   * {@code n} with the large units 만, 억, 조, 경, e.g. {@code 1614억5600만} (compact) or {@code 12조
+   * 5천104억} (spaced). Zero groups are left out.
    *
    * @throws IllegalArgumentException for a negative value or one of 10^20 or more
    */
@@ -91,7 +93,10 @@ public final class KoreanNumbers {
     }
     return switch (style) {
       case DIGITS -> Integer.toString(g);
-      case SUB -> g >= 1000 ? (g / 1000) + "천" + (g % 1000 == 0 ? "" : Integer.toString(g % 1000)) : Integer.toString(g);
+      case SUB ->
+          g >= 1000
+              ? (g / 1000) + "천" + (g % 1000 == 0 ? "" : Integer.toString(g % 1000))
+              : Integer.toString(g);
       case COMMA -> grouped(g);
     };
   }
@@ -123,27 +128,32 @@ public final class KoreanNumbers {
   }
 
   /**
-   * A single Hangul digit with a place and a large unit: {@code 삼천억} for (3, 3, 2),
-   * {@code 오백만} for (5, 2, 1), {@code 이십} for (2, 1, 0).
+   * A single Hangul digit with a place and a large unit: {@code 삼천억} for (3, 3, 2), {@code 오백만} for
+   * (5, 2, 1), {@code 이십} for (2, 1, 0).
    *
    * @param place 0 ones, 1 십, 2 백, 3 천
    */
   public static String hangul(int digit, int place, int unitIndex) {
     if (digit < 1 || digit > 9 || place < 0 || place > 3) {
-      throw new IllegalArgumentException("Hangul numeral needs a digit 1-9 and a place 0-3: " + digit + ", " + place);
+      throw new IllegalArgumentException(
+          "Hangul numeral needs a digit 1-9 and a place 0-3: " + digit + ", " + place);
     }
-    String placeName = switch (place) {
-      case 1 -> "십";
-      case 2 -> "백";
-      case 3 -> "천";
-      default -> "";
-    };
+    String placeName =
+        switch (place) {
+          case 1 -> "십";
+          case 2 -> "백";
+          case 3 -> "천";
+          default -> "";
+        };
     // 천억, 백만: the digit one before a place is not said.
     String digitName = digit == 1 && place > 0 ? "" : HANGUL_DIGITS[digit];
     return digitName + placeName + LARGE_UNITS[unitIndex];
   }
 
-  /** Native Korean counting words before a counter, 1 to 29: {@code 한}, {@code 세}, {@code 열두}, {@code 스물한}. */
+  /**
+   * Native Korean counting words before a counter, 1 to 29: {@code 한}, {@code 세}, {@code 열두},
+   * {@code 스물한}.
+   */
   public static String nativeCount(int n) {
     if (n < 1 || n > 29) {
       throw new IllegalArgumentException("Native counting words are generated for 1-29 only: " + n);

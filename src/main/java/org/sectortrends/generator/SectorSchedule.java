@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * How the sectors' shares of the news move over the generated period, so that the trend stages
- * have something true to find.
+ * How the sectors' shares of the news move over the generated period, so that the trend stages have
+ * something true to find.
  *
- * <p>Each sector's weight moves linearly from its start weight to its end weight
- * ({@code sectors.tsv}; AI rises from 0.8 to 2.2, e-commerce falls from 1.2 to 0.7). On top,
- * one two-week burst per six months (at least one): a sector chosen from the seed gets
- * {@value #BURST_FACTOR} times its weight, and its articles in the burst speak of the sector's
- * burst theme.
+ * <p>Each sector's weight moves linearly from its start weight to its end weight ({@code
+ * sectors.tsv}; AI rises from 0.8 to 2.2, e-commerce falls from 1.2 to 0.7). On top, one two-week
+ * burst per six months (at least one): a sector chosen from the seed gets {@value #BURST_FACTOR}
+ * times its weight, and its articles in the burst speak of the sector's burst theme.
  */
 public final class SectorSchedule implements Serializable {
 
@@ -24,7 +23,8 @@ public final class SectorSchedule implements Serializable {
   static final int BURST_DAYS = 14;
 
   /** A burst: the sector and its first and last day (inclusive), as day numbers from the start. */
-  public record Burst(String sector, int firstDay, int lastDay, String theme) implements Serializable {}
+  public record Burst(String sector, int firstDay, int lastDay, String theme)
+      implements Serializable {}
 
   private final LocalDate start;
   private final int totalDays;
@@ -35,7 +35,10 @@ public final class SectorSchedule implements Serializable {
 
   SectorSchedule(GeneratorSettings settings, Vocabulary vocabulary) {
     this.start = settings.startMonth().atDay(1);
-    this.totalDays = (int) ChronoUnit.DAYS.between(start, settings.startMonth().plusMonths(settings.months()).atDay(1));
+    this.totalDays =
+        (int)
+            ChronoUnit.DAYS.between(
+                start, settings.startMonth().plusMonths(settings.months()).atDay(1));
     int n = vocabulary.sectors.size();
     sectorIds = new String[n];
     startWeights = new double[n];
@@ -52,7 +55,8 @@ public final class SectorSchedule implements Serializable {
     for (int b = 0; b < count; b++) {
       Vocabulary.Sector s = vocabulary.sectors.get(rng.nextInt(n));
       int first = totalDays <= BURST_DAYS ? 0 : rng.nextInt(totalDays - BURST_DAYS);
-      list.add(new Burst(s.id(), first, Math.min(totalDays - 1, first + BURST_DAYS - 1), s.burst()));
+      list.add(
+          new Burst(s.id(), first, Math.min(totalDays - 1, first + BURST_DAYS - 1), s.burst()));
     }
     this.bursts = List.copyOf(list);
   }
@@ -72,7 +76,8 @@ public final class SectorSchedule implements Serializable {
   /** The sector weight on a day, trend and bursts included. */
   public double weight(int sectorIndex, int day) {
     double t = totalDays <= 1 ? 0 : (double) day / (totalDays - 1);
-    double w = startWeights[sectorIndex] + (endWeights[sectorIndex] - startWeights[sectorIndex]) * t;
+    double w =
+        startWeights[sectorIndex] + (endWeights[sectorIndex] - startWeights[sectorIndex]) * t;
     return inBurst(sectorIds[sectorIndex], day) ? w * BURST_FACTOR : w;
   }
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A sentence template of {@code generator/sentences.tsv}: literal text and slots such as
- * {@code {C|은}} (the article's company with its particle) or {@code {F:krw:revenue|을}} (a won
- * figure of the metric revenue). See the head of that file for every slot.
+ * A sentence template of {@code generator/sentences.tsv}: literal text and slots such as {@code
+ * {C|은}} (the article's company with its particle) or {@code {F:krw:revenue|을}} (a won figure of
+ * the metric revenue). See the head of that file for every slot.
  *
  * @param category lead, fact, context, burst, quote, outlook or title, or a sector id for
  *     sector-specific facts
@@ -38,13 +38,15 @@ record Template(String category, Set<String> sectors, List<Part> parts) implemen
    * @param counter the counter or measure unit of count and qty types ({@code 명}, {@code GWh})
    * @param subjectSlot the slot that names the figure's subject: C, C2 or X
    */
-  record FigureSlot(String type, String counter, String metric, String subjectSlot, String particle) implements Part {}
+  record FigureSlot(String type, String counter, String metric, String subjectSlot, String particle)
+      implements Part {}
 
-  private static final Set<String> SLOT_NAMES = Set.of("C", "C2", "X", "K", "K2", "O", "T", "B", "D", "P", "N", "R");
+  private static final Set<String> SLOT_NAMES =
+      Set.of("C", "C2", "X", "K", "K2", "O", "T", "B", "D", "P", "N", "R");
 
   /**
-   * Parses one template text; every occurrence of a phrase of {@code synonyms} becomes a
-   * {@link Choice}. The message of a failure quotes the template.
+   * Parses one template text; every occurrence of a phrase of {@code synonyms} becomes a {@link
+   * Choice}. The message of a failure quotes the template.
    */
   static List<Part> parse(String text, java.util.Map<String, List<String>> synonyms) {
     List<Part> parts = new ArrayList<>();
@@ -58,7 +60,8 @@ record Template(String category, Set<String> sectors, List<Part> parts) implemen
     return List.copyOf(parts);
   }
 
-  private static void splitSynonyms(String text, java.util.Map<String, List<String>> synonyms, List<Part> out) {
+  private static void splitSynonyms(
+      String text, java.util.Map<String, List<String>> synonyms, List<Part> out) {
     int i = 0;
     int literalStart = 0;
     while (i < text.length()) {
@@ -102,7 +105,8 @@ record Template(String category, Set<String> sectors, List<Part> parts) implemen
       boolean choice = text.charAt(open) == '[';
       int close = text.indexOf(choice ? ']' : '}', open);
       if (close < 0) {
-        throw new IllegalArgumentException("Unclosed " + (choice ? "choice" : "slot") + " in template: " + text);
+        throw new IllegalArgumentException(
+            "Unclosed " + (choice ? "choice" : "slot") + " in template: " + text);
       }
       String inner = text.substring(open + 1, close);
       parts.add(choice ? new Choice(List.of(inner.split("\\|", -1))) : slot(inner, text));
@@ -121,7 +125,8 @@ record Template(String category, Set<String> sectors, List<Part> parts) implemen
     if (spec.startsWith("F:")) {
       String[] fields = spec.substring(2).split(":");
       if (fields.length != 2) {
-        throw new IllegalArgumentException("A figure slot is F:type:metric: {" + spec + "} in " + template);
+        throw new IllegalArgumentException(
+            "A figure slot is F:type:metric: {" + spec + "} in " + template);
       }
       String type = fields[0];
       String counter = null;
@@ -138,7 +143,8 @@ record Template(String category, Set<String> sectors, List<Part> parts) implemen
         metric = metric.substring(0, at);
       }
       if (!Set.of("C", "C2", "X").contains(subject)) {
-        throw new IllegalArgumentException("A figure's subject is C, C2 or X: {" + spec + "} in " + template);
+        throw new IllegalArgumentException(
+            "A figure's subject is C, C2 or X: {" + spec + "} in " + template);
       }
       return new FigureSlot(type, counter, metric, subject, particle);
     }

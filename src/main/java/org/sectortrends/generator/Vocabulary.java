@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The generator's word lists and templates, read once per JVM from the resources under
- * {@code generator/}: {@code sectors.tsv} (industry names, keywords, agencies, burst theme and
- * trend weights of each sector), {@code companies.tsv}, {@code outlets.txt}, {@code names.txt}
- * and {@code sentences.tsv}.
+ * The generator's word lists and templates, read once per JVM from the resources under {@code
+ * generator/}: {@code sectors.tsv} (industry names, keywords, agencies, burst theme and trend
+ * weights of each sector), {@code companies.tsv}, {@code outlets.txt}, {@code names.txt} and {@code
+ * sentences.tsv}.
  */
 final class Vocabulary {
 
@@ -26,8 +26,15 @@ final class Vocabulary {
   record Company(String name, String sector, int tier) {}
 
   /** Everything the generator knows about one sector. */
-  record Sector(String id, List<String> industries, List<String> keywords, List<String> orgs, String burst,
-      double startWeight, double endWeight, List<Company> companies) {}
+  record Sector(
+      String id,
+      List<String> industries,
+      List<String> keywords,
+      List<String> orgs,
+      String burst,
+      double startWeight,
+      double endWeight,
+      List<Company> companies) {}
 
   private static final String ROOT = "/generator/";
   private static volatile Vocabulary instance;
@@ -40,8 +47,14 @@ final class Vocabulary {
   final List<String> roles;
   final Map<String, List<Template>> templatesByCategory;
 
-  private Vocabulary(List<Sector> sectors, List<String> outlets, List<String> surnames, List<String> givenNames,
-      List<String> places, List<String> roles, Map<String, List<Template>> templates) {
+  private Vocabulary(
+      List<Sector> sectors,
+      List<String> outlets,
+      List<String> surnames,
+      List<String> givenNames,
+      List<String> places,
+      List<String> roles,
+      Map<String, List<Template>> templates) {
     this.sectors = sectors;
     this.outlets = outlets;
     this.surnames = surnames;
@@ -74,7 +87,8 @@ final class Vocabulary {
     throw new IllegalArgumentException("Unknown sector: " + id);
   }
 
-  private final Map<String, List<Template>> bySectorCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<Template>> bySectorCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Templates of a category that apply to a sector. */
   List<Template> templates(String category, String sector) {
@@ -99,30 +113,43 @@ final class Vocabulary {
       if (cols.length != 3) {
         throw new IllegalStateException("sectors.tsv: expected sector, field, values: " + line);
       }
-      fields.computeIfAbsent(cols[0], k -> new LinkedHashMap<>()).put(cols[1], cols[2].split("\\|"));
+      fields
+          .computeIfAbsent(cols[0], k -> new LinkedHashMap<>())
+          .put(cols[1], cols[2].split("\\|"));
     }
     Map<String, List<Company>> companies = new LinkedHashMap<>();
     for (String line : lines("companies.tsv")) {
       String[] cols = line.split("\t");
       if (cols.length != 3 || !fields.containsKey(cols[0])) {
-        throw new IllegalStateException("companies.tsv: expected a known sector, a name and a tier: " + line);
+        throw new IllegalStateException(
+            "companies.tsv: expected a known sector, a name and a tier: " + line);
       }
-      companies.computeIfAbsent(cols[0], k -> new ArrayList<>()).add(new Company(cols[1], cols[0], Integer.parseInt(cols[2])));
+      companies
+          .computeIfAbsent(cols[0], k -> new ArrayList<>())
+          .add(new Company(cols[1], cols[0], Integer.parseInt(cols[2])));
     }
     List<Sector> sectors = new ArrayList<>();
     for (Map.Entry<String, Map<String, String[]>> e : fields.entrySet()) {
       Map<String, String[]> f = e.getValue();
       String[] weight = f.get("weight");
-      sectors.add(new Sector(e.getKey(), List.of(f.get("industry")), List.of(f.get("keyword")), List.of(f.get("org")),
-          f.get("burst")[0], Double.parseDouble(weight[0]), Double.parseDouble(weight[1]),
-          List.copyOf(companies.getOrDefault(e.getKey(), List.of()))));
+      sectors.add(
+          new Sector(
+              e.getKey(),
+              List.of(f.get("industry")),
+              List.of(f.get("keyword")),
+              List.of(f.get("org")),
+              f.get("burst")[0],
+              Double.parseDouble(weight[0]),
+              Double.parseDouble(weight[1]),
+              List.copyOf(companies.getOrDefault(e.getKey(), List.of()))));
     }
     List<String> names = lines("names.txt");
     Map<String, List<String>> synonyms = new LinkedHashMap<>();
     for (String line : lines("synonyms.tsv")) {
       String[] cols = line.split("\t");
       if (cols.length != 2) {
-        throw new IllegalStateException("synonyms.tsv: expected a phrase and its alternatives: " + line);
+        throw new IllegalStateException(
+            "synonyms.tsv: expected a phrase and its alternatives: " + line);
       }
       synonyms.put(cols[0], List.of(cols[1].split("\\|")));
     }
@@ -130,16 +157,25 @@ final class Vocabulary {
     for (String line : lines("sentences.tsv")) {
       String[] cols = line.split("\t");
       if (cols.length != 3) {
-        throw new IllegalStateException("sentences.tsv: expected category, sectors, template: " + line);
+        throw new IllegalStateException(
+            "sentences.tsv: expected category, sectors, template: " + line);
       }
-      Set<String> sectorSet = cols[1].equals("*") ? Set.of() : Set.copyOf(Arrays.asList(cols[1].split(",")));
+      Set<String> sectorSet =
+          cols[1].equals("*") ? Set.of() : Set.copyOf(Arrays.asList(cols[1].split(",")));
       String category = fields.containsKey(cols[0]) ? "fact" : cols[0];
-      templates.computeIfAbsent(category, k -> new ArrayList<>()).add(new Template(category, sectorSet, Template.parse(cols[2], synonyms)));
+      templates
+          .computeIfAbsent(category, k -> new ArrayList<>())
+          .add(new Template(category, sectorSet, Template.parse(cols[2], synonyms)));
     }
     templates.replaceAll((k, v) -> List.copyOf(v));
-    return new Vocabulary(List.copyOf(sectors), lines("outlets.txt"), List.of(names.get(0).split(" ")),
-        List.of(names.get(1).split(" ")), List.of(lines("places.txt").get(0).split("\\|")),
-        List.of(lines("places.txt").get(1).split("\\|")), Collections.unmodifiableMap(templates));
+    return new Vocabulary(
+        List.copyOf(sectors),
+        lines("outlets.txt"),
+        List.of(names.get(0).split(" ")),
+        List.of(names.get(1).split(" ")),
+        List.of(lines("places.txt").get(0).split("\\|")),
+        List.of(lines("places.txt").get(1).split("\\|")),
+        Collections.unmodifiableMap(templates));
   }
 
   /** The non-blank lines of a resource that do not start with {@code #}. */

@@ -28,10 +28,16 @@ import org.sectortrends.tables.Tables.Col;
  */
 record ArticleSelection(Dataset<Row> articles, Set<String> coveredMonths, long count, String note) {
 
-  static final JobOption<List<String>> MONTHS = JobOption.list("months", "YYYY-MM", List.of(),
-      "Only articles of these publication months (or 'undated'); all months when absent");
-  static final JobOption<Boolean> INCREMENTAL = JobOption.flag("incremental",
-      "Only the months touched by the ingest runs since this job last succeeded (runs.months_touched); all months when the job never succeeded or an ingest did not record its months");
+  static final JobOption<List<String>> MONTHS =
+      JobOption.list(
+          "months",
+          "YYYY-MM",
+          List.of(),
+          "Only articles of these publication months (or 'undated'); all months when absent");
+  static final JobOption<Boolean> INCREMENTAL =
+      JobOption.flag(
+          "incremental",
+          "Only the months touched by the ingest runs since this job last succeeded (runs.months_touched); all months when the job never succeeded or an ingest did not record its months");
 
   /**
    * The months to process: {@code --months}, or with {@code --incremental} the months ingested
@@ -39,16 +45,21 @@ record ArticleSelection(Dataset<Row> articles, Set<String> coveredMonths, long c
    *
    * @throws UsageException when a month is malformed or both options are given
    */
-  static Optional<Set<String>> monthsToProcess(SparkSession spark, TableStore store, JobOptions options, String job) {
+  static Optional<Set<String>> monthsToProcess(
+      SparkSession spark, TableStore store, JobOptions options, String job) {
     List<String> months = options.get(MONTHS);
     for (String month : months) {
       if (!month.equals(Tables.UNDATED_MONTH) && !month.matches("\\d{4}-\\d{2}")) {
-        throw new UsageException("Bad value '" + month + "' for --months: expected YYYY-MM or " + Tables.UNDATED_MONTH);
+        throw new UsageException(
+            "Bad value '" + month + "' for --months: expected YYYY-MM or " + Tables.UNDATED_MONTH);
       }
     }
     boolean incremental = options.get(INCREMENTAL);
     if (incremental && !months.isEmpty()) {
-      throw new UsageException("--months " + String.join(",", months) + " and --incremental exclude each other: give one");
+      throw new UsageException(
+          "--months "
+              + String.join(",", months)
+              + " and --incremental exclude each other: give one");
     }
     if (incremental) {
       return IngestedMonths.since(spark, store, job);
@@ -59,7 +70,9 @@ record ArticleSelection(Dataset<Row> articles, Set<String> coveredMonths, long c
   /** A note for the run's message on the months chosen. */
   static String describe(Optional<Set<String>> months, JobOptions options) {
     if (months.isEmpty()) {
-      return options.get(INCREMENTAL) ? "incremental: every month (no earlier success, or an ingest without months_touched)" : "";
+      return options.get(INCREMENTAL)
+          ? "incremental: every month (no earlier success, or an ingest without months_touched)"
+          : "";
     }
     String list = months.get().isEmpty() ? "none" : String.join(",", months.get());
     return (options.get(INCREMENTAL) ? "incremental: months " : "months ") + list;
@@ -70,16 +83,20 @@ record ArticleSelection(Dataset<Row> articles, Set<String> coveredMonths, long c
    *
    * @throws UsageException when there is no articles table or a month is malformed
    */
-  static ArticleSelection read(SparkSession spark, TableStore store, JobOptions options, String job) {
+  static ArticleSelection read(
+      SparkSession spark, TableStore store, JobOptions options, String job) {
     if (!store.exists(Tables.ARTICLES)) {
-      throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
+      throw new UsageException(
+          "No articles table under " + store.root() + ": run ingest with the same --out first");
     }
     Dataset<Row> articles = store.read(Tables.ARTICLES);
     Optional<Set<String>> months = monthsToProcess(spark, store, options, job);
     if (months.isPresent()) {
       articles = articles.filter(col(Col.PUBLISHED_MONTH).isin(months.get().toArray()));
     }
-    Set<String> covered = new HashSet<>(articles.select(Col.PUBLISHED_MONTH).distinct().as(Encoders.STRING()).collectAsList());
+    Set<String> covered =
+        new HashSet<>(
+            articles.select(Col.PUBLISHED_MONTH).distinct().as(Encoders.STRING()).collectAsList());
     String note = describe(months, options);
     if (!note.isEmpty()) {
       System.out.println(job + ": " + note);

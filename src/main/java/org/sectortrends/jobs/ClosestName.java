@@ -5,33 +5,40 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds the known name a mistyped one was probably meant to be, for "did you mean" hints:
- * {@code ouput} → {@code out}, {@code lexicons} → {@code lexicon-dir}, {@code stage} →
- * {@code stages}.
+ * Finds the known name a mistyped one was probably meant to be, for "did you mean" hints: {@code
+ * ouput} → {@code out}, {@code lexicons} → {@code lexicon-dir}, {@code stage} → {@code stages}.
  *
- * <p>The distance is Levenshtein's (insertions, deletions, substitutions) on lower-cased names;
- * a known name that starts with the typed one (or the reverse), or shares its first 60% (at
- * least 4 characters), counts as distance 1, so truncated and re-suffixed names are found too. A name further than a third of its length (at least 2) from every
- * known name gets no suggestion: a wild guess helps less than none. Between equally distant names
- * the one sharing the longer start wins ({@code ouput} is as far from {@code input} as from
- * {@code out}; the shared {@code ou} decides).
+ * <p>The distance is Levenshtein's (insertions, deletions, substitutions) on lower-cased names; a
+ * known name that starts with the typed one (or the reverse), or shares its first 60% (at least 4
+ * characters), counts as distance 1, so truncated and re-suffixed names are found too. A name
+ * further than a third of its length (at least 2) from every known name gets no suggestion: a wild
+ * guess helps less than none. Between equally distant names the one sharing the longer start wins
+ * ({@code ouput} is as far from {@code input} as from {@code out}; the shared {@code ou} decides).
  */
 public final class ClosestName {
 
   private ClosestName() {}
 
-  /** The known name closest to {@code typed}, if one is close enough. Ties go to the longer shared start, then to the first. */
+  /**
+   * The known name closest to {@code typed}, if one is close enough. Ties go to the longer shared
+   * start, then to the first.
+   */
   public static Optional<String> among(String typed, Collection<String> known) {
     String t = typed.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
       String c = candidate.toLowerCase(Locale.ROOT);
-      boolean sameStart = !c.equals(t) && (c.startsWith(t) || t.startsWith(c)
-          || commonPrefix(t, c) >= Math.max(4, (int) Math.ceil(0.6 * t.length())));
+      boolean sameStart =
+          !c.equals(t)
+              && (c.startsWith(t)
+                  || t.startsWith(c)
+                  || commonPrefix(t, c) >= Math.max(4, (int) Math.ceil(0.6 * t.length())));
       int d = t.isEmpty() ? c.length() : sameStart ? 1 : distance(t, c);
-      if (d < bestDistance || d == bestDistance && best != null
-          && commonPrefix(t, c) > commonPrefix(t, best.toLowerCase(Locale.ROOT))) {
+      if (d < bestDistance
+          || d == bestDistance
+              && best != null
+              && commonPrefix(t, c) > commonPrefix(t, best.toLowerCase(Locale.ROOT))) {
         bestDistance = d;
         best = candidate;
       }

@@ -15,20 +15,36 @@ import org.sectortrends.observe.ProgressMode;
  */
 public final class CommonOptions {
 
-  public static final JobOption<String> OUT = JobOption.string("out", "DIR", "out",
-      "Output root: tables go to DIR/tables/<table>/, models to DIR/models/, reports to DIR/reports/; any Hadoop URI");
-  public static final JobOption<String> RUN_ID = JobOption.string("run-id", "ID", null,
-      "Identifier of this run in the runs table (default: JOB-<UTC time>-<random>)");
+  public static final JobOption<String> OUT =
+      JobOption.string(
+          "out",
+          "DIR",
+          "out",
+          "Output root: tables go to DIR/tables/<table>/, models to DIR/models/, reports to DIR/reports/; any Hadoop URI");
+  public static final JobOption<String> RUN_ID =
+      JobOption.string(
+          "run-id",
+          "ID",
+          null,
+          "Identifier of this run in the runs table (default: JOB-<UTC time>-<random>)");
 
-  public static final JobOption<ProgressMode> PROGRESS = JobOption.parsed("progress", "none|lines|json", ProgressMode.LINES,
-      ProgressMode::parse, "Progress on stderr while Spark stages run: a line per running stage every 10 s and stage summaries");
-  public static final JobOption<Boolean> VERBOSE = JobOption.flag("verbose",
-      "Show Spark's own INFO and WARN log lines on the console (by default they go to DIR/logs/ only; set by jobs/submit)");
+  public static final JobOption<ProgressMode> PROGRESS =
+      JobOption.parsed(
+          "progress",
+          "none|lines|json",
+          ProgressMode.LINES,
+          ProgressMode::parse,
+          "Progress on stderr while Spark stages run: a line per running stage every 10 s and stage summaries");
+  public static final JobOption<Boolean> VERBOSE =
+      JobOption.flag(
+          "verbose",
+          "Show Spark's own INFO and WARN log lines on the console (by default they go to DIR/logs/ only; set by jobs/submit)");
 
   /** Options handled by the launcher for every job. */
   public static final List<JobOption<?>> LAUNCHER = List.of(PROGRESS, VERBOSE);
 
-  private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter RUN_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private CommonOptions() {}
 
@@ -60,7 +76,11 @@ public final class CommonOptions {
     if (given != null && !given.isBlank()) {
       return given;
     }
-    return job + "-" + RUN_TIME.format(started) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+    return job
+        + "-"
+        + RUN_TIME.format(started)
+        + "-"
+        + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
   }
 
   private static String stripSlash(String dir) {

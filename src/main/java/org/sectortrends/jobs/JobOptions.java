@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * The parsed options of one job run.
  *
  * <p>Precedence, highest first: the command line ({@code --name value} or {@code --name=value});
- * the Spark configuration key {@code spark.sectortrends.JOB.NAME}, then
- * {@code spark.sectortrends.NAME} (so that a {@code --properties-file} or {@code --conf} given to
+ * the Spark configuration key {@code spark.sectortrends.JOB.NAME}, then {@code
+ * spark.sectortrends.NAME} (so that a {@code --properties-file} or {@code --conf} given to
  * spark-submit can carry job settings); the option's default. Configuration values are validated
  * exactly like command-line values.
  */
@@ -25,10 +25,16 @@ public final class JobOptions {
   private final List<JobOption<?>> specs;
   private final Map<String, Object> values;
   private final boolean help;
+
   /** The command line as given, one entry per option: the option token and its value tokens. */
   private final List<List<String>> given;
 
-  private JobOptions(String job, List<JobOption<?>> specs, Map<String, Object> values, boolean help, List<List<String>> given) {
+  private JobOptions(
+      String job,
+      List<JobOption<?>> specs,
+      Map<String, Object> values,
+      boolean help,
+      List<List<String>> given) {
     this.job = job;
     this.specs = specs;
     this.values = values;
@@ -42,7 +48,8 @@ public final class JobOptions {
    * @param conf Spark configuration entries consulted for options absent from the command line
    * @throws UsageException for an unknown option, a missing or bad value
    */
-  public static JobOptions parse(String job, List<JobOption<?>> specs, String[] args, Map<String, String> conf) {
+  public static JobOptions parse(
+      String job, List<JobOption<?>> specs, String[] args, Map<String, String> conf) {
     Map<String, JobOption<?>> byName = new LinkedHashMap<>();
     for (JobOption<?> spec : specs) {
       byName.put(spec.name(), spec);
@@ -57,8 +64,11 @@ public final class JobOptions {
         continue;
       }
       if (!arg.startsWith("--") || arg.length() == 2) {
-        throw new UsageException("Unexpected argument '" + arg + "'; options start with --"
-            + ClosestName.hint(arg.replaceFirst("^-+", ""), byName.keySet(), "--"));
+        throw new UsageException(
+            "Unexpected argument '"
+                + arg
+                + "'; options start with --"
+                + ClosestName.hint(arg.replaceFirst("^-+", ""), byName.keySet(), "--"));
       }
       int first = i;
       String name = arg.substring(2);
@@ -71,14 +81,19 @@ public final class JobOptions {
       JobOption<?> spec = byName.get(name);
       if (spec == null) {
         String hint = ClosestName.hint(name, byName.keySet(), "--");
-        throw new UsageException("Unknown option '--" + name + "' for job " + job
-            + (hint.isEmpty() ? "; run with --help for the options" : hint));
+        throw new UsageException(
+            "Unknown option '--"
+                + name
+                + "' for job "
+                + job
+                + (hint.isEmpty() ? "; run with --help for the options" : hint));
       }
       List<String> texts = given.computeIfAbsent(name, k -> new ArrayList<>());
       if (inlineValue != null || spec.isFlag()) {
         String value = inlineValue != null ? inlineValue : "true";
         if (!spec.multiValued() && !texts.isEmpty()) {
-          throw new UsageException("Option --" + name + " is given twice: '" + texts.get(0) + "' and '" + value + "'");
+          throw new UsageException(
+              "Option --" + name + " is given twice: '" + texts.get(0) + "' and '" + value + "'");
         }
         texts.add(value);
       } else if (spec.multiValued()) {
@@ -94,7 +109,14 @@ public final class JobOptions {
           throw new UsageException("Option --" + name + " needs a value " + spec.valueName());
         }
         if (!texts.isEmpty()) {
-          throw new UsageException("Option --" + name + " is given twice: '" + texts.get(0) + "' and '" + args[i + 1] + "'");
+          throw new UsageException(
+              "Option --"
+                  + name
+                  + " is given twice: '"
+                  + texts.get(0)
+                  + "' and '"
+                  + args[i + 1]
+                  + "'");
         }
         texts.add(args[++i]);
       }
@@ -118,12 +140,17 @@ public final class JobOptions {
       if (texts == null) {
         values.put(spec.name(), spec.defaultValue());
       } else if (spec.multiValued()) {
-        values.put(spec.name(), List.copyOf(texts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
+        values.put(
+            spec.name(),
+            List.copyOf(texts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
       } else {
         try {
           values.put(spec.name(), spec.parse(texts.get(0)));
         } catch (UsageException e) {
-          throw source.startsWith("--") ? e : new UsageException(e.getMessage() + " (from Spark configuration " + source + ")", e);
+          throw source.startsWith("--")
+              ? e
+              : new UsageException(
+                  e.getMessage() + " (from Spark configuration " + source + ")", e);
         }
       }
     }
@@ -131,8 +158,8 @@ public final class JobOptions {
   }
 
   /**
-   * The part of this command line that names one of {@code wanted}, in the given order: what a
-   * job that declares only {@code wanted} is to parse. A pipeline passes each stage the options it
+   * The part of this command line that names one of {@code wanted}, in the given order: what a job
+   * that declares only {@code wanted} is to parse. A pipeline passes each stage the options it
    * knows this way, so that a stage reads its own defaults and Spark configuration keys.
    */
   public String[] argsFor(List<JobOption<?>> wanted) {
@@ -156,9 +183,13 @@ public final class JobOptions {
     return isGiven(option.name());
   }
 
-  /** Whether the command line set the option of this name (one that another stage's job may declare). */
+  /**
+   * Whether the command line set the option of this name (one that another stage's job may
+   * declare).
+   */
   public boolean isGiven(String name) {
-    return given.stream().anyMatch(o -> o.get(0).equals("--" + name) || o.get(0).startsWith("--" + name + "="));
+    return given.stream()
+        .anyMatch(o -> o.get(0).equals("--" + name) || o.get(0).startsWith("--" + name + "="));
   }
 
   /** The job these options were parsed for. */
@@ -169,7 +200,8 @@ public final class JobOptions {
   @SuppressWarnings("unchecked")
   public <T> T get(JobOption<T> option) {
     if (!values.containsKey(option.name())) {
-      throw new IllegalArgumentException("Option --" + option.name() + " is not an option of job " + job);
+      throw new IllegalArgumentException(
+          "Option --" + option.name() + " is not an option of job " + job);
     }
     return (T) values.get(option.name());
   }
@@ -182,8 +214,13 @@ public final class JobOptions {
   public String describe() {
     return specs.stream()
         .filter(s -> values.get(s.name()) != null)
-        .map(s -> s.name() + "=" + (values.get(s.name()) instanceof List<?> l
-            ? l.stream().map(String::valueOf).collect(Collectors.joining(",")) : values.get(s.name())))
+        .map(
+            s ->
+                s.name()
+                    + "="
+                    + (values.get(s.name()) instanceof List<?> l
+                        ? l.stream().map(String::valueOf).collect(Collectors.joining(","))
+                        : values.get(s.name())))
         .collect(Collectors.joining(" "));
   }
 
@@ -191,7 +228,10 @@ public final class JobOptions {
   public static String optionLines(List<JobOption<?>> specs) {
     StringBuilder out = new StringBuilder();
     for (JobOption<?> spec : specs) {
-      String head = "  --" + spec.name() + (spec.isFlag() ? "" : " " + spec.valueName() + (spec.multiValued() ? "..." : ""));
+      String head =
+          "  --"
+              + spec.name()
+              + (spec.isFlag() ? "" : " " + spec.valueName() + (spec.multiValued() ? "..." : ""));
       out.append(helpLine(head, spec.description() + " (default: " + spec.defaultText() + ")"));
     }
     return out.toString();
@@ -205,12 +245,20 @@ public final class JobOptions {
   /** Help text listing every option with its default. */
   public static String usage(String job, String summary, List<JobOption<?>> specs) {
     StringBuilder out = new StringBuilder();
-    out.append("Usage: ").append(job).append(" [options]\n\n").append(summary).append("\n\nOptions:\n");
+    out.append("Usage: ")
+        .append(job)
+        .append(" [options]\n\n")
+        .append(summary)
+        .append("\n\nOptions:\n");
     out.append(optionLines(specs));
     out.append("  --help                            Print this help and exit\n\n");
     out.append("Every option can also be set in the Spark configuration as ")
-        .append(CONF_PREFIX).append(job).append(".<option> or ").append(CONF_PREFIX)
-        .append("<option>;\nthe command line wins over the configuration, which wins over the default.\n");
+        .append(CONF_PREFIX)
+        .append(job)
+        .append(".<option> or ")
+        .append(CONF_PREFIX)
+        .append(
+            "<option>;\nthe command line wins over the configuration, which wins over the default.\n");
     return out.toString();
   }
 }

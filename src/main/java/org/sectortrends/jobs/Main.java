@@ -9,10 +9,9 @@ import org.sectortrends.pipeline.PipelineJob;
 import org.sectortrends.pipeline.Stage;
 
 /**
- * The application jar's entry point: {@code Main JOB [options]}, as used by {@code jobs/submit}
- * and by {@code spark-submit --class org.sectortrends.jobs.Main sector-trends.jar JOB ...}.
- * {@code Main --help} lists the jobs; {@code Main JOB --help} lists a job's options. Neither
- * starts Spark.
+ * The application jar's entry point: {@code Main JOB [options]}, as used by {@code jobs/submit} and
+ * by {@code spark-submit --class org.sectortrends.jobs.Main sector-trends.jar JOB ...}. {@code Main
+ * --help} lists the jobs; {@code Main JOB --help} lists a job's options. Neither starts Spark.
  */
 public final class Main {
 
@@ -45,16 +44,27 @@ public final class Main {
   }
 
   static String unknownJob(String name) {
-    return "unknown job '" + name + "'" + ClosestName.hint(name, JOBS.keySet(), "")
-        + " (jobs: " + String.join(", ", JOBS.keySet()) + ")";
+    return "unknown job '"
+        + name
+        + "'"
+        + ClosestName.hint(name, JOBS.keySet(), "")
+        + " (jobs: "
+        + String.join(", ", JOBS.keySet())
+        + ")";
   }
 
   /** The list of jobs, one line each. */
   static String jobList() {
-    StringBuilder out = new StringBuilder("Usage: JOB [options]   (JOB --help lists the job's options)\n\nJobs:\n");
+    StringBuilder out =
+        new StringBuilder("Usage: JOB [options]   (JOB --help lists the job's options)\n\nJobs:\n");
     int width = JOBS.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
-    JOBS.forEach((name, job) -> out.append("  ").append(name).append(" ".repeat(width - name.length()))
-        .append(job.get().summary()).append('\n'));
+    JOBS.forEach(
+        (name, job) ->
+            out.append("  ")
+                .append(name)
+                .append(" ".repeat(width - name.length()))
+                .append(job.get().summary())
+                .append('\n'));
     return out.toString();
   }
 

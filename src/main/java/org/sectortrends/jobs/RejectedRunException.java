@@ -2,8 +2,8 @@ package org.sectortrends.jobs;
 
 /**
  * A run that read its input but refused to write it, for example because most records were
- * quarantined. Carries what the run counted, so that the failed run's row in {@code runs} shows
- * the counts and quarantine reasons that led to the refusal.
+ * quarantined. Carries what the run counted, so that the failed run's row in {@code runs} shows the
+ * counts and quarantine reasons that led to the refusal.
  */
 public final class RejectedRunException extends RuntimeException {
 

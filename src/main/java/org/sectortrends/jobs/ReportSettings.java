@@ -26,7 +26,14 @@ public record ReportSettings(ReportPeriod.Type periodType, Optional<ReportPeriod
     try {
       return new ReportSettings(type, Optional.of(ReportPeriod.parse(type, label)));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("Bad value '" + label + "' for --period with --period-type " + type.id() + ": " + e.getMessage(), e);
+      throw new UsageException(
+          "Bad value '"
+              + label
+              + "' for --period with --period-type "
+              + type.id()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

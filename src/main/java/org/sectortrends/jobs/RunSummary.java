@@ -37,23 +37,89 @@ public record RunSummary(
   }
 
   /** A summary of a job that adds no articles. */
-  public RunSummary(String runId, String job, Instant started, Instant ended, String status, long inputRecords,
-      long outputRecords, long duplicates, Map<String, Long> quarantinedByReason, String message) {
-    this(runId, job, started, ended, status, inputRecords, outputRecords, duplicates, quarantinedByReason, message, null, null, 0);
+  public RunSummary(
+      String runId,
+      String job,
+      Instant started,
+      Instant ended,
+      String status,
+      long inputRecords,
+      long outputRecords,
+      long duplicates,
+      Map<String, Long> quarantinedByReason,
+      String message) {
+    this(
+        runId,
+        job,
+        started,
+        ended,
+        status,
+        inputRecords,
+        outputRecords,
+        duplicates,
+        quarantinedByReason,
+        message,
+        null,
+        null,
+        0);
   }
 
   /** A summary of an ingest run, which adds articles and touches months. */
-  public RunSummary(String runId, String job, Instant started, Instant ended, String status, long inputRecords,
-      long outputRecords, long duplicates, Map<String, Long> quarantinedByReason, String message, Long newArticles,
+  public RunSummary(
+      String runId,
+      String job,
+      Instant started,
+      Instant ended,
+      String status,
+      long inputRecords,
+      long outputRecords,
+      long duplicates,
+      Map<String, Long> quarantinedByReason,
+      String message,
+      Long newArticles,
       String monthsTouched) {
-    this(runId, job, started, ended, status, inputRecords, outputRecords, duplicates, quarantinedByReason, message, newArticles,
-        monthsTouched, 0);
+    this(
+        runId,
+        job,
+        started,
+        ended,
+        status,
+        inputRecords,
+        outputRecords,
+        duplicates,
+        quarantinedByReason,
+        message,
+        newArticles,
+        monthsTouched,
+        0);
   }
 
   /** A summary of a per-article stage, which counts the articles whose processing threw. */
-  public RunSummary(String runId, String job, Instant started, Instant ended, String status, long inputRecords,
-      long outputRecords, long duplicates, Map<String, Long> quarantinedByReason, String message, long errors) {
-    this(runId, job, started, ended, status, inputRecords, outputRecords, duplicates, quarantinedByReason, message, null, null,
+  public RunSummary(
+      String runId,
+      String job,
+      Instant started,
+      Instant ended,
+      String status,
+      long inputRecords,
+      long outputRecords,
+      long duplicates,
+      Map<String, Long> quarantinedByReason,
+      String message,
+      long errors) {
+    this(
+        runId,
+        job,
+        started,
+        ended,
+        status,
+        inputRecords,
+        outputRecords,
+        duplicates,
+        quarantinedByReason,
+        message,
+        null,
+        null,
         errors);
   }
 
@@ -63,12 +129,26 @@ public record RunSummary(
 
   /** {@code reason=count} pairs joined by commas, e.g. {@code bad_date=2,empty_record=1}. */
   public String reasonsText() {
-    return quarantinedByReason.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    return quarantinedByReason.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(","));
   }
 
   public RunSummary failed(Instant ended, String message) {
-    return new RunSummary(runId, job, started, ended, FAILED, inputRecords, outputRecords, duplicates, quarantinedByReason, message,
-        newArticles, monthsTouched, errors);
+    return new RunSummary(
+        runId,
+        job,
+        started,
+        ended,
+        FAILED,
+        inputRecords,
+        outputRecords,
+        duplicates,
+        quarantinedByReason,
+        message,
+        newArticles,
+        monthsTouched,
+        errors);
   }
 
   /** Human-readable counts, one per line. */
@@ -91,13 +171,17 @@ public record RunSummary(
       out.append("  new articles:   ").append(newArticles).append('\n');
     }
     if (monthsTouched != null) {
-      out.append("  months touched: ").append(monthsTouched.isEmpty() ? "none" : monthsTouched).append('\n');
+      out.append("  months touched: ")
+          .append(monthsTouched.isEmpty() ? "none" : monthsTouched)
+          .append('\n');
     }
     if (errors > 0) {
       out.append("  errors:         ").append(errors).append(" (see the errors table)\n");
     }
     if (ended != null && started != null) {
-      out.append("  wall time:      ").append(String.format("%.1f s", (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0)).append('\n');
+      out.append("  wall time:      ")
+          .append(String.format("%.1f s", (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0))
+          .append('\n');
     }
     if (message != null && !message.isBlank()) {
       out.append("  ").append(message).append('\n');

@@ -7,8 +7,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the Spark session every job runs in, with the settings that make the tables right for BI
- * readers. A setting the user passed to spark-submit ({@code --conf}, {@code --properties-file})
- * is never overridden; these are defaults.
+ * readers. A setting the user passed to spark-submit ({@code --conf}, {@code --properties-file}) is
+ * never overridden; these are defaults.
  *
  * <ul>
  *   <li>UTC session time zone: timestamps are instants, written and read the same everywhere;
@@ -22,19 +22,23 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
 
   /** Settings applied unless the user configured them. */
-  public static final Map<String, String> DEFAULTS = Map.of(
-      "spark.sql.session.timeZone", "UTC",
-      "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MILLIS",
-      "spark.sql.parquet.compression.codec", "zstd",
-      "spark.sql.sources.partitionOverwriteMode", "dynamic",
-      "spark.sql.adaptive.enabled", "true",
-      "spark.ui.showConsoleProgress", "false",
-      "spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED",
-      "spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED");
+  public static final Map<String, String> DEFAULTS =
+      Map.of(
+          "spark.sql.session.timeZone", "UTC",
+          "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MILLIS",
+          "spark.sql.parquet.compression.codec", "zstd",
+          "spark.sql.sources.partitionOverwriteMode", "dynamic",
+          "spark.sql.adaptive.enabled", "true",
+          "spark.ui.showConsoleProgress", "false",
+          "spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED",
+          "spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED");
 
   private SparkSessions() {}
 
-  /** The session for a job; {@code local[*]} when no master is configured (a plain {@code java} launch). */
+  /**
+   * The session for a job; {@code local[*]} when no master is configured (a plain {@code java}
+   * launch).
+   */
   public static SparkSession create(String appName) {
     SparkConf given = new SparkConf(true);
     SparkSession.Builder builder = SparkSession.builder().appName("sector-trends " + appName);
@@ -42,7 +46,9 @@ public final class SparkSessions {
     builder.master(master);
     if (master.startsWith("local") && !given.contains("spark.sql.shuffle.partitions")) {
       // One machine: a few shuffle partitions per core instead of the cluster-sized 200.
-      builder.config("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
+      builder.config(
+          "spark.sql.shuffle.partitions",
+          String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
     }
     for (Map.Entry<String, String> e : DEFAULTS.entrySet()) {
       if (!given.contains(e.getKey())) {

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The command line of {@code jobs/submit JOB [options]}: separates spark-submit's options from
- * the job's, so that {@code jobs/submit ingest --driver-memory 4g --input x --out y} needs no
- * {@code --} between the two. Runs in a plain JVM before Spark starts.
+ * The command line of {@code jobs/submit JOB [options]}: separates spark-submit's options from the
+ * job's, so that {@code jobs/submit ingest --driver-memory 4g --input x --out y} needs no {@code
+ * --} between the two. Runs in a plain JVM before Spark starts.
  *
  * <p>spark-submit's options are a known, finite list ({@link #SPARK_VALUED}, {@link #SPARK_FLAGS});
  * a job's options are declared by the job. An option the job declares goes to the job, even when
@@ -28,20 +28,46 @@ import java.util.TreeSet;
 public final class SubmitCommandLine {
 
   /** spark-submit options that take a value. */
-  static final Set<String> SPARK_VALUED = Set.of(
-      "master", "deploy-mode", "name", "jars", "packages", "exclude-packages", "repositories", "files", "archives",
-      "conf", "properties-file", "driver-memory", "driver-java-options", "driver-library-path", "driver-class-path",
-      "executor-memory", "executor-cores", "driver-cores", "total-executor-cores", "num-executors", "queue",
-      "principal", "keytab", "proxy-user", "py-files");
+  static final Set<String> SPARK_VALUED =
+      Set.of(
+          "master",
+          "deploy-mode",
+          "name",
+          "jars",
+          "packages",
+          "exclude-packages",
+          "repositories",
+          "files",
+          "archives",
+          "conf",
+          "properties-file",
+          "driver-memory",
+          "driver-java-options",
+          "driver-library-path",
+          "driver-class-path",
+          "executor-memory",
+          "executor-cores",
+          "driver-cores",
+          "total-executor-cores",
+          "num-executors",
+          "queue",
+          "principal",
+          "keytab",
+          "proxy-user",
+          "py-files");
 
-  /** spark-submit switches without a value ({@code --verbose} is the job's: see {@link CommonOptions#VERBOSE}). */
+  /**
+   * spark-submit switches without a value ({@code --verbose} is the job's: see {@link
+   * CommonOptions#VERBOSE}).
+   */
   static final Set<String> SPARK_FLAGS = Set.of("supervise");
 
   /** Exit code telling the script that help was printed and nothing is to be submitted. */
   static final int EXIT_DONE = 3;
 
   /** The two halves of a command line, and what the launch script needs to know about the job's. */
-  public record Split(List<String> sparkArgs, List<String> jobArgs, boolean help, boolean verbose, String out) {}
+  public record Split(
+      List<String> sparkArgs, List<String> jobArgs, boolean help, boolean verbose, String out) {}
 
   private SubmitCommandLine() {}
 
@@ -67,10 +93,14 @@ public final class SubmitCommandLine {
       }
       String name = optionName(arg);
       if (name == null) {
-        throw new UsageException("Unexpected argument '" + arg + "': options start with --"
-            + ClosestName.hint(arg.replaceFirst("^-+", ""), names(specs), "--"));
+        throw new UsageException(
+            "Unexpected argument '"
+                + arg
+                + "': options start with --"
+                + ClosestName.hint(arg.replaceFirst("^-+", ""), names(specs), "--"));
       }
-      JobOption<?> spec = specs.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+      JobOption<?> spec =
+          specs.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
       boolean inline = arg.contains("=");
       if (spec != null) {
         jobArgs.add(arg);
@@ -93,23 +123,38 @@ public final class SubmitCommandLine {
       } else if (SPARK_FLAGS.contains(name)) {
         spark.add(arg);
       } else if (name.equals("class")) {
-        throw new UsageException("--class is not an option here: every job runs through org.sectortrends.jobs.Main");
+        throw new UsageException(
+            "--class is not an option here: every job runs through org.sectortrends.jobs.Main");
       } else {
         Set<String> known = new TreeSet<>(names(specs));
         String hint = ClosestName.hint(name, known, "--");
         if (hint.isEmpty()) {
           hint = ClosestName.hint(name, union(SPARK_VALUED, SPARK_FLAGS), "--");
         }
-        throw new UsageException("Unknown option '--" + name + "' for job " + job
-            + (hint.isEmpty() ? "; jobs/submit " + job + " --help lists the job's options" : hint));
+        throw new UsageException(
+            "Unknown option '--"
+                + name
+                + "' for job "
+                + job
+                + (hint.isEmpty()
+                    ? "; jobs/submit " + job + " --help lists the job's options"
+                    : hint));
       }
     }
     JobOptions parsed = JobOptions.parse(job, specs, jobArgs.toArray(new String[0]), Map.of());
-    return new Split(spark, jobArgs, help || parsed.helpRequested(), parsed.get(CommonOptions.VERBOSE),
-        specs.stream().anyMatch(o -> o.name().equals(CommonOptions.OUT.name())) ? parsed.get(CommonOptions.OUT) : null);
+    return new Split(
+        spark,
+        jobArgs,
+        help || parsed.helpRequested(),
+        parsed.get(CommonOptions.VERBOSE),
+        specs.stream().anyMatch(o -> o.name().equals(CommonOptions.OUT.name()))
+            ? parsed.get(CommonOptions.OUT)
+            : null);
   }
 
-  /** The name of an option token ({@code --out}, {@code --out=x}, {@code -c}), or null for a value. */
+  /**
+   * The name of an option token ({@code --out}, {@code --out=x}, {@code -c}), or null for a value.
+   */
   private static String optionName(String arg) {
     if (arg.equals("-c")) {
       return "conf";
@@ -132,9 +177,8 @@ public final class SubmitCommandLine {
   }
 
   /**
-   * The local directory for the driver's log file: {@code OUT/logs} when the output root is a
-   * local path, else {@code TMP/sector-trends-logs} (a log file cannot be appended to on
-   * object stores).
+   * The local directory for the driver's log file: {@code OUT/logs} when the output root is a local
+   * path, else {@code TMP/sector-trends-logs} (a log file cannot be appended to on object stores).
    */
   static Path logDirectory(String out, Path tmp) {
     if (out != null) {
@@ -156,14 +200,16 @@ public final class SubmitCommandLine {
   }
 
   /**
-   * {@code SubmitCommandLine RESULT_FILE [JOB [args...]]}: prints help and exits {@value #EXIT_DONE},
-   * rejects bad usage with one line and exit {@value UsageException#EXIT_CODE}, or writes the split
-   * to RESULT_FILE as NUL-terminated records (a kind letter, then the text: {@code S} spark-submit
-   * argument, {@code J} job argument, {@code L} log directory, {@code V} verbose) and exits 0.
+   * {@code SubmitCommandLine RESULT_FILE [JOB [args...]]}: prints help and exits {@value
+   * #EXIT_DONE}, rejects bad usage with one line and exit {@value UsageException#EXIT_CODE}, or
+   * writes the split to RESULT_FILE as NUL-terminated records (a kind letter, then the text: {@code
+   * S} spark-submit argument, {@code J} job argument, {@code L} log directory, {@code V} verbose)
+   * and exits 0.
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 2 || args[1].equals("--help") || args[1].equals("-h")) {
-      (args.length < 2 ? System.err : System.out).print(Main.jobList().replaceFirst("Usage: JOB", "Usage: jobs/submit JOB") + SUBMIT_HELP);
+      (args.length < 2 ? System.err : System.out)
+          .print(Main.jobList().replaceFirst("Usage: JOB", "Usage: jobs/submit JOB") + SUBMIT_HELP);
       System.exit(args.length < 2 ? UsageException.EXIT_CODE : EXIT_DONE);
     }
     String jobName = args[1];
@@ -181,8 +227,11 @@ public final class SubmitCommandLine {
       return;
     }
     if (split.help()) {
-      System.out.print(JobOptions.usage(jobName, job.summary(), CommonOptions.withLauncherOptions(job.options()))
-          .replace("Usage: " + jobName, "Usage: jobs/submit " + jobName + " [spark-submit options]"));
+      System.out.print(
+          JobOptions.usage(jobName, job.summary(), CommonOptions.withLauncherOptions(job.options()))
+              .replace(
+                  "Usage: " + jobName,
+                  "Usage: jobs/submit " + jobName + " [spark-submit options]"));
       System.exit(EXIT_DONE);
     }
     try (OutputStream out = Files.newOutputStream(Path.of(args[0]))) {
@@ -192,7 +241,10 @@ public final class SubmitCommandLine {
       for (String s : split.jobArgs()) {
         record(out, 'J', s);
       }
-      record(out, 'L', logDirectory(split.out(), Path.of(System.getProperty("java.io.tmpdir"))).toString());
+      record(
+          out,
+          'L',
+          logDirectory(split.out(), Path.of(System.getProperty("java.io.tmpdir"))).toString());
       if (split.verbose()) {
         record(out, 'V', "");
       }
@@ -204,7 +256,8 @@ public final class SubmitCommandLine {
     out.write(0);
   }
 
-  private static final String SUBMIT_HELP = """
+  private static final String SUBMIT_HELP =
+      """
 
       Job options and spark-submit options (--master, --conf, --driver-memory, ...) may be mixed:
         jobs/submit pipeline --master 'local[4]' --input data/sample --out out

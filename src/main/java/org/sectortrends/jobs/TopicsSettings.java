@@ -7,11 +7,11 @@ import org.sectortrends.topics.SectorTaxonomy;
 import org.sectortrends.topics.TopicConfig;
 
 /**
- * The settings of one {@code topics} run, read once from its {@link JobOptions}: the run reads
- * its values here instead of looking options up where it needs them.
+ * The settings of one {@code topics} run, read once from its {@link JobOptions}: the run reads its
+ * values here instead of looking options up where it needs them.
  *
- * <p>Clustering settings are validated together by {@link TopicConfig} (e.g. {@code --k-min}
- * above {@code --k-max}); a conflict is a {@link UsageException} that names it.
+ * <p>Clustering settings are validated together by {@link TopicConfig} (e.g. {@code --k-min} above
+ * {@code --k-max}); a conflict is a {@link UsageException} that names it.
  *
  * @param mode what the run does with the model ({@code --mode})
  * @param clustering vocabulary and clustering settings ({@code --k}, {@code --min-df}, ...)
@@ -33,8 +33,10 @@ public record TopicsSettings(
     Optional<String> taxonomyFile) {
 
   public static final TopicsMode DEFAULT_MODE = TopicsMode.FIT;
+
   /** {@code --k 0}: choose k by the stability of the clusters. */
   public static final int CHOOSE_K = 0;
+
   public static final int DEFAULT_TOP_TERMS = 10;
   public static final double DEFAULT_MATCH_THRESHOLD = 0.5;
   public static final int DEFAULT_FIT_SAMPLE = 50_000;
@@ -43,16 +45,31 @@ public record TopicsSettings(
   public static TopicsSettings from(JobOptions options) {
     TopicConfig clustering;
     try {
-      clustering = new TopicConfig(options.get(TopicsJob.MIN_DF), options.get(TopicsJob.MAX_DF), options.get(TopicsJob.VOCAB_SIZE),
-          options.get(TopicsJob.ALGORITHM), options.get(TopicsJob.K_MIN), options.get(TopicsJob.K_MAX), options.get(TopicsJob.K),
-          options.get(TopicsJob.SEED), options.get(TopicsJob.MAX_ITER), options.get(TopicsJob.RESTARTS),
-          options.get(TopicsJob.BINARY_COUNTS));
+      clustering =
+          new TopicConfig(
+              options.get(TopicsJob.MIN_DF),
+              options.get(TopicsJob.MAX_DF),
+              options.get(TopicsJob.VOCAB_SIZE),
+              options.get(TopicsJob.ALGORITHM),
+              options.get(TopicsJob.K_MIN),
+              options.get(TopicsJob.K_MAX),
+              options.get(TopicsJob.K),
+              options.get(TopicsJob.SEED),
+              options.get(TopicsJob.MAX_ITER),
+              options.get(TopicsJob.RESTARTS),
+              options.get(TopicsJob.BINARY_COUNTS));
     } catch (IllegalArgumentException e) {
       throw new UsageException("Bad topic options: " + e.getMessage(), e);
     }
-    return new TopicsSettings(options.get(TopicsJob.MODE), clustering, options.get(TopicsJob.SEARCH_SAMPLE),
-        options.get(TopicsJob.TOP_TERMS), options.get(TopicsJob.MATCH_THRESHOLD), options.get(TopicsJob.FIT_SAMPLE),
-        options.get(TopicsJob.COLD_START), Optional.ofNullable(options.get(TopicsJob.TAXONOMY)));
+    return new TopicsSettings(
+        options.get(TopicsJob.MODE),
+        clustering,
+        options.get(TopicsJob.SEARCH_SAMPLE),
+        options.get(TopicsJob.TOP_TERMS),
+        options.get(TopicsJob.MATCH_THRESHOLD),
+        options.get(TopicsJob.FIT_SAMPLE),
+        options.get(TopicsJob.COLD_START),
+        Optional.ofNullable(options.get(TopicsJob.TAXONOMY)));
   }
 
   /** The fixed number of topics, or {@link #CHOOSE_K}. */
@@ -62,12 +79,14 @@ public record TopicsSettings(
 
   /** The taxonomy of {@link #taxonomyFile}, or the bundled one. */
   public SectorTaxonomy taxonomy() {
-    return taxonomyFile.map(file -> SectorTaxonomy.fromFile(Path.of(file))).orElseGet(SectorTaxonomy::fromClasspath);
+    return taxonomyFile
+        .map(file -> SectorTaxonomy.fromFile(Path.of(file)))
+        .orElseGet(SectorTaxonomy::fromClasspath);
   }
 
   /**
-   * Parses {@code --algorithm}: {@code kmeans} or {@code bisecting-kmeans} (case and {@code _}
-   * for {@code -} do not matter); the message of a failure lists the values.
+   * Parses {@code --algorithm}: {@code kmeans} or {@code bisecting-kmeans} (case and {@code _} for
+   * {@code -} do not matter); the message of a failure lists the values.
    */
   static TopicConfig.Algorithm parseAlgorithm(String text) {
     String wanted = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');

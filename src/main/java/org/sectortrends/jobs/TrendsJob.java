@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,34 +42,48 @@ import org.sectortrends.trends.TermTrends;
 
 /**
  * {@code trends}: the sector, topic and term trends per week, month and quarter, the company
- * metrics, the investment events and the {@code sectors} and {@code companies} lookup tables,
- * from {@code articles}, {@code article_topics}, {@code topics}, {@code article_terms} and
- * {@code figures}.
+ * metrics, the investment events and the {@code sectors} and {@code companies} lookup tables, from
+ * {@code articles}, {@code article_topics}, {@code topics}, {@code article_terms} and {@code
+ * figures}.
  *
  * <p>What a run recomputes: without {@code --months}, everything. With {@code --months}, only the
- * periods those months touch: for each period type the weeks, months and quarters that overlap
- * them (their neighbours and the {@code --baseline-periods} before are read, not written), the
- * reported periods of {@code company_metrics} that the months' figures mention (over the figures
- * of every month), and the investment events of those months (the month before is read so that
- * an event reported across the month boundary stays one). Every trend table is written by dynamic
- * partition overwrite on {@code (period_type, period)}, so other periods stay as they were: a
- * monthly run does not recompute last year.
+ * periods those months touch: for each period type the weeks, months and quarters that overlap them
+ * (their neighbours and the {@code --baseline-periods} before are read, not written), the reported
+ * periods of {@code company_metrics} that the months' figures mention (over the figures of every
+ * month), and the investment events of those months (the month before is read so that an event
+ * reported across the month boundary stays one). Every trend table is written by dynamic partition
+ * overwrite on {@code (period_type, period)}, so other periods stay as they were: a monthly run
+ * does not recompute last year.
  *
  * <p>{@code topic_trends} keeps the model version per row, and a retraining does not rewrite a
- * complete period that a topic model of another version already reported: such periods are kept
- * as they are; partial periods (the data did not span them) are rewritten with the current model.
+ * complete period that a topic model of another version already reported: such periods are kept as
+ * they are; partial periods (the data did not span them) are rewritten with the current model.
  *
- * <p>The sector of an article is {@code article_topics.sector}, the article's own sector;
- * articles without a row there are counted under {@code unassigned}.
+ * <p>The sector of an article is {@code article_topics.sector}, the article's own sector; articles
+ * without a row there are counted under {@code unassigned}.
  */
 public final class TrendsJob implements SparkJob {
 
-  static final JobOption<List<String>> PERIOD_TYPES = JobOption.list("period-type", "week|month|quarter",
-      TrendsSettings.DEFAULT_PERIOD_TYPES.stream().map(PeriodType::id).toList(), "Period types of the trend tables; all three by default");
-  static final JobOption<Integer> BASELINE_PERIODS = JobOption.integer("baseline-periods", TrendsSettings.DEFAULT_BASELINE_PERIODS, 1, 104,
-      "Trailing periods of the term baseline (term_trends)");
-  static final JobOption<Integer> MIN_SUPPORT = JobOption.integer("min-support", TrendsSettings.DEFAULT_MIN_SUPPORT, 1, 1_000_000,
-      "Minimum articles with a term in a period for a term_trends row (and for being emerging)");
+  static final JobOption<List<String>> PERIOD_TYPES =
+      JobOption.list(
+          "period-type",
+          "week|month|quarter",
+          TrendsSettings.DEFAULT_PERIOD_TYPES.stream().map(PeriodType::id).toList(),
+          "Period types of the trend tables; all three by default");
+  static final JobOption<Integer> BASELINE_PERIODS =
+      JobOption.integer(
+          "baseline-periods",
+          TrendsSettings.DEFAULT_BASELINE_PERIODS,
+          1,
+          104,
+          "Trailing periods of the term baseline (term_trends)");
+  static final JobOption<Integer> MIN_SUPPORT =
+      JobOption.integer(
+          "min-support",
+          TrendsSettings.DEFAULT_MIN_SUPPORT,
+          1,
+          1_000_000,
+          "Minimum articles with a term in a period for a term_trends row (and for being emerging)");
 
   @Override
   public String name() {
@@ -84,8 +97,16 @@ public final class TrendsJob implements SparkJob {
 
   @Override
   public List<JobOption<?>> options() {
-    return List.of(PERIOD_TYPES, ArticleSelection.MONTHS, ArticleSelection.INCREMENTAL, BASELINE_PERIODS, MIN_SUPPORT, FiguresJob.LEXICON_DIR,
-        TopicsJob.TAXONOMY, CommonOptions.OUT, CommonOptions.RUN_ID);
+    return List.of(
+        PERIOD_TYPES,
+        ArticleSelection.MONTHS,
+        ArticleSelection.INCREMENTAL,
+        BASELINE_PERIODS,
+        MIN_SUPPORT,
+        FiguresJob.LEXICON_DIR,
+        TopicsJob.TAXONOMY,
+        CommonOptions.OUT,
+        CommonOptions.RUN_ID);
   }
 
   @Override
@@ -96,11 +117,13 @@ public final class TrendsJob implements SparkJob {
     TrendsSettings settings = TrendsSettings.from(options);
     List<PeriodType> types = settings.periodTypes();
     if (!store.exists(Tables.ARTICLES)) {
-      throw new UsageException("No articles table under " + store.root() + ": run ingest with the same --out first");
+      throw new UsageException(
+          "No articles table under " + store.root() + ": run ingest with the same --out first");
     }
     // --months, or with --incremental (what a periodic pipeline run passes) the months that the
     // ingests since the last successful trends run touched; every month when neither applies.
-    Optional<Set<String>> selected = ArticleSelection.monthsToProcess(spark, store, options, name());
+    Optional<Set<String>> selected =
+        ArticleSelection.monthsToProcess(spark, store, options, name());
     Set<YearMonth> months = new TreeSet<>();
     for (String month : selected.orElse(Set.of())) {
       if (month.equals(Tables.UNDATED_MONTH)) {
@@ -117,36 +140,90 @@ public final class TrendsJob implements SparkJob {
     String lexiconDir = settings.lexiconDir().orElse(null);
     String taxonomyFile = settings.taxonomyFile().orElse(null);
 
-    SectorTaxonomy taxonomy = taxonomyFile == null ? SectorTaxonomy.fromClasspath() : SectorTaxonomy.fromFile(Path.of(taxonomyFile));
-    CompanyDirectory directory = lexiconDir == null ? CompanyDirectory.defaults() : CompanyDirectory.fromDirectory(Path.of(lexiconDir));
-    Dataset<Row> sectors = Lookups.sectors(spark, taxonomy, Lookups.englishNames(taxonomyFile == null ? null : Path.of(taxonomyFile)));
+    SectorTaxonomy taxonomy =
+        taxonomyFile == null
+            ? SectorTaxonomy.fromClasspath()
+            : SectorTaxonomy.fromFile(Path.of(taxonomyFile));
+    CompanyDirectory directory =
+        lexiconDir == null
+            ? CompanyDirectory.defaults()
+            : CompanyDirectory.fromDirectory(Path.of(lexiconDir));
+    Dataset<Row> sectors =
+        Lookups.sectors(
+            spark,
+            taxonomy,
+            Lookups.englishNames(taxonomyFile == null ? null : Path.of(taxonomyFile)));
     Dataset<Row> companies = Lookups.companies(spark, directory);
     store.write(Tables.SECTORS, sectors);
     store.write(Tables.COMPANIES, companies);
 
     if (selected.isPresent() && months.isEmpty()) {
-      return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, 0L, 0L, 0, Map.of(),
-          ArticleSelection.describe(selected, options) + ": no dated month to recompute; lookup tables written to " + store.root());
+      return new RunSummary(
+          runId,
+          name(),
+          context.started(),
+          null,
+          RunSummary.SUCCEEDED,
+          0L,
+          0L,
+          0,
+          Map.of(),
+          ArticleSelection.describe(selected, options)
+              + ": no dated month to recompute; lookup tables written to "
+              + store.root());
     }
-    Dataset<Row> articles = store.read(Tables.ARTICLES)
-        .filter(col(Col.PUBLISHED_DATE).isNotNull())
-        .select(Col.ARTICLE_ID, Col.OUTLET, Col.PUBLISHED_DATE, Col.PUBLISHED_AT, Col.PUBLISHED_MONTH)
-        .cache();
+    Dataset<Row> articles =
+        store
+            .read(Tables.ARTICLES)
+            .filter(col(Col.PUBLISHED_DATE).isNotNull())
+            .select(
+                Col.ARTICLE_ID,
+                Col.OUTLET,
+                Col.PUBLISHED_DATE,
+                Col.PUBLISHED_AT,
+                Col.PUBLISHED_MONTH)
+            .cache();
     // Count and data span in one pass over the articles.
     Row span = GroupTrends.dataSpanAndCount(articles);
     long articleCount = span.getLong(2);
     if (articleCount == 0) {
       articles.unpersist();
-      return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, 0L, 0L, 0, Map.of(),
+      return new RunSummary(
+          runId,
+          name(),
+          context.started(),
+          null,
+          RunSummary.SUCCEEDED,
+          0L,
+          0L,
+          0,
+          Map.of(),
           "no dated articles; lookup tables written to " + store.root());
     }
     // Small data: a few shuffle partitions instead of the session's default, so that each of the
     // job's shuffles does not schedule dozens of near-empty tasks. Restored when the job ends.
     String shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
-    spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(shufflePartitionsFor(articleCount, Integer.parseInt(shufflePartitions))));
+    spark
+        .conf()
+        .set(
+            SHUFFLE_PARTITIONS,
+            String.valueOf(
+                shufflePartitionsFor(articleCount, Integer.parseInt(shufflePartitions))));
     try {
-      return runOnArticles(spark, store, context, types, months, baseline, minSupport, lexiconDir, sectors, companies,
-          articles, span, articleCount);
+      return runOnArticles(
+          spark,
+          store,
+          context,
+          types,
+          months,
+          baseline,
+          minSupport,
+          lexiconDir,
+          sectors,
+          companies,
+          articles,
+          span,
+          articleCount);
     } finally {
       spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
     }
@@ -157,20 +234,43 @@ public final class TrendsJob implements SparkJob {
   /** Articles per shuffle partition: trend rows are few per article, so partitions stay small. */
   static final long ARTICLES_PER_SHUFFLE_PARTITION = 50_000;
 
-  /** One shuffle partition per {@value #ARTICLES_PER_SHUFFLE_PARTITION} articles, at most the session's setting. */
+  /**
+   * One shuffle partition per {@value #ARTICLES_PER_SHUFFLE_PARTITION} articles, at most the
+   * session's setting.
+   */
   static int shufflePartitionsFor(long articles, int sessionSetting) {
     long wanted = articles / ARTICLES_PER_SHUFFLE_PARTITION + 1;
     return (int) Math.max(1, Math.min(sessionSetting, wanted));
   }
 
-  private RunSummary runOnArticles(SparkSession spark, TableStore store, JobContext context, List<PeriodType> types,
-      Set<YearMonth> months, int baseline, int minSupport, String lexiconDir, Dataset<Row> sectors, Dataset<Row> companies,
-      Dataset<Row> articles, Row span, long articleCount) {
+  private RunSummary runOnArticles(
+      SparkSession spark,
+      TableStore store,
+      JobContext context,
+      List<PeriodType> types,
+      Set<YearMonth> months,
+      int baseline,
+      int minSupport,
+      String lexiconDir,
+      Dataset<Row> sectors,
+      Dataset<Row> companies,
+      Dataset<Row> articles,
+      Row span,
+      long articleCount) {
     String runId = context.runId();
     Map<String, Long> written = new HashMap<>();
-    Dataset<Row> articleTopics = store.read(Tables.ARTICLE_TOPICS).select(Col.ARTICLE_ID, Col.TOPIC_ID, Col.MODEL_VERSION, Col.SECTOR);
-    Dataset<Row> topics = store.read(Tables.TOPICS).select(col(Col.TOPIC_ID), col(Col.MODEL_VERSION),
-        col(Col.LABEL).as(Col.TOPIC_LABEL), col(Col.SECTOR).as("topic_sector"));
+    Dataset<Row> articleTopics =
+        store
+            .read(Tables.ARTICLE_TOPICS)
+            .select(Col.ARTICLE_ID, Col.TOPIC_ID, Col.MODEL_VERSION, Col.SECTOR);
+    Dataset<Row> topics =
+        store
+            .read(Tables.TOPICS)
+            .select(
+                col(Col.TOPIC_ID),
+                col(Col.MODEL_VERSION),
+                col(Col.LABEL).as(Col.TOPIC_LABEL),
+                col(Col.SECTOR).as("topic_sector"));
     Dataset<Row> terms = store.read(Tables.ARTICLE_TERMS);
     Dataset<Row> figures = store.read(Tables.FIGURES);
 
@@ -187,31 +287,56 @@ public final class TrendsJob implements SparkJob {
       eventFigures = figures.filter(col(Col.PUBLISHED_MONTH).isin(read.toArray()));
     }
     Dataset<Row> articleSectors = articleTopics.select(Col.ARTICLE_ID, Col.SECTOR);
-    Dataset<Row> events = InvestmentEvents.compute(eventFigures, articles, articleSectors, companies, lexiconDir)
-        .withColumn(Col.PERIOD_TYPE, lit("month"))
-        .withColumn(Col.PERIOD, date_format(col(Col.EVENT_DATE), "yyyy-MM"))
-        .withColumn(Col.RUN_ID, lit(runId));
+    Dataset<Row> events =
+        InvestmentEvents.compute(eventFigures, articles, articleSectors, companies, lexiconDir)
+            .withColumn(Col.PERIOD_TYPE, lit("month"))
+            .withColumn(Col.PERIOD, date_format(col(Col.EVENT_DATE), "yyyy-MM"))
+            .withColumn(Col.RUN_ID, lit(runId));
     if (!eventMonths.isEmpty()) {
       events = events.filter(col(Col.PERIOD).isin(eventMonths.toArray()));
     }
     // The events are few: collected once, written from the driver and summed per sector there.
-    List<Row> eventRows = TableStore.conform(Tables.INVESTMENT_EVENTS_TABLE, events).collectAsList();
-    written.put(Tables.INVESTMENT_EVENTS_TABLE.name(), writeRows(spark, store, Tables.INVESTMENT_EVENTS_TABLE, eventRows));
+    List<Row> eventRows =
+        TableStore.conform(Tables.INVESTMENT_EVENTS_TABLE, events).collectAsList();
+    written.put(
+        Tables.INVESTMENT_EVENTS_TABLE.name(),
+        writeRows(spark, store, Tables.INVESTMENT_EVENTS_TABLE, eventRows));
 
     // Company metrics: the reported periods the selected months mention, over all figures.
     Dataset<Row> metricFigures = figures;
     if (!months.isEmpty()) {
-      List<String> periodTexts = figures.filter(col(Col.PUBLISHED_MONTH).isin(monthLabels(months).toArray()))
-          .filter(col(Col.COMPANY_ID).isNotNull()).select(Col.PERIOD).distinct().as(Encoders.STRING()).collectAsList();
+      List<String> periodTexts =
+          figures
+              .filter(col(Col.PUBLISHED_MONTH).isin(monthLabels(months).toArray()))
+              .filter(col(Col.COMPANY_ID).isNotNull())
+              .select(Col.PERIOD)
+              .distinct()
+              .as(Encoders.STRING())
+              .collectAsList();
       Set<String> reported = new TreeSet<>();
       periodTexts.forEach(p -> ReportedPeriod.parse(p).ifPresent(r -> reported.add(r.label())));
-      metricFigures = figures.withColumn("reported_label", CompanyMetrics.reportedPeriodUdf().apply(col(Col.PERIOD)).getField("label"))
-          .filter(col("reported_label").isin(reported.toArray())).drop("reported_label");
+      metricFigures =
+          figures
+              .withColumn(
+                  "reported_label",
+                  CompanyMetrics.reportedPeriodUdf().apply(col(Col.PERIOD)).getField("label"))
+              .filter(col("reported_label").isin(reported.toArray()))
+              .drop("reported_label");
     }
-    written.put(Tables.COMPANY_METRICS.name(), writeRows(spark, store, Tables.COMPANY_METRICS, TableStore.conform(Tables.COMPANY_METRICS,
-        CompanyMetrics.compute(metricFigures, articles, companies).withColumn(Col.RUN_ID, lit(runId))).collectAsList()));
+    written.put(
+        Tables.COMPANY_METRICS.name(),
+        writeRows(
+            spark,
+            store,
+            Tables.COMPANY_METRICS,
+            TableStore.conform(
+                    Tables.COMPANY_METRICS,
+                    CompanyMetrics.compute(metricFigures, articles, companies)
+                        .withColumn(Col.RUN_ID, lit(runId)))
+                .collectAsList()));
 
-    // Every period type at once, keyed by (period_type, period): one set of queries, not one per type.
+    // Every period type at once, keyed by (period_type, period): one set of queries, not one per
+    // type.
     Map<PeriodType, Set<String>> touched = new java.util.EnumMap<>(PeriodType.class);
     Dataset<Row> window = articles;
     if (!months.isEmpty()) {
@@ -232,51 +357,127 @@ public final class TrendsJob implements SparkJob {
         }
         touched.put(type, labels);
       }
-      window = articles.filter(col(Col.PUBLISHED_DATE).between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+      window =
+          articles.filter(
+              col(Col.PUBLISHED_DATE)
+                  .between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
     }
-    // One row per article and period type, cached: the per-period cells and the term counts both read it.
-    Dataset<Row> articlePeriods = PeriodGroups.articlePeriods(window, articleTopics, figures, types).cache();
-    PeriodGroups groups = PeriodGroups.of(PeriodGroups.cells(articlePeriods).collectAsList(),
-        span.getDate(0).toLocalDate(), span.getDate(1).toLocalDate());
+    // One row per article and period type, cached: the per-period cells and the term counts both
+    // read it.
+    Dataset<Row> articlePeriods =
+        PeriodGroups.articlePeriods(window, articleTopics, figures, types).cache();
+    PeriodGroups groups =
+        PeriodGroups.of(
+            PeriodGroups.cells(articlePeriods).collectAsList(),
+            span.getDate(0).toLocalDate(),
+            span.getDate(1).toLocalDate());
     // Articles of each cell with each term: the top terms of sectors and topics and the term trends
     // are sums over these.
-    Dataset<Row> termCounts = articlePeriods
-        .select(Col.ARTICLE_ID, Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START, Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID)
-        .join(terms.select(Col.ARTICLE_ID, Col.TERM).distinct(), Col.ARTICLE_ID)
-        .groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START, Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID, Col.TERM)
-        .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> termCounts =
+        articlePeriods
+            .select(
+                Col.ARTICLE_ID,
+                Col.PERIOD_TYPE,
+                Col.PERIOD,
+                Col.PERIOD_START,
+                Col.SECTOR,
+                Col.MODEL_VERSION,
+                Col.TOPIC_ID)
+            .join(terms.select(Col.ARTICLE_ID, Col.TERM).distinct(), Col.ARTICLE_ID)
+            .groupBy(
+                Col.PERIOD_TYPE,
+                Col.PERIOD,
+                Col.PERIOD_START,
+                Col.SECTOR,
+                Col.MODEL_VERSION,
+                Col.TOPIC_ID,
+                Col.TERM)
+            .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     List<Dataset<Row>> sizes = groups.groupSizes(spark);
-    TermTrends.Generic generic = new TermTrends.Generic(TermTrends.genericTerms(lexiconDir), articleCount).plus(groups.outlets());
-    // The words of any story (the generic terms, outlet names, numbers) are no sector's own words either.
-    Map<String, String> topTerms = GroupTrends.joinTopTerms(GroupTrends.topTerms(termCounts.filter(TermTrends.notListed(generic)),
-        sizes.get(0), sizes.get(1)).collectAsList());
+    TermTrends.Generic generic =
+        new TermTrends.Generic(TermTrends.genericTerms(lexiconDir), articleCount)
+            .plus(groups.outlets());
+    // The words of any story (the generic terms, outlet names, numbers) are no sector's own words
+    // either.
+    Map<String, String> topTerms =
+        GroupTrends.joinTopTerms(
+            GroupTrends.topTerms(
+                    termCounts.filter(TermTrends.notListed(generic)), sizes.get(0), sizes.get(1))
+                .collectAsList());
 
     Map<String, String> sectorNames = new java.util.TreeMap<>();
     for (Row r : sectors.select(Col.SECTOR_ID, Col.NAME_KO).collectAsList()) {
       sectorNames.put(r.getString(0), r.getString(1));
     }
-    written.put(Tables.SECTOR_TRENDS.name(), writeRows(spark, store, Tables.SECTOR_TRENDS,
-        onlyTouched(Tables.SECTOR_TRENDS, groups.sectorRows(sectorNames, topTerms, eventRows, runId), touched)));
+    written.put(
+        Tables.SECTOR_TRENDS.name(),
+        writeRows(
+            spark,
+            store,
+            Tables.SECTOR_TRENDS,
+            onlyTouched(
+                Tables.SECTOR_TRENDS,
+                groups.sectorRows(sectorNames, topTerms, eventRows, runId),
+                touched)));
     Map<String, String[]> topicNames = new HashMap<>();
     for (Row r : topics.collectAsList()) {
-      topicNames.put(PeriodGroups.topicKey(r.getString(1), r.getInt(0)), new String[] {r.getString(2), r.getString(3)});
+      topicNames.put(
+          PeriodGroups.topicKey(r.getString(1), r.getInt(0)),
+          new String[] {r.getString(2), r.getString(3)});
     }
-    written.put(Tables.TOPIC_TRENDS.name(), writeRows(spark, store, Tables.TOPIC_TRENDS,
-        keepEarlierModels(store, onlyTouched(Tables.TOPIC_TRENDS, groups.topicRows(topicNames, topTerms, runId), touched))));
+    written.put(
+        Tables.TOPIC_TRENDS.name(),
+        writeRows(
+            spark,
+            store,
+            Tables.TOPIC_TRENDS,
+            keepEarlierModels(
+                store,
+                onlyTouched(
+                    Tables.TOPIC_TRENDS, groups.topicRows(topicNames, topTerms, runId), touched))));
 
     List<TermTrends.PeriodSize> periodSizes = new ArrayList<>();
-    groups.periods().forEach(p -> periodSizes.add(new TermTrends.PeriodSize(PeriodCalendar.parse(p.type(), p.label()), p.articles())));
-    Dataset<Row> termTrends = TermTrends.fromTermCounts(termCounts, TermTrends.periodSizes(spark, periodSizes, baseline),
-        TermTrends.firstSeen(terms, articles), baseline, minSupport, generic).withColumn(Col.RUN_ID, lit(runId));
-    written.put(Tables.TERM_TRENDS.name(), writeCounted(spark, store, Tables.TERM_TRENDS, onlyTouched(termTrends, touched)));
+    groups
+        .periods()
+        .forEach(
+            p ->
+                periodSizes.add(
+                    new TermTrends.PeriodSize(
+                        PeriodCalendar.parse(p.type(), p.label()), p.articles())));
+    Dataset<Row> termTrends =
+        TermTrends.fromTermCounts(
+                termCounts,
+                TermTrends.periodSizes(spark, periodSizes, baseline),
+                TermTrends.firstSeen(terms, articles),
+                baseline,
+                minSupport,
+                generic)
+            .withColumn(Col.RUN_ID, lit(runId));
+    written.put(
+        Tables.TERM_TRENDS.name(),
+        writeCounted(spark, store, Tables.TERM_TRENDS, onlyTouched(termTrends, touched)));
     termCounts.unpersist();
     articlePeriods.unpersist();
     long total = written.values().stream().mapToLong(Long::longValue).sum();
     articles.unpersist();
-    return new RunSummary(runId, name(), context.started(), null, RunSummary.SUCCEEDED, articleCount, total, 0, Map.of(),
-        "rows " + new java.util.TreeMap<>(written) + "; period types " + types.stream().map(PeriodType::id).toList()
-            + (months.isEmpty() ? "; all periods" : "; periods touched by " + months) + "; tables: " + store.root());
+    return new RunSummary(
+        runId,
+        name(),
+        context.started(),
+        null,
+        RunSummary.SUCCEEDED,
+        articleCount,
+        total,
+        0,
+        Map.of(),
+        "rows "
+            + new java.util.TreeMap<>(written)
+            + "; period types "
+            + types.stream().map(PeriodType::id).toList()
+            + (months.isEmpty() ? "; all periods" : "; periods touched by " + months)
+            + "; tables: "
+            + store.root());
   }
 
   /**
@@ -288,12 +489,18 @@ public final class TrendsJob implements SparkJob {
     if (!store.exists(Tables.TOPIC_TRENDS)) {
       return rows;
     }
-    List<Row> reported = store.read(Tables.TOPIC_TRENDS)
-        .filter(not(coalesce(col(Col.IS_PARTIAL), lit(false))))
-        .select(Col.PERIOD_TYPE, Col.PERIOD, Col.MODEL_VERSION).distinct().collectAsList();
+    List<Row> reported =
+        store
+            .read(Tables.TOPIC_TRENDS)
+            .filter(not(coalesce(col(Col.IS_PARTIAL), lit(false))))
+            .select(Col.PERIOD_TYPE, Col.PERIOD, Col.MODEL_VERSION)
+            .distinct()
+            .collectAsList();
     Map<List<String>, Set<String>> modelsByPeriod = new HashMap<>();
     for (Row r : reported) {
-      modelsByPeriod.computeIfAbsent(List.of(r.getString(0), r.getString(1)), k -> new TreeSet<>()).add(r.getString(2));
+      modelsByPeriod
+          .computeIfAbsent(List.of(r.getString(0), r.getString(1)), k -> new TreeSet<>())
+          .add(r.getString(2));
     }
     int type = Tables.TOPIC_TRENDS.schema().fieldIndex(Col.PERIOD_TYPE);
     int period = Tables.TOPIC_TRENDS.schema().fieldIndex(Col.PERIOD);
@@ -315,13 +522,20 @@ public final class TrendsJob implements SparkJob {
     }
     Column any = lit(false);
     for (Map.Entry<PeriodType, Set<String>> e : touched.entrySet()) {
-      any = any.or(col(Col.PERIOD_TYPE).equalTo(e.getKey().id()).and(col(Col.PERIOD).isin(e.getValue().toArray())));
+      any =
+          any.or(
+              col(Col.PERIOD_TYPE)
+                  .equalTo(e.getKey().id())
+                  .and(col(Col.PERIOD).isin(e.getValue().toArray())));
     }
     return rows.filter(any);
   }
 
-  /** The rows (of a trend table) of the touched periods; all rows when every period is recomputed. */
-  private static List<Row> onlyTouched(TableSpec table, List<Row> rows, Map<PeriodType, Set<String>> touched) {
+  /**
+   * The rows (of a trend table) of the touched periods; all rows when every period is recomputed.
+   */
+  private static List<Row> onlyTouched(
+      TableSpec table, List<Row> rows, Map<PeriodType, Set<String>> touched) {
     if (touched.isEmpty() || rows.isEmpty()) {
       return rows;
     }
@@ -344,7 +558,8 @@ public final class TrendsJob implements SparkJob {
   }
 
   /** Writes rows computed on the driver (in the table's column order); returns how many. */
-  private static long writeRows(SparkSession spark, TableStore store, TableSpec table, List<Row> rows) {
+  private static long writeRows(
+      SparkSession spark, TableStore store, TableSpec table, List<Row> rows) {
     store.write(table, spark.createDataFrame(rows, table.schema()));
     return rows.size();
   }
@@ -352,24 +567,32 @@ public final class TrendsJob implements SparkJob {
   /**
    * Writes the rows and returns how many were written, counted as they pass to the writer (an
    * accumulator), so the rows are computed once and no count() runs before the write. A task that
-   * is retried after a lost shuffle may count its rows twice; the count is for the run summary only.
+   * is retried after a lost shuffle may count its rows twice; the count is for the run summary
+   * only.
    */
-  private static long writeCounted(SparkSession spark, TableStore store, TableSpec table, Dataset<Row> rows) {
+  private static long writeCounted(
+      SparkSession spark, TableStore store, TableSpec table, Dataset<Row> rows) {
     Dataset<Row> shaped = TableStore.conform(table, rows);
-    org.apache.spark.util.LongAccumulator counter = spark.sparkContext().longAccumulator(table.name() + " rows");
-    store.write(table, shaped.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it ->
-        new java.util.Iterator<Row>() {
-          @Override
-          public boolean hasNext() {
-            return it.hasNext();
-          }
+    org.apache.spark.util.LongAccumulator counter =
+        spark.sparkContext().longAccumulator(table.name() + " rows");
+    store.write(
+        table,
+        shaped.mapPartitions(
+            (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>)
+                it ->
+                    new java.util.Iterator<Row>() {
+                      @Override
+                      public boolean hasNext() {
+                        return it.hasNext();
+                      }
 
-          @Override
-          public Row next() {
-            counter.add(1);
-            return it.next();
-          }
-        }, Encoders.row(shaped.schema())));
+                      @Override
+                      public Row next() {
+                        counter.add(1);
+                        return it.next();
+                      }
+                    },
+            Encoders.row(shaped.schema())));
     return counter.value();
   }
 }

@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import org.sectortrends.trends.PeriodCalendar.PeriodType;
 
 /**
- * The settings of one {@code trends} run, read once from its {@link JobOptions}: the period
- * types as enums (each once, in the order given) and the months as {@link YearMonth}s, so that a
- * bad value is a usage error naming it before any table is read.
+ * The settings of one {@code trends} run, read once from its {@link JobOptions}: the period types
+ * as enums (each once, in the order given) and the months as {@link YearMonth}s, so that a bad
+ * value is a usage error naming it before any table is read.
  *
  * @param periodTypes the period types of the trend tables ({@code --period-type})
  * @param months the months whose periods are recomputed, in order; empty for all ({@code --months})
@@ -30,7 +30,8 @@ public record TrendsSettings(
     Optional<String> lexiconDir,
     Optional<String> taxonomyFile) {
 
-  public static final List<PeriodType> DEFAULT_PERIOD_TYPES = List.of(PeriodType.WEEK, PeriodType.MONTH, PeriodType.QUARTER);
+  public static final List<PeriodType> DEFAULT_PERIOD_TYPES =
+      List.of(PeriodType.WEEK, PeriodType.MONTH, PeriodType.QUARTER);
   public static final int DEFAULT_BASELINE_PERIODS = 6;
   public static final int DEFAULT_MIN_SUPPORT = 3;
 
@@ -46,7 +47,8 @@ public record TrendsSettings(
       try {
         types.add(PeriodType.of(type));
       } catch (IllegalArgumentException e) {
-        throw new UsageException("Bad value '" + type + "' for --period-type: expected week, month or quarter");
+        throw new UsageException(
+            "Bad value '" + type + "' for --period-type: expected week, month or quarter");
       }
     }
     SortedSet<YearMonth> months = new TreeSet<>();
@@ -57,7 +59,12 @@ public record TrendsSettings(
         throw new UsageException("Bad value '" + month + "' for --months: expected YYYY-MM");
       }
     }
-    return new TrendsSettings(types, months, options.get(TrendsJob.BASELINE_PERIODS), options.get(TrendsJob.MIN_SUPPORT),
-        Optional.ofNullable(options.get(FiguresJob.LEXICON_DIR)), Optional.ofNullable(options.get(TopicsJob.TAXONOMY)));
+    return new TrendsSettings(
+        types,
+        months,
+        options.get(TrendsJob.BASELINE_PERIODS),
+        options.get(TrendsJob.MIN_SUPPORT),
+        Optional.ofNullable(options.get(FiguresJob.LEXICON_DIR)),
+        Optional.ofNullable(options.get(TopicsJob.TAXONOMY)));
   }
 }

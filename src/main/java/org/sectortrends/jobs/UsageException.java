@@ -1,8 +1,8 @@
 package org.sectortrends.jobs;
 
 /**
- * A bad command line or a bad option value: the job stops before doing any work and exits with
- * code {@value #EXIT_CODE}. The message names the option and the value.
+ * A bad command line or a bad option value: the job stops before doing any work and exits with code
+ * {@value #EXIT_CODE}. The message names the option and the value.
  */
 public class UsageException extends IllegalArgumentException {
 

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.AccumulableInfo;
-import org.apache.spark.util.AccumulatorV2;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -21,6 +20,7 @@ import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
+import org.apache.spark.util.AccumulatorV2;
 import scala.Tuple4;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -30,35 +30,43 @@ import scala.jdk.javaapi.CollectionConverters;
  * stays off ({@code spark.ui.showConsoleProgress=false}): it redraws one terminal line and says
  * nothing about which project stage runs.
  *
- * <p>The project stage of a Spark job is its job group ({@link #GROUP_PROPERTY}), which
- * {@code JobLauncher} sets to the job's name for everything the job runs.
+ * <p>The project stage of a Spark job is its job group ({@link #GROUP_PROPERTY}), which {@code
+ * JobLauncher} sets to the job's name for everything the job runs.
  */
 public final class ProgressListener extends SparkListener implements AutoCloseable {
 
   /** The local property holding the project stage of the Spark jobs (Spark's job group). */
   public static final String GROUP_PROPERTY = "spark.jobGroup.id";
 
-  private static final Set<String> RECORDS = Set.of("internal.metrics.input.recordsRead", "internal.metrics.shuffle.read.recordsRead");
-  private static final Set<String> BYTES = Set.of("internal.metrics.input.bytesRead",
-      "internal.metrics.shuffle.read.remoteBytesRead", "internal.metrics.shuffle.read.localBytesRead");
+  private static final Set<String> RECORDS =
+      Set.of("internal.metrics.input.recordsRead", "internal.metrics.shuffle.read.recordsRead");
+  private static final Set<String> BYTES =
+      Set.of(
+          "internal.metrics.input.bytesRead",
+          "internal.metrics.shuffle.read.remoteBytesRead",
+          "internal.metrics.shuffle.read.localBytesRead");
 
   private static final Map<SparkContext, ProgressListener> ATTACHED = new WeakHashMap<>();
 
   private final ProgressTracker tracker;
   private final Map<Integer, String> groupOfStage = new ConcurrentHashMap<>();
+
   /** Per running stage, the ids of its input accumulators: heartbeats carry ids, not names. */
   private final Map<Integer, Map<Long, String>> inputAccumulators = new ConcurrentHashMap<>();
+
   private final ScheduledExecutorService ticker;
   private final SparkContext context;
 
   private ProgressListener(SparkContext context, ProgressTracker tracker) {
     this.context = context;
     this.tracker = tracker;
-    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sector-trends-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    this.ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sector-trends-progress");
+              t.setDaemon(true);
+              return t;
+            });
     ticker.scheduleAtFixedRate(tracker::tick, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -67,11 +75,17 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
     if (mode == ProgressMode.NONE) {
       return () -> {};
     }
-    ProgressListener listener = new ProgressListener(context,
-        new ProgressTracker(mode, ProgressTracker.DEFAULT_INTERVAL_NANOS, System::nanoTime, line -> {
-          err.println(line);
-          err.flush();
-        }));
+    ProgressListener listener =
+        new ProgressListener(
+            context,
+            new ProgressTracker(
+                mode,
+                ProgressTracker.DEFAULT_INTERVAL_NANOS,
+                System::nanoTime,
+                line -> {
+                  err.println(line);
+                  err.flush();
+                }));
     context.addSparkListener(listener);
     synchronized (ATTACHED) {
       ATTACHED.put(context, listener);
@@ -126,14 +140,17 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
     StageInfo info = event.stageInfo();
     Map<Long, String> inputs = new HashMap<>();
     if (info.taskMetrics() != null) {
-      for (AccumulatorV2<?, ?> acc : CollectionConverters.asJava(info.taskMetrics().accumulators())) {
-        if (acc.name().isDefined() && (RECORDS.contains(acc.name().get()) || BYTES.contains(acc.name().get()))) {
+      for (AccumulatorV2<?, ?> acc :
+          CollectionConverters.asJava(info.taskMetrics().accumulators())) {
+        if (acc.name().isDefined()
+            && (RECORDS.contains(acc.name().get()) || BYTES.contains(acc.name().get()))) {
           inputs.put(acc.id(), acc.name().get());
         }
       }
     }
     inputAccumulators.put(info.stageId(), inputs);
-    tracker.stageSubmitted(info.stageId(), info.name(), info.numTasks(), groupOfStage.get(info.stageId()));
+    tracker.stageSubmitted(
+        info.stageId(), info.name(), info.numTasks(), groupOfStage.get(info.stageId()));
   }
 
   @Override
@@ -145,21 +162,23 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
       records = metrics.inputMetrics().recordsRead() + metrics.shuffleReadMetrics().recordsRead();
       bytes = metrics.inputMetrics().bytesRead() + metrics.shuffleReadMetrics().totalBytesRead();
     }
-    tracker.taskEnded(event.stageId(), event.taskInfo().taskId(), event.taskInfo().successful(), records, bytes);
+    tracker.taskEnded(
+        event.stageId(), event.taskInfo().taskId(), event.taskInfo().successful(), records, bytes);
   }
 
   @Override
   public void onStageCompleted(SparkListenerStageCompleted event) {
     StageInfo info = event.stageInfo();
-    tracker.stageCompleted(info.stageId(), info.failureReason().isDefined() ? info.failureReason().get() : null);
+    tracker.stageCompleted(
+        info.stageId(), info.failureReason().isDefined() ? info.failureReason().get() : null);
     groupOfStage.remove(info.stageId());
     inputAccumulators.remove(info.stageId());
   }
 
   @Override
   public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate event) {
-    for (Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>> update
-        : CollectionConverters.asJava(event.accumUpdates())) {
+    for (Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>> update :
+        CollectionConverters.asJava(event.accumUpdates())) {
       Map<Long, String> inputs = inputAccumulators.getOrDefault((Integer) update._2(), Map.of());
       long records = 0;
       long bytes = 0;

@@ -10,24 +10,24 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Turns Spark's stage and task events into progress lines: at most one line per running stage
- * every {@link #DEFAULT_INTERVAL_NANOS 10 s}, a summary when a long stage ends, and a summary of
- * each project stage (a job group such as {@code terms}) when it ends. Pure Java with an injected
- * clock, so that the formatting and the rate limit are tested without Spark;
- * {@link ProgressListener} feeds it from a live Spark application.
+ * Turns Spark's stage and task events into progress lines: at most one line per running stage every
+ * {@link #DEFAULT_INTERVAL_NANOS 10 s}, a summary when a long stage ends, and a summary of each
+ * project stage (a job group such as {@code terms}) when it ends. Pure Java with an injected clock,
+ * so that the formatting and the rate limit are tested without Spark; {@link ProgressListener}
+ * feeds it from a live Spark application.
  *
- * <p>A line in {@link ProgressMode#LINES} mode, for the Spark stage 12 of the project's
- * {@code terms} stage:
+ * <p>A line in {@link ProgressMode#LINES} mode, for the Spark stage 12 of the project's {@code
+ * terms} stage:
  *
  * <pre>
  * [terms] stage 12 (parquet at TableStore.java:151): 45/200 tasks, 1,234,567 records, 512.3 MiB read, 30,864 records/s, 40 s, ETA 2 min 58 s
  * </pre>
  *
- * <p>Records and bytes are those read from input files plus those read from shuffles; running
- * tasks count with the partial values of the executors' last heartbeat (every 10 s by default),
- * finished tasks with their final values. The ETA assumes the remaining tasks take as long as the
- * finished ones did on average, so it is rough while few tasks have finished and meaningless for
- * a stage whose tasks differ much in size; it is left out until a task has finished.
+ * <p>Records and bytes are those read from input files plus those read from shuffles; running tasks
+ * count with the partial values of the executors' last heartbeat (every 10 s by default), finished
+ * tasks with their final values. The ETA assumes the remaining tasks take as long as the finished
+ * ones did on average, so it is rough while few tasks have finished and meaningless for a stage
+ * whose tasks differ much in size; it is left out until a task has finished.
  */
 public final class ProgressTracker {
 
@@ -44,7 +44,8 @@ public final class ProgressTracker {
    * @param clock nanoseconds of a monotonic clock ({@code System::nanoTime} outside tests)
    * @param out receives each finished line, without the line break
    */
-  public ProgressTracker(ProgressMode mode, long intervalNanos, LongSupplier clock, Consumer<String> out) {
+  public ProgressTracker(
+      ProgressMode mode, long intervalNanos, LongSupplier clock, Consumer<String> out) {
     if (intervalNanos <= 0) {
       throw new IllegalArgumentException("Progress interval must be positive: " + intervalNanos);
     }
@@ -70,7 +71,8 @@ public final class ProgressTracker {
   }
 
   /** A task ends; the final input counts only when it succeeded (a retry reads the data again). */
-  public synchronized void taskEnded(int stageId, long taskId, boolean succeeded, long records, long bytes) {
+  public synchronized void taskEnded(
+      int stageId, long taskId, boolean succeeded, long records, long bytes) {
     Stage stage = active.get(stageId);
     if (stage == null) {
       return;
@@ -100,10 +102,19 @@ public final class ProgressTracker {
     if (mode == ProgressMode.JSON) {
       out.accept(json(stage, "stage_done", now, failure));
     } else if (mode == ProgressMode.LINES && (long_ || failure != null)) {
-      out.accept(prefix(stage) + (failure == null ? " done" : " FAILED") + " in " + duration(now - stage.started) + ": "
-          + stage.done + "/" + stage.tasks + " tasks, " + counts(stage.records, stage.bytes, now - stage.started)
-          + (stage.failedTasks > 0 ? ", " + stage.failedTasks + " task attempts failed" : "")
-          + (failure == null ? "" : "; " + firstLine(failure)));
+      out.accept(
+          prefix(stage)
+              + (failure == null ? " done" : " FAILED")
+              + " in "
+              + duration(now - stage.started)
+              + ": "
+              + stage.done
+              + "/"
+              + stage.tasks
+              + " tasks, "
+              + counts(stage.records, stage.bytes, now - stage.started)
+              + (stage.failedTasks > 0 ? ", " + stage.failedTasks + " task attempts failed" : "")
+              + (failure == null ? "" : "; " + firstLine(failure)));
     }
   }
 
@@ -118,7 +129,10 @@ public final class ProgressTracker {
       if (now - since >= intervalNanos) {
         stage.lines++;
         stage.lastLine = now;
-        out.accept(mode == ProgressMode.JSON ? json(stage, "progress", now, null) : progressLine(stage, now));
+        out.accept(
+            mode == ProgressMode.JSON
+                ? json(stage, "progress", now, null)
+                : progressLine(stage, now));
       }
     }
   }
@@ -128,7 +142,10 @@ public final class ProgressTracker {
     groups.put(name, new Group(clock.getAsLong()));
   }
 
-  /** A project stage ({@code ingest}, {@code terms}, ...) ended: one summary of all its Spark stages. */
+  /**
+   * A project stage ({@code ingest}, {@code terms}, ...) ended: one summary of all its Spark
+   * stages.
+   */
   public synchronized void groupFinished(String name, boolean succeeded) {
     Group group = groups.remove(name);
     if (group == null || group.stages == 0 || mode == ProgressMode.NONE) {
@@ -136,12 +153,36 @@ public final class ProgressTracker {
     }
     long elapsed = clock.getAsLong() - group.started;
     if (mode == ProgressMode.JSON) {
-      out.accept("{\"event\":\"stage_group_done\",\"group\":" + quote(name) + ",\"succeeded\":" + succeeded
-          + ",\"spark_stages\":" + group.stages + ",\"tasks\":" + group.tasks + ",\"records_read\":" + group.records
-          + ",\"bytes_read\":" + group.bytes + ",\"elapsed_s\":" + seconds(elapsed) + "}");
+      out.accept(
+          "{\"event\":\"stage_group_done\",\"group\":"
+              + quote(name)
+              + ",\"succeeded\":"
+              + succeeded
+              + ",\"spark_stages\":"
+              + group.stages
+              + ",\"tasks\":"
+              + group.tasks
+              + ",\"records_read\":"
+              + group.records
+              + ",\"bytes_read\":"
+              + group.bytes
+              + ",\"elapsed_s\":"
+              + seconds(elapsed)
+              + "}");
     } else {
-      out.accept("[" + name + "] " + (succeeded ? "finished" : "FAILED") + " in " + duration(elapsed) + ": " + group.stages
-          + " Spark stages, " + group.tasks + " tasks, " + counts(group.records, group.bytes, elapsed));
+      out.accept(
+          "["
+              + name
+              + "] "
+              + (succeeded ? "finished" : "FAILED")
+              + " in "
+              + duration(elapsed)
+              + ": "
+              + group.stages
+              + " Spark stages, "
+              + group.tasks
+              + " tasks, "
+              + counts(group.records, group.bytes, elapsed));
     }
   }
 
@@ -152,21 +193,49 @@ public final class ProgressTracker {
   private String progressLine(Stage stage, long now) {
     long elapsed = now - stage.started;
     long[] partial = stage.partial();
-    String eta = stage.done == 0 ? "" : ", ETA " + duration(elapsed * (stage.tasks - stage.done) / stage.done);
-    return prefix(stage) + ": " + stage.done + "/" + stage.tasks + " tasks, "
-        + counts(stage.records + partial[0], stage.bytes + partial[1], elapsed) + ", " + duration(elapsed) + eta;
+    String eta =
+        stage.done == 0
+            ? ""
+            : ", ETA " + duration(elapsed * (stage.tasks - stage.done) / stage.done);
+    return prefix(stage)
+        + ": "
+        + stage.done
+        + "/"
+        + stage.tasks
+        + " tasks, "
+        + counts(stage.records + partial[0], stage.bytes + partial[1], elapsed)
+        + ", "
+        + duration(elapsed)
+        + eta;
   }
 
   private String json(Stage stage, String event, long now, String failure) {
     long elapsed = now - stage.started;
     long[] partial = event.equals("progress") ? stage.partial() : new long[2];
     long records = stage.records + partial[0];
-    StringBuilder s = new StringBuilder("{\"event\":\"").append(event).append("\",\"group\":").append(quote(stage.group))
-        .append(",\"stage_id\":").append(stage.id).append(",\"stage\":").append(quote(stage.name))
-        .append(",\"tasks_done\":").append(stage.done).append(",\"tasks_total\":").append(stage.tasks)
-        .append(",\"records_read\":").append(records).append(",\"bytes_read\":").append(stage.bytes + partial[1])
-        .append(",\"records_per_s\":").append(rate(records, elapsed))
-        .append(",\"bytes_per_s\":").append(rate(stage.bytes + partial[1], elapsed)).append(",\"elapsed_s\":").append(seconds(elapsed));
+    StringBuilder s =
+        new StringBuilder("{\"event\":\"")
+            .append(event)
+            .append("\",\"group\":")
+            .append(quote(stage.group))
+            .append(",\"stage_id\":")
+            .append(stage.id)
+            .append(",\"stage\":")
+            .append(quote(stage.name))
+            .append(",\"tasks_done\":")
+            .append(stage.done)
+            .append(",\"tasks_total\":")
+            .append(stage.tasks)
+            .append(",\"records_read\":")
+            .append(records)
+            .append(",\"bytes_read\":")
+            .append(stage.bytes + partial[1])
+            .append(",\"records_per_s\":")
+            .append(rate(records, elapsed))
+            .append(",\"bytes_per_s\":")
+            .append(rate(stage.bytes + partial[1], elapsed))
+            .append(",\"elapsed_s\":")
+            .append(seconds(elapsed));
     if (event.equals("progress") && stage.done > 0) {
       s.append(",\"eta_s\":").append(seconds(elapsed * (stage.tasks - stage.done) / stage.done));
     }
@@ -187,9 +256,10 @@ public final class ProgressTracker {
    * bytes per second.
    */
   static String counts(long records, long bytes, long elapsedNanos) {
-    String rate = bytes >= BYTES_PER_RECORD_FOR_BYTE_RATE * Math.max(records, 1)
-        ? bytes(rate(bytes, elapsedNanos)) + "/s"
-        : String.format(Locale.ROOT, "%,d records/s", rate(records, elapsedNanos));
+    String rate =
+        bytes >= BYTES_PER_RECORD_FOR_BYTE_RATE * Math.max(records, 1)
+            ? bytes(rate(bytes, elapsedNanos)) + "/s"
+            : String.format(Locale.ROOT, "%,d records/s", rate(records, elapsedNanos));
     return String.format(Locale.ROOT, "%,d records, %s read, %s", records, bytes(bytes), rate);
   }
 
@@ -224,7 +294,10 @@ public final class ProgressTracker {
     if (whole < 3600) {
       return (whole / 60) + " min " + (whole % 60) + " s";
     }
-    return (whole / 3600) + " h " + String.format(Locale.ROOT, "%02d", (whole % 3600) / 60) + " min";
+    return (whole / 3600)
+        + " h "
+        + String.format(Locale.ROOT, "%02d", (whole % 3600) / 60)
+        + " min";
   }
 
   private static String seconds(long nanos) {

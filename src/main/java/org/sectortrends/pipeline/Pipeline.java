@@ -3,16 +3,16 @@ package org.sectortrends.pipeline;
 import static org.sectortrends.tables.Tables.ARTICLES;
 import static org.sectortrends.tables.Tables.ARTICLE_TERMS;
 import static org.sectortrends.tables.Tables.ARTICLE_TOPICS;
-import static org.sectortrends.tables.Tables.DUPLICATES_TABLE;
-import static org.sectortrends.tables.Tables.FIGURES;
-import static org.sectortrends.tables.Tables.QUARANTINE;
-import static org.sectortrends.tables.Tables.TOPICS;
 import static org.sectortrends.tables.Tables.COMPANIES;
 import static org.sectortrends.tables.Tables.COMPANY_METRICS;
+import static org.sectortrends.tables.Tables.DUPLICATES_TABLE;
+import static org.sectortrends.tables.Tables.FIGURES;
 import static org.sectortrends.tables.Tables.INVESTMENT_EVENTS_TABLE;
+import static org.sectortrends.tables.Tables.QUARANTINE;
 import static org.sectortrends.tables.Tables.SECTORS;
 import static org.sectortrends.tables.Tables.SECTOR_TRENDS;
 import static org.sectortrends.tables.Tables.TERM_TRENDS;
+import static org.sectortrends.tables.Tables.TOPICS;
 import static org.sectortrends.tables.Tables.TOPIC_TRENDS;
 
 import java.util.ArrayList;
@@ -24,10 +24,10 @@ import org.sectortrends.jobs.EvaluateTopicsJob;
 import org.sectortrends.jobs.FiguresJob;
 import org.sectortrends.jobs.IngestJob;
 import org.sectortrends.jobs.JobOption;
+import org.sectortrends.jobs.ReportJob;
 import org.sectortrends.jobs.TermsJob;
 import org.sectortrends.jobs.TopicsJob;
 import org.sectortrends.jobs.TrendsJob;
-import org.sectortrends.jobs.ReportJob;
 
 /**
  * The pipeline's stages, in the order they run: the one list that the {@code pipeline} job, the
@@ -38,17 +38,47 @@ import org.sectortrends.jobs.ReportJob;
 public final class Pipeline {
 
   /** Every stage, in order; a stage reads only tables written by stages before it. */
-  public static final List<Stage> STAGES = List.of(
-      new Stage("ingest", List.of(), List.of(ARTICLES, DUPLICATES_TABLE, QUARANTINE), IngestJob::new),
-      new Stage("figures", List.of(ARTICLES), List.of(FIGURES), FiguresJob::new),
-      new Stage("terms", List.of(ARTICLES), List.of(ARTICLE_TERMS), TermsJob::new),
-      new Stage("topics", List.of(ARTICLES, ARTICLE_TERMS), List.of(TOPICS, ARTICLE_TOPICS), TopicsJob::new),
-      new Stage("trends", List.of(ARTICLES, FIGURES, ARTICLE_TERMS, TOPICS, ARTICLE_TOPICS),
-          List.of(SECTORS, COMPANIES, SECTOR_TRENDS, TOPIC_TRENDS, TERM_TRENDS, COMPANY_METRICS, INVESTMENT_EVENTS_TABLE),
-          TrendsJob::new),
-      new Stage("evaluate-topics", List.of(ARTICLES, ARTICLE_TOPICS), List.of(), EvaluateTopicsJob::new),
-      new Stage("report", List.of(ARTICLES, FIGURES, TOPICS, SECTOR_TRENDS, TOPIC_TRENDS, TERM_TRENDS, COMPANY_METRICS,
-          INVESTMENT_EVENTS_TABLE), List.of(), ReportJob::new));
+  public static final List<Stage> STAGES =
+      List.of(
+          new Stage(
+              "ingest", List.of(), List.of(ARTICLES, DUPLICATES_TABLE, QUARANTINE), IngestJob::new),
+          new Stage("figures", List.of(ARTICLES), List.of(FIGURES), FiguresJob::new),
+          new Stage("terms", List.of(ARTICLES), List.of(ARTICLE_TERMS), TermsJob::new),
+          new Stage(
+              "topics",
+              List.of(ARTICLES, ARTICLE_TERMS),
+              List.of(TOPICS, ARTICLE_TOPICS),
+              TopicsJob::new),
+          new Stage(
+              "trends",
+              List.of(ARTICLES, FIGURES, ARTICLE_TERMS, TOPICS, ARTICLE_TOPICS),
+              List.of(
+                  SECTORS,
+                  COMPANIES,
+                  SECTOR_TRENDS,
+                  TOPIC_TRENDS,
+                  TERM_TRENDS,
+                  COMPANY_METRICS,
+                  INVESTMENT_EVENTS_TABLE),
+              TrendsJob::new),
+          new Stage(
+              "evaluate-topics",
+              List.of(ARTICLES, ARTICLE_TOPICS),
+              List.of(),
+              EvaluateTopicsJob::new),
+          new Stage(
+              "report",
+              List.of(
+                  ARTICLES,
+                  FIGURES,
+                  TOPICS,
+                  SECTOR_TRENDS,
+                  TOPIC_TRENDS,
+                  TERM_TRENDS,
+                  COMPANY_METRICS,
+                  INVESTMENT_EVENTS_TABLE),
+              List.of(),
+              ReportJob::new));
 
   private Pipeline() {}
 
@@ -61,8 +91,8 @@ public final class Pipeline {
   }
 
   /**
-   * The options of every stage's job, each name once (the first stage declaring it describes it
-   * in the help); each stage still parses the values with its own declaration.
+   * The options of every stage's job, each name once (the first stage declaring it describes it in
+   * the help); each stage still parses the values with its own declaration.
    */
   public static List<JobOption<?>> stageOptions() {
     Map<String, JobOption<?>> byName = new LinkedHashMap<>();

@@ -19,43 +19,56 @@ import org.sectortrends.jobs.TopicsMode;
 import org.sectortrends.jobs.UsageException;
 
 /**
- * {@code pipeline}: runs the stages of {@link Pipeline#STAGES} (all, or those named by
- * {@code --stages}) in registry order in one Spark application and session, so that the JVM,
- * the executors and Spark start once instead of once per stage.
+ * {@code pipeline}: runs the stages of {@link Pipeline#STAGES} (all, or those named by {@code
+ * --stages}) in registry order in one Spark application and session, so that the JVM, the executors
+ * and Spark start once instead of once per stage.
  *
  * <p>Its options are the union of the stage jobs' options; each stage receives the ones its job
  * declares and parses them itself, with its own defaults and its own Spark configuration keys
- * ({@code spark.sectortrends.STAGE.OPTION}). So {@code --input} goes to {@code ingest} only,
- * {@code --months} to {@code figures} and {@code terms}, {@code --out} to every stage. Every
- * stage's options are parsed before the first stage runs: a bad value stops the run before any
- * work. With {@code --run-id R}, stage S records its run as {@code R-S}.
+ * ({@code spark.sectortrends.STAGE.OPTION}). So {@code --input} goes to {@code ingest} only, {@code
+ * --months} to {@code figures} and {@code terms}, {@code --out} to every stage. Every stage's
+ * options are parsed before the first stage runs: a bad value stops the run before any work. With
+ * {@code --run-id R}, stage S records its run as {@code R-S}.
  *
- * <p>Each stage reads the {@code articles} table itself, with only the columns it needs: no
- * per-run cache of the articles is kept, because none would save a pass worth its memory. Only
- * {@code figures} and {@code terms} read the bodies; {@code topics}, {@code trends},
- * {@code evaluate-topics} and {@code report} read a few narrow columns, which Parquet serves
- * without touching the bodies (a shared cache of whole rows would make them read more). Sharing
- * the bodies between figures and terms would hold the whole selection in executor memory (at a
- * million articles, over a billion characters: more than a 2-core executor's memory, so it would
- * spill to local disk and be read back, much like the Parquet it replaces) to save a read that
- * costs a few percent of those stages: the bench's I/O floor read the million-article corpus in
- * 42 s, where figures took 219 s and terms 1052 s ({@code bench/results/cluster-1000000.json}).
+ * <p>Each stage reads the {@code articles} table itself, with only the columns it needs: no per-run
+ * cache of the articles is kept, because none would save a pass worth its memory. Only {@code
+ * figures} and {@code terms} read the bodies; {@code topics}, {@code trends}, {@code
+ * evaluate-topics} and {@code report} read a few narrow columns, which Parquet serves without
+ * touching the bodies (a shared cache of whole rows would make them read more). Sharing the bodies
+ * between figures and terms would hold the whole selection in executor memory (at a million
+ * articles, over a billion characters: more than a 2-core executor's memory, so it would spill to
+ * local disk and be read back, much like the Parquet it replaces) to save a read that costs a few
+ * percent of those stages: the bench's I/O floor read the million-article corpus in 42 s, where
+ * figures took 219 s and terms 1052 s ({@code bench/results/cluster-1000000.json}).
  *
- * <p>Each stage records its own {@code runs} row as when run alone, and the pipeline one more
- * (job {@code pipeline}) with the stages' wall times. A failing stage stops the pipeline; the
- * error names the stage, and the tables of the stages before it stay written.
+ * <p>Each stage records its own {@code runs} row as when run alone, and the pipeline one more (job
+ * {@code pipeline}) with the stages' wall times. A failing stage stops the pipeline; the error
+ * names the stage, and the tables of the stages before it stay written.
  */
 public final class PipelineJob implements SparkJob {
 
-  static final JobOption<List<Stage>> STAGES = JobOption.parsed("stages", "STAGE,...", Pipeline.STAGES, PipelineJob::selected,
-      "Stages to run, comma-separated, always in pipeline order (" + String.join(", ", Pipeline.names()) + "); all when absent");
+  static final JobOption<List<Stage>> STAGES =
+      JobOption.parsed(
+          "stages",
+          "STAGE,...",
+          Pipeline.STAGES,
+          PipelineJob::selected,
+          "Stages to run, comma-separated, always in pipeline order ("
+              + String.join(", ", Pipeline.names())
+              + "); all when absent");
 
-  static final JobOption<Boolean> REFIT = JobOption.flag("refit",
-      "Recompute figures and terms of every month and retrain topics; by default a run processes only the months its "
-          + "ingest touched and assigns them with the saved topic model (a first run, or one with --rebuild, fits)");
+  static final JobOption<Boolean> REFIT =
+      JobOption.flag(
+          "refit",
+          "Recompute figures and terms of every month and retrain topics; by default a run processes only the months its "
+              + "ingest touched and assigns them with the saved topic model (a first run, or one with --rebuild, fits)");
 
-  /** Stages that process only the months touched by the ingests since their last success, unless told otherwise. */
-  static final java.util.Set<String> INCREMENTAL_STAGES = java.util.Set.of("figures", "terms", "topics", "trends");
+  /**
+   * Stages that process only the months touched by the ingests since their last success, unless
+   * told otherwise.
+   */
+  static final java.util.Set<String> INCREMENTAL_STAGES =
+      java.util.Set.of("figures", "terms", "topics", "trends");
 
   @Override
   public String name() {
@@ -64,7 +77,9 @@ public final class PipelineJob implements SparkJob {
 
   @Override
   public String summary() {
-    return "Runs every stage (" + String.join(", ", Pipeline.names()) + ") or a subset in one Spark application.";
+    return "Runs every stage ("
+        + String.join(", ", Pipeline.names())
+        + ") or a subset in one Spark application.";
   }
 
   @Override
@@ -89,8 +104,15 @@ public final class PipelineJob implements SparkJob {
     }
     for (String name : wanted) {
       if (Pipeline.stage(name).isEmpty()) {
-        throw new IllegalArgumentException("'" + name + "' is not a stage (" + String.join(", ", Pipeline.names()) + ")"
-            + ClosestName.among(name, Pipeline.names()).map(n -> "; did you mean " + n + "?").orElse(""));
+        throw new IllegalArgumentException(
+            "'"
+                + name
+                + "' is not a stage ("
+                + String.join(", ", Pipeline.names())
+                + ")"
+                + ClosestName.among(name, Pipeline.names())
+                    .map(n -> "; did you mean " + n + "?")
+                    .orElse(""));
       }
     }
     return Pipeline.STAGES.stream().filter(s -> wanted.contains(s.name())).toList();
@@ -106,7 +128,10 @@ public final class PipelineJob implements SparkJob {
     Map<Stage, JobOptions> parsed = new LinkedHashMap<>();
     for (Stage stage : stages) {
       SparkJob job = stage.job().get();
-      List<JobOption<?>> own = job.options().stream().filter(o -> !o.name().equals(CommonOptions.RUN_ID.name())).toList();
+      List<JobOption<?>> own =
+          job.options().stream()
+              .filter(o -> !o.name().equals(CommonOptions.RUN_ID.name()))
+              .toList();
       List<String> args = new ArrayList<>(List.of(options.argsFor(own)));
       args.addAll(periodicDefaults(stage.name(), own, options));
       if (runId != null) {
@@ -114,8 +139,13 @@ public final class PipelineJob implements SparkJob {
         args.add(runId + "-" + stage.name());
       }
       try {
-        parsed.put(stage, JobOptions.parse(stage.name(), CommonOptions.withLauncherOptions(job.options()),
-            args.toArray(new String[0]), conf));
+        parsed.put(
+            stage,
+            JobOptions.parse(
+                stage.name(),
+                CommonOptions.withLauncherOptions(job.options()),
+                args.toArray(new String[0]),
+                conf));
       } catch (UsageException e) {
         throw new UsageException("stage " + stage.name() + ": " + e.getMessage(), e);
       }
@@ -131,7 +161,8 @@ public final class PipelineJob implements SparkJob {
       try {
         summary = JobLauncher.execute(stage.job().get(), spark, entry.getValue());
       } catch (UsageException e) {
-        throw new UsageException("stage " + stage.name() + " stopped the pipeline: " + e.getMessage(), e);
+        throw new UsageException(
+            "stage " + stage.name() + " stopped the pipeline: " + e.getMessage(), e);
       } catch (Exception e) {
         throw new StageFailedException(stage.name(), e);
       }
@@ -141,10 +172,23 @@ public final class PipelineJob implements SparkJob {
         input = summary.inputRecords();
       }
       output += summary.outputRecords();
-      timings.add(String.format(Locale.ROOT, "%s %.1f s", stage.name(),
-          (summary.ended().toEpochMilli() - summary.started().toEpochMilli()) / 1000.0));
+      timings.add(
+          String.format(
+              Locale.ROOT,
+              "%s %.1f s",
+              stage.name(),
+              (summary.ended().toEpochMilli() - summary.started().toEpochMilli()) / 1000.0));
     }
-    return new RunSummary(context.runId(), name(), context.started(), null, RunSummary.SUCCEEDED, input, output, 0, Map.of(),
+    return new RunSummary(
+        context.runId(),
+        name(),
+        context.started(),
+        null,
+        RunSummary.SUCCEEDED,
+        input,
+        output,
+        0,
+        Map.of(),
         "stages: " + String.join(", ", timings));
   }
 
@@ -153,8 +197,8 @@ public final class PipelineJob implements SparkJob {
    * terms, topics and trends work on the months that the ingests since their last success touched
    * ({@code --incremental}), and topics assigns them with the saved model or fits when there is
    * none ({@code --mode auto}). {@code --refit}, or an ingest {@code --rebuild}, recomputes every
-   * month and retrains topics ({@code --mode fit}); explicit {@code --months} or {@code --mode}
-   * win over both.
+   * month and retrains topics ({@code --mode fit}); explicit {@code --months} or {@code --mode} win
+   * over both.
    */
   static List<String> periodicDefaults(String stage, List<JobOption<?>> own, JobOptions options) {
     if (!INCREMENTAL_STAGES.contains(stage)) {
@@ -162,7 +206,10 @@ public final class PipelineJob implements SparkJob {
     }
     boolean refit = options.get(REFIT) || options.isGiven("rebuild");
     List<String> extra = new ArrayList<>();
-    if (!refit && declares(own, "incremental") && !options.isGiven("incremental") && !options.isGiven("months")) {
+    if (!refit
+        && declares(own, "incremental")
+        && !options.isGiven("incremental")
+        && !options.isGiven("months")) {
       extra.add("--incremental");
     }
     if (declares(own, "mode") && !options.isGiven("mode")) {

@@ -6,13 +6,14 @@ import org.sectortrends.jobs.SparkJob;
 import org.sectortrends.tables.TableSpec;
 
 /**
- * One stage of the pipeline: its name (the job's name on the command line), the tables it reads
- * and writes (besides the {@code runs} row every job appends), and the job that runs it.
+ * One stage of the pipeline: its name (the job's name on the command line), the tables it reads and
+ * writes (besides the {@code runs} row every job appends), and the job that runs it.
  *
  * @param reads tables that must exist before the stage runs (written by earlier stages or runs)
  * @param writes tables the stage replaces or appends to; empty for a stage that only reports
  */
-public record Stage(String name, List<TableSpec> reads, List<TableSpec> writes, Supplier<SparkJob> job) {
+public record Stage(
+    String name, List<TableSpec> reads, List<TableSpec> writes, Supplier<SparkJob> job) {
 
   public Stage {
     reads = List.copyOf(reads);

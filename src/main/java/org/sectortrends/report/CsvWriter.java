@@ -12,13 +12,13 @@ import java.util.List;
  * Writes CSV for spreadsheets: RFC 4180 quoting, CRLF line ends, UTF-8 with a byte order mark
  * (without it Excel reads UTF-8 Hangul as mojibake).
  *
- * <p>Formula injection: a text cell that begins with {@code =}, {@code +}, {@code -}, {@code @},
- * a tab or a carriage return would be run as a formula by Excel, LibreOffice and Google Sheets, so
- * it is written with a leading apostrophe ({@code =HYPERLINK(...)} → {@code '=HYPERLINK(...)}),
- * which the spreadsheet shows as text. Cells that hold a typed number ({@link Number} values, such
- * as a share change of {@code -3.2}) are written as plain numbers and stay numeric: a number
- * formatted by this class cannot carry a formula. Text that merely looks like a negative number
- * ({@code "-3"} as a string) is neutralized like any other text, since its origin is unknown.
+ * <p>Formula injection: a text cell that begins with {@code =}, {@code +}, {@code -}, {@code @}, a
+ * tab or a carriage return would be run as a formula by Excel, LibreOffice and Google Sheets, so it
+ * is written with a leading apostrophe ({@code =HYPERLINK(...)} → {@code '=HYPERLINK(...)}), which
+ * the spreadsheet shows as text. Cells that hold a typed number ({@link Number} values, such as a
+ * share change of {@code -3.2}) are written as plain numbers and stay numeric: a number formatted
+ * by this class cannot carry a formula. Text that merely looks like a negative number ({@code "-3"}
+ * as a string) is neutralized like any other text, since its origin is unknown.
  */
 public final class CsvWriter {
 
@@ -27,7 +27,8 @@ public final class CsvWriter {
   private CsvWriter() {}
 
   /** Writes the header and rows to {@code out} (not closed). */
-  public static void write(OutputStream out, List<String> header, List<List<Object>> rows) throws IOException {
+  public static void write(OutputStream out, List<String> header, List<List<Object>> rows)
+      throws IOException {
     out.write(BOM);
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     writeRow(writer, List.copyOf(header));
@@ -47,7 +48,10 @@ public final class CsvWriter {
     writer.write("\r\n");
   }
 
-  /** One cell as written: empty for null, plain numbers for numbers, neutralized and quoted text otherwise. */
+  /**
+   * One cell as written: empty for null, plain numbers for numbers, neutralized and quoted text
+   * otherwise.
+   */
   public static String cell(Object value) {
     if (value == null) {
       return "";
@@ -59,7 +63,11 @@ public final class CsvWriter {
       }
     }
     String text = neutralize(String.valueOf(value));
-    boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+    boolean quote =
+        text.indexOf(',') >= 0
+            || text.indexOf('"') >= 0
+            || text.indexOf('\n') >= 0
+            || text.indexOf('\r') >= 0;
     return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }
 
@@ -69,7 +77,14 @@ public final class CsvWriter {
       return text;
     }
     char first = text.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
+    return first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r'
+        ? "'" + text
+        : text;
   }
 
   /** A number in plain notation, or null for NaN and infinities (written as text). */

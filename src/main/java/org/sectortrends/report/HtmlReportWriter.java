@@ -9,12 +9,15 @@ import java.util.Map;
  * Renders a {@link ReportModel} as one self-contained HTML page: styles inline, charts as inline
  * SVG, no scripts, fonts or images from anywhere, and a Content-Security-Policy that forbids them
  * ({@link #CONTENT_SECURITY_POLICY}), so the file opens offline and a hostile article text can
- * neither run nor load anything. Text is escaped by the template engine; links are written only
- * for http and https addresses.
+ * neither run nor load anything. Text is escaped by the template engine; links are written only for
+ * http and https addresses.
  */
 public final class HtmlReportWriter {
 
-  /** Nothing may load or run; only the page's own inline styles (and the SVG's style attributes) apply. */
+  /**
+   * Nothing may load or run; only the page's own inline styles (and the SVG's style attributes)
+   * apply.
+   */
   public static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 

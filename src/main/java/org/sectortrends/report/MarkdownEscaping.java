@@ -5,9 +5,9 @@ package org.sectortrends.report;
  * ({@code \ ` * _ [ ] < > | # ~ !}) get a backslash and line breaks become spaces, so an article
  * sentence can neither open a link, an HTML tag nor a new table row.
  *
- * <p>Example: {@code <script>alert(1)</script> | [x](javascript:y)} →
- * {@code \<script\>alert(1)\</script\> \| \[x\](javascript:y)}. Parentheses stay: without a
- * preceding {@code ]} they make no link.
+ * <p>Example: {@code <script>alert(1)</script> | [x](javascript:y)} → {@code
+ * \<script\>alert(1)\</script\> \| \[x\](javascript:y)}. Parentheses stay: without a preceding
+ * {@code ]} they make no link.
  */
 public final class MarkdownEscaping {
 

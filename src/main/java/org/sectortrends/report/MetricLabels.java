@@ -10,14 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Korean labels of the metric ids for readers of the report: the first keyword of each metric
- * id in {@code data/lexicons/metrics.tsv} (the lexicon lists the plain word first: {@code 매출} for
- * {@code revenue}, {@code 영업이익} for {@code operating_profit}), so the ids and their labels are
- * declared in one file. A growth rate ({@code revenue_growth}) is the label plus {@code 증가율}.
- * An id the lexicon does not know prints as it is.
+ * Korean labels of the metric ids for readers of the report: the first keyword of each metric id in
+ * {@code data/lexicons/metrics.tsv} (the lexicon lists the plain word first: {@code 매출} for {@code
+ * revenue}, {@code 영업이익} for {@code operating_profit}), so the ids and their labels are declared in
+ * one file. A growth rate ({@code revenue_growth}) is the label plus {@code 증가율}. An id the lexicon
+ * does not know prints as it is.
  *
- * <p>Examples: {@code revenue} → 매출, {@code operating_profit} → 영업이익, {@code capex} → 설비투자,
- * {@code exports_growth} → 수출 증가율.
+ * <p>Examples: {@code revenue} → 매출, {@code operating_profit} → 영업이익, {@code capex} → 설비투자, {@code
+ * exports_growth} → 수출 증가율.
  */
 public final class MetricLabels {
 

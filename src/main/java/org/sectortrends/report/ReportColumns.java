@@ -5,9 +5,9 @@ import org.sectortrends.tables.Tables;
 import org.sectortrends.tables.Tables.Col;
 
 /**
- * The trend tables and the columns of them that the report reads, by their declarations in
- * {@link Tables}: short names for the report's queries, and for each table the columns without
- * which its section is reported as unusable.
+ * The trend tables and the columns of them that the report reads, by their declarations in {@link
+ * Tables}: short names for the report's queries, and for each table the columns without which its
+ * section is reported as unusable.
  */
 final class ReportColumns {
 
@@ -57,17 +57,80 @@ final class ReportColumns {
   static final String AMOUNT_KRW = Col.AMOUNT_KRW;
   static final String EVENT_DATE = Col.EVENT_DATE;
 
-  /** Columns of each trend table that the report needs; a table without them is reported as unusable. */
-  static final List<String> SECTOR_TRENDS_COLUMNS = List.of(PERIOD_TYPE, PERIOD, Col.SECTOR, SECTOR_NAME, ARTICLE_COUNT,
-      SHARE_OF_ARTICLES, SHARE_CHANGE_POINTS, COUNT_CHANGE_PCT, OUTLET_COUNT, IS_PARTIAL, Col.TOP_TERMS, FIGURE_COUNT,
-      INVESTMENT_KRW, INVESTMENT_EVENTS_COUNT, MEDIAN_GROWTH_PCT);
-  static final List<String> TOPIC_TRENDS_COLUMNS = List.of(PERIOD_TYPE, PERIOD, Col.MODEL_VERSION, Col.TOPIC_ID, TOPIC_LABEL,
-      Col.SECTOR, ARTICLE_COUNT, SHARE_OF_ARTICLES, SHARE_CHANGE_POINTS, Col.TOP_TERMS);
-  static final List<String> TERM_TRENDS_COLUMNS = List.of(PERIOD_TYPE, PERIOD, Col.TERM, DOCUMENT_FREQUENCY, ARTICLE_SHARE,
-      BASELINE_SHARE, LIFT, Z_SCORE, IS_EMERGING, FIRST_SEEN);
-  static final List<String> COMPANY_METRICS_COLUMNS = List.of(COMPANY_NAME, Col.SECTOR, Col.METRIC, PERIOD_TYPE, PERIOD,
-      PERIOD_END, IS_FORECAST, IS_BAND, Col.VALUE, VALUE_MIN, VALUE_MAX, Col.UNIT, Col.VALUE_KRW, N_ARTICLES, N_OUTLETS,
-      FIRST_REPORTED_AT);
-  static final List<String> INVESTMENT_EVENTS_COLUMNS = List.of(COMPANY_NAME, COUNTERPARTY, AMOUNT, Col.UNIT, AMOUNT_KRW,
-      EVENT_DATE, Col.SECTOR, N_ARTICLES, N_OUTLETS, Col.SENTENCE);
+  /**
+   * Columns of each trend table that the report needs; a table without them is reported as
+   * unusable.
+   */
+  static final List<String> SECTOR_TRENDS_COLUMNS =
+      List.of(
+          PERIOD_TYPE,
+          PERIOD,
+          Col.SECTOR,
+          SECTOR_NAME,
+          ARTICLE_COUNT,
+          SHARE_OF_ARTICLES,
+          SHARE_CHANGE_POINTS,
+          COUNT_CHANGE_PCT,
+          OUTLET_COUNT,
+          IS_PARTIAL,
+          Col.TOP_TERMS,
+          FIGURE_COUNT,
+          INVESTMENT_KRW,
+          INVESTMENT_EVENTS_COUNT,
+          MEDIAN_GROWTH_PCT);
+
+  static final List<String> TOPIC_TRENDS_COLUMNS =
+      List.of(
+          PERIOD_TYPE,
+          PERIOD,
+          Col.MODEL_VERSION,
+          Col.TOPIC_ID,
+          TOPIC_LABEL,
+          Col.SECTOR,
+          ARTICLE_COUNT,
+          SHARE_OF_ARTICLES,
+          SHARE_CHANGE_POINTS,
+          Col.TOP_TERMS);
+  static final List<String> TERM_TRENDS_COLUMNS =
+      List.of(
+          PERIOD_TYPE,
+          PERIOD,
+          Col.TERM,
+          DOCUMENT_FREQUENCY,
+          ARTICLE_SHARE,
+          BASELINE_SHARE,
+          LIFT,
+          Z_SCORE,
+          IS_EMERGING,
+          FIRST_SEEN);
+  static final List<String> COMPANY_METRICS_COLUMNS =
+      List.of(
+          COMPANY_NAME,
+          Col.SECTOR,
+          Col.METRIC,
+          PERIOD_TYPE,
+          PERIOD,
+          PERIOD_END,
+          IS_FORECAST,
+          IS_BAND,
+          Col.VALUE,
+          VALUE_MIN,
+          VALUE_MAX,
+          Col.UNIT,
+          Col.VALUE_KRW,
+          N_ARTICLES,
+          N_OUTLETS,
+          FIRST_REPORTED_AT);
+  static final List<String> INVESTMENT_EVENTS_COLUMNS =
+      List.of(
+          COMPANY_NAME,
+          COUNTERPARTY,
+          AMOUNT,
+          Col.UNIT,
+          AMOUNT_KRW,
+          EVENT_DATE,
+          Col.SECTOR,
+          N_ARTICLES,
+          N_OUTLETS,
+          Col.SENTENCE);
 }

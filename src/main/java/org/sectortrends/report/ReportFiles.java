@@ -32,7 +32,8 @@ public final class ReportFiles {
   }
 
   /** Renders and writes every file; returns the directory. */
-  public static String write(ReportModel model, String reportsRoot, Configuration hadoop) throws IOException {
+  public static String write(ReportModel model, String reportsRoot, Configuration hadoop)
+      throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(HTML, new HtmlReportWriter().render(model).getBytes(StandardCharsets.UTF_8));
     files.put(MARKDOWN, new MarkdownReportWriter().render(model).getBytes(StandardCharsets.UTF_8));

@@ -26,7 +26,8 @@ public final class ReportFormats {
   private ReportFormats() {}
 
   private static DecimalFormat format(String pattern) {
-    DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+    DecimalFormat format =
+        new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
     // Readers expect 1.25 to round to 1.3, not to the even 1.2.
     format.setRoundingMode(RoundingMode.HALF_UP);
     return format;
@@ -52,7 +53,9 @@ public final class ReportFormats {
 
   /** A relative change in percent with its sign: {@code +12.5%}. */
   public static String changePct(Number value) {
-    if (value == null || Double.isNaN(value.doubleValue()) || Double.isInfinite(value.doubleValue())) {
+    if (value == null
+        || Double.isNaN(value.doubleValue())
+        || Double.isInfinite(value.doubleValue())) {
       return MISSING;
     }
     return signed(value.doubleValue(), "0.0") + "%";
@@ -63,7 +66,9 @@ public final class ReportFormats {
     if (value == null || (value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
       return MISSING;
     }
-    return value instanceof BigDecimal big ? format("#,##0.##").format(big) : format("#,##0.##").format(value.doubleValue());
+    return value instanceof BigDecimal big
+        ? format("#,##0.##").format(big)
+        : format("#,##0.##").format(value.doubleValue());
   }
 
   private static String signed(double value, String pattern) {
@@ -88,7 +93,9 @@ public final class ReportFormats {
       return sign + format("#,##0").format(abs.divide(EOK, 0, RoundingMode.HALF_UP)) + "억 원";
     }
     if (abs.compareTo(BigDecimal.valueOf(10_000)) >= 0) {
-      return sign + format("#,##0").format(abs.divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP)) + "만 원";
+      return sign
+          + format("#,##0").format(abs.divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP))
+          + "만 원";
     }
     return sign + format("#,##0").format(abs) + "원";
   }

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Everything a periodic trend report shows, as plain values: built from the tables by
- * {@link ReportModelBuilder}, rendered by {@link HtmlReportWriter}, {@link MarkdownReportWriter}
- * and {@link CsvExports} without Spark.
+ * Everything a periodic trend report shows, as plain values: built from the tables by {@link
+ * ReportModelBuilder}, rendered by {@link HtmlReportWriter}, {@link MarkdownReportWriter} and
+ * {@link CsvExports} without Spark.
  *
  * <p>Nullable fields mean "not known" (a missing table, no previous period); empty lists mean
  * "known to be empty". {@link #notices} says in words what is missing and why, so a report over
@@ -63,7 +63,12 @@ public record ReportModel(
   }
 
   /** The period's volume, and the previous period's for comparison (null when it has no data). */
-  public record Headline(PeriodCounts current, PeriodCounts previous, boolean partial, LocalDate dataFrom, LocalDate dataTo) {
+  public record Headline(
+      PeriodCounts current,
+      PeriodCounts previous,
+      boolean partial,
+      LocalDate dataFrom,
+      LocalDate dataTo) {
 
     /** Change of the article count against the previous period in percent; null without one. */
     public Double articleChangePct() {
@@ -80,7 +85,13 @@ public record ReportModel(
   }
 
   /** Articles, outlets and days with data of one period. */
-  public record PeriodCounts(String period, long articles, long outlets, int daysWithData, int days, long duplicatesDropped) {
+  public record PeriodCounts(
+      String period,
+      long articles,
+      long outlets,
+      int daysWithData,
+      int days,
+      long duplicatesDropped) {
 
     /** Share of the period's days that have at least one article (0..1). */
     public double coverage() {
@@ -88,7 +99,10 @@ public record ReportModel(
     }
   }
 
-  /** One sector's share of articles in each of {@link ReportModel#chartPeriods} (0 where it had none). */
+  /**
+   * One sector's share of articles in each of {@link ReportModel#chartPeriods} (0 where it had
+   * none).
+   */
   public record SectorSeries(String sector, String name, List<Double> shares) {
     public SectorSeries {
       shares = List.copyOf(shares);
@@ -96,42 +110,104 @@ public record ReportModel(
   }
 
   /** One sector in the report period, from {@code sector_trends}. */
-  public record SectorRow(String sector, String name, long articleCount, double share, Double shareChangePoints,
-      Double countChangePct, long outletCount, String topTerms, long figureCount, BigDecimal investmentKrw,
-      long investmentEvents, Double medianGrowthPct) {}
+  public record SectorRow(
+      String sector,
+      String name,
+      long articleCount,
+      double share,
+      Double shareChangePoints,
+      Double countChangePct,
+      long outletCount,
+      String topTerms,
+      long figureCount,
+      BigDecimal investmentKrw,
+      long investmentEvents,
+      Double medianGrowthPct) {}
 
   /** One topic in the report period, from {@code topic_trends}. */
-  public record TopicRow(int topicId, String label, String sector, long articleCount, double share,
-      Double shareChangePoints, String topTerms, String modelVersion) {}
+  public record TopicRow(
+      int topicId,
+      String label,
+      String sector,
+      long articleCount,
+      double share,
+      Double shareChangePoints,
+      String topTerms,
+      String modelVersion) {}
 
   /** One emerging term of the report period, from {@code term_trends}. */
-  public record TermRow(String term, long documentFrequency, double articleShare, Double baselineShare, Double lift,
-      Double zScore, LocalDate firstSeen) {}
+  public record TermRow(
+      String term,
+      long documentFrequency,
+      double articleShare,
+      Double baselineShare,
+      Double lift,
+      Double zScore,
+      LocalDate firstSeen) {}
 
   /** One company fact first reported in the report period, from {@code company_metrics}. */
-  public record CompanyMetricRow(String company, String sector, String metric, String reportedPeriod, BigDecimal value,
-      BigDecimal valueMin, BigDecimal valueMax, String unit, BigDecimal valueKrw, boolean forecast, boolean band,
-      long articles, long outlets) {}
+  public record CompanyMetricRow(
+      String company,
+      String sector,
+      String metric,
+      String reportedPeriod,
+      BigDecimal value,
+      BigDecimal valueMin,
+      BigDecimal valueMax,
+      String unit,
+      BigDecimal valueKrw,
+      boolean forecast,
+      boolean band,
+      long articles,
+      long outlets) {}
 
-  /** One point of the company chart: a company's reported value of a metric in one reported period. */
+  /**
+   * One point of the company chart: a company's reported value of a metric in one reported period.
+   */
   public record MetricPoint(String company, String reportedPeriod, BigDecimal valueKrw) {}
 
   /** One investment event of the report period, from {@code investment_events}. */
-  public record InvestmentRow(String company, String counterparty, BigDecimal amount, String unit, BigDecimal amountKrw,
-      LocalDate eventDate, String sector, long articles, long outlets, String sentence) {}
+  public record InvestmentRow(
+      String company,
+      String counterparty,
+      BigDecimal amount,
+      String unit,
+      BigDecimal amountKrw,
+      LocalDate eventDate,
+      String sector,
+      long articles,
+      long outlets,
+      String sentence) {}
 
   /**
    * A figure reported in the period with its sentence and article.
    *
-   * @param url the article's address when it is an http or https URL, else null (never rendered as a link)
+   * @param url the article's address when it is an http or https URL, else null (never rendered as
+   *     a link)
    * @param rawUrl the address as stored, shown as text when it is not a web address
    */
-  public record KeyFigure(String articleId, String surface, String metric, String subject, BigDecimal valueKrw,
-      String sentence, String outlet, String title, String url, String rawUrl, LocalDate publishedDate, boolean forecast) {}
+  public record KeyFigure(
+      String articleId,
+      String surface,
+      String metric,
+      String subject,
+      BigDecimal valueKrw,
+      String sentence,
+      String outlet,
+      String title,
+      String url,
+      String rawUrl,
+      LocalDate publishedDate,
+      boolean forecast) {}
 
   /** The runs and models behind the tables, for the methods footer. */
-  public record Methods(List<RunRow> runs, String modelVersion, Long quarantinedLastIngest, String lastIngestRunId,
-      List<String> tablesRead, List<String> tablesMissing) {
+  public record Methods(
+      List<RunRow> runs,
+      String modelVersion,
+      Long quarantinedLastIngest,
+      String lastIngestRunId,
+      List<String> tablesRead,
+      List<String> tablesMissing) {
     public Methods {
       runs = List.copyOf(runs);
       tablesRead = List.copyOf(tablesRead);

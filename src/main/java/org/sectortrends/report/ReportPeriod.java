@@ -31,7 +31,9 @@ public record ReportPeriod(Type type, String label, LocalDate start, LocalDate e
 
   /** The period types that trend tables are computed for. */
   public enum Type {
-    WEEK, MONTH, QUARTER;
+    WEEK,
+    MONTH,
+    QUARTER;
 
     /** The value of the {@code period_type} column and of {@code --period-type}. */
     public String id() {
@@ -45,7 +47,8 @@ public record ReportPeriod(Type type, String label, LocalDate start, LocalDate e
           return type;
         }
       }
-      throw new IllegalArgumentException("'" + text + "' is not a period type; use week, month or quarter");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a period type; use week, month or quarter");
     }
   }
 
@@ -57,7 +60,8 @@ public record ReportPeriod(Type type, String label, LocalDate start, LocalDate e
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(label, "label");
     if (end.isBefore(start)) {
-      throw new IllegalArgumentException("Period " + label + " ends (" + end + ") before it starts (" + start + ")");
+      throw new IllegalArgumentException(
+          "Period " + label + " ends (" + end + ") before it starts (" + start + ")");
     }
   }
 
@@ -77,7 +81,13 @@ public record ReportPeriod(Type type, String label, LocalDate start, LocalDate e
             int week = Integer.parseInt(m.group(2));
             LocalDate anyDay = LocalDate.of(year, 6, 1).with(IsoFields.WEEK_BASED_YEAR, year);
             if (week < 1 || week > anyDay.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-              throw new IllegalArgumentException("'" + label + "' is not a week period: week " + week + " does not exist in " + year);
+              throw new IllegalArgumentException(
+                  "'"
+                      + label
+                      + "' is not a week period: week "
+                      + week
+                      + " does not exist in "
+                      + year);
             }
             return containing(type, anyDay.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week));
           }
@@ -85,20 +95,27 @@ public record ReportPeriod(Type type, String label, LocalDate start, LocalDate e
         case MONTH -> {
           Matcher m = MONTH.matcher(text);
           if (m.matches()) {
-            return containing(type, YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))).atDay(1));
+            return containing(
+                type,
+                YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))).atDay(1));
           }
         }
         case QUARTER -> {
           Matcher m = QUARTER.matcher(text);
           if (m.matches()) {
-            return containing(type, LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1));
+            return containing(
+                type,
+                LocalDate.of(
+                    Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1));
           }
         }
       }
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("'" + label + "' is not a " + type.id() + " period: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "'" + label + "' is not a " + type.id() + " period: " + e.getMessage(), e);
     }
-    throw new IllegalArgumentException("'" + label + "' is not a " + type.id() + " period; write it like " + example(type));
+    throw new IllegalArgumentException(
+        "'" + label + "' is not a " + type.id() + " period; write it like " + example(type));
   }
 
   /** An example label of the type, for messages. */
@@ -115,19 +132,27 @@ public record ReportPeriod(Type type, String label, LocalDate start, LocalDate e
     return switch (type) {
       case WEEK -> {
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        String label = String.format(Locale.ROOT, "%04d-W%02d",
-            monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        String label =
+            String.format(
+                Locale.ROOT,
+                "%04d-W%02d",
+                monday.get(IsoFields.WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         yield new ReportPeriod(type, label, monday, monday.plusDays(6));
       }
       case MONTH -> {
         YearMonth month = YearMonth.from(day);
-        yield new ReportPeriod(type, String.format(Locale.ROOT, "%04d-%02d", month.getYear(), month.getMonthValue()),
-            month.atDay(1), month.atEndOfMonth());
+        yield new ReportPeriod(
+            type,
+            String.format(Locale.ROOT, "%04d-%02d", month.getYear(), month.getMonthValue()),
+            month.atDay(1),
+            month.atEndOfMonth());
       }
       case QUARTER -> {
         int quarter = (day.getMonthValue() - 1) / 3 + 1;
         LocalDate first = LocalDate.of(day.getYear(), (quarter - 1) * 3 + 1, 1);
-        yield new ReportPeriod(type, day.getYear() + "Q" + quarter, first, first.plusMonths(3).minusDays(1));
+        yield new ReportPeriod(
+            type, day.getYear() + "Q" + quarter, first, first.plusMonths(3).minusDays(1));
       }
     };
   }

@@ -20,14 +20,14 @@ import java.util.function.Function;
  * The Pebble engines that render the report templates in {@code org/sectortrends/report/}.
  *
  * <p>Both engines escape every printed value by default: the HTML engine with Pebble's HTML
- * escaping (so {@code <script>} in an article prints as text), the Markdown engine with
- * {@link MarkdownEscaping}. Only the chart SVG, made by {@link ReportCharts} from escaped text,
- * is printed with {@code |raw}. Undefined variables fail the rendering instead of printing
- * nothing ({@code strictVariables}).
+ * escaping (so {@code <script>} in an article prints as text), the Markdown engine with {@link
+ * MarkdownEscaping}. Only the chart SVG, made by {@link ReportCharts} from escaped text, is printed
+ * with {@code |raw}. Undefined variables fail the rendering instead of printing nothing ({@code
+ * strictVariables}).
  *
  * <p>Filters: {@code count}, {@code share}, {@code points}, {@code changePct}, {@code decimal},
- * {@code won} — see {@link ReportFormats}; {@code metric} — the Korean label of a metric id
- * ({@link MetricLabels}).
+ * {@code won} — see {@link ReportFormats}; {@code metric} — the Korean label of a metric id ({@link
+ * MetricLabels}).
  */
 final class ReportTemplates {
 
@@ -40,7 +40,10 @@ final class ReportTemplates {
   }
 
   static PebbleEngine markdown() {
-    return builder().addEscapingStrategy("markdown", MarkdownEscaping::escape).defaultEscapingStrategy("markdown").build();
+    return builder()
+        .addEscapingStrategy("markdown", MarkdownEscaping::escape)
+        .defaultEscapingStrategy("markdown")
+        .build();
   }
 
   private static PebbleEngine.Builder builder() {
@@ -85,7 +88,12 @@ final class ReportTemplates {
     private static Filter filter(Function<Object, String> format) {
       return new Filter() {
         @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+        public Object apply(
+            Object input,
+            Map<String, Object> args,
+            PebbleTemplate self,
+            EvaluationContext context,
+            int line) {
           return format.apply(input);
         }
 

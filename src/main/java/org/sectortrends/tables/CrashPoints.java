@@ -12,9 +12,9 @@ import java.nio.file.Path;
  * reaches point NAME writes NAME into the file named by {@code sectortrends.pauseMarker} and waits
  * (ten minutes at most). Without the property this does nothing.
  *
- * <p>Points: {@code commit-staged} (every staged file written, no journal yet),
- * {@code commit-switching} (journal written, first partition switched, others not yet) and
- * {@code replace-before-switch} (new version written, pointer not yet switched).
+ * <p>Points: {@code commit-staged} (every staged file written, no journal yet), {@code
+ * commit-switching} (journal written, first partition switched, others not yet) and {@code
+ * replace-before-switch} (new version written, pointer not yet switched).
  */
 public final class CrashPoints {
 

@@ -59,12 +59,27 @@ public final class RowBuilder {
   public RowBuilder set(String column, Object value) {
     Option<Object> index = schema.getFieldIndex(column);
     if (index.isEmpty()) {
-      throw new IllegalArgumentException("Column '" + column + "' is not a column of " + table + " ("
-          + String.join(", ", schema.fieldNames()) + ")");
+      throw new IllegalArgumentException(
+          "Column '"
+              + column
+              + "' is not a column of "
+              + table
+              + " ("
+              + String.join(", ", schema.fieldNames())
+              + ")");
     }
     int i = (Integer) index.get();
     if (set[i]) {
-      throw new IllegalArgumentException("Column '" + column + "' of " + table + " is set twice: '" + values[i] + "' and '" + value + "'");
+      throw new IllegalArgumentException(
+          "Column '"
+              + column
+              + "' of "
+              + table
+              + " is set twice: '"
+              + values[i]
+              + "' and '"
+              + value
+              + "'");
     }
     set[i] = true;
     values[i] = value;
@@ -89,7 +104,8 @@ public final class RowBuilder {
           missing.add(schema.fields()[i].name());
         }
       }
-      throw new IllegalArgumentException("Row of " + table + " without a value for " + String.join(", ", missing));
+      throw new IllegalArgumentException(
+          "Row of " + table + " without a value for " + String.join(", ", missing));
     }
     return RowFactory.create(values.clone());
   }

@@ -21,13 +21,13 @@ import org.apache.spark.sql.SaveMode;
  * (ingest writes {@code articles}, {@code duplicates}, {@code dedup_keys} and {@code quarantine})
  * either changes all of them or none, even when its JVM is killed.
  *
- * <p>{@link #stage} writes a table's new partitions completely under
- * {@code DIR/tables/_staging/<id>/<table>/}; the live tables are not touched. {@link #commit}
- * then writes the journal {@code _staging/<id>.commit} (one line per partition to replace or to
- * clear) and switches each partition directory: the live one is moved to
- * {@code _staging/<id>/_old/}, the staged one moved in. Every step can be repeated, so a commit
- * interrupted after its journal was written is finished by the next {@link TableStore} that reads
- * or writes under the root; one interrupted before leaves the tables as they were.
+ * <p>{@link #stage} writes a table's new partitions completely under {@code
+ * DIR/tables/_staging/<id>/<table>/}; the live tables are not touched. {@link #commit} then writes
+ * the journal {@code _staging/<id>.commit} (one line per partition to replace or to clear) and
+ * switches each partition directory: the live one is moved to {@code _staging/<id>/_old/}, the
+ * staged one moved in. Every step can be repeated, so a commit interrupted after its journal was
+ * written is finished by the next {@link TableStore} that reads or writes under the root; one
+ * interrupted before leaves the tables as they were.
  *
  * <p>Example: {@code StagedCommit c = store.begin(); c.stage(Tables.ARTICLES, merged, months,
  * MonthLayout.SCATTERED); c.stage(Tables.DUPLICATES_TABLE, ...); c.commit();}
@@ -68,22 +68,30 @@ public final class StagedCommit {
    * and a covered partition without rows is removed. A partition that receives rows is replaced
    * even when not covered. Returns the partitions that received rows and their row count.
    */
-  public TableStore.MonthsWritten stage(TableSpec table, Dataset<Row> rows, Set<String> covered, TableStore.MonthLayout layout) {
+  public TableStore.MonthsWritten stage(
+      TableSpec table, Dataset<Row> rows, Set<String> covered, TableStore.MonthLayout layout) {
     if (done) {
       throw new IllegalStateException("Commit " + id + " is already committed");
     }
     if (table.partitionColumns().size() != 1) {
-      throw new IllegalArgumentException("Table " + table.name() + " has not exactly one partition column: "
-          + table.partitionColumns());
+      throw new IllegalArgumentException(
+          "Table "
+              + table.name()
+              + " has not exactly one partition column: "
+              + table.partitionColumns());
     }
     if (table.writeMode() == TableSpec.WriteMode.REPLACE) {
-      throw new IllegalArgumentException("Table " + table.name() + " is written whole (REPLACE), not by partition");
+      throw new IllegalArgumentException(
+          "Table " + table.name() + " is written whole (REPLACE), not by partition");
     }
     String column = table.partitionColumns().get(0);
     Dataset<Row> shaped = TableStore.conform(table, rows);
     Path staged = new Path(new Path(store.stagingRoot(), id), table.name());
-    store.writeParquet(table, layout == TableStore.MonthLayout.SCATTERED ? TableStore.compact(table, shaped) : shaped,
-        SaveMode.Overwrite, staged.toString());
+    store.writeParquet(
+        table,
+        layout == TableStore.MonthLayout.SCATTERED ? TableStore.compact(table, shaped) : shaped,
+        SaveMode.Overwrite,
+        staged.toString());
     Set<String> written = new TreeSet<>();
     try {
       FileSystem fs = staged.getFileSystem(store.hadoopConf());
@@ -98,7 +106,10 @@ public final class StagedCommit {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list staged partitions " + staged, e);
     }
-    long count = written.isEmpty() ? 0 : store.sparkSession().read().schema(table.schema()).parquet(staged.toString()).count();
+    long count =
+        written.isEmpty()
+            ? 0
+            : store.sparkSession().read().schema(table.schema()).parquet(staged.toString()).count();
     Set<String> all = new TreeSet<>(covered);
     all.addAll(written);
     for (String value : all) {
@@ -134,12 +145,14 @@ public final class StagedCommit {
         throw new IOException("Cannot move the commit journal " + fresh + " in place");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the journal of commit " + id + "; no table was changed", e);
+      throw new UncheckedIOException(
+          "Cannot write the journal of commit " + id + "; no table was changed", e);
     }
     try {
       rollForward(store, store.stagingRoot().getFileSystem(store.hadoopConf()), id);
     } catch (IOException e) {
-      throw new UncheckedIOException("Commit " + id + " was interrupted; the next run finishes it", e);
+      throw new UncheckedIOException(
+          "Commit " + id + " was interrupted; the next run finishes it", e);
     }
   }
 

@@ -31,25 +31,40 @@ import org.sectortrends.tables.Tables.Col;
  * partitioning do not matter but every row, duplicates included, does).
  *
  * <p>Left out because they differ between any two runs: the {@code runs} table, run ids, model
- * versions (named after the run's time) and the columns stamping a run's time
- * ({@link #RUN_COLUMNS}); in {@code message} columns, instants (the run's start quoted by a
- * quarantine reason) read as {@code <run time>}. Doubles are rounded to 9 decimals first: sums
- * computed in another order may differ in their last bits.
+ * versions (named after the run's time) and the columns stamping a run's time ({@link
+ * #RUN_COLUMNS}); in {@code message} columns, instants (the run's start quoted by a quarantine
+ * reason) read as {@code <run time>}. Doubles are rounded to 9 decimals first: sums computed in
+ * another order may differ in their last bits.
  *
  * <p>{@code java ... TableDigest ROOT} prints one line per existing table: name, rows, digest.
  */
 public final class TableDigest {
 
   /** Columns whose values name or time the run rather than the data. */
-  public static final Set<String> RUN_COLUMNS = Set.of(Col.RUN_ID, Col.MODEL_VERSION, Col.INGESTED_AT, Col.QUARANTINED_AT,
-      Col.CREATED_AT, Col.STARTED_AT, Col.ENDED_AT, "failed_at", "stack_trace");
+  public static final Set<String> RUN_COLUMNS =
+      Set.of(
+          Col.RUN_ID,
+          Col.MODEL_VERSION,
+          Col.INGESTED_AT,
+          Col.QUARANTINED_AT,
+          Col.CREATED_AT,
+          Col.STARTED_AT,
+          Col.ENDED_AT,
+          "failed_at",
+          "stack_trace");
 
-  /** An ISO instant, as quarantine messages quote the run's start ("... after the run start 2025-...Z"). */
+  /**
+   * An ISO instant, as quarantine messages quote the run's start ("... after the run start
+   * 2025-...Z").
+   */
   private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z";
 
   private TableDigest() {}
 
-  /** {@code table -> "rows digest"} for every table of {@link Tables#ALL} under the root but {@code runs}. */
+  /**
+   * {@code table -> "rows digest"} for every table of {@link Tables#ALL} under the root but {@code
+   * runs}.
+   */
   public static Map<String, String> digests(SparkSession spark, String tablesRoot) {
     TableStore store = new TableStore(spark, tablesRoot);
     Map<String, String> out = new LinkedHashMap<>();
@@ -63,33 +78,51 @@ public final class TableDigest {
           continue;
         }
         Column c = col(field.name());
-        if (field.dataType().equals(DataTypes.DoubleType) || field.dataType().equals(DataTypes.FloatType)) {
+        if (field.dataType().equals(DataTypes.DoubleType)
+            || field.dataType().equals(DataTypes.FloatType)) {
           c = round(c, 9);
         } else if (field.name().equals(Col.MESSAGE)) {
           c = regexp_replace(c, INSTANT, "<run time>");
         }
         values.add(coalesce(c.cast(DataTypes.StringType), lit("\u0000null")));
       }
-      Row r = store.read(table)
-          .select(conv(substring(sha2(concat_ws("\u0001", values.toArray(new Column[0])), 256), 1, 14), 16, 10)
-              .cast(DataTypes.createDecimalType(38, 0)).as("h"))
-          .agg(count(lit(1)), sum(col("h")))
-          .first();
-      out.put(table.name(), r.getLong(0) + " " + (r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString()));
+      Row r =
+          store
+              .read(table)
+              .select(
+                  conv(
+                          substring(
+                              sha2(concat_ws("\u0001", values.toArray(new Column[0])), 256), 1, 14),
+                          16,
+                          10)
+                      .cast(DataTypes.createDecimalType(38, 0))
+                      .as("h"))
+              .agg(count(lit(1)), sum(col("h")))
+              .first();
+      out.put(
+          table.name(),
+          r.getLong(0) + " " + (r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString()));
     }
     return out;
   }
 
   public static void main(String[] args) {
     if (args.length != 1) {
-      System.err.println("Usage: TableDigest OUTPUT_ROOT   (prints table, rows and digest of OUTPUT_ROOT/tables/*)");
+      System.err.println(
+          "Usage: TableDigest OUTPUT_ROOT   (prints table, rows and digest of OUTPUT_ROOT/tables/*)");
       System.exit(2);
     }
-    SparkSession spark = SparkSession.builder().appName("sector-trends table digest").master("local[1]")
-        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .appName("sector-trends table digest")
+            .master("local[1]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
     try {
       String root = args[0].endsWith("/") ? args[0].substring(0, args[0].length() - 1) : args[0];
-      digests(spark, root + "/tables").forEach((table, digest) -> System.out.println(table + " " + digest));
+      digests(spark, root + "/tables")
+          .forEach((table, digest) -> System.out.println(table + " " + digest));
     } finally {
       spark.stop();
     }

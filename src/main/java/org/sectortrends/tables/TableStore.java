@@ -3,10 +3,8 @@ package org.sectortrends.tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,35 +29,38 @@ import org.apache.spark.sql.types.StructField;
  * large files), and a failed or killed run must leave the previous contents complete and readable:
  *
  * <ul>
- *   <li>{@link TableSpec.WriteMode#REPLACE}: each write is a new version directory
- *       {@code <table>/v-<time>-<random>/}; a one-line pointer file {@code <table>/_current} names
- *       the version to read and is switched by one rename that overwrites it. Readers see the old
- *       version or the new one, never a gap. The previous version is kept until the next
- *       successful write (for readers still on it); older ones are deleted.
- *   <li>Month tables written by {@link #writeMonths} or a {@link StagedCommit}: the new contents
- *       of each month are first written completely under {@code DIR/tables/_staging/<commit>/};
- *       then a journal {@code _staging/<commit>.commit} lists the months to switch, and each
- *       month directory is switched (old one moved aside, staged one moved in). A run killed
- *       while staging leaves the tables untouched; one killed while switching leaves the journal,
- *       and the next {@code TableStore} that reads or writes under the root finishes the switch
- *       (roll forward), so every month is whole, old or new.
+ *   <li>{@link TableSpec.WriteMode#REPLACE}: each write is a new version directory {@code
+ *       <table>/v-<time>-<random>/}; a one-line pointer file {@code <table>/_current} names the
+ *       version to read and is switched by one rename that overwrites it. Readers see the old
+ *       version or the new one, never a gap. The previous version is kept until the next successful
+ *       write (for readers still on it); older ones are deleted.
+ *   <li>Month tables written by {@link #writeMonths} or a {@link StagedCommit}: the new contents of
+ *       each month are first written completely under {@code DIR/tables/_staging/<commit>/}; then a
+ *       journal {@code _staging/<commit>.commit} lists the months to switch, and each month
+ *       directory is switched (old one moved aside, staged one moved in). A run killed while
+ *       staging leaves the tables untouched; one killed while switching leaves the journal, and the
+ *       next {@code TableStore} that reads or writes under the root finishes the switch (roll
+ *       forward), so every month is whole, old or new.
  *   <li>{@link TableSpec.WriteMode#OVERWRITE_PARTITIONS} via {@link #write}: Spark's dynamic
  *       partition overwrite stages files aside and replaces only the partitions the run produced.
  *   <li>{@link TableSpec.WriteMode#APPEND}: new files only; existing files are never touched.
  * </ul>
  *
- * <p>One writer at a time per root is assumed (the jobs of a pipeline run one after another).
- * What holds on HDFS and on object stores is described in {@code docs/operations.md}.
+ * <p>One writer at a time per root is assumed (the jobs of a pipeline run one after another). What
+ * holds on HDFS and on object stores is described in {@code docs/operations.md}.
  */
 public final class TableStore {
 
   /** Rows per Parquet file before a writer task starts another file. */
   static final long MAX_RECORDS_PER_FILE = 1_000_000L;
+
   /** Pointer file of a {@code REPLACE} table, holding the name of the current version directory. */
   public static final String CURRENT_POINTER = "_current";
+
   static final String VERSION_PREFIX = "v-";
   static final String STAGING = "_staging";
   static final String JOURNAL_SUFFIX = ".commit";
+
   /** Staging directories without a journal older than this are leftovers of killed runs. */
   private static final long STALE_STAGING_MILLIS = 6L * 3600 * 1000;
 
@@ -80,8 +81,8 @@ public final class TableStore {
   }
 
   /**
-   * The table's directory. For a {@code REPLACE} table the rows lie in the version directory
-   * named by its {@value #CURRENT_POINTER} file inside it (see {@link #dataLocation}).
+   * The table's directory. For a {@code REPLACE} table the rows lie in the version directory named
+   * by its {@value #CURRENT_POINTER} file inside it (see {@link #dataLocation}).
    */
   public String location(TableSpec table) {
     return root + "/" + table.name();
@@ -89,8 +90,8 @@ public final class TableStore {
 
   /**
    * The directory that holds the table's current rows, or empty when the table does not exist:
-   * {@link #location} itself, or for a {@code REPLACE} table its current version directory (a
-   * table written before versions existed is read from {@link #location} directly).
+   * {@link #location} itself, or for a {@code REPLACE} table its current version directory (a table
+   * written before versions existed is read from {@link #location} directly).
    */
   public Optional<String> dataLocation(TableSpec table) {
     recover();
@@ -131,7 +132,8 @@ public final class TableStore {
     recover();
     Dataset<Row> shaped = conform(table, rows);
     switch (table.writeMode()) {
-      case OVERWRITE_PARTITIONS -> writeParquet(table, compact(table, shaped), SaveMode.Overwrite, location(table));
+      case OVERWRITE_PARTITIONS ->
+          writeParquet(table, compact(table, shaped), SaveMode.Overwrite, location(table));
       case APPEND -> writeParquet(table, compact(table, shaped), SaveMode.Append, location(table));
       case REPLACE -> replace(table, compact(table, shaped));
     }
@@ -143,8 +145,11 @@ public final class TableStore {
    */
   public Set<String> partitionValues(TableSpec table) {
     if (table.partitionColumns().size() != 1) {
-      throw new IllegalArgumentException("Table " + table.name() + " has not exactly one partition column: "
-          + table.partitionColumns());
+      throw new IllegalArgumentException(
+          "Table "
+              + table.name()
+              + " has not exactly one partition column: "
+              + table.partitionColumns());
     }
     recover();
     Optional<String> data = dataLocation(table);
@@ -171,8 +176,8 @@ public final class TableStore {
   /** How the rows handed to {@link #writeMonths} lie across Spark partitions. */
   public enum MonthLayout {
     /**
-     * A month's rows are spread over many partitions (for example after a join or a shuffle):
-     * they are shuffled to one writer task per month, so each month gets few large files.
+     * A month's rows are spread over many partitions (for example after a join or a shuffle): they
+     * are shuffled to one writer task per month, so each month gets few large files.
      */
     SCATTERED,
     /**
@@ -187,21 +192,28 @@ public final class TableStore {
   public record MonthsWritten(Set<String> months, long rows) {}
 
   /**
-   * Writes a monthly table for a run that covers {@code coveredMonths}: like {@link #write}, and
-   * a covered month for which the run has no rows is emptied too, since dynamic partition
-   * overwrite alone would leave the previous run's rows of that month in place.
+   * Writes a monthly table for a run that covers {@code coveredMonths}: like {@link #write}, and a
+   * covered month for which the run has no rows is emptied too, since dynamic partition overwrite
+   * alone would leave the previous run's rows of that month in place.
    *
-   * <p>{@code rows} is computed once, by the write itself: the months that received rows are
-   * found by listing the covered month directories before and after the write (a rewritten month
-   * holds only new files), and the row count is read from the Parquet footers of those months.
-   * Every row must belong to a covered month.
+   * <p>{@code rows} is computed once, by the write itself: the months that received rows are found
+   * by listing the covered month directories before and after the write (a rewritten month holds
+   * only new files), and the row count is read from the Parquet footers of those months. Every row
+   * must belong to a covered month.
    */
-  public MonthsWritten writeMonths(TableSpec table, Dataset<Row> rows, Set<String> coveredMonths, MonthLayout layout) {
+  public MonthsWritten writeMonths(
+      TableSpec table, Dataset<Row> rows, Set<String> coveredMonths, MonthLayout layout) {
     if (!table.partitionColumns().equals(List.of(Tables.Col.PUBLISHED_MONTH))) {
-      throw new IllegalArgumentException("Table " + table.name() + " is not partitioned by month: " + table.partitionColumns());
+      throw new IllegalArgumentException(
+          "Table " + table.name() + " is not partitioned by month: " + table.partitionColumns());
     }
     if (table.writeMode() != TableSpec.WriteMode.OVERWRITE_PARTITIONS) {
-      throw new IllegalArgumentException("Table " + table.name() + " is written by " + table.writeMode() + ", not by month overwrite");
+      throw new IllegalArgumentException(
+          "Table "
+              + table.name()
+              + " is written by "
+              + table.writeMode()
+              + ", not by month overwrite");
     }
     StagedCommit commit = begin();
     MonthsWritten written = commit.stage(table, rows, coveredMonths, layout);
@@ -209,17 +221,26 @@ public final class TableStore {
     return written;
   }
 
-  /** Starts a commit that switches partitions of one or more tables together; see {@link StagedCommit}. */
+  /**
+   * Starts a commit that switches partitions of one or more tables together; see {@link
+   * StagedCommit}.
+   */
   public StagedCommit begin() {
     recover();
-    return new StagedCommit(this, STAGING_ID_TIME.format(java.time.Instant.now()) + "-"
-        + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt()));
+    return new StagedCommit(
+        this,
+        STAGING_ID_TIME.format(java.time.Instant.now())
+            + "-"
+            + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt()));
   }
 
   private static final java.time.format.DateTimeFormatter STAGING_ID_TIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(java.time.ZoneOffset.UTC);
+      java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
+          .withZone(java.time.ZoneOffset.UTC);
 
-  /** Selects and casts the declared columns, failing with the missing names when some are absent. */
+  /**
+   * Selects and casts the declared columns, failing with the missing names when some are absent.
+   */
   public static Dataset<Row> conform(TableSpec table, Dataset<Row> rows) {
     List<String> present = List.of(rows.columns());
     List<String> missing = new ArrayList<>();
@@ -286,17 +307,26 @@ public final class TableStore {
       Path targetPath = new Path(target);
       FileSystem fs = targetPath.getFileSystem(hadoopConf());
       Optional<String> previous = readPointer(fs, targetPath);
-      String version = VERSION_PREFIX + STAGING_ID_TIME.format(java.time.Instant.now()) + "-"
-          + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt());
+      String version =
+          VERSION_PREFIX
+              + STAGING_ID_TIME.format(java.time.Instant.now())
+              + "-"
+              + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt());
       writeParquet(table, rows, SaveMode.Overwrite, target + "/" + version);
       CrashPoints.reach("replace-before-switch");
       writePointer(fs, targetPath, version);
       for (FileStatus child : fs.listStatus(targetPath)) {
         String name = child.getPath().getName();
-        boolean keep = name.equals(CURRENT_POINTER) || name.equals(version) || previous.map(name::equals).orElse(false)
-            || name.equals("." + CURRENT_POINTER + ".crc") // the local file system's checksum of the pointer
-            // a version another writer may be filling right now is newer than ours
-            || (name.startsWith(VERSION_PREFIX) && name.compareTo(version) > 0);
+        boolean keep =
+            name.equals(CURRENT_POINTER)
+                || name.equals(version)
+                || previous.map(name::equals).orElse(false)
+                || name.equals(
+                    "."
+                        + CURRENT_POINTER
+                        + ".crc") // the local file system's checksum of the pointer
+                // a version another writer may be filling right now is newer than ours
+                || (name.startsWith(VERSION_PREFIX) && name.compareTo(version) > 0);
         if (!keep) {
           fs.delete(child.getPath(), true);
         }
@@ -312,9 +342,11 @@ public final class TableStore {
       return Optional.empty();
     }
     try (java.io.InputStream in = fs.open(pointer)) {
-      String version = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+      String version =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
       if (!version.startsWith(VERSION_PREFIX) || version.contains("/")) {
-        throw new IOException("Pointer " + pointer + " names no version directory: '" + version + "'");
+        throw new IOException(
+            "Pointer " + pointer + " names no version directory: '" + version + "'");
       }
       return Optional.of(version);
     }
@@ -327,10 +359,17 @@ public final class TableStore {
   private void writePointer(FileSystem fs, Path table, String version) throws IOException {
     Path pointer = new Path(table, CURRENT_POINTER);
     Path fresh = new Path(table, CURRENT_POINTER + ".tmp-" + version);
-    org.apache.hadoop.fs.FileContext context = org.apache.hadoop.fs.FileContext.getFileContext(fs.getUri(), hadoopConf());
-    try (java.io.OutputStream out = context.create(fresh, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE,
-        org.apache.hadoop.fs.CreateFlag.OVERWRITE), org.apache.hadoop.fs.Options.CreateOpts.createParent())) {
-      out.write(version.getBytes(java.nio.charset.StandardCharsets.UTF_8)); // no newline: BI tools read it as is
+    org.apache.hadoop.fs.FileContext context =
+        org.apache.hadoop.fs.FileContext.getFileContext(fs.getUri(), hadoopConf());
+    try (java.io.OutputStream out =
+        context.create(
+            fresh,
+            java.util.EnumSet.of(
+                org.apache.hadoop.fs.CreateFlag.CREATE, org.apache.hadoop.fs.CreateFlag.OVERWRITE),
+            org.apache.hadoop.fs.Options.CreateOpts.createParent())) {
+      out.write(
+          version.getBytes(
+              java.nio.charset.StandardCharsets.UTF_8)); // no newline: BI tools read it as is
     }
     context.rename(fresh, pointer, org.apache.hadoop.fs.Options.Rename.OVERWRITE);
   }
@@ -359,12 +398,15 @@ public final class TableStore {
       long now = System.currentTimeMillis();
       for (FileStatus child : children) {
         String name = child.getPath().getName();
-        if (child.isDirectory() && !journaled.contains(name) && now - child.getModificationTime() > STALE_STAGING_MILLIS) {
+        if (child.isDirectory()
+            && !journaled.contains(name)
+            && now - child.getModificationTime() > STALE_STAGING_MILLIS) {
           fs.delete(child.getPath(), true);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot finish interrupted commits under " + root + "/" + STAGING, e);
+      throw new UncheckedIOException(
+          "Cannot finish interrupted commits under " + root + "/" + STAGING, e);
     }
   }
 

@@ -24,9 +24,9 @@ import org.sectortrends.tables.TableSpec.WriteMode;
  *
  * <p>Tables are flat (no nested arrays or maps) so that BI tools read them as they are. Timestamps
  * are UTC instants written as INT64 milliseconds; dates are calendar dates in Asia/Seoul, where
- * Korean newsrooms publish. Monthly tables are partitioned by {@code published_month=YYYY-MM},
- * with articles that have no date under {@value #UNDATED_MONTH}. Each table is described for
- * readers in {@code docs/tables.md}.
+ * Korean newsrooms publish. Monthly tables are partitioned by {@code published_month=YYYY-MM}, with
+ * articles that have no date under {@value #UNDATED_MONTH}. Each table is described for readers in
+ * {@code docs/tables.md}.
  */
 public final class Tables {
 
@@ -378,9 +378,9 @@ public final class Tables {
           WriteMode.REPLACE);
 
   /**
-   * Articles whose processing by a stage threw, one row per article and failed run: the stage
-   * went on without them. The article itself stays in {@code articles}; the excerpt is the start
-   * of the text that failed, for a quick look.
+   * Articles whose processing by a stage threw, one row per article and failed run: the stage went
+   * on without them. The article itself stays in {@code articles}; the excerpt is the start of the
+   * text that failed, for a quick look.
    */
   public static final TableSpec ERRORS =
       new TableSpec(
@@ -398,8 +398,8 @@ public final class Tables {
           Col.STAGE);
 
   /**
-   * The topic and sector of every article. Month-partitioned overwrite: assigning the articles
-   * of new months rewrites only those months.
+   * The topic and sector of every article. Month-partitioned overwrite: assigning the articles of
+   * new months rewrites only those months.
    */
   public static final TableSpec ARTICLE_TOPICS =
       new TableSpec(
@@ -428,11 +428,12 @@ public final class Tables {
       List.of(required(Col.PERIOD_START, DateType), required(Col.PERIOD_END, DateType));
 
   /**
-   * A trend table: the given columns, then {@code period_type, period}, which partition it and
-   * are written by dynamic partition overwrite so that a run rewrites only the periods it touches.
+   * A trend table: the given columns, then {@code period_type, period}, which partition it and are
+   * written by dynamic partition overwrite so that a run rewrites only the periods it touches.
    */
   private static TableSpec periodTable(String name, List<StructField> columns) {
-    return new TableSpec(name, trendTable(columns), WriteMode.OVERWRITE_PARTITIONS, Col.PERIOD_TYPE, Col.PERIOD);
+    return new TableSpec(
+        name, trendTable(columns), WriteMode.OVERWRITE_PARTITIONS, Col.PERIOD_TYPE, Col.PERIOD);
   }
 
   /** The parts' columns in order, e.g. {@code columns(PERIOD_BOUNDS, List.of(...))}. */
@@ -457,7 +458,9 @@ public final class Tables {
                   f(Col.KEYWORDS, StringType))),
           WriteMode.REPLACE);
 
-  /** Companies, agencies and funds of the company directory; replaced by every {@code trends} run. */
+  /**
+   * Companies, agencies and funds of the company directory; replaced by every {@code trends} run.
+   */
   public static final TableSpec COMPANIES =
       new TableSpec(
           "companies",
@@ -536,8 +539,8 @@ public final class Tables {
                   f(Col.RUN_ID, StringType))));
 
   /**
-   * One row per company, metric and reported period: the consensus of the distinct reports.
-   * {@code period_type} here is the type of the reported period (year, half, quarter, month).
+   * One row per company, metric and reported period: the consensus of the distinct reports. {@code
+   * period_type} here is the type of the reported period (year, half, quarter, month).
    */
   public static final TableSpec COMPANY_METRICS =
       periodTable(
@@ -588,8 +591,24 @@ public final class Tables {
 
   /** Every table, in pipeline order. */
   public static final List<TableSpec> ALL =
-      List.of(ARTICLES, DUPLICATES_TABLE, QUARANTINE, RUNS, FIGURES, ARTICLE_TERMS, TOPICS, ARTICLE_TOPICS, ERRORS,
-          SECTORS, COMPANIES, SECTOR_TRENDS, TOPIC_TRENDS, TERM_TRENDS, COMPANY_METRICS, INVESTMENT_EVENTS_TABLE, DEDUP_KEYS);
+      List.of(
+          ARTICLES,
+          DUPLICATES_TABLE,
+          QUARANTINE,
+          RUNS,
+          FIGURES,
+          ARTICLE_TERMS,
+          TOPICS,
+          ARTICLE_TOPICS,
+          ERRORS,
+          SECTORS,
+          COMPANIES,
+          SECTOR_TRENDS,
+          TOPIC_TRENDS,
+          TERM_TRENDS,
+          COMPANY_METRICS,
+          INVESTMENT_EVENTS_TABLE,
+          DEDUP_KEYS);
 
   public static Optional<TableSpec> byName(String name) {
     return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

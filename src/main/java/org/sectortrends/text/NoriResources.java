@@ -11,21 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.ko.dict.UserDictionary;
 
 /**
- * The editable inputs of the project's Korean analysis: the Nori user dictionary, the stopword
- * list and the term map of variant spellings.
+ * The editable inputs of the project's Korean analysis: the Nori user dictionary, the stopword list
+ * and the term map of variant spellings.
  *
  * <p>Both live in {@code data/nori/} of the project and ship inside the application jar as the
- * classpath resources {@code /nori/userdict.txt} and {@code /nori/stopwords.txt}, so executors
- * need no shared filesystem. {@link #fromDirectory(Path)} reads the same two file names from a
- * directory instead, for trying out dictionary changes without rebuilding the jar.
+ * classpath resources {@code /nori/userdict.txt} and {@code /nori/stopwords.txt}, so executors need
+ * no shared filesystem. {@link #fromDirectory(Path)} reads the same two file names from a directory
+ * instead, for trying out dictionary changes without rebuilding the jar.
  *
  * <p>File formats (UTF-8, one entry per line, {@code #} starts a comment line, blank lines
  * ignored):
@@ -39,12 +39,12 @@ import org.apache.lucene.analysis.ko.dict.UserDictionary;
  *
  * <p>Example: {@code NoriResources.fromClasspath().stopwords().contains("기자")} is true.
  *
- * <p>User dictionary entries are lowercased on loading, like the analyzer input, so
- * {@code SK하이닉스} matches {@code sk하이닉스} and {@code Sk하이닉스}.
+ * <p>User dictionary entries are lowercased on loading, like the analyzer input, so {@code SK하이닉스}
+ * matches {@code sk하이닉스} and {@code Sk하이닉스}.
  *
- * <p>Known weaknesses: entries cannot contain spaces, so spaced variants such as
- * {@code 온디바이스 AI} stay two tokens; Nori gives every entry the same very low cost, so a short
- * entry can split a longer ordinary word that contains it unless that word is an entry too.
+ * <p>Known weaknesses: entries cannot contain spaces, so spaced variants such as {@code 온디바이스 AI}
+ * stay two tokens; Nori gives every entry the same very low cost, so a short entry can split a
+ * longer ordinary word that contains it unless that word is an entry too.
  */
 public final class NoriResources {
 
@@ -59,7 +59,10 @@ public final class NoriResources {
   private final String origin;
 
   private NoriResources(
-      String userDictionaryText, Set<String> stopwords, Map<String, String> termMap, String origin) {
+      String userDictionaryText,
+      Set<String> stopwords,
+      Map<String, String> termMap,
+      String origin) {
     this.userDictionaryText = userDictionaryText;
     this.stopwords = Collections.unmodifiableSet(stopwords);
     this.termMap = Collections.unmodifiableMap(termMap);
@@ -98,7 +101,8 @@ public final class NoriResources {
   }
 
   /** Like {@link #of(String, String)} with a term map text. */
-  public static NoriResources of(String userDictionaryText, String stopwordsText, String termMapText) {
+  public static NoriResources of(
+      String userDictionaryText, String stopwordsText, String termMapText) {
     return new NoriResources(
         userDictionaryText, parseStopwords(stopwordsText), parseTermMap(termMapText), "memory");
   }
@@ -151,7 +155,8 @@ public final class NoriResources {
       }
       String[] fields = entry.split("\\s+");
       if (fields.length != 2) {
-        throw new IllegalArgumentException("Term map line needs 'variant canonical': '" + line + "'");
+        throw new IllegalArgumentException(
+            "Term map line needs 'variant canonical': '" + line + "'");
       }
       String variant = fields[0].toLowerCase(Locale.ROOT);
       if (map.put(variant, fields[1].toLowerCase(Locale.ROOT)) != null) {

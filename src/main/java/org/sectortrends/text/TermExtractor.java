@@ -21,15 +21,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *
  * <p>What: {@link #terms(String)} returns the terms of a text in order, {@link #termCounts(String)}
  * counts them (the rows of the {@code article_terms} table), {@link #countTokens(String)} runs the
- * bare tokenizer as a cost floor for benchmarks. The chain is described in
- * {@link NoriAnalyzerFactory}.
+ * bare tokenizer as a cost floor for benchmarks. The chain is described in {@link
+ * NoriAnalyzerFactory}.
  *
  * <p>Why a shared instance: a Lucene {@link Analyzer} is not serializable and building one parses
  * the user dictionary. {@link #shared()} builds the extractor once per JVM, lazily, so Spark code
  * calls it inside {@code mapPartitions} on the executor and never ships or rebuilds an analyzer.
- * The extractor is thread-safe: Lucene's analyzer keeps one reusable token stream per thread
- * (its global reuse strategy), so each Spark task thread reuses its own stream and no two threads
- * share one.
+ * The extractor is thread-safe: Lucene's analyzer keeps one reusable token stream per thread (its
+ * global reuse strategy), so each Spark task thread reuses its own stream and no two threads share
+ * one.
  *
  * <pre>{@code
  * // in a Spark job; dictionaryDir is a String captured by the closure, null for the packaged files
@@ -41,9 +41,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * TermExtractor.shared().terms("공신부, SK하이닉스에 HBM 투자 요청")  // [공신부, sk하이닉스, hbm, 투자, 요청]
  * }</pre>
  *
- * <p>Known weaknesses: terms are surface nouns, so synonyms (전기차, 전기자동차) and spelling
- * variants (AI, 인공지능) stay separate terms; the quality of terms for unknown names depends on
- * the user dictionary being kept up to date.
+ * <p>Known weaknesses: terms are surface nouns, so synonyms (전기차, 전기자동차) and spelling variants (AI,
+ * 인공지능) stay separate terms; the quality of terms for unknown names depends on the user dictionary
+ * being kept up to date.
  */
 public final class TermExtractor {
 
@@ -68,9 +68,7 @@ public final class TermExtractor {
    * KoreanTokenizer.DecompoundMode, Set)}).
    */
   public static TermExtractor create(
-      NoriResources resources,
-      KoreanTokenizer.DecompoundMode mode,
-      Set<POS.Tag> tags) {
+      NoriResources resources, KoreanTokenizer.DecompoundMode mode, Set<POS.Tag> tags) {
     return new TermExtractor(resources, NoriAnalyzerFactory.topicAnalyzer(resources, mode, tags));
   }
 
@@ -123,8 +121,8 @@ public final class TermExtractor {
   }
 
   /**
-   * Number of raw Nori tokens in {@code text} (all parts of speech, before any filter): the cheapest
-   * full pass over a text, used as the floor in tokenization benchmarks.
+   * Number of raw Nori tokens in {@code text} (all parts of speech, before any filter): the
+   * cheapest full pass over a text, used as the floor in tokenization benchmarks.
    */
   public int countTokens(String text) {
     if (text == null || text.isEmpty()) {

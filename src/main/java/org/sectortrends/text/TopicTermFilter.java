@@ -13,17 +13,17 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *
  * <p>A token survives when its part of speech is one of {@link #TOPIC_TAGS} (general noun NNG,
  * proper noun NNP, foreign word SL, Chinese character SH), it is not an inflected verb form, and
- * its shape looks like a word: it contains a letter, and a Latin token has at least two
- * characters. Numbers (SN), numerals (NR), counters (NNBC), dependent nouns (NNB such as 것, 수),
- * pronouns, verbs, adjectives, particles, endings, affixes and symbols are dropped.
+ * its shape looks like a word: it contains a letter, and a Latin token has at least two characters.
+ * Numbers (SN), numerals (NR), counters (NNBC), dependent nouns (NNB such as 것, 수), pronouns,
+ * verbs, adjectives, particles, endings, affixes and symbols are dropped.
  *
- * <p>Examples: {@code 삼성전자/NNP} kept, {@code 반도체/NNG} kept, {@code HBM/SL} kept,
- * {@code 北/NNG} kept, {@code 3/SN} dropped, {@code 천억/NR} dropped, {@code 것/NNB} dropped,
- * {@code G/SL} (from {@code 5G} without a dictionary entry) dropped.
+ * <p>Examples: {@code 삼성전자/NNP} kept, {@code 반도체/NNG} kept, {@code HBM/SL} kept, {@code 北/NNG}
+ * kept, {@code 3/SN} dropped, {@code 천억/NR} dropped, {@code 것/NNB} dropped, {@code G/SL} (from
+ * {@code 5G} without a dictionary entry) dropped.
  *
  * <p>Known weaknesses: Nori tags unknown Hangul words as NNG/NNP guesses, so misspellings and
- * fragments of unknown names pass; verbs and adjectives that carry meaning (오르다, 급락하다) are
- * lost unless their noun stem (급락) stands alone, which it does for the frequent 하다-verbs.
+ * fragments of unknown names pass; verbs and adjectives that carry meaning (오르다, 급락하다) are lost
+ * unless their noun stem (급락) stands alone, which it does for the frequent 하다-verbs.
  */
 public final class TopicTermFilter extends FilteringTokenFilter {
 

@@ -23,15 +23,15 @@ import org.sectortrends.text.TermExtractor;
  * maps terms to a sector.
  *
  * <p>What: each sector has an id, a Korean name and weighted keywords, and companies and brands
- * belong to sectors ({@code data/taxonomy/sector-entities.tsv}, see {@link #parseEntities}).
- * {@link #score(Map)} takes the term weights of an article (term counts) or of a topic (centroid
- * weights of its top terms) and returns the sector with the most evidence: keyword hits times
- * keyword weight, and company mentions worth {@link #ENTITY_WEIGHT} keywords times the company's
- * weight. A company's sector is its article's unless the article's own vocabulary says otherwise
- * more strongly; where the keywords point to {@code other} more than to the company's sector
- * (a club of the company in a sports report) the mention is worth
- * {@link #CONTEXT_DEMOTED_WEIGHT} of a keyword. Earnings and market words (실적, 매출, 영업이익,
- * 주가, 상장, 배당) are nobody's evidence: every listed company's news uses them.
+ * belong to sectors ({@code data/taxonomy/sector-entities.tsv}, see {@link #parseEntities}). {@link
+ * #score(Map)} takes the term weights of an article (term counts) or of a topic (centroid weights
+ * of its top terms) and returns the sector with the most evidence: keyword hits times keyword
+ * weight, and company mentions worth {@link #ENTITY_WEIGHT} keywords times the company's weight. A
+ * company's sector is its article's unless the article's own vocabulary says otherwise more
+ * strongly; where the keywords point to {@code other} more than to the company's sector (a club of
+ * the company in a sports report) the mention is worth {@link #CONTEXT_DEMOTED_WEIGHT} of a
+ * keyword. Earnings and market words (실적, 매출, 영업이익, 주가, 상장, 배당) are nobody's evidence: every listed
+ * company's news uses them.
  *
  * <p>Why keywords and not a trained classifier: the sectors are a business decision that analysts
  * change by editing a file, the corpus has no sector labels to train on, and a keyword hit is
@@ -73,12 +73,15 @@ public final class SectorTaxonomy implements Serializable {
   /** The packaged companies and brands per sector. */
   private static final String ENTITIES_RESOURCE = "/taxonomy/sector-entities.tsv";
 
-  /** The shared company list (company_id, name_ko, name_en, sector_id, aliases), read too when packaged. */
+  /**
+   * The shared company list (company_id, name_ko, name_en, sector_id, aliases), read too when
+   * packaged.
+   */
   private static final String COMPANIES_RESOURCE = "/lexicons/companies.tsv";
 
   /**
-   * How many keyword occurrences one mention of a company of weight 1 is worth: a company's
-   * sector is the article's unless three times as much sector vocabulary says otherwise.
+   * How many keyword occurrences one mention of a company of weight 1 is worth: a company's sector
+   * is the article's unless three times as much sector vocabulary says otherwise.
    */
   public static final double ENTITY_WEIGHT = 3.0;
 
@@ -86,20 +89,26 @@ public final class SectorTaxonomy implements Serializable {
    * The weight of an entity of a company file with a {@code kind} column ({@code companies.tsv})
    * and no {@code weight}: a company's news is about its sector; an agency (a regulator, a
    * ministry), a fund or a market is named in news of its sector and also as the source or the
-   * backdrop of news of every other, so it counts half; a country says nothing about the sector
-   * and is not evidence at all. Entities filed under {@code other} (groups spanning sectors,
-   * agencies of no sector) are never evidence either: {@code other} is the sector of news with
-   * no industry, not of a conglomerate's news.
+   * backdrop of news of every other, so it counts half; a country says nothing about the sector and
+   * is not evidence at all. Entities filed under {@code other} (groups spanning sectors, agencies
+   * of no sector) are never evidence either: {@code other} is the sector of news with no industry,
+   * not of a conglomerate's news.
    */
-  static final Map<String, Double> KIND_WEIGHTS = Map.of(
-      "company", 1.0, "agency", 0.5, "fund", 0.5, "market", 0.5, "other", 0.5, "country", 0.0);
+  static final Map<String, Double> KIND_WEIGHTS =
+      Map.of(
+          "company", 1.0, "agency", 0.5, "fund", 0.5, "market", 0.5, "other", 0.5, "country", 0.0);
 
-  /** What a company mention is worth where the text's keywords say {@code other} more than the company's sector. */
+  /**
+   * What a company mention is worth where the text's keywords say {@code other} more than the
+   * company's sector.
+   */
   public static final double CONTEXT_DEMOTED_WEIGHT = 0.5;
 
   private final List<Sector> sectors;
+
   /** Single-term entities: term -> entity. */
   private final Map<String, Entity> entityByTerm;
+
   /** Entities whose name is several terms: all must occur. */
   private final List<Entity> multiTermEntities;
 
@@ -108,10 +117,11 @@ public final class SectorTaxonomy implements Serializable {
       implements Serializable {}
 
   /**
-   * A company or brand: the terms its name gives (all must occur), its sector and its weight in
-   * (0, 1] (1 for a company whose news is about its sector, less for groups and brokers).
+   * A company or brand: the terms its name gives (all must occur), its sector and its weight in (0,
+   * 1] (1 for a company whose news is about its sector, less for groups and brokers).
    */
-  public record Entity(String companyId, String name, List<String> terms, String sectorId, double weight)
+  public record Entity(
+      String companyId, String name, List<String> terms, String sectorId, double weight)
       implements Serializable {}
 
   private SectorTaxonomy(List<Sector> sectors) {
@@ -158,16 +168,16 @@ public final class SectorTaxonomy implements Serializable {
 
   /**
    * Parses a company file with a header row naming its columns, in any order: {@code sector_id}
-   * (required), the names {@code name_ko}, {@code name_en} and {@code aliases} (separated by
-   * {@code |} or {@code ;}), optionally {@code company_id} and {@code weight} (in (0, 1], default
-   * 1). This reads {@code data/taxonomy/sector-entities.tsv} and the shared
-   * {@code data/lexicons/companies.tsv} alike. Each name becomes the terms {@code analyzer} gives
-   * for it; a name that gives no term (e.g. {@code L&F}: single Latin letters are not terms) is
-   * added to {@code unusable} when given, and an error naming it otherwise. Rows with an empty
-   * sector are skipped (a company list may hold companies of no sector).
+   * (required), the names {@code name_ko}, {@code name_en} and {@code aliases} (separated by {@code
+   * |} or {@code ;}), optionally {@code company_id} and {@code weight} (in (0, 1], default 1). This
+   * reads {@code data/taxonomy/sector-entities.tsv} and the shared {@code
+   * data/lexicons/companies.tsv} alike. Each name becomes the terms {@code analyzer} gives for it;
+   * a name that gives no term (e.g. {@code L&F}: single Latin letters are not terms) is added to
+   * {@code unusable} when given, and an error naming it otherwise. Rows with an empty sector are
+   * skipped (a company list may hold companies of no sector).
    */
-  public static List<Entity> parseEntities(List<String> lines, Function<String, List<String>> analyzer,
-      List<String> unusable) {
+  public static List<Entity> parseEntities(
+      List<String> lines, Function<String, List<String>> analyzer, List<String> unusable) {
     List<Entity> entities = new ArrayList<>();
     Map<String, Integer> columns = null;
     for (String raw : lines) {
@@ -182,7 +192,8 @@ public final class SectorTaxonomy implements Serializable {
           columns.put(fields[i].strip().toLowerCase(Locale.ROOT), i);
         }
         if (!columns.containsKey("sector_id")) {
-          throw new IllegalArgumentException("Entity file header has no sector_id column: '" + line + "'");
+          throw new IllegalArgumentException(
+              "Entity file header has no sector_id column: '" + line + "'");
         }
         continue;
       }
@@ -196,8 +207,14 @@ public final class SectorTaxonomy implements Serializable {
       if (!kind.isEmpty()) {
         Double kindWeight = KIND_WEIGHTS.get(kind);
         if (kindWeight == null) {
-          throw new IllegalArgumentException("Entity kind is not one of " + KIND_WEIGHTS.keySet() + ": '" + kind
-              + "' in '" + line + "'");
+          throw new IllegalArgumentException(
+              "Entity kind is not one of "
+                  + KIND_WEIGHTS.keySet()
+                  + ": '"
+                  + kind
+                  + "' in '"
+                  + line
+                  + "'");
         }
         if (kindWeight == 0 || sectorId.equals(OTHER)) {
           continue; // no sector evidence: a country, or an entity whose news spans sectors
@@ -209,10 +226,12 @@ public final class SectorTaxonomy implements Serializable {
         try {
           weight = Double.parseDouble(weightField);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("Entity weight is not a number: '" + weightField + "' in '" + line + "'", e);
+          throw new IllegalArgumentException(
+              "Entity weight is not a number: '" + weightField + "' in '" + line + "'", e);
         }
         if (!(weight > 0 && weight <= 1)) {
-          throw new IllegalArgumentException("Entity weight must be in (0, 1]: '" + weightField + "' in '" + line + "'");
+          throw new IllegalArgumentException(
+              "Entity weight must be in (0, 1]: '" + weightField + "' in '" + line + "'");
         }
       }
       List<String> names = new ArrayList<>();
@@ -226,19 +245,27 @@ public final class SectorTaxonomy implements Serializable {
         if (name.isEmpty()) {
           continue;
         }
-        List<String> terms = analyzer.apply(name).stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> terms =
+            analyzer.apply(name).stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
         if (terms.isEmpty() || !coversName(terms, name)) {
           // A name the analyzer keeps only in part ('SK C&C' gives just 'sk') would match every
           // mention of the part: it is unusable, not a shorter name.
           if (unusable == null) {
-            throw new IllegalArgumentException("Entity name is not kept whole by the analyzer: '" + name + "' gives "
-                + terms + " in '" + line + "'");
+            throw new IllegalArgumentException(
+                "Entity name is not kept whole by the analyzer: '"
+                    + name
+                    + "' gives "
+                    + terms
+                    + " in '"
+                    + line
+                    + "'");
           }
           unusable.add(name);
           continue;
         }
         if (seen.add(terms)) {
-          entities.add(new Entity(companyId.isEmpty() ? name : companyId, name, terms, sectorId, weight));
+          entities.add(
+              new Entity(companyId.isEmpty() ? name : companyId, name, terms, sectorId, weight));
         }
       }
     }
@@ -248,7 +275,10 @@ public final class SectorTaxonomy implements Serializable {
   /** True when the terms, joined, spell every letter and digit of the name (case aside). */
   static boolean coversName(List<String> terms, String name) {
     StringBuilder letters = new StringBuilder();
-    name.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(letters::appendCodePoint);
+    name.toLowerCase(Locale.ROOT)
+        .codePoints()
+        .filter(Character::isLetterOrDigit)
+        .forEach(letters::appendCodePoint);
     StringBuilder joined = new StringBuilder();
     for (String term : terms) {
       term.codePoints().filter(Character::isLetterOrDigit).forEach(joined::appendCodePoint);
@@ -262,8 +292,8 @@ public final class SectorTaxonomy implements Serializable {
   }
 
   /**
-   * The packaged taxonomy, {@code /taxonomy/sectors.tsv}, with the packaged companies
-   * ({@code /taxonomy/sector-entities.tsv}), their names run through the project analyzer.
+   * The packaged taxonomy, {@code /taxonomy/sectors.tsv}, with the packaged companies ({@code
+   * /taxonomy/sector-entities.tsv}), their names run through the project analyzer.
    */
   public static SectorTaxonomy fromClasspath() {
     return parse(resourceLines(CLASSPATH_RESOURCE)).withPackagedEntities();
@@ -276,15 +306,18 @@ public final class SectorTaxonomy implements Serializable {
 
   private SectorTaxonomy withPackagedEntities() {
     Function<String, List<String>> analyzer = TermExtractor.shared()::terms;
-    List<Entity> entities = new ArrayList<>(parseEntities(resourceLines(ENTITIES_RESOURCE), analyzer, null));
+    List<Entity> entities =
+        new ArrayList<>(parseEntities(resourceLines(ENTITIES_RESOURCE), analyzer, null));
     // The company directory of the figures (/lexicons/companies.tsv) adds the companies missing
     // here, weighted by kind (KIND_WEIGHTS): read with full weight, its countries and groups
     // filed under `other` pulled general news to `other` (labelled set 0.918 -> 0.787); by kind,
     // without countries and `other` entities, it lifts the labelled set to 0.943.
     if (SectorTaxonomy.class.getResource(COMPANIES_RESOURCE) != null) {
       // The shared list is not ours to keep strict: names without terms are skipped there.
-      java.util.Set<String> ids = sectors.stream().map(Sector::id).collect(java.util.stream.Collectors.toSet());
-      for (Entity entity : parseEntities(resourceLines(COMPANIES_RESOURCE), analyzer, new ArrayList<>())) {
+      java.util.Set<String> ids =
+          sectors.stream().map(Sector::id).collect(java.util.stream.Collectors.toSet());
+      for (Entity entity :
+          parseEntities(resourceLines(COMPANIES_RESOURCE), analyzer, new ArrayList<>())) {
         if (ids.contains(entity.sectorId())) {
           entities.add(entity);
         }
@@ -316,7 +349,11 @@ public final class SectorTaxonomy implements Serializable {
       SectorTaxonomy keywords = parse(Files.readAllLines(file, StandardCharsets.UTF_8));
       Path beside = file.resolveSibling("sector-entities.tsv");
       if (Files.exists(beside)) {
-        return keywords.withEntities(parseEntities(Files.readAllLines(beside, StandardCharsets.UTF_8), TermExtractor.shared()::terms, null));
+        return keywords.withEntities(
+            parseEntities(
+                Files.readAllLines(beside, StandardCharsets.UTF_8),
+                TermExtractor.shared()::terms,
+                null));
       }
       return keywords.withPackagedEntitiesOfKnownSectors();
     } catch (IOException e) {
@@ -325,7 +362,8 @@ public final class SectorTaxonomy implements Serializable {
   }
 
   private SectorTaxonomy withPackagedEntitiesOfKnownSectors() {
-    java.util.Set<String> ids = sectors.stream().map(Sector::id).collect(java.util.stream.Collectors.toSet());
+    java.util.Set<String> ids =
+        sectors.stream().map(Sector::id).collect(java.util.stream.Collectors.toSet());
     List<Entity> known = new ArrayList<>();
     for (Entity entity : keywordsOnlyFromClasspath().withPackagedEntities().entities()) {
       if (ids.contains(entity.sectorId())) {
@@ -365,7 +403,8 @@ public final class SectorTaxonomy implements Serializable {
         continue;
       }
       int colon = entry.lastIndexOf(':');
-      String keyword = (colon < 0 ? entry : entry.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
+      String keyword =
+          (colon < 0 ? entry : entry.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
       double weight = 1.0;
       if (colon >= 0) {
         try {
@@ -377,7 +416,11 @@ public final class SectorTaxonomy implements Serializable {
       }
       if (keyword.isEmpty() || !(weight > 0 && weight <= 1)) {
         throw new IllegalArgumentException(
-            "Keyword needs a name and a weight in (0, 1] in sector " + sectorId + ": '" + entry + "'");
+            "Keyword needs a name and a weight in (0, 1] in sector "
+                + sectorId
+                + ": '"
+                + entry
+                + "'");
       }
       if (weights.put(keyword, weight) != null) {
         throw new IllegalArgumentException(
@@ -464,7 +507,8 @@ public final class SectorTaxonomy implements Serializable {
       return new SectorScore(fallback.id(), fallback.koreanName(), 0.0, 0);
     }
     Sector winner = sectors.get(best);
-    return new SectorScore(winner.id(), winner.koreanName(), Math.min(1.0, hits[best] / total), matched[best]);
+    return new SectorScore(
+        winner.id(), winner.koreanName(), Math.min(1.0, hits[best] / total), matched[best]);
   }
 
   private int indexOf(String sectorId) {
@@ -473,7 +517,8 @@ public final class SectorTaxonomy implements Serializable {
         return i;
       }
     }
-    throw new IllegalArgumentException("Unknown sector id '" + sectorId + "'; known: " + sectorIds());
+    throw new IllegalArgumentException(
+        "Unknown sector id '" + sectorId + "'; known: " + sectorIds());
   }
 
   /** The sector with this id; {@code IllegalArgumentException} naming the id if there is none. */

@@ -10,19 +10,19 @@ import java.util.stream.IntStream;
  * Cosine (spherical) k-means and the cosine silhouette over unit-length sparse vectors held in
  * memory, without Spark: the k search of the topic stage runs on a bounded sample on the driver.
  *
- * <p>Why not MLlib for the search: every MLlib k-means iteration is a Spark job, and choosing k
- * by silhouette over 5..15 with restarts is several hundred of them. Their fixed cost, not the
- * data, dominated the topic stage (88 s on 10,000 articles, most of the pipeline). On a sample of
- * a few thousand documents the same search takes well under a second per k here; the chosen
- * centroids then seed MLlib k-means on the whole fitting set, so the saved model is still MLlib's.
+ * <p>Why not MLlib for the search: every MLlib k-means iteration is a Spark job, and choosing k by
+ * silhouette over 5..15 with restarts is several hundred of them. Their fixed cost, not the data,
+ * dominated the topic stage (88 s on 10,000 articles, most of the pipeline). On a sample of a few
+ * thousand documents the same search takes well under a second per k here; the chosen centroids
+ * then seed MLlib k-means on the whole fitting set, so the saved model is still MLlib's.
  *
  * <p>The algorithm is MLlib's with {@code distanceMeasure = cosine}: distance {@code 1 - x·c}, a
  * document joins the centroid of largest dot product, a centroid is the normalized mean of its
- * documents, and the cost is the sum of distances. Seeding is k-means++ (squared cosine
- * distance); an emptied cluster is reseeded with the document farthest from its centroid.
- * {@link #silhouette} is the silhouette that {@code ClusteringEvaluator} computes for cosine
- * (average distance to a cluster from the cluster's normalized sum, the own cluster without the
- * point itself, singletons scoring 0), so scores agree with the evaluator on the same data.
+ * documents, and the cost is the sum of distances. Seeding is k-means++ (squared cosine distance);
+ * an emptied cluster is reseeded with the document farthest from its centroid. {@link #silhouette}
+ * is the silhouette that {@code ClusteringEvaluator} computes for cosine (average distance to a
+ * cluster from the cluster's normalized sum, the own cluster without the point itself, singletons
+ * scoring 0), so scores agree with the evaluator on the same data.
  *
  * <pre>{@code
  * SphericalKMeans.Result r = SphericalKMeans.fit(indices, values, vocabularySize, 7, 42L, 40);
@@ -35,7 +35,9 @@ import java.util.stream.IntStream;
  */
 public final class SphericalKMeans {
 
-  /** Relative cost change below which the iterations stop (MLlib's default tolerance is similar). */
+  /**
+   * Relative cost change below which the iterations stop (MLlib's default tolerance is similar).
+   */
   private static final double TOLERANCE = 1e-6;
 
   private SphericalKMeans() {}
@@ -54,10 +56,12 @@ public final class SphericalKMeans {
    * Clusters the documents ({@code indices[i]}, {@code values[i]}: the non-zeros of a unit vector)
    * into {@code k} clusters, at most {@code maxIter} assignment rounds.
    */
-  public static Result fit(int[][] indices, double[][] values, int dimension, int k, long seed, int maxIter) {
+  public static Result fit(
+      int[][] indices, double[][] values, int dimension, int k, long seed, int maxIter) {
     int n = indices.length;
     if (values.length != n) {
-      throw new IllegalArgumentException("indices and values differ in length: " + n + " vs " + values.length);
+      throw new IllegalArgumentException(
+          "indices and values differ in length: " + n + " vs " + values.length);
     }
     if (k < 1 || k > n) {
       throw new IllegalArgumentException("k must be in 1.." + n + " (the documents): " + k);
@@ -85,7 +89,8 @@ public final class SphericalKMeans {
         }
         newCost += 1 - best[i];
       }
-      boolean converged = !changed || Math.abs(cost - newCost) <= TOLERANCE * Math.max(1, Math.abs(newCost));
+      boolean converged =
+          !changed || Math.abs(cost - newCost) <= TOLERANCE * Math.max(1, Math.abs(newCost));
       cost = newCost;
       if (converged && iteration > 1) {
         break;
@@ -97,17 +102,25 @@ public final class SphericalKMeans {
 
   /**
    * Best of {@code restarts} fits with seeds {@code seed, seed + 1, ...}, by lowest cost (the lower
-   * seed on a tie). The restarts are independent and run in parallel on the common fork-join
-   * pool; the result does not depend on how they are scheduled.
+   * seed on a tie). The restarts are independent and run in parallel on the common fork-join pool;
+   * the result does not depend on how they are scheduled.
    */
-  public static Result bestOf(int[][] indices, double[][] values, int dimension, int k, long seed, int maxIter,
+  public static Result bestOf(
+      int[][] indices,
+      double[][] values,
+      int dimension,
+      int k,
+      long seed,
+      int maxIter,
       int restarts) {
     if (restarts < 1) {
       throw new IllegalArgumentException("restarts must be at least 1: " + restarts);
     }
-    List<Result> results = IntStream.range(0, restarts).parallel()
-        .mapToObj(r -> fit(indices, values, dimension, k, seed + r, maxIter))
-        .collect(Collectors.toList());
+    List<Result> results =
+        IntStream.range(0, restarts)
+            .parallel()
+            .mapToObj(r -> fit(indices, values, dimension, k, seed + r, maxIter))
+            .collect(Collectors.toList());
     Result best = null;
     for (Result result : results) {
       if (best == null || result.cost() < best.cost()) {
@@ -200,7 +213,8 @@ public final class SphericalKMeans {
   }
 
   /** k-means++ seeding with squared cosine distances. */
-  private static double[][] seed(int[][] indices, double[][] values, int dimension, int k, SplittableRandom random) {
+  private static double[][] seed(
+      int[][] indices, double[][] values, int dimension, int k, SplittableRandom random) {
     int n = indices.length;
     double[][] centroids = new double[k][];
     boolean[] chosen = new boolean[n];
@@ -259,7 +273,9 @@ public final class SphericalKMeans {
     return v;
   }
 
-  /** Centroid weights laid out term-major ({@code [term * k + cluster]}) for sparse dot products. */
+  /**
+   * Centroid weights laid out term-major ({@code [term * k + cluster]}) for sparse dot products.
+   */
   private static double[] transpose(double[][] centroids, int dimension) {
     int k = centroids.length;
     double[] byTerm = new double[dimension * k];
@@ -272,7 +288,8 @@ public final class SphericalKMeans {
     return byTerm;
   }
 
-  private static int nearest(int[] idx, double[] val, double[] byTerm, double[] dots, double[] best, int doc) {
+  private static int nearest(
+      int[] idx, double[] val, double[] byTerm, double[] dots, double[] best, int doc) {
     int k = dots.length;
     Arrays.fill(dots, 0);
     for (int j = 0; j < idx.length; j++) {
@@ -292,8 +309,13 @@ public final class SphericalKMeans {
     return arg;
   }
 
-  private static double[][] centroids(int[][] indices, double[][] values, int[] assignment, double[] similarity,
-      int dimension, int k) {
+  private static double[][] centroids(
+      int[][] indices,
+      double[][] values,
+      int[] assignment,
+      double[] similarity,
+      int dimension,
+      int k) {
     double[][] sums = new double[k][dimension];
     int[] sizes = new int[k];
     for (int i = 0; i < indices.length; i++) {

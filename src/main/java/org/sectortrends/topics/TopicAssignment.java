@@ -32,17 +32,17 @@ import org.apache.spark.sql.types.DataTypes;
  * Assigns articles to the topics of a fitted (or saved and loaded) topic model: the nearest
  * centroid in cosine geometry, with the cosine similarity to it as the score.
  *
- * <p>An article without any vocabulary term has an all-zero vector and no nearest centroid: it
- * gets the topic {@link TopicModeling#UNASSIGNED} with score 0, and so does an article that has
- * no terms at all when the article ids are given, so no article is silently dropped.
+ * <p>An article without any vocabulary term has an all-zero vector and no nearest centroid: it gets
+ * the topic {@link TopicModeling#UNASSIGNED} with score 0, and so does an article that has no terms
+ * at all when the article ids are given, so no article is silently dropped.
  *
  * <pre>{@code
  * PipelineModel model = PipelineModel.load(dir + "/models/topics/" + version);
  * Dataset<Row> assigned = TopicAssignment.assign(model, articleTerms);  // article_id, topic_id, score
  * }</pre>
  *
- * <p>Known weakness: the score of a short article is low whatever its topic (few terms share
- * little weight with a centroid), so scores compare articles of similar length best.
+ * <p>Known weakness: the score of a short article is low whatever its topic (few terms share little
+ * weight with a centroid), so scores compare articles of similar length best.
  */
 public final class TopicAssignment {
 
@@ -52,10 +52,10 @@ public final class TopicAssignment {
 
   /**
    * Topic of every article in {@code articleTerms}: {@code (article_id, topic_id INT, score
-   * DOUBLE)} where score is the cosine similarity to the topic centroid, and topic
-   * {@link TopicModeling#UNASSIGNED} with score 0 for articles without vocabulary terms. Given grouped input
-   * ({@link TopicFeatures#isGrouped}), its columns other than {@code terms} follow (e.g. the article's own
-   * sector), so that one pass gives the topic and what was computed beside the terms.
+   * DOUBLE)} where score is the cosine similarity to the topic centroid, and topic {@link
+   * TopicModeling#UNASSIGNED} with score 0 for articles without vocabulary terms. Given grouped
+   * input ({@link TopicFeatures#isGrouped}), its columns other than {@code terms} follow (e.g. the
+   * article's own sector), so that one pass gives the topic and what was computed beside the terms.
    */
   public static Dataset<Row> assign(PipelineModel model, Dataset<Row> articleTerms) {
     Transformer[] stages = model.stages();
@@ -71,26 +71,36 @@ public final class TopicAssignment {
     }
     List<Column> kept = new java.util.ArrayList<>(List.of(col(ARTICLE_ID), col(FEATURES)));
     kept.addAll(carried);
-    vectors = vectors.select(kept.toArray(Column[]::new)).withColumn(HAS_TERMS, hasTerms(col(FEATURES)));
+    vectors =
+        vectors.select(kept.toArray(Column[]::new)).withColumn(HAS_TERMS, hasTerms(col(FEATURES)));
     Transformer clusters = stages[stages.length - 1];
     double[][] centroids = unitCentroids(clusters);
-    List<Column> assignedColumns = new java.util.ArrayList<>(List.of(
-        col(ARTICLE_ID),
-        col(PREDICTION).cast("int").as(TOPIC_ID),
-        cosineToCentroid(centroids).apply(col(FEATURES), col(PREDICTION)).as(SCORE)));
+    List<Column> assignedColumns =
+        new java.util.ArrayList<>(
+            List.of(
+                col(ARTICLE_ID),
+                col(PREDICTION).cast("int").as(TOPIC_ID),
+                cosineToCentroid(centroids).apply(col(FEATURES), col(PREDICTION)).as(SCORE)));
     assignedColumns.addAll(carried);
-    Dataset<Row> assigned = clusters.transform(vectors.filter(col(HAS_TERMS))).select(assignedColumns.toArray(Column[]::new));
-    List<Column> unassignedColumns = new java.util.ArrayList<>(List.of(
-        col(ARTICLE_ID), lit(UNASSIGNED).as(TOPIC_ID), lit(0.0).as(SCORE)));
+    Dataset<Row> assigned =
+        clusters
+            .transform(vectors.filter(col(HAS_TERMS)))
+            .select(assignedColumns.toArray(Column[]::new));
+    List<Column> unassignedColumns =
+        new java.util.ArrayList<>(
+            List.of(col(ARTICLE_ID), lit(UNASSIGNED).as(TOPIC_ID), lit(0.0).as(SCORE)));
     unassignedColumns.addAll(carried);
-    Dataset<Row> unassigned = vectors.filter(functions.not(col(HAS_TERMS))).select(unassignedColumns.toArray(Column[]::new));
+    Dataset<Row> unassigned =
+        vectors
+            .filter(functions.not(col(HAS_TERMS)))
+            .select(unassignedColumns.toArray(Column[]::new));
     return assigned.unionByName(unassigned);
   }
 
   /**
-   * Like {@link #assign(PipelineModel, Dataset)}, and also gives {@link TopicModeling#UNASSIGNED} to the
-   * articles of {@code articleIds} (column {@code article_id}) that have no row in
-   * {@code articleTerms} at all.
+   * Like {@link #assign(PipelineModel, Dataset)}, and also gives {@link TopicModeling#UNASSIGNED}
+   * to the articles of {@code articleIds} (column {@code article_id}) that have no row in {@code
+   * articleTerms} at all.
    */
   public static Dataset<Row> assign(
       PipelineModel model, Dataset<Row> articleTerms, Dataset<Row> articleIds) {

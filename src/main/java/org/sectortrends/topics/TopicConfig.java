@@ -7,13 +7,13 @@ import java.io.Serializable;
  * and how it is decided (stability across subsamples or silhouette), and the seed.
  *
  * <p>Why these knobs: {@code minDf} removes terms too rare to characterize a topic (typos, one-off
- * names), {@code maxDf} removes terms so common that they characterize nothing, and
- * {@code vocabSize} caps the vocabulary so that topic terms stay readable and centroids small.
- * {@code minDf}/{@code maxDf} follow Spark's {@code CountVectorizer}: a value of 1 or more is a
- * document count, below 1 a fraction of documents.
+ * names), {@code maxDf} removes terms so common that they characterize nothing, and {@code
+ * vocabSize} caps the vocabulary so that topic terms stay readable and centroids small. {@code
+ * minDf}/{@code maxDf} follow Spark's {@code CountVectorizer}: a value of 1 or more is a document
+ * count, below 1 a fraction of documents.
  *
- * <p>Example: {@code TopicConfig.defaults().withFixedK(7)} clusters into exactly 7 topics;
- * {@code TopicConfig.defaults().withKRange(5, 20)} tries k = 5..20 and keeps the best silhouette.
+ * <p>Example: {@code TopicConfig.defaults().withFixedK(7)} clusters into exactly 7 topics; {@code
+ * TopicConfig.defaults().withKRange(5, 20)} tries k = 5..20 and keeps the best silhouette.
  *
  * <p>Known weakness: the silhouette of cosine k-means on short texts is low (often 0.02-0.10) and
  * rises with k, which is why a range of k is decided by stability across subsamples by default
@@ -47,9 +47,31 @@ public record TopicConfig(
   }
 
   /** The settings before the k criterion existed: k chosen by stability. */
-  public TopicConfig(double minDf, double maxDf, int vocabSize, Algorithm algorithm, int kMin, int kMax, int fixedK,
-      long seed, int maxIter, int restarts, boolean binaryCounts) {
-    this(minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binaryCounts, KCriterion.STABILITY);
+  public TopicConfig(
+      double minDf,
+      double maxDf,
+      int vocabSize,
+      Algorithm algorithm,
+      int kMin,
+      int kMax,
+      int fixedK,
+      long seed,
+      int maxIter,
+      int restarts,
+      boolean binaryCounts) {
+    this(
+        minDf,
+        maxDf,
+        vocabSize,
+        algorithm,
+        kMin,
+        kMax,
+        fixedK,
+        seed,
+        maxIter,
+        restarts,
+        binaryCounts,
+        KCriterion.STABILITY);
   }
 
   /** The clustering algorithms the pipeline offers; both use cosine distance. */
@@ -93,7 +115,8 @@ public record TopicConfig(
 
   /**
    * minDf 3 documents, maxDf 50% of documents, 20,000 terms, term counts (not binary), k-means, k
-   * searched in 5..15 by stability across subsamples, seed 42, 40 iterations, best of 10 restarts by within-cluster cost.
+   * searched in 5..15 by stability across subsamples, seed 42, 40 iterations, best of 10 restarts
+   * by within-cluster cost.
    *
    * <p>Why 10 restarts: on 22,827 Yonhap headlines clustered into their 7 sections, k-means lands
    * in a different local optimum per seed, and the lowest-cost fit of 10 agreed better with the
@@ -104,29 +127,98 @@ public record TopicConfig(
    */
   public static TopicConfig defaults() {
     return new TopicConfig(
-        3, 0.5, 20_000, Algorithm.KMEANS, 5, 15, 0, 42L, 40, 10, DEFAULT_BINARY_COUNTS, KCriterion.STABILITY);
+        3,
+        0.5,
+        20_000,
+        Algorithm.KMEANS,
+        5,
+        15,
+        0,
+        42L,
+        40,
+        10,
+        DEFAULT_BINARY_COUNTS,
+        KCriterion.STABILITY);
   }
 
   public TopicConfig withFixedK(int k) {
-    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, k, seed, maxIter, restarts, binaryCounts, kCriterion);
+    return new TopicConfig(
+        minDf,
+        maxDf,
+        vocabSize,
+        algorithm,
+        kMin,
+        kMax,
+        k,
+        seed,
+        maxIter,
+        restarts,
+        binaryCounts,
+        kCriterion);
   }
 
   public TopicConfig withKRange(int min, int max) {
-    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, min, max, 0, seed, maxIter, restarts, binaryCounts, kCriterion);
+    return new TopicConfig(
+        minDf,
+        maxDf,
+        vocabSize,
+        algorithm,
+        min,
+        max,
+        0,
+        seed,
+        maxIter,
+        restarts,
+        binaryCounts,
+        kCriterion);
   }
 
   public TopicConfig withVocabulary(double newMinDf, double newMaxDf, int newVocabSize) {
     return new TopicConfig(
-        newMinDf, newMaxDf, newVocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binaryCounts, kCriterion);
+        newMinDf,
+        newMaxDf,
+        newVocabSize,
+        algorithm,
+        kMin,
+        kMax,
+        fixedK,
+        seed,
+        maxIter,
+        restarts,
+        binaryCounts,
+        kCriterion);
   }
 
   public TopicConfig withAlgorithm(Algorithm newAlgorithm) {
     return new TopicConfig(
-        minDf, maxDf, vocabSize, newAlgorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binaryCounts, kCriterion);
+        minDf,
+        maxDf,
+        vocabSize,
+        newAlgorithm,
+        kMin,
+        kMax,
+        fixedK,
+        seed,
+        maxIter,
+        restarts,
+        binaryCounts,
+        kCriterion);
   }
 
   public TopicConfig withSeed(long newSeed) {
-    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, newSeed, maxIter, restarts, binaryCounts, kCriterion);
+    return new TopicConfig(
+        minDf,
+        maxDf,
+        vocabSize,
+        algorithm,
+        kMin,
+        kMax,
+        fixedK,
+        newSeed,
+        maxIter,
+        restarts,
+        binaryCounts,
+        kCriterion);
   }
 
   /**
@@ -135,27 +227,72 @@ public record TopicConfig(
    */
   public TopicConfig withRestarts(int newRestarts) {
     return new TopicConfig(
-        minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, newRestarts, binaryCounts, kCriterion);
+        minDf,
+        maxDf,
+        vocabSize,
+        algorithm,
+        kMin,
+        kMax,
+        fixedK,
+        seed,
+        maxIter,
+        newRestarts,
+        binaryCounts,
+        kCriterion);
   }
 
   /** Same settings with {@code maxIter} clustering iterations. */
   public TopicConfig withMaxIter(int newMaxIter) {
     return new TopicConfig(
-        minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, newMaxIter, restarts, binaryCounts, kCriterion);
+        minDf,
+        maxDf,
+        vocabSize,
+        algorithm,
+        kMin,
+        kMax,
+        fixedK,
+        seed,
+        newMaxIter,
+        restarts,
+        binaryCounts,
+        kCriterion);
   }
 
   /**
-   * Same settings with term presence (1 per document) instead of term counts as the term
-   * frequency before IDF.
+   * Same settings with term presence (1 per document) instead of term counts as the term frequency
+   * before IDF.
    */
   public TopicConfig withBinaryCounts(boolean binary) {
     return new TopicConfig(
-        minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binary, kCriterion);
+        minDf,
+        maxDf,
+        vocabSize,
+        algorithm,
+        kMin,
+        kMax,
+        fixedK,
+        seed,
+        maxIter,
+        restarts,
+        binary,
+        kCriterion);
   }
 
   /** Same settings, deciding a range of k by {@code criterion}. */
   public TopicConfig withKCriterion(KCriterion criterion) {
-    return new TopicConfig(minDf, maxDf, vocabSize, algorithm, kMin, kMax, fixedK, seed, maxIter, restarts, binaryCounts, criterion);
+    return new TopicConfig(
+        minDf,
+        maxDf,
+        vocabSize,
+        algorithm,
+        kMin,
+        kMax,
+        fixedK,
+        seed,
+        maxIter,
+        restarts,
+        binaryCounts,
+        criterion);
   }
 
   /** The k values to try: just {@code fixedK} when set, otherwise kMin..kMax. */

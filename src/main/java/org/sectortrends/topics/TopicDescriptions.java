@@ -18,10 +18,10 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * Labels, sizes, sectors and representative articles of fitted topics.
  *
- * <p>Top terms are the vocabulary terms with the largest weight in the topic centroid (the mean
- * of its articles' normalized TF-IDF vectors): they are frequent in the topic and rare elsewhere.
- * The label joins the top three. The sector comes from {@link SectorTaxonomy#score} over the top
- * terms weighted by centroid weight. Representative articles are the ones with the highest cosine
+ * <p>Top terms are the vocabulary terms with the largest weight in the topic centroid (the mean of
+ * its articles' normalized TF-IDF vectors): they are frequent in the topic and rare elsewhere. The
+ * label joins the top three. The sector comes from {@link SectorTaxonomy#score} over the top terms
+ * weighted by centroid weight. Representative articles are the ones with the highest cosine
  * similarity to their centroid (the {@code score} of {@link TopicAssignment#assign}).
  *
  * <pre>{@code
@@ -56,7 +56,8 @@ public final class TopicDescriptions {
       double[] centroid = centroids[topic];
       Integer[] order = new Integer[centroid.length];
       Arrays.setAll(order, i -> i);
-      Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -centroid[i]).thenComparing(i -> i));
+      Arrays.sort(
+          order, Comparator.comparingDouble((Integer i) -> -centroid[i]).thenComparing(i -> i));
       List<String> terms = new ArrayList<>();
       List<Double> weights = new ArrayList<>();
       Map<String, Double> termWeights = new LinkedHashMap<>();
@@ -65,10 +66,17 @@ public final class TopicDescriptions {
         weights.add(centroid[order[rank]]);
         termWeights.put(vocabulary[order[rank]], centroid[order[rank]]);
       }
-      String label = String.join(TopicDescription.LABEL_SEPARATOR, terms.subList(0, Math.min(3, terms.size())));
+      String label =
+          String.join(
+              TopicDescription.LABEL_SEPARATOR, terms.subList(0, Math.min(3, terms.size())));
       descriptions.add(
           new TopicDescription(
-              topic, label, terms, weights, sizes.getOrDefault(topic, 0L), taxonomy.score(termWeights)));
+              topic,
+              label,
+              terms,
+              weights,
+              sizes.getOrDefault(topic, 0L),
+              taxonomy.score(termWeights)));
     }
     Long unassigned = sizes.get(TopicModeling.UNASSIGNED);
     if (unassigned != null) {

@@ -12,14 +12,18 @@ import org.apache.spark.ml.PipelineModel;
  * every k tried (cosine; higher is better), the stability of every k tried when k was chosen by
  * stability (mean pairwise adjusted Rand index across subsamples, see {@link KSelection}; empty
  * otherwise), the warning about the choice of k (null when none, e.g. the chosen k sits on an edge
- * of the range searched) and the number of documents that had vocabulary terms and so took part
- * in clustering.
+ * of the range searched) and the number of documents that had vocabulary terms and so took part in
+ * clustering.
  *
  * <p>Example: {@code TopicFit[k=7, silhouettes={5=0.031, 6=0.036, 7=0.041}, stabilities={5=0.61,
  * 6=0.66, 7=0.74}, kWarning=null, clusteredDocuments=22790]}.
  */
 public record TopicFit(
-    PipelineModel model, int k, Map<Integer, Double> silhouettes, Map<Integer, Double> stabilities, String kWarning,
+    PipelineModel model,
+    int k,
+    Map<Integer, Double> silhouettes,
+    Map<Integer, Double> stabilities,
+    String kWarning,
     long clusteredDocuments) {
 
   public TopicFit {
@@ -28,13 +32,14 @@ public record TopicFit(
   }
 
   /** A fit whose k was fixed or chosen by silhouette: no stabilities, no warning. */
-  public TopicFit(PipelineModel model, int k, Map<Integer, Double> silhouettes, long clusteredDocuments) {
+  public TopicFit(
+      PipelineModel model, int k, Map<Integer, Double> silhouettes, long clusteredDocuments) {
     this(model, k, silhouettes, Map.of(), null, clusteredDocuments);
   }
 
   /**
-   * One line on how k was chosen, for the run's message:
-   * {@code k=7 by stability 5:0.612 6:0.655 7:0.741 ...; silhouettes 5:0.005 ...; WARNING ...}.
+   * One line on how k was chosen, for the run's message: {@code k=7 by stability 5:0.612 6:0.655
+   * 7:0.741 ...; silhouettes 5:0.005 ...; WARNING ...}.
    */
   public String kSummary() {
     StringBuilder line = new StringBuilder("k=").append(k);

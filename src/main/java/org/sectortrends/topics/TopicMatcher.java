@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Matches the clusters of a newly fitted model to the topics of the previous one, so that topic
- * ids (and their labels) survive a retraining.
+ * Matches the clusters of a newly fitted model to the topics of the previous one, so that topic ids
+ * (and their labels) survive a retraining.
  *
  * <p>Two fits have different vocabularies, so centroids are compared as term → weight maps: the
  * cosine similarity over the union of their terms. Pairs are taken greedily from the most similar
  * down, each cluster and each old topic at most once, while the similarity is at least the
- * threshold. Greedy matching is optimal when each new cluster has one clearly best old topic,
- * which is the case that matters for id stability; with many near-ties it can differ from a full
+ * threshold. Greedy matching is optimal when each new cluster has one clearly best old topic, which
+ * is the case that matters for id stability; with many near-ties it can differ from a full
  * assignment solver.
  */
 public final class TopicMatcher {
@@ -68,7 +68,10 @@ public final class TopicMatcher {
    * @param fresh term weights of each new cluster, by cluster index
    * @param previous term weights of each old topic, by topic id
    */
-  public static List<Match> match(List<Map<String, Double>> fresh, Map<Integer, Map<String, Double>> previous, double threshold) {
+  public static List<Match> match(
+      List<Map<String, Double>> fresh,
+      Map<Integer, Map<String, Double>> previous,
+      double threshold) {
     List<Match> candidates = new ArrayList<>();
     for (int cluster = 0; cluster < fresh.size(); cluster++) {
       for (Map.Entry<Integer, Map<String, Double>> old : previous.entrySet()) {
@@ -78,8 +81,11 @@ public final class TopicMatcher {
         }
       }
     }
-    candidates.sort(Comparator.comparingDouble(Match::similarity).reversed()
-        .thenComparingInt(Match::newCluster).thenComparingInt(Match::oldTopicId));
+    candidates.sort(
+        Comparator.comparingDouble(Match::similarity)
+            .reversed()
+            .thenComparingInt(Match::newCluster)
+            .thenComparingInt(Match::oldTopicId));
     Set<Integer> usedClusters = new HashSet<>();
     Set<Integer> usedTopics = new HashSet<>();
     List<Match> matches = new ArrayList<>();

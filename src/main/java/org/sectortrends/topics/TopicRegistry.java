@@ -21,10 +21,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
 
 /**
- * The saved topic models under {@code DIR/models/topics/<version>/}: the fitted
- * {@link PipelineModel} in {@code pipeline/} and, written last so that its presence marks a
- * complete version, {@code topics.tsv} mapping each cluster index of the model to its stable
- * topic id and label.
+ * The saved topic models under {@code DIR/models/topics/<version>/}: the fitted {@link
+ * PipelineModel} in {@code pipeline/} and, written last so that its presence marks a complete
+ * version, {@code topics.tsv} mapping each cluster index of the model to its stable topic id and
+ * label.
  *
  * <p>Versions are named {@code vYYYYMMDDTHHMMSSZ}, so the newest sorts last.
  */
@@ -70,7 +70,8 @@ public final class TopicRegistry {
         return Optional.empty();
       }
       FileStatus[] versions = fs.listStatus(dir);
-      Arrays.sort(versions, Comparator.comparing((FileStatus s) -> s.getPath().getName()).reversed());
+      Arrays.sort(
+          versions, Comparator.comparing((FileStatus s) -> s.getPath().getName()).reversed());
       for (FileStatus version : versions) {
         Path mapping = new Path(version.getPath(), MAPPING);
         if (version.isDirectory() && fs.exists(mapping)) {
@@ -87,7 +88,8 @@ public final class TopicRegistry {
     Path mapping = new Path(location(version), MAPPING);
     FileSystem fs = mapping.getFileSystem(conf);
     List<Entry> entries = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(mapping), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(fs.open(mapping), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.isBlank() || line.startsWith("#")) {
@@ -100,7 +102,8 @@ public final class TopicRegistry {
         entries.add(new Entry(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts[2]));
       }
     }
-    return new Version(version, PipelineModel.load(location(version) + "/" + PIPELINE), List.copyOf(entries));
+    return new Version(
+        version, PipelineModel.load(location(version) + "/" + PIPELINE), List.copyOf(entries));
   }
 
   /** Saves a version: the model first, the mapping last. */
@@ -111,7 +114,13 @@ public final class TopicRegistry {
     try (Writer out = new OutputStreamWriter(fs.create(mapping, true), StandardCharsets.UTF_8)) {
       out.write("# cluster_index\ttopic_id\tlabel\n");
       for (Entry e : topics) {
-        out.write(e.clusterIndex() + "\t" + e.topicId() + "\t" + e.label().replace('\t', ' ').replace('\n', ' ') + "\n");
+        out.write(
+            e.clusterIndex()
+                + "\t"
+                + e.topicId()
+                + "\t"
+                + e.label().replace('\t', ' ').replace('\n', ' ')
+                + "\n");
       }
     }
   }

@@ -23,10 +23,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.sectortrends.tables.Tables.Col;
 import org.sectortrends.trends.PeriodCalendar.Period;
@@ -37,17 +37,18 @@ import org.sectortrends.trends.PeriodCalendar.PeriodType;
  * terms: the {@code term_trends} table.
  *
  * <p>For a term t and period p with N articles, df of them containing t:
+ *
  * <ul>
  *   <li>{@code article_share} = df / N;
  *   <li>{@code baseline_share} = (Σ df + 0.5) / (Σ N + 1) over the {@code baseline_periods}
- *       calendar periods before p that have articles (at most {@code --baseline-periods}); the
- *       0.5 smoothing keeps a term never seen before finite;
+ *       calendar periods before p that have articles (at most {@code --baseline-periods}); the 0.5
+ *       smoothing keeps a term never seen before finite;
  *   <li>{@code lift} = article_share / baseline_share;
- *   <li>{@code z_score} = (article_share − baseline_share) / √(baseline_share (1 − baseline_share) / N),
- *       the binomial test of the period's share against the baseline;
- *   <li>{@code is_emerging} when df ≥ the minimum support, lift ≥ {@value #MIN_LIFT}, z ≥
- *       {@value #MIN_Z}, at least one baseline period exists, and the term is not generic. Generic
- *       is a term
+ *   <li>{@code z_score} = (article_share − baseline_share) / √(baseline_share (1 − baseline_share)
+ *       / N), the binomial test of the period's share against the baseline;
+ *   <li>{@code is_emerging} when df ≥ the minimum support, lift ≥ {@value #MIN_LIFT}, z ≥ {@value
+ *       #MIN_Z}, at least one baseline period exists, and the term is not generic. Generic is a
+ *       term
  *       <ul>
  *         <li>in at least {@value #MAX_BASELINE_SHARE} of the baseline's articles (기업, 시장, 정부 in
  *             every tenth article never emerge, however their count moves),
@@ -55,12 +56,13 @@ import org.sectortrends.trends.PeriodCalendar.PeriodType;
  *             outside the period (a document-frequency ceiling, i.e. an IDF floor of ln 10, which
  *             also holds when the baseline is short or the word was frequent before it),
  *         <li>listed in {@code data/lexicons/generic-terms.txt} (nouns of the reporting of any
- *             subject: 발생, 경신, 누적, 중심, 원대), the name of an outlet of the corpus, or a term
- *             that begins with a digit (dates and numbers: 2025년; hbm4 is a name and stays).
+ *             subject: 발생, 경신, 누적, 중심, 원대), the name of an outlet of the corpus, or a term that
+ *             begins with a digit (dates and numbers: 2025년; hbm4 is a name and stays).
  *       </ul>
- *       Because the test is on shares, a word whose count doubles because the period has twice
- *       the articles has a lift of about 1 and does not emerge.
+ *       Because the test is on shares, a word whose count doubles because the period has twice the
+ *       articles has a lift of about 1 and does not emerge.
  * </ul>
+ *
  * Rows are written for terms with df ≥ the minimum support in the period. {@code first_seen} is the
  * first publication date of any article with the term, over the whole history.
  *
@@ -70,190 +72,285 @@ import org.sectortrends.trends.PeriodCalendar.PeriodType;
  */
 public final class TermTrends {
 
-    static final double MIN_LIFT = 2.0;
-    static final double MIN_Z = 3.0;
-    static final double MAX_BASELINE_SHARE = 0.1;
-    /** At most this share of all articles of the history may carry an emerging term (an IDF floor of ln 10). */
-    static final double MAX_HISTORY_SHARE = 0.1;
-    /** The editable list of generic terms, in {@code data/lexicons/}. */
-    public static final String GENERIC_TERMS_FILE = "generic-terms.txt";
-    /** Column of {@link #firstSeen}: articles of the whole history with the term. */
-    public static final String HISTORY_FREQUENCY = "history_document_frequency";
+  static final double MIN_LIFT = 2.0;
+  static final double MIN_Z = 3.0;
+  static final double MAX_BASELINE_SHARE = 0.1;
 
-    private TermTrends() {}
+  /**
+   * At most this share of all articles of the history may carry an emerging term (an IDF floor of
+   * ln 10).
+   */
+  static final double MAX_HISTORY_SHARE = 0.1;
 
-    /**
-     * What keeps a term from being emerging besides the statistics of its period: the generic
-     * terms (the lexicon's list and the corpus's outlet names, lowercased) and the number of dated
-     * articles of the whole history (0 when unknown: no history ceiling).
-     */
-    public record Generic(Set<String> terms, long historyArticles) {
-        public static final Generic NONE = new Generic(Set.of(), 0);
+  /** The editable list of generic terms, in {@code data/lexicons/}. */
+  public static final String GENERIC_TERMS_FILE = "generic-terms.txt";
 
-        public Generic {
-            Set<String> lower = new TreeSet<>();
-            terms.forEach(t -> lower.add(t.toLowerCase(Locale.ROOT)));
-            terms = Set.copyOf(lower);
-        }
+  /** Column of {@link #firstSeen}: articles of the whole history with the term. */
+  public static final String HISTORY_FREQUENCY = "history_document_frequency";
 
-        /** The same with more generic terms (e.g. the outlet names). */
-        public Generic plus(Collection<String> more) {
-            Set<String> all = new TreeSet<>(terms);
-            more.stream().filter(t -> t != null && !t.isBlank()).forEach(all::add);
-            return new Generic(all, historyArticles);
-        }
+  private TermTrends() {}
+
+  /**
+   * What keeps a term from being emerging besides the statistics of its period: the generic terms
+   * (the lexicon's list and the corpus's outlet names, lowercased) and the number of dated articles
+   * of the whole history (0 when unknown: no history ceiling).
+   */
+  public record Generic(Set<String> terms, long historyArticles) {
+    public static final Generic NONE = new Generic(Set.of(), 0);
+
+    public Generic {
+      Set<String> lower = new TreeSet<>();
+      terms.forEach(t -> lower.add(t.toLowerCase(Locale.ROOT)));
+      terms = Set.copyOf(lower);
     }
 
-    /**
-     * The generic terms of {@value #GENERIC_TERMS_FILE} in {@code lexiconDir}, or of the copy on
-     * the class path when {@code lexiconDir} is null.
-     */
-    public static Set<String> genericTerms(String lexiconDir) {
-        try (java.io.InputStream in = lexiconDir == null
-                ? TermTrends.class.getResourceAsStream("/lexicons/" + GENERIC_TERMS_FILE)
-                : java.nio.file.Files.newInputStream(java.nio.file.Path.of(lexiconDir, GENERIC_TERMS_FILE))) {
-            if (in == null) {
-                throw new IllegalStateException("No /lexicons/" + GENERIC_TERMS_FILE + " on the class path");
-            }
-            Set<String> terms = new TreeSet<>();
-            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(terms::add);
-            return terms;
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("No " + GENERIC_TERMS_FILE + " in the lexicon directory " + lexiconDir, e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read " + GENERIC_TERMS_FILE + " of " + lexiconDir, e);
-        }
+    /** The same with more generic terms (e.g. the outlet names). */
+    public Generic plus(Collection<String> more) {
+      Set<String> all = new TreeSet<>(terms);
+      more.stream().filter(t -> t != null && !t.isBlank()).forEach(all::add);
+      return new Generic(all, historyArticles);
     }
+  }
 
-    /**
-     * The term trends of the periods in {@code articlePeriods} ({@code article_id, period_type,
-     * period, period_start, period_end}); {@code terms} is {@code article_id, term}; {@code firstSeen}
-     * is {@code term, first_seen}. Collects the period sizes; the {@code trends} job, which has
-     * them already, calls {@link #fromTermCounts}.
-     */
-    public static Dataset<Row> compute(SparkSession spark, Dataset<Row> articlePeriods, Dataset<Row> terms,
-            Dataset<Row> firstSeen, int baselinePeriods, int minSupport) {
-        return compute(spark, articlePeriods, terms, firstSeen, baselinePeriods, minSupport, Generic.NONE);
+  /**
+   * The generic terms of {@value #GENERIC_TERMS_FILE} in {@code lexiconDir}, or of the copy on the
+   * class path when {@code lexiconDir} is null.
+   */
+  public static Set<String> genericTerms(String lexiconDir) {
+    try (java.io.InputStream in =
+        lexiconDir == null
+            ? TermTrends.class.getResourceAsStream("/lexicons/" + GENERIC_TERMS_FILE)
+            : java.nio.file.Files.newInputStream(
+                java.nio.file.Path.of(lexiconDir, GENERIC_TERMS_FILE))) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "No /lexicons/" + GENERIC_TERMS_FILE + " on the class path");
+      }
+      Set<String> terms = new TreeSet<>();
+      new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .forEach(terms::add);
+      return terms;
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(
+          "No " + GENERIC_TERMS_FILE + " in the lexicon directory " + lexiconDir, e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(
+          "Cannot read " + GENERIC_TERMS_FILE + " of " + lexiconDir, e);
     }
+  }
 
-    /** {@link #compute(SparkSession, Dataset, Dataset, Dataset, int, int)} with generic terms. */
-    public static Dataset<Row> compute(SparkSession spark, Dataset<Row> articlePeriods, Dataset<Row> terms,
-            Dataset<Row> firstSeen, int baselinePeriods, int minSupport, Generic generic) {
-        List<PeriodSize> sizes = new ArrayList<>();
-        for (Row r : articlePeriods.groupBy(Col.PERIOD_TYPE, Col.PERIOD).agg(count(lit(1))).collectAsList()) {
-            PeriodType type = PeriodType.of(r.getString(0));
-            sizes.add(new PeriodSize(PeriodCalendar.parse(type, r.getString(1)), r.getLong(2)));
-        }
-        Dataset<Row> termCounts = articlePeriods.select(Col.ARTICLE_ID, Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START)
-                .join(terms.select(Col.ARTICLE_ID, Col.TERM).distinct(), Col.ARTICLE_ID)
-                .groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START, Col.TERM).agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY));
-        return fromTermCounts(termCounts, periodSizes(spark, sizes, baselinePeriods), firstSeen, baselinePeriods, minSupport,
-                generic);
+  /**
+   * The term trends of the periods in {@code articlePeriods} ({@code article_id, period_type,
+   * period, period_start, period_end}); {@code terms} is {@code article_id, term}; {@code
+   * firstSeen} is {@code term, first_seen}. Collects the period sizes; the {@code trends} job,
+   * which has them already, calls {@link #fromTermCounts}.
+   */
+  public static Dataset<Row> compute(
+      SparkSession spark,
+      Dataset<Row> articlePeriods,
+      Dataset<Row> terms,
+      Dataset<Row> firstSeen,
+      int baselinePeriods,
+      int minSupport) {
+    return compute(
+        spark, articlePeriods, terms, firstSeen, baselinePeriods, minSupport, Generic.NONE);
+  }
+
+  /** {@link #compute(SparkSession, Dataset, Dataset, Dataset, int, int)} with generic terms. */
+  public static Dataset<Row> compute(
+      SparkSession spark,
+      Dataset<Row> articlePeriods,
+      Dataset<Row> terms,
+      Dataset<Row> firstSeen,
+      int baselinePeriods,
+      int minSupport,
+      Generic generic) {
+    List<PeriodSize> sizes = new ArrayList<>();
+    for (Row r :
+        articlePeriods.groupBy(Col.PERIOD_TYPE, Col.PERIOD).agg(count(lit(1))).collectAsList()) {
+      PeriodType type = PeriodType.of(r.getString(0));
+      sizes.add(new PeriodSize(PeriodCalendar.parse(type, r.getString(1)), r.getLong(2)));
     }
+    Dataset<Row> termCounts =
+        articlePeriods
+            .select(Col.ARTICLE_ID, Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START)
+            .join(terms.select(Col.ARTICLE_ID, Col.TERM).distinct(), Col.ARTICLE_ID)
+            .groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START, Col.TERM)
+            .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY));
+    return fromTermCounts(
+        termCounts,
+        periodSizes(spark, sizes, baselinePeriods),
+        firstSeen,
+        baselinePeriods,
+        minSupport,
+        generic);
+  }
 
-    /** Articles of a period with data. */
-    public record PeriodSize(Period period, long articles) {}
+  /** Articles of a period with data. */
+  public record PeriodSize(Period period, long articles) {}
 
-    /**
-     * Per period with data: {@code period_type, period, period_end, n_period} and, when a baseline
-     * period exists, {@code n_baseline} (articles of the trailing {@code baselinePeriods} calendar
-     * periods that have data) and {@code baseline_periods} (how many of them have data).
-     */
-    public static Dataset<Row> periodSizes(SparkSession spark, Collection<PeriodSize> sizes, int baselinePeriods) {
-        Map<String, Long> articles = new HashMap<>();
-        sizes.forEach(s -> articles.put(s.period().type().id() + "/" + s.period().label(), s.articles()));
-        List<Row> rows = new ArrayList<>();
-        for (PeriodSize s : sizes) {
-            Period b = s.period();
-            long n = 0;
-            int periods = 0;
-            for (int k = 0; k < baselinePeriods; k++) {
-                b = PeriodCalendar.previous(b);
-                Long before = articles.get(b.type().id() + "/" + b.label());
-                if (before != null) {
-                    n += before;
-                    periods++;
-                }
-            }
-            rows.add(RowFactory.create(s.period().type().id(), s.period().label(), java.sql.Date.valueOf(s.period().end()), s.articles(),
-                    periods == 0 ? null : n, periods == 0 ? null : periods));
+  /**
+   * Per period with data: {@code period_type, period, period_end, n_period} and, when a baseline
+   * period exists, {@code n_baseline} (articles of the trailing {@code baselinePeriods} calendar
+   * periods that have data) and {@code baseline_periods} (how many of them have data).
+   */
+  public static Dataset<Row> periodSizes(
+      SparkSession spark, Collection<PeriodSize> sizes, int baselinePeriods) {
+    Map<String, Long> articles = new HashMap<>();
+    sizes.forEach(
+        s -> articles.put(s.period().type().id() + "/" + s.period().label(), s.articles()));
+    List<Row> rows = new ArrayList<>();
+    for (PeriodSize s : sizes) {
+      Period b = s.period();
+      long n = 0;
+      int periods = 0;
+      for (int k = 0; k < baselinePeriods; k++) {
+        b = PeriodCalendar.previous(b);
+        Long before = articles.get(b.type().id() + "/" + b.label());
+        if (before != null) {
+          n += before;
+          periods++;
         }
-        return spark.createDataFrame(rows, DataTypes.createStructType(List.of(
+      }
+      rows.add(
+          RowFactory.create(
+              s.period().type().id(),
+              s.period().label(),
+              java.sql.Date.valueOf(s.period().end()),
+              s.articles(),
+              periods == 0 ? null : n,
+              periods == 0 ? null : periods));
+    }
+    return spark.createDataFrame(
+        rows,
+        DataTypes.createStructType(
+            List.of(
                 DataTypes.createStructField(Col.PERIOD_TYPE, DataTypes.StringType, false),
                 DataTypes.createStructField(Col.PERIOD, DataTypes.StringType, false),
                 DataTypes.createStructField(Col.PERIOD_END, DataTypes.DateType, false),
                 DataTypes.createStructField("n_period", DataTypes.LongType, false),
                 DataTypes.createStructField("n_baseline", DataTypes.LongType, true),
                 DataTypes.createStructField(Col.BASELINE_PERIODS, DataTypes.IntegerType, true))));
-    }
+  }
 
-    /**
-     * True for a {@code term} that is not listed generic and does not begin with a digit: numbers
-     * and dates (2025년, 3분기) are left out, a digit inside a name (hbm4) is kept. Also what the
-     * top terms of sectors and topics leave out.
-     */
-    public static Column notListed(Generic generic) {
-        Column notListed = not(col(Col.TERM).rlike("^\\d"));
-        if (!generic.terms().isEmpty()) {
-            notListed = notListed.and(not(col(Col.TERM).isin(generic.terms().toArray())));
-        }
-        return notListed;
+  /**
+   * True for a {@code term} that is not listed generic and does not begin with a digit: numbers and
+   * dates (2025년, 3분기) are left out, a digit inside a name (hbm4) is kept. Also what the top terms
+   * of sectors and topics leave out.
+   */
+  public static Column notListed(Generic generic) {
+    Column notListed = not(col(Col.TERM).rlike("^\\d"));
+    if (!generic.terms().isEmpty()) {
+      notListed = notListed.and(not(col(Col.TERM).isin(generic.terms().toArray())));
     }
+    return notListed;
+  }
 
-    /**
-     * The term trends from document frequencies: {@code termCounts} is {@code period_type, period,
-     * period_start, term, document_frequency} (several rows per period and term are summed, e.g.
-     * one per sector); {@code periodSizes} is {@link #periodSizes}. The baseline document frequency
-     * is one window pass over each term's periods, ranging over the {@code baselinePeriods}
-     * calendar periods before.
-     */
-    public static Dataset<Row> fromTermCounts(Dataset<Row> termCounts, Dataset<Row> periodSizes, Dataset<Row> firstSeen,
-            int baselinePeriods, int minSupport, Generic generic) {
-        Column notGeneric = notListed(generic);
-        if (generic.historyArticles() > 0 && java.util.Arrays.asList(firstSeen.columns()).contains(HISTORY_FREQUENCY)) {
-            // The share among the articles outside the period, so that a term bursting in the
-            // period itself is not made generic by its own burst.
-            Column others = lit(generic.historyArticles()).minus(col("n_period"));
-            notGeneric = notGeneric.and(coalesce(when(others.gt(0), col(HISTORY_FREQUENCY).minus(col(Col.DOCUMENT_FREQUENCY))
-                    .divide(others).lt(MAX_HISTORY_SHARE)), lit(true)));
-        }
-        Dataset<Row> df = termCounts.groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START, Col.TERM)
-                .agg(sum(Col.DOCUMENT_FREQUENCY).as(Col.DOCUMENT_FREQUENCY))
-                .withColumn("period_index", TrendColumns.periodIndex(col(Col.PERIOD_TYPE), col(Col.PERIOD_START)));
-        return df
-                .withColumn("df_baseline", sum(Col.DOCUMENT_FREQUENCY).over(Window.partitionBy(Col.PERIOD_TYPE, Col.TERM)
-                        .orderBy("period_index").rangeBetween(-baselinePeriods, -1)))
-                .filter(col(Col.DOCUMENT_FREQUENCY).geq(minSupport))
-                .join(broadcast(periodSizes), GroupTrends.scala(List.of(Col.PERIOD_TYPE, Col.PERIOD)))
-                .join(firstSeen, GroupTrends.scala(List.of(Col.TERM)), "left")
-                .withColumn(Col.BASELINE_PERIODS, coalesce(col(Col.BASELINE_PERIODS), lit(0)))
-                .withColumn(Col.ARTICLE_SHARE, col(Col.DOCUMENT_FREQUENCY).divide(col("n_period")))
-                .withColumn(Col.BASELINE_SHARE, when(col(Col.BASELINE_PERIODS).gt(0),
-                        coalesce(col("df_baseline"), lit(0L)).plus(0.5).divide(col("n_baseline").plus(1.0))))
-                .withColumn(Col.LIFT, col(Col.ARTICLE_SHARE).divide(col(Col.BASELINE_SHARE)))
-                .withColumn(Col.Z_SCORE, col(Col.ARTICLE_SHARE).minus(col(Col.BASELINE_SHARE))
-                        .divide(sqrt(col(Col.BASELINE_SHARE).multiply(lit(1.0).minus(col(Col.BASELINE_SHARE))).divide(col("n_period")))))
-                .withColumn(Col.IS_EMERGING, coalesce(col(Col.BASELINE_PERIODS).gt(0)
-                        .and(col(Col.LIFT).geq(MIN_LIFT))
-                        .and(col(Col.Z_SCORE).geq(MIN_Z))
-                        .and(col(Col.BASELINE_SHARE).lt(MAX_BASELINE_SHARE))
-                        .and(notGeneric), lit(false)))
-                .drop(HISTORY_FREQUENCY);
+  /**
+   * The term trends from document frequencies: {@code termCounts} is {@code period_type, period,
+   * period_start, term, document_frequency} (several rows per period and term are summed, e.g. one
+   * per sector); {@code periodSizes} is {@link #periodSizes}. The baseline document frequency is
+   * one window pass over each term's periods, ranging over the {@code baselinePeriods} calendar
+   * periods before.
+   */
+  public static Dataset<Row> fromTermCounts(
+      Dataset<Row> termCounts,
+      Dataset<Row> periodSizes,
+      Dataset<Row> firstSeen,
+      int baselinePeriods,
+      int minSupport,
+      Generic generic) {
+    Column notGeneric = notListed(generic);
+    if (generic.historyArticles() > 0
+        && java.util.Arrays.asList(firstSeen.columns()).contains(HISTORY_FREQUENCY)) {
+      // The share among the articles outside the period, so that a term bursting in the
+      // period itself is not made generic by its own burst.
+      Column others = lit(generic.historyArticles()).minus(col("n_period"));
+      notGeneric =
+          notGeneric.and(
+              coalesce(
+                  when(
+                      others.gt(0),
+                      col(HISTORY_FREQUENCY)
+                          .minus(col(Col.DOCUMENT_FREQUENCY))
+                          .divide(others)
+                          .lt(MAX_HISTORY_SHARE)),
+                  lit(true)));
     }
+    Dataset<Row> df =
+        termCounts
+            .groupBy(Col.PERIOD_TYPE, Col.PERIOD, Col.PERIOD_START, Col.TERM)
+            .agg(sum(Col.DOCUMENT_FREQUENCY).as(Col.DOCUMENT_FREQUENCY))
+            .withColumn(
+                "period_index",
+                TrendColumns.periodIndex(col(Col.PERIOD_TYPE), col(Col.PERIOD_START)));
+    return df.withColumn(
+            "df_baseline",
+            sum(Col.DOCUMENT_FREQUENCY)
+                .over(
+                    Window.partitionBy(Col.PERIOD_TYPE, Col.TERM)
+                        .orderBy("period_index")
+                        .rangeBetween(-baselinePeriods, -1)))
+        .filter(col(Col.DOCUMENT_FREQUENCY).geq(minSupport))
+        .join(broadcast(periodSizes), GroupTrends.scala(List.of(Col.PERIOD_TYPE, Col.PERIOD)))
+        .join(firstSeen, GroupTrends.scala(List.of(Col.TERM)), "left")
+        .withColumn(Col.BASELINE_PERIODS, coalesce(col(Col.BASELINE_PERIODS), lit(0)))
+        .withColumn(Col.ARTICLE_SHARE, col(Col.DOCUMENT_FREQUENCY).divide(col("n_period")))
+        .withColumn(
+            Col.BASELINE_SHARE,
+            when(
+                col(Col.BASELINE_PERIODS).gt(0),
+                coalesce(col("df_baseline"), lit(0L))
+                    .plus(0.5)
+                    .divide(col("n_baseline").plus(1.0))))
+        .withColumn(Col.LIFT, col(Col.ARTICLE_SHARE).divide(col(Col.BASELINE_SHARE)))
+        .withColumn(
+            Col.Z_SCORE,
+            col(Col.ARTICLE_SHARE)
+                .minus(col(Col.BASELINE_SHARE))
+                .divide(
+                    sqrt(
+                        col(Col.BASELINE_SHARE)
+                            .multiply(lit(1.0).minus(col(Col.BASELINE_SHARE)))
+                            .divide(col("n_period")))))
+        .withColumn(
+            Col.IS_EMERGING,
+            coalesce(
+                col(Col.BASELINE_PERIODS)
+                    .gt(0)
+                    .and(col(Col.LIFT).geq(MIN_LIFT))
+                    .and(col(Col.Z_SCORE).geq(MIN_Z))
+                    .and(col(Col.BASELINE_SHARE).lt(MAX_BASELINE_SHARE))
+                    .and(notGeneric),
+                lit(false)))
+        .drop(HISTORY_FREQUENCY);
+  }
 
-    /**
-     * {@code term, first_seen}: the first publication date of an article with the term. Reads the
-     * month of the first occurrence from the partition column first, so only that month's rows are
-     * joined with the article dates.
-     */
-    public static Dataset<Row> firstSeen(Dataset<Row> articleTerms, Dataset<Row> articleDates) {
-        Dataset<Row> dated = articleTerms.filter(col(Col.PUBLISHED_MONTH).notEqual(lit(org.sectortrends.tables.Tables.UNDATED_MONTH)));
-        Dataset<Row> firstMonth = dated.groupBy(Col.TERM)
-                .agg(min(Col.PUBLISHED_MONTH).as(Col.PUBLISHED_MONTH), countDistinct(col(Col.ARTICLE_ID)).as(HISTORY_FREQUENCY));
-        return dated.select(Col.ARTICLE_ID, Col.TERM, Col.PUBLISHED_MONTH)
-                .join(firstMonth, GroupTrends.scala(List.of(Col.TERM, Col.PUBLISHED_MONTH)))
-                .join(articleDates.select(Col.ARTICLE_ID, Col.PUBLISHED_DATE), Col.ARTICLE_ID)
-                .groupBy(Col.TERM).agg(min(Col.PUBLISHED_DATE).as(Col.FIRST_SEEN), first(HISTORY_FREQUENCY).as(HISTORY_FREQUENCY));
-    }
+  /**
+   * {@code term, first_seen}: the first publication date of an article with the term. Reads the
+   * month of the first occurrence from the partition column first, so only that month's rows are
+   * joined with the article dates.
+   */
+  public static Dataset<Row> firstSeen(Dataset<Row> articleTerms, Dataset<Row> articleDates) {
+    Dataset<Row> dated =
+        articleTerms.filter(
+            col(Col.PUBLISHED_MONTH).notEqual(lit(org.sectortrends.tables.Tables.UNDATED_MONTH)));
+    Dataset<Row> firstMonth =
+        dated
+            .groupBy(Col.TERM)
+            .agg(
+                min(Col.PUBLISHED_MONTH).as(Col.PUBLISHED_MONTH),
+                countDistinct(col(Col.ARTICLE_ID)).as(HISTORY_FREQUENCY));
+    return dated
+        .select(Col.ARTICLE_ID, Col.TERM, Col.PUBLISHED_MONTH)
+        .join(firstMonth, GroupTrends.scala(List.of(Col.TERM, Col.PUBLISHED_MONTH)))
+        .join(articleDates.select(Col.ARTICLE_ID, Col.PUBLISHED_DATE), Col.ARTICLE_ID)
+        .groupBy(Col.TERM)
+        .agg(
+            min(Col.PUBLISHED_DATE).as(Col.FIRST_SEEN),
+            first(HISTORY_FREQUENCY).as(HISTORY_FREQUENCY));
+  }
 }

@@ -10,18 +10,20 @@ class BandPlanTest {
 
   @ParameterizedTest(name = "threshold {0} -> {1} bands of {2}")
   @CsvSource({
-      "0.90, 7, 6",
-      "0.95, 4, 6",
-      "1.00, 1, 6",
-      "0.80, 18, 6",
-      "0.70, 20, 4",
-      "0.50, 19, 2",
+    "0.90, 7, 6",
+    "0.95, 4, 6",
+    "1.00, 1, 6",
+    "0.80, 18, 6",
+    "0.70, 20, 4",
+    "0.50, 19, 2",
   })
   void plansTheLargestBandThatKeepsRecall(double threshold, int bands, int rows) {
     Deduplicator.BandPlan plan = Deduplicator.BandPlan.forThreshold(threshold);
     assertEquals(bands, plan.bands());
     assertEquals(rows, plan.rows());
-    assertTrue(plan.candidateProbability(threshold) >= Deduplicator.BandPlan.TARGET_RECALL, "recall at the threshold");
+    assertTrue(
+        plan.candidateProbability(threshold) >= Deduplicator.BandPlan.TARGET_RECALL,
+        "recall at the threshold");
   }
 
   @ParameterizedTest

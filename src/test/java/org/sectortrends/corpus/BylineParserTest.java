@@ -12,9 +12,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BylineParserTest {
 
-  /** Columns: input body; expected outlet; expected reporter; expected body ('\n' written as \\n). */
+  /**
+   * Columns: input body; expected outlet; expected reporter; expected body ('\n' written as \\n).
+   */
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = ';', nullValues = "NULL", textBlock = """
+  @CsvSource(
+      delimiter = ';',
+      nullValues = "NULL",
+      textBlock =
+          """
       # bar prefix with and without outlet
       한빛경제 김민준 기자 | 반도체 수출이 석 달 연속 늘었다.;      한빛경제;     김민준;        반도체 수출이 석 달 연속 늘었다.
       김민준 기자 | 반도체 수출이 석 달 연속 늘었다.;               NULL;         김민준;        반도체 수출이 석 달 연속 늘었다.
@@ -53,17 +59,19 @@ class BylineParserTest {
 
   /** Bodies without a byline, including ones that merely mention a reporter: returned unchanged. */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "반도체 수출이 석 달 연속 늘었다.",
-      "김민준 기자가 현장에서 확인한 결과 공장은 멈춰 있었다.",
-      "업계는 김민준 기자의 보도 이후 대책을 내놨다. 한빛경제 보도에 따르면 매출은 늘었다.",
-      "문의는 김민준 기자 minjun@example.com 으로 하면 된다고 회사는 밝혔다.",
-      "[단독] 전기차 판매가 줄었다.",
-      "(서울=누리통신) 코스피가 2% 올랐다.",
-      "한빛경제 | 반도체 수출이 늘었다.",
-      "기자 | 이름 없는 기자 표기",
-      "연락처: minjun@example.com",
-      "a < b 이고 가격은 ㅣ 표시로 나뉜다."})
+  @ValueSource(
+      strings = {
+        "반도체 수출이 석 달 연속 늘었다.",
+        "김민준 기자가 현장에서 확인한 결과 공장은 멈춰 있었다.",
+        "업계는 김민준 기자의 보도 이후 대책을 내놨다. 한빛경제 보도에 따르면 매출은 늘었다.",
+        "문의는 김민준 기자 minjun@example.com 으로 하면 된다고 회사는 밝혔다.",
+        "[단독] 전기차 판매가 줄었다.",
+        "(서울=누리통신) 코스피가 2% 올랐다.",
+        "한빛경제 | 반도체 수출이 늘었다.",
+        "기자 | 이름 없는 기자 표기",
+        "연락처: minjun@example.com",
+        "a < b 이고 가격은 ㅣ 표시로 나뉜다."
+      })
   void leavesBodiesWithoutBylineUnchanged(String body) {
     Byline byline = BylineParser.parse(body);
     assertNull(byline.outlet());

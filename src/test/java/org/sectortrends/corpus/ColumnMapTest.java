@@ -31,7 +31,10 @@ class ColumnMapTest {
 
   /** Columns: spec | field | expected column. */
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       id=index,body=title                | id           | index
       id=index,body=title                | body         | title
       id=index,body=title                | title        | title
@@ -47,7 +50,10 @@ class ColumnMapTest {
 
   /** Columns: spec | text the message must contain. */
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       headline=title      | headline
       BODY=text           | BODY
       body                | body
@@ -56,22 +62,34 @@ class ColumnMapTest {
       'id=index,,body=x'  | ''
       """)
   void rejectsBadEntriesNamingThem(String spec, String named) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColumnMap.parse(spec));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ColumnMap.parse(spec));
     assertTrue(e.getMessage().contains("'" + named + "'"), e.getMessage());
   }
 
   @Test
   void unknownFieldMessageListsTheFields() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColumnMap.parse("headline=title"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ColumnMap.parse("headline=title"));
     assertTrue(e.getMessage().contains("published_at"), e.getMessage());
   }
 
   @Test
   void selectPicksMappedColumnsAndSkipsAbsentOnes() {
     ColumnMap map = ColumnMap.parse("id=index,body=title");
-    EnumMap<ArticleField, String> fields = map.select(Map.of("index", "7", "title", "헤드라인", "url", "http://x", "extra", "y"));
-    assertEquals(Map.of(ArticleField.ID, "7", ArticleField.BODY, "헤드라인", ArticleField.TITLE, "헤드라인",
-        ArticleField.URL, "http://x"), fields);
+    EnumMap<ArticleField, String> fields =
+        map.select(Map.of("index", "7", "title", "헤드라인", "url", "http://x", "extra", "y"));
+    assertEquals(
+        Map.of(
+            ArticleField.ID,
+            "7",
+            ArticleField.BODY,
+            "헤드라인",
+            ArticleField.TITLE,
+            "헤드라인",
+            ArticleField.URL,
+            "http://x"),
+        fields);
   }
 
   @Test
@@ -88,7 +106,8 @@ class ColumnMapTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(map);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertEquals("text", ((ColumnMap) in.readObject()).columnFor(ArticleField.BODY));
     }
   }

@@ -51,18 +51,22 @@ class DeduplicatorTest {
   }
 
   private static Row article(String id, String body, String time) {
-    return RowFactory.create(id, body, ArticlePreparer.sha256Hex(body), time == null ? null : Timestamp.valueOf(time));
+    return RowFactory.create(
+        id, body, ArticlePreparer.sha256Hex(body), time == null ? null : Timestamp.valueOf(time));
   }
 
   private static Map<String, Row> mark(List<Row> rows, double threshold) {
-    StructType schema = new StructType()
-        .add(Col.ARTICLE_ID, DataTypes.StringType)
-        .add(Col.BODY, DataTypes.StringType)
-        .add(Col.CONTENT_HASH, DataTypes.StringType)
-        .add(Col.PUBLISHED_AT, DataTypes.TimestampType);
+    StructType schema =
+        new StructType()
+            .add(Col.ARTICLE_ID, DataTypes.StringType)
+            .add(Col.BODY, DataTypes.StringType)
+            .add(Col.CONTENT_HASH, DataTypes.StringType)
+            .add(Col.PUBLISHED_AT, DataTypes.TimestampType);
     Map<String, Row> byId = new HashMap<>();
-    for (Row row : Deduplicator.markDuplicates(spark.createDataFrame(rows, schema), threshold)
-        .select(Col.ARTICLE_ID, Col.DUPLICATE_OF, Col.DUPLICATE_KIND, Col.SIMILARITY).collectAsList()) {
+    for (Row row :
+        Deduplicator.markDuplicates(spark.createDataFrame(rows, schema), threshold)
+            .select(Col.ARTICLE_ID, Col.DUPLICATE_OF, Col.DUPLICATE_KIND, Col.SIMILARITY)
+            .collectAsList()) {
       byId.put(row.getString(0), row);
     }
     return byId;
@@ -70,29 +74,40 @@ class DeduplicatorTest {
 
   @Test
   void keepsEarliestOfExactCopiesAndNamesItInTheOthers() {
-    Map<String, Row> result = mark(List.of(
-        article("late-copy", BATTERY, "2025-03-02 10:00:00"),
-        article("original", BATTERY, "2025-03-01 09:00:00"),
-        article("undated-copy", BATTERY, null),
-        article("other", TELECOM, "2025-03-01 08:00:00")), 0.9);
+    Map<String, Row> result =
+        mark(
+            List.of(
+                article("late-copy", BATTERY, "2025-03-02 10:00:00"),
+                article("original", BATTERY, "2025-03-01 09:00:00"),
+                article("undated-copy", BATTERY, null),
+                article("other", TELECOM, "2025-03-01 08:00:00")),
+            0.9);
     assertNull(result.get("original").get(1));
     assertNull(result.get("other").get(1));
     assertEquals("original", result.get("late-copy").getString(1));
     assertEquals("exact", result.get("late-copy").getString(2));
-    assertEquals("original", result.get("undated-copy").getString(1), "undated articles sort after dated ones");
+    assertEquals(
+        "original",
+        result.get("undated-copy").getString(1),
+        "undated articles sort after dated ones");
   }
 
   @Test
   void findsLightlyEditedRepublicationButNotRelatedArticles() {
     String edited = BATTERY.replace("말했다", "전했다");
-    assertTrue(Shingles.jaccard(Shingles.of(BATTERY), Shingles.of(edited)) >= 0.9, "fixture: a one-word edit");
+    assertTrue(
+        Shingles.jaccard(Shingles.of(BATTERY), Shingles.of(edited)) >= 0.9,
+        "fixture: a one-word edit");
     String rewritten = BATTERY.substring(0, BATTERY.indexOf("다만")) + "반면 유럽 시장은 보조금이 줄어 판매가 주춤했다.";
-    Map<String, Row> result = mark(List.of(
-        article("first", BATTERY, "2025-05-01 09:00:00"),
-        article("edited", edited, "2025-05-01 15:00:00"),
-        article("rewritten", rewritten, "2025-05-02 09:00:00"),
-        article("telecom", TELECOM, "2025-05-01 10:00:00"),
-        article("games", GAMES, "2025-05-01 11:00:00")), 0.9);
+    Map<String, Row> result =
+        mark(
+            List.of(
+                article("first", BATTERY, "2025-05-01 09:00:00"),
+                article("edited", edited, "2025-05-01 15:00:00"),
+                article("rewritten", rewritten, "2025-05-02 09:00:00"),
+                article("telecom", TELECOM, "2025-05-01 10:00:00"),
+                article("games", GAMES, "2025-05-01 11:00:00")),
+            0.9);
     assertEquals("first", result.get("edited").getString(1));
     assertEquals("near", result.get("edited").getString(2));
     assertTrue(result.get("edited").getDouble(3) >= 0.9);
@@ -106,16 +121,24 @@ class DeduplicatorTest {
   void lowerThresholdCatchesHeavierEditsAndChainsEndAtAKeptArticle() {
     String edited = BATTERY.replace("1조2천억 원", "1조3천억 원");
     String editedTwice = edited.replace("80% 이상", "85% 이상");
-    assertTrue(Shingles.jaccard(Shingles.of(BATTERY), Shingles.of(editedTwice)) >= 0.8, "fixture: two small edits");
-    Map<String, Row> result = mark(List.of(
-        article("a", BATTERY, "2025-06-01 09:00:00"),
-        article("b", edited, "2025-06-02 09:00:00"),
-        article("c", editedTwice, "2025-06-03 09:00:00"),
-        article("c-copy", editedTwice, "2025-06-04 09:00:00")), 0.8);
+    assertTrue(
+        Shingles.jaccard(Shingles.of(BATTERY), Shingles.of(editedTwice)) >= 0.8,
+        "fixture: two small edits");
+    Map<String, Row> result =
+        mark(
+            List.of(
+                article("a", BATTERY, "2025-06-01 09:00:00"),
+                article("b", edited, "2025-06-02 09:00:00"),
+                article("c", editedTwice, "2025-06-03 09:00:00"),
+                article("c-copy", editedTwice, "2025-06-04 09:00:00")),
+            0.8);
     assertNull(result.get("a").get(1));
     assertEquals("a", result.get("b").getString(1));
     assertEquals("a", result.get("c").getString(1));
-    assertEquals("a", result.get("c-copy").getString(1), "an exact copy of a near duplicate points to the kept root");
+    assertEquals(
+        "a",
+        result.get("c-copy").getString(1),
+        "an exact copy of a near duplicate points to the kept root");
   }
 
   @Test
@@ -123,10 +146,26 @@ class DeduplicatorTest {
     List<Row> rows = new ArrayList<>();
     String[] sectors = {"반도체", "배터리", "통신", "게임", "바이오", "금융", "조선", "유통"};
     for (int i = 0; i < 120; i++) {
-      String body = sectors[i % sectors.length] + " 업계의 " + (i + 1) + "번째 소식: 올해 " + (i % 12 + 1) + "월 매출이 "
-          + (1000 + 37 * i) + "억 원으로 전년 대비 " + (i % 9 + 1) + "% 늘었다. " + sectors[(i * 5 + 3) % sectors.length]
-          + " 분야와의 협력도 " + (i * 7 % 13 + 2) + "건 진행 중이다. 회사 측은 " + (i % 4 + 1) + "분기 실적 발표에서 "
-          + "신규 투자 계획 " + (i * 11 % 17 + 3) + "건을 공개할 예정이다.";
+      String body =
+          sectors[i % sectors.length]
+              + " 업계의 "
+              + (i + 1)
+              + "번째 소식: 올해 "
+              + (i % 12 + 1)
+              + "월 매출이 "
+              + (1000 + 37 * i)
+              + "억 원으로 전년 대비 "
+              + (i % 9 + 1)
+              + "% 늘었다. "
+              + sectors[(i * 5 + 3) % sectors.length]
+              + " 분야와의 협력도 "
+              + (i * 7 % 13 + 2)
+              + "건 진행 중이다. 회사 측은 "
+              + (i % 4 + 1)
+              + "분기 실적 발표에서 "
+              + "신규 투자 계획 "
+              + (i * 11 % 17 + 3)
+              + "건을 공개할 예정이다.";
       rows.add(article("n" + i, body, "2025-07-01 09:00:00"));
     }
     Map<String, Row> result = mark(rows, 0.9);

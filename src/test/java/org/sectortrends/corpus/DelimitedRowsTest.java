@@ -47,7 +47,11 @@ class DelimitedRowsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
       1,"첫 줄      | true
       1,"a""        | true
       "a""b         | true
@@ -61,7 +65,11 @@ class DelimitedRowsTest {
 
   /** Columns: record | text the message must contain. */
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
       "열린 따옴표            | Unterminated
       a,"b                    | Unterminated
       "a""                    | Unterminated
@@ -69,7 +77,8 @@ class DelimitedRowsTest {
       a,"b" ,c                | after a closing quote
       """)
   void rejectsMalformedCsv(String record, String message) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DelimitedRows.splitCsv(record, ','));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DelimitedRows.splitCsv(record, ','));
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
@@ -100,7 +109,8 @@ class DelimitedRowsTest {
   @ParameterizedTest
   @MethodSource("csvRecords")
   void joiningWithQuotesRoundTrips(String ignored, List<String> fields) {
-    String joined = String.join(",", fields.stream().map(f -> "\"" + f.replace("\"", "\"\"") + "\"").toList());
+    String joined =
+        String.join(",", fields.stream().map(f -> "\"" + f.replace("\"", "\"\"") + "\"").toList());
     assertEquals(fields, DelimitedRows.splitCsv(joined, ','));
     assertFalse(DelimitedRows.quoteOpen(joined));
     assertTrue(joined.startsWith("\""));

@@ -31,7 +31,8 @@ class DuplicateDecisionsTest {
     List<Row> pairs = new ArrayList<>();
     for (String n : near.isBlank() ? new String[0] : near.split(" ")) {
       String[] p = n.split("[:>]");
-      pairs.add(RowFactory.create(p[0], day(Integer.parseInt(p[1])), p[2], Double.parseDouble(p[3])));
+      pairs.add(
+          RowFactory.create(p[0], day(Integer.parseInt(p[1])), p[2], Double.parseDouble(p[3])));
     }
     Map<String, String> out = new HashMap<>();
     for (Row d : Deduplicator.decide(exactRows, pairs)) {
@@ -42,13 +43,30 @@ class DuplicateDecisionsTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of("exact copies name the first", "b=a c=a", "", Map.of("b", "a/exact/1.0", "c", "a/exact/1.0")),
-        Arguments.of("a chain ends at the kept article", "", "a:1>b:0.95 b:2>c:0.92",
+        Arguments.of(
+            "exact copies name the first",
+            "b=a c=a",
+            "",
+            Map.of("b", "a/exact/1.0", "c", "a/exact/1.0")),
+        Arguments.of(
+            "a chain ends at the kept article",
+            "",
+            "a:1>b:0.95 b:2>c:0.92",
             Map.of("b", "a/near/0.95", "c", "a/near/0.92")),
-        Arguments.of("the earliest similar article wins, the best similarity is kept", "", "b:2>c:0.97 a:1>c:0.91",
+        Arguments.of(
+            "the earliest similar article wins, the best similarity is kept",
+            "",
+            "b:2>c:0.97 a:1>c:0.91",
             Map.of("c", "a/near/0.97")),
-        Arguments.of("undated earlier articles come last", "", "u:0>c:0.99 a:5>c:0.91", Map.of("c", "a/near/0.99")),
-        Arguments.of("an exact copy of a near duplicate points to its root", "d=b", "a:1>b:0.93",
+        Arguments.of(
+            "undated earlier articles come last",
+            "",
+            "u:0>c:0.99 a:5>c:0.91",
+            Map.of("c", "a/near/0.99")),
+        Arguments.of(
+            "an exact copy of a near duplicate points to its root",
+            "d=b",
+            "a:1>b:0.93",
             Map.of("b", "a/near/0.93", "d", "a/exact/1.0")),
         Arguments.of("nothing to decide", "", "", Map.of()));
   }

@@ -23,7 +23,10 @@ class InputFormatTest {
 
   /** Columns: file name | format or NONE | compression. */
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       news.jsonl            | JSONL   | NONE
       news.ndjson           | JSONL   | NONE
       news.json             | JSONL   | NONE
@@ -51,8 +54,10 @@ class InputFormatTest {
       data.csv.bak          | NONE    | NONE
       data.gz.csv           | CSV     | NONE
       """)
-  void detectsFormatAndCompressionFromFileNames(String fileName, String format, String compression) {
-    Optional<InputFormat> expected = format.equals("NONE") ? Optional.empty() : Optional.of(InputFormat.valueOf(format));
+  void detectsFormatAndCompressionFromFileNames(
+      String fileName, String format, String compression) {
+    Optional<InputFormat> expected =
+        format.equals("NONE") ? Optional.empty() : Optional.of(InputFormat.valueOf(format));
     assertEquals(expected, InputFormat.fromFileName(fileName));
     assertEquals(Compression.valueOf(compression), Compression.fromFileName(fileName));
   }
@@ -66,7 +71,8 @@ class InputFormatTest {
   @ParameterizedTest
   @ValueSource(strings = {"xml", "json ", "txt", ""})
   void rejectsUnknownFormatNamingIt(String value) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InputFormat.parse(value));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> InputFormat.parse(value));
     assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage());
   }
 
@@ -74,8 +80,10 @@ class InputFormatTest {
   @EnumSource(InputFormat.class)
   void keyRoundTrips(InputFormat format) {
     assertEquals(format, InputFormat.parse(format.key()));
-    assertEquals(format == InputFormat.JSONL || format == InputFormat.TEXT || format == InputFormat.TSV,
-        format.lineSplittable(), "CSV may hold line breaks in quotes and Parquet is not line based");
+    assertEquals(
+        format == InputFormat.JSONL || format == InputFormat.TEXT || format == InputFormat.TSV,
+        format.lineSplittable(),
+        "CSV may hold line breaks in quotes and Parquet is not line based");
   }
 
   @ParameterizedTest
@@ -83,11 +91,12 @@ class InputFormatTest {
   void compressionWrapsStreamsTransparently(Compression compression) throws IOException {
     byte[] text = "한 줄\n두 줄\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream packed = new ByteArrayOutputStream();
-    try (OutputStream out = switch (compression) {
-      case NONE -> packed;
-      case GZIP -> new GZIPOutputStream(packed);
-      case ZSTD -> new ZstdOutputStream(packed);
-    }) {
+    try (OutputStream out =
+        switch (compression) {
+          case NONE -> packed;
+          case GZIP -> new GZIPOutputStream(packed);
+          case ZSTD -> new ZstdOutputStream(packed);
+        }) {
       out.write(text);
     }
     try (InputStream in = compression.wrap(new ByteArrayInputStream(packed.toByteArray()))) {

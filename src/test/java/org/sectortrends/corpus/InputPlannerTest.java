@@ -19,8 +19,7 @@ class InputPlannerTest {
 
   private static final Configuration CONF = new Configuration();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final InputPlanner planner = new InputPlanner(CONF, Optional.empty(), 1024);
 
@@ -43,17 +42,21 @@ class InputPlannerTest {
   @Test
   void expandsDirectoriesRecursivelySkippingHiddenAndUnknownFiles() throws IOException {
     InputPlan plan = planner.plan(List.of(dir.toString()));
-    List<String> files = plan.splits().stream().map(s -> name(s.path())).distinct().sorted().toList();
+    List<String> files =
+        plan.splits().stream().map(s -> name(s.path())).distinct().sorted().toList();
     assertEquals(List.of("a.jsonl", "b.tsv", "big.csv", "big.jsonl", "big.txt.gz", "c.txt"), files);
-    assertEquals(List.of("part.parquet"), plan.parquetFiles().stream().map(InputPlannerTest::name).toList());
-    assertEquals(List.of("notes.md"), plan.skippedFiles().stream().map(InputPlannerTest::name).toList());
+    assertEquals(
+        List.of("part.parquet"), plan.parquetFiles().stream().map(InputPlannerTest::name).toList());
+    assertEquals(
+        List.of("notes.md"), plan.skippedFiles().stream().map(InputPlannerTest::name).toList());
     assertEquals(7, plan.fileCount());
   }
 
   @Test
   void cutsOnlyLargeUncompressedLineFilesIntoContiguousRanges() throws IOException {
     InputPlan plan = planner.plan(List.of(dir.toString()));
-    List<InputSplit> big = plan.splits().stream().filter(s -> name(s.path()).equals("big.jsonl")).toList();
+    List<InputSplit> big =
+        plan.splits().stream().filter(s -> name(s.path()).equals("big.jsonl")).toList();
     assertEquals(3, big.size());
     long expectedStart = 0;
     for (InputSplit split : big) {
@@ -63,59 +66,87 @@ class InputPlannerTest {
     }
     assertEquals(2500, expectedStart);
     for (String whole : List.of("big.txt.gz", "big.csv", "a.jsonl")) {
-      List<InputSplit> splits = plan.splits().stream().filter(s -> name(s.path()).equals(whole)).toList();
+      List<InputSplit> splits =
+          plan.splits().stream().filter(s -> name(s.path()).equals(whole)).toList();
       assertEquals(1, splits.size(), whole);
       assertTrue(splits.get(0).wholeFile(), whole);
     }
-    assertEquals(InputFormat.TEXT, plan.splits().stream().filter(s -> name(s.path()).equals("c.txt")).findFirst().orElseThrow().format());
+    assertEquals(
+        InputFormat.TEXT,
+        plan.splits().stream()
+            .filter(s -> name(s.path()).equals("c.txt"))
+            .findFirst()
+            .orElseThrow()
+            .format());
   }
 
   @Test
   void globsAndExplicitFilesWork() throws IOException {
-    InputPlan plan = planner.plan(List.of(dir.resolve("*.tsv").toString(), dir.resolve("2025/11/26/c.txt").toString()));
-    assertEquals(List.of("b.tsv", "c.txt"), plan.splits().stream().map(s -> name(s.path())).toList());
+    InputPlan plan =
+        planner.plan(
+            List.of(dir.resolve("*.tsv").toString(), dir.resolve("2025/11/26/c.txt").toString()));
+    assertEquals(
+        List.of("b.tsv", "c.txt"), plan.splits().stream().map(s -> name(s.path())).toList());
   }
 
   @Test
   void overlappingInputsReadEachFileOnce() throws IOException {
-    InputPlan plan = planner.plan(List.of(dir.toString(), dir.resolve("a.jsonl").toString(), dir.resolve("*.tsv").toString()));
+    InputPlan plan =
+        planner.plan(
+            List.of(
+                dir.toString(),
+                dir.resolve("a.jsonl").toString(),
+                dir.resolve("*.tsv").toString()));
     assertEquals(1, plan.splits().stream().filter(s -> name(s.path()).equals("a.jsonl")).count());
     assertEquals(1, plan.splits().stream().filter(s -> name(s.path()).equals("b.tsv")).count());
     assertEquals(7, plan.fileCount());
     // Without any skipped file to hide it: the second input's only file was already planned.
-    InputPlan again = planner.plan(List.of(dir.resolve("*.tsv").toString(), dir.resolve("b.tsv").toString()));
+    InputPlan again =
+        planner.plan(List.of(dir.resolve("*.tsv").toString(), dir.resolve("b.tsv").toString()));
     assertEquals(1, again.splits().size());
   }
 
   @Test
   void forcedFormatAppliesToEveryFile() throws IOException {
-    InputPlan plan = new InputPlanner(CONF, Optional.of(InputFormat.TEXT), 1 << 20).plan(List.of(dir.resolve("notes.md").toString()));
-    assertEquals(List.of(new InputSplit(plan.splits().get(0).path(), InputFormat.TEXT, 0, -1)), plan.splits());
+    InputPlan plan =
+        new InputPlanner(CONF, Optional.of(InputFormat.TEXT), 1 << 20)
+            .plan(List.of(dir.resolve("notes.md").toString()));
+    assertEquals(
+        List.of(new InputSplit(plan.splits().get(0).path(), InputFormat.TEXT, 0, -1)),
+        plan.splits());
   }
 
   @Test
   void inputsThatMatchNothingAreNamed() {
     String missing = dir.resolve("nothing-*.jsonl").toString();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> planner.plan(List.of(missing)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> planner.plan(List.of(missing)));
     assertTrue(e.getMessage().contains(missing), e.getMessage());
   }
 
   @Test
   void explicitFileOfUnknownFormatIsNamed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> planner.plan(List.of(dir.resolve("notes.md").toString())));
-    assertTrue(e.getMessage().contains("notes.md") && e.getMessage().contains("--format"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> planner.plan(List.of(dir.resolve("notes.md").toString())));
+    assertTrue(
+        e.getMessage().contains("notes.md") && e.getMessage().contains("--format"), e.getMessage());
   }
 
   @Test
   void directoryWithOnlyHiddenFilesIsAnError() {
     String hiddenOnly = dir.resolve("_truth").getParent().resolve("sub").toString();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> planner.plan(List.of(hiddenOnly)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> planner.plan(List.of(hiddenOnly)));
     assertTrue(e.getMessage().contains("no readable file"), e.getMessage());
   }
 
   @Test
   void tooSmallSplitSizeIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new InputPlanner(CONF, Optional.empty(), 10));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new InputPlanner(CONF, Optional.empty(), 10));
     assertTrue(e.getMessage().contains("10"));
   }
 

@@ -28,10 +28,10 @@ import org.sectortrends.testing.SparkTestSession;
 class MinHashTest {
 
   private static final String[] TEXTS = {
-      "국내 반도체 수출이 석 달 연속 늘었다. 메모리 가격이 오르고 인공지능 서버 수요가 이어진 덕분이다.",
-      "한편 국내 반도체 수출이 석 달 연속 늘었다. 특히 메모리 가격이 오르고 인공지능 서버 수요가 이어진 덕분이다.",
-      "전기차 배터리 업체들의 3분기 영업이익이 지난해보다 12.5% 줄었다.",
-      "abcde",
+    "국내 반도체 수출이 석 달 연속 늘었다. 메모리 가격이 오르고 인공지능 서버 수요가 이어진 덕분이다.",
+    "한편 국내 반도체 수출이 석 달 연속 늘었다. 특히 메모리 가격이 오르고 인공지능 서버 수요가 이어진 덕분이다.",
+    "전기차 배터리 업체들의 3분기 영업이익이 지난해보다 12.5% 줄었다.",
+    "abcde",
   };
 
   @Test
@@ -40,7 +40,10 @@ class MinHashTest {
     try {
       int functions = 42;
       long seed = 20_251_126L;
-      StructType schema = new StructType().add("i", DataTypes.IntegerType).add("features", SQLDataTypes.VectorType());
+      StructType schema =
+          new StructType()
+              .add("i", DataTypes.IntegerType)
+              .add("features", SQLDataTypes.VectorType());
       List<Row> rows = new ArrayList<>();
       for (int i = 0; i < TEXTS.length; i++) {
         int[] shingles = Shingles.of(TEXTS[i]);
@@ -49,8 +52,13 @@ class MinHashTest {
         rows.add(RowFactory.create(i, Vectors.sparse(Shingles.DIMENSION, shingles, ones)));
       }
       Dataset<Row> features = spark.createDataFrame(rows, schema);
-      MinHashLSHModel model = new MinHashLSH().setNumHashTables(functions).setSeed(seed)
-          .setInputCol("features").setOutputCol("hashes").fit(features);
+      MinHashLSHModel model =
+          new MinHashLSH()
+              .setNumHashTables(functions)
+              .setSeed(seed)
+              .setInputCol("features")
+              .setOutputCol("hashes")
+              .fit(features);
       MinHash ours = new MinHash(functions, seed);
       List<Row> hashed = model.transform(features).select("i", "hashes").collectAsList();
       assertEquals(TEXTS.length, hashed.size());
@@ -59,7 +67,10 @@ class MinHashTest {
         long[] signature = ours.signature(Shingles.of(TEXTS[row.getInt(0)]));
         assertEquals(functions, signature.length);
         for (int j = 0; j < functions; j++) {
-          assertEquals((long) expected.get(j).apply(0), signature[j], "text " + row.getInt(0) + ", function " + j);
+          assertEquals(
+              (long) expected.get(j).apply(0),
+              signature[j],
+              "text " + row.getInt(0) + ", function " + j);
         }
       }
     } finally {
@@ -70,15 +81,19 @@ class MinHashTest {
   @Test
   void sameSeedSameSignatureAndOtherSeedAnother() {
     int[] shingles = Shingles.of(TEXTS[0]);
-    assertArrayEquals(new MinHash(12, 7).signature(shingles), new MinHash(12, 7).signature(shingles));
-    assertNotEquals(Arrays.toString(new MinHash(12, 7).signature(shingles)), Arrays.toString(new MinHash(12, 8).signature(shingles)));
+    assertArrayEquals(
+        new MinHash(12, 7).signature(shingles), new MinHash(12, 7).signature(shingles));
+    assertNotEquals(
+        Arrays.toString(new MinHash(12, 7).signature(shingles)),
+        Arrays.toString(new MinHash(12, 8).signature(shingles)));
   }
 
   @Test
   void repeatsAndOrderOfIndicesDoNotChangeTheSignature() {
     String text = TEXTS[0] + TEXTS[0];
     MinHash minHash = new MinHash(42, 3);
-    assertArrayEquals(minHash.signature(Shingles.of(text)), minHash.signature(Shingles.indices(text)));
+    assertArrayEquals(
+        minHash.signature(Shingles.of(text)), minHash.signature(Shingles.indices(text)));
   }
 
   @Test
@@ -115,7 +130,8 @@ class MinHashTest {
   @ParameterizedTest
   @CsvSource({"0", "-3"})
   void rejectsBadArguments(int functions) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MinHash(functions, 1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new MinHash(functions, 1));
     assertTrue(e.getMessage().contains(String.valueOf(functions)), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new MinHash(4, 1).signature(new int[0]));
     assertThrows(IllegalArgumentException.class, () -> MinHash.bandKeys(new long[4], 3, 2));

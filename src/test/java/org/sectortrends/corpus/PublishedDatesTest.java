@@ -17,7 +17,10 @@ class PublishedDatesTest {
 
   /** Columns: record value | UTC instant | Seoul calendar date. */
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       2025-11-26T14:03:00+09:00          | 2025-11-26T05:03:00Z     | 2025-11-26
       2025-11-26T14:03:00+0900           | 2025-11-26T05:03:00Z     | 2025-11-26
       2025-11-26T14:03:00-05:00          | 2025-11-26T19:03:00Z     | 2025-11-27
@@ -73,18 +76,41 @@ class PublishedDatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "2025-13-01", "2025-02-30", "2025-00-10", "2025-11-26 25:00", "2025-11-26 14:61", "2025년 11월 26일 오후 13시",
-      "2025년 11월 26일 오전 0시", "20251399", "2025-11-26T14:03:00+19:00", "어제", "25:00", "2025", "11/26/2025",
-      "25.11.26", "2025-11-26 오후", "Nov 26, 2025", "123456789", "2025-11-26T14:03:00+09:00 extra"})
+  @ValueSource(
+      strings = {
+        "2025-13-01",
+        "2025-02-30",
+        "2025-00-10",
+        "2025-11-26 25:00",
+        "2025-11-26 14:61",
+        "2025년 11월 26일 오후 13시",
+        "2025년 11월 26일 오전 0시",
+        "20251399",
+        "2025-11-26T14:03:00+19:00",
+        "어제",
+        "25:00",
+        "2025",
+        "11/26/2025",
+        "25.11.26",
+        "2025-11-26 오후",
+        "Nov 26, 2025",
+        "123456789",
+        "2025-11-26T14:03:00+09:00 extra"
+      })
   void rejectsUnreadableValuesNamingThem(String value) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PublishedDates.parseRecordValue(value));
-    assertTrue(e.getMessage().contains(value.strip()), () -> "message should name the value: " + e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PublishedDates.parseRecordValue(value));
+    assertTrue(
+        e.getMessage().contains(value.strip()),
+        () -> "message should name the value: " + e.getMessage());
   }
 
   /** Columns: path | Seoul date, or NONE. */
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       /data/news/2025/11/26/x.txt                        | 2025-11-26
       hdfs://cluster/corpus/2025/11/26/part-0001.jsonl   | 2025-11-26
       s3a://bucket/2024/01/02/03/x.jsonl                 | 2024-01-02
@@ -127,7 +153,8 @@ class PublishedDatesTest {
 
   @Test
   void startOfDayIsSeoulMidnight() {
-    PublishedDate d = PublishedDates.startOfDay(LocalDate.of(2025, 1, 1), PublishedDate.FROM_DEFAULT);
+    PublishedDate d =
+        PublishedDates.startOfDay(LocalDate.of(2025, 1, 1), PublishedDate.FROM_DEFAULT);
     assertEquals(Instant.parse("2024-12-31T15:00:00Z"), d.instant());
     assertEquals(LocalDate.of(2025, 1, 1), d.date());
     assertEquals(PublishedDate.FROM_DEFAULT, d.source());

@@ -10,9 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ShinglesTest {
 
-  private static final String ARTICLE = "국내 반도체 수출이 석 달 연속 늘었다. 산업통상자원부에 따르면 지난달 반도체 수출액은 "
-      + "120억 달러로 지난해 같은 달보다 15% 증가했다. 메모리 가격이 오르고 인공지능 서버 수요가 이어진 덕분이다. "
-      + "업계는 내년 상반기까지 증가세가 이어질 것으로 내다봤다.";
+  private static final String ARTICLE =
+      "국내 반도체 수출이 석 달 연속 늘었다. 산업통상자원부에 따르면 지난달 반도체 수출액은 "
+          + "120억 달러로 지난해 같은 달보다 15% 증가했다. 메모리 가격이 오르고 인공지능 서버 수요가 이어진 덕분이다. "
+          + "업계는 내년 상반기까지 증가세가 이어질 것으로 내다봤다.";
 
   private static double similarity(String a, String b) {
     return Shingles.jaccard(Shingles.of(a), Shingles.of(b));
@@ -42,8 +43,9 @@ class ShinglesTest {
 
   @Test
   void unrelatedTextsAreLow() {
-    String other = "프로야구 개막전이 비로 하루 미뤄졌다. 구단들은 주말 경기 일정을 다시 짜기로 했고 팬들은 환불 절차를 "
-        + "문의했다. 기상청은 내일 오후부터 비가 그칠 것이라고 예보했다.";
+    String other =
+        "프로야구 개막전이 비로 하루 미뤄졌다. 구단들은 주말 경기 일정을 다시 짜기로 했고 팬들은 환불 절차를 "
+            + "문의했다. 기상청은 내일 오후부터 비가 그칠 것이라고 예보했다.";
     assertTrue(similarity(ARTICLE, other) < 0.05, "similarity " + similarity(ARTICLE, other));
   }
 
@@ -84,6 +86,7 @@ class ShinglesTest {
   void positionIndicesHoldEveryWindowAndTheSameSetAsOf(String text, int windows) {
     int[] positions = Shingles.indices(text);
     assertEquals(windows, positions.length, "one index per window of five non-space characters");
-    assertArrayEquals(Shingles.of(text), java.util.Arrays.stream(positions).sorted().distinct().toArray());
+    assertArrayEquals(
+        Shingles.of(text), java.util.Arrays.stream(positions).sorted().distinct().toArray());
   }
 }

@@ -1,7 +1,6 @@
 package org.sectortrends.corpus;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,26 +35,32 @@ class SplitRecordReaderTest {
   private static final Instant RUN = Instant.parse("2025-12-01T00:00:00Z");
   private static final Configuration CONF = new Configuration();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   // ---------------------------------------------------------------- JSONL
 
   @Test
   void readsJsonlWithEveryKindOfBadLine() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    write(bytes, "{\"id\":\"a1\",\"title\":\"제목\",\"body\":\"본문 하나\",\"published_at\":\"2025-11-26\",\"views\":12}\n"); // line 1
-    write(bytes, "{\"id\":\"a2\",\"body\":\"깨진 JSON\"\n");                                             // line 2
-    write(bytes, "[1,2,3]\n");                                                                          // line 3
-    write(bytes, "\n");                                                                                 // line 4
-    write(bytes, "   \t \n");                                                                           // line 5
-    bytes.write(new byte[] {'{', '"', 'b', 'o', 'd', 'y', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'}); // line 6
-    write(bytes, "{\"id\":7,\"body\":\"숫자 id\",\"outlet\":null,\"section\":{\"main\":\"IT\"}}\n");      // line 7
-    write(bytes, "\"그냥 문자열\"\n");                                                                   // line 8
-    write(bytes, "null\n");                                                                             // line 9
-    write(bytes, "{\"body\":\"앞\"}{\"body\":\"뒤\"}\n");                                             // line 10
-    write(bytes, "{\"body\":\"뒤에 글자\"} 꼬리\n");                                                  // line 11
-    write(bytes, "{\"body\":\"마지막 줄 줄바꿈 없음\"}");                                               // line 12
+    write(
+        bytes,
+        "{\"id\":\"a1\",\"title\":\"제목\",\"body\":\"본문 하나\",\"published_at\":\"2025-11-26\",\"views\":12}\n"); // line 1
+    write(bytes, "{\"id\":\"a2\",\"body\":\"깨진 JSON\"\n"); // line 2
+    write(bytes, "[1,2,3]\n"); // line 3
+    write(bytes, "\n"); // line 4
+    write(bytes, "   \t \n"); // line 5
+    bytes.write(
+        new byte[] {
+          '{', '"', 'b', 'o', 'd', 'y', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'
+        }); // line 6
+    write(
+        bytes,
+        "{\"id\":7,\"body\":\"숫자 id\",\"outlet\":null,\"section\":{\"main\":\"IT\"}}\n"); // line 7
+    write(bytes, "\"그냥 문자열\"\n"); // line 8
+    write(bytes, "null\n"); // line 9
+    write(bytes, "{\"body\":\"앞\"}{\"body\":\"뒤\"}\n"); // line 10
+    write(bytes, "{\"body\":\"뒤에 글자\"} 꼬리\n"); // line 11
+    write(bytes, "{\"body\":\"마지막 줄 줄바꿈 없음\"}"); // line 12
     Path file = file("news.jsonl", bytes.toByteArray());
 
     List<SourceRecord> records = readWhole(file, InputFormat.JSONL);
@@ -63,8 +68,17 @@ class SplitRecordReaderTest {
 
     SourceRecord first = records.get(0);
     assertFalse(first.isFailed());
-    assertEquals(Map.of(ArticleField.ID, "a1", ArticleField.TITLE, "제목", ArticleField.BODY, "본문 하나",
-        ArticleField.PUBLISHED_AT, "2025-11-26"), first.fields());
+    assertEquals(
+        Map.of(
+            ArticleField.ID,
+            "a1",
+            ArticleField.TITLE,
+            "제목",
+            ArticleField.BODY,
+            "본문 하나",
+            ArticleField.PUBLISHED_AT,
+            "2025-11-26"),
+        first.fields());
     assertEquals(1L, first.line());
     assertEquals(0L, first.offset());
     assertTrue(first.payload().contains("본문 하나"));
@@ -105,14 +119,19 @@ class SplitRecordReaderTest {
   @Test
   void columnMapAppliesToJsonKeys() throws IOException {
     Path file = file("mapped.jsonl", "{\"index\":\"9\",\"headline\":\"제목이 본문\"}\n".getBytes(UTF_8));
-    IngestSettings settings = new IngestSettings(10, 1 << 20, 4096, null, RUN, ColumnMap.parse("id=index,body=headline"));
-    List<SourceRecord> records = read(new InputSplit(file.toString(), InputFormat.JSONL, 0, -1), settings);
-    assertEquals(Map.of(ArticleField.ID, "9", ArticleField.BODY, "제목이 본문"), records.get(0).fields());
+    IngestSettings settings =
+        new IngestSettings(10, 1 << 20, 4096, null, RUN, ColumnMap.parse("id=index,body=headline"));
+    List<SourceRecord> records =
+        read(new InputSplit(file.toString(), InputFormat.JSONL, 0, -1), settings);
+    assertEquals(
+        Map.of(ArticleField.ID, "9", ArticleField.BODY, "제목이 본문"), records.get(0).fields());
   }
 
   @Test
   void crlfLineEndingsAndByteOrderMarkAreDropped() throws IOException {
-    byte[] content = ("\uFEFF{\"body\":\"첫째\"}\r\n{\"body\":\"둘째\"}\r\n\r\n{\"body\":\"셋째\"}\r\n").getBytes(UTF_8);
+    byte[] content =
+        ("\uFEFF{\"body\":\"첫째\"}\r\n{\"body\":\"둘째\"}\r\n\r\n{\"body\":\"셋째\"}\r\n")
+            .getBytes(UTF_8);
     List<SourceRecord> records = readWhole(file("crlf.jsonl", content), InputFormat.JSONL);
     assertEquals(4, records.size());
     assertEquals("첫째", records.get(0).fields().get(ArticleField.BODY));
@@ -147,17 +166,21 @@ class SplitRecordReaderTest {
     Path file = file("huge.jsonl", bytes.toByteArray());
 
     IngestSettings settings = new IngestSettings(10, limit, 4096, null, RUN, ColumnMap.identity());
-    List<SourceRecord> records = read(new InputSplit(file.toString(), InputFormat.JSONL, 0, -1), settings);
+    List<SourceRecord> records =
+        read(new InputSplit(file.toString(), InputFormat.JSONL, 0, -1), settings);
     assertEquals(3, records.size());
     assertEquals("앞 기사", records.get(0).fields().get(ArticleField.BODY));
     SourceRecord tooLarge = records.get(1);
     assertFailure(tooLarge, QuarantineReason.RECORD_TOO_LARGE, 2);
     assertTrue(tooLarge.message().contains(String.valueOf(huge + 11L)), tooLarge.message());
-    assertTrue(tooLarge.payload().length() <= limit, "payload holds at most the limit, not the whole line");
+    assertTrue(
+        tooLarge.payload().length() <= limit,
+        "payload holds at most the limit, not the whole line");
     assertTrue(tooLarge.payload().startsWith("{\"body\":\"xxx"));
     assertEquals("뒤 기사", records.get(2).fields().get(ArticleField.BODY));
     assertEquals(3L, records.get(2).line());
-    assertEquals(bytes.size() - "{\"body\":\"뒤 기사\"}\n".getBytes(UTF_8).length, records.get(2).offset());
+    assertEquals(
+        bytes.size() - "{\"body\":\"뒤 기사\"}\n".getBytes(UTF_8).length, records.get(2).offset());
   }
 
   @ParameterizedTest
@@ -169,7 +192,8 @@ class SplitRecordReaderTest {
     assertEquals(limit, line.getBytes(UTF_8).length);
     Path file = file("limit.jsonl", (line + lineEnd + line + "z" + lineEnd).getBytes(UTF_8));
     IngestSettings settings = new IngestSettings(10, limit, 4096, null, RUN, ColumnMap.identity());
-    List<SourceRecord> records = read(new InputSplit(file.toString(), InputFormat.JSONL, 0, -1), settings);
+    List<SourceRecord> records =
+        read(new InputSplit(file.toString(), InputFormat.JSONL, 0, -1), settings);
     assertEquals(2, records.size());
     assertEquals(body, records.get(0).fields().get(ArticleField.BODY));
     assertFailure(records.get(1), QuarantineReason.RECORD_TOO_LARGE, 2);
@@ -180,12 +204,15 @@ class SplitRecordReaderTest {
   @ParameterizedTest
   @EnumSource(Compression.class)
   void compressedFilesReadLikePlainOnes(Compression compression) throws IOException {
-    byte[] plain = ("{\"id\":\"1\",\"body\":\"압축 첫째\"}\n\n{\"id\":\"2\",\"body\":\"압축 둘째\"}\n").getBytes(UTF_8);
-    String suffix = switch (compression) {
-      case NONE -> "";
-      case GZIP -> ".gz";
-      case ZSTD -> ".zst";
-    };
+    byte[] plain =
+        ("{\"id\":\"1\",\"body\":\"압축 첫째\"}\n\n{\"id\":\"2\",\"body\":\"압축 둘째\"}\n")
+            .getBytes(UTF_8);
+    String suffix =
+        switch (compression) {
+          case NONE -> "";
+          case GZIP -> ".gz";
+          case ZSTD -> ".zst";
+        };
     Path file = file("packed.jsonl" + suffix, compress(plain, compression));
     List<SourceRecord> records = readWhole(file, InputFormat.JSONL);
     assertEquals(3, records.size());
@@ -201,15 +228,23 @@ class SplitRecordReaderTest {
     StringBuilder text = new StringBuilder();
     Random random = new Random(7);
     for (int i = 0; i < 2000; i++) {
-      text.append("{\"id\":\"").append(i).append("\",\"body\":\"").append(random.nextLong()).append("\"}\n");
+      text.append("{\"id\":\"")
+          .append(i)
+          .append("\",\"body\":\"")
+          .append(random.nextLong())
+          .append("\"}\n");
     }
     byte[] packed = compress(text.toString().getBytes(UTF_8), Compression.GZIP);
     Path file = file("cut.jsonl.gz", Arrays.copyOf(packed, packed.length / 2));
     List<SourceRecord> records = readWhole(file, InputFormat.JSONL);
     SourceRecord last = records.get(records.size() - 1);
     assertEquals(QuarantineReason.UNREADABLE_INPUT, last.failure());
-    assertTrue(records.size() > 1 && records.size() < 2000, "some records before the break: " + records.size());
-    assertTrue(records.subList(0, records.size() - 1).stream().noneMatch(r -> r.failure() == QuarantineReason.UNREADABLE_INPUT));
+    assertTrue(
+        records.size() > 1 && records.size() < 2000,
+        "some records before the break: " + records.size());
+    assertTrue(
+        records.subList(0, records.size() - 1).stream()
+            .noneMatch(r -> r.failure() == QuarantineReason.UNREADABLE_INPUT));
   }
 
   @Test
@@ -223,21 +258,29 @@ class SplitRecordReaderTest {
 
   @Test
   void readsCsvWithHeaderQuotedMultiLineFieldsAndBadRows() throws IOException {
-    String csv = "\uFEFFid, body ,published_at\r\n"                       // line 1: header, BOM, spaces
-        + "1,\"첫 기사, 쉼표 포함\",2025-11-26\r\n"                       // line 2
-        + "2,\"여러 줄\n둘째 줄\n셋째 줄\",2025-11-27\n"                  // lines 3-5
-        + "3,필드가 모자람\n"                                              // line 6
-        + "4,\"그는 \"\"좋다\"\"고 했다\",\n"                             // line 7
-        + "\n"                                                             // line 8
-        + "5,\"닫힌 뒤\"글자,2025-11-28\n"                                 // line 9
-        + "6,27\" 모니터 출하,2025-11-29\n"                                // line 10
-        + "7,\"끝나지 않는 따옴표,2025-11-30\n"                             // line 11
-        + "8,이 줄은 따옴표 안에 들어간다,2025-12-01\n";                    // line 12
+    String csv =
+        "\uFEFFid, body ,published_at\r\n" // line 1: header, BOM, spaces
+            + "1,\"첫 기사, 쉼표 포함\",2025-11-26\r\n" // line 2
+            + "2,\"여러 줄\n둘째 줄\n셋째 줄\",2025-11-27\n" // lines 3-5
+            + "3,필드가 모자람\n" // line 6
+            + "4,\"그는 \"\"좋다\"\"고 했다\",\n" // line 7
+            + "\n" // line 8
+            + "5,\"닫힌 뒤\"글자,2025-11-28\n" // line 9
+            + "6,27\" 모니터 출하,2025-11-29\n" // line 10
+            + "7,\"끝나지 않는 따옴표,2025-11-30\n" // line 11
+            + "8,이 줄은 따옴표 안에 들어간다,2025-12-01\n"; // line 12
     Path file = file("table.csv", csv.getBytes(UTF_8));
     List<SourceRecord> records = readWhole(file, InputFormat.CSV);
     assertEquals(8, records.size(), () -> records.toString());
 
-    assertEquals(Map.of(ArticleField.ID, "1", ArticleField.BODY, "첫 기사, 쉼표 포함", ArticleField.PUBLISHED_AT, "2025-11-26"),
+    assertEquals(
+        Map.of(
+            ArticleField.ID,
+            "1",
+            ArticleField.BODY,
+            "첫 기사, 쉼표 포함",
+            ArticleField.PUBLISHED_AT,
+            "2025-11-26"),
         records.get(0).fields());
     assertEquals(2L, records.get(0).line());
     assertEquals("여러 줄\n둘째 줄\n셋째 줄", records.get(1).fields().get(ArticleField.BODY));
@@ -266,7 +309,11 @@ class SplitRecordReaderTest {
   void csvRecordSpanningTooManyBytesIsTooLarge() throws IOException {
     String csv = "id,body\n1,\"" + "열린 따옴표 뒤 긴 줄\n".repeat(200) + "2,다음\n";
     IngestSettings settings = new IngestSettings(10, 1024, 4096, null, RUN, ColumnMap.identity());
-    List<SourceRecord> records = read(new InputSplit(file("open.csv", csv.getBytes(UTF_8)).toString(), InputFormat.CSV, 0, -1), settings);
+    List<SourceRecord> records =
+        read(
+            new InputSplit(
+                file("open.csv", csv.getBytes(UTF_8)).toString(), InputFormat.CSV, 0, -1),
+            settings);
     assertEquals(QuarantineReason.RECORD_TOO_LARGE, records.get(0).failure());
     assertEquals(2L, records.get(0).line());
   }
@@ -274,23 +321,38 @@ class SplitRecordReaderTest {
   @Test
   void emptyCsvFileHasNoRecords() throws IOException {
     assertEquals(List.of(), readWhole(file("empty.csv", new byte[0]), InputFormat.CSV));
-    assertEquals(List.of(), readWhole(file("header-only.csv", "id,body\n".getBytes(UTF_8)), InputFormat.CSV));
+    assertEquals(
+        List.of(),
+        readWhole(file("header-only.csv", "id,body\n".getBytes(UTF_8)), InputFormat.CSV));
   }
 
   @Test
   void readsTsvWithoutQuoting() throws IOException {
-    String tsv = "index\ttitle\tdate\r\n"
-        + "1\t\"따옴표\" 그대로\t2025-11-26\r\n"
-        + "2\t필드 둘\r\n"
-        + "\r\n"
-        + "3\t쉼표, 포함\t2025-11-27\n";
-    IngestSettings settings = new IngestSettings(10, 1 << 20, 4096, null, RUN, ColumnMap.parse("id=index,body=title,published_at=date"));
+    String tsv =
+        "index\ttitle\tdate\r\n"
+            + "1\t\"따옴표\" 그대로\t2025-11-26\r\n"
+            + "2\t필드 둘\r\n"
+            + "\r\n"
+            + "3\t쉼표, 포함\t2025-11-27\n";
+    IngestSettings settings =
+        new IngestSettings(
+            10, 1 << 20, 4096, null, RUN, ColumnMap.parse("id=index,body=title,published_at=date"));
     Path file = file("ynat.tsv", tsv.getBytes(UTF_8));
-    List<SourceRecord> records = read(new InputSplit(file.toString(), InputFormat.TSV, 0, -1), settings);
+    List<SourceRecord> records =
+        read(new InputSplit(file.toString(), InputFormat.TSV, 0, -1), settings);
     assertEquals(4, records.size());
     // body=title maps the body; the title field still reads its own column, which exists here.
-    assertEquals(Map.of(ArticleField.ID, "1", ArticleField.BODY, "\"따옴표\" 그대로", ArticleField.TITLE, "\"따옴표\" 그대로",
-        ArticleField.PUBLISHED_AT, "2025-11-26"), records.get(0).fields());
+    assertEquals(
+        Map.of(
+            ArticleField.ID,
+            "1",
+            ArticleField.BODY,
+            "\"따옴표\" 그대로",
+            ArticleField.TITLE,
+            "\"따옴표\" 그대로",
+            ArticleField.PUBLISHED_AT,
+            "2025-11-26"),
+        records.get(0).fields());
     assertEquals(2L, records.get(0).line());
     assertFailure(records.get(1), QuarantineReason.MALFORMED_CSV, 3);
     assertFailure(records.get(2), QuarantineReason.EMPTY_RECORD, 4);
@@ -312,8 +374,11 @@ class SplitRecordReaderTest {
   @Test
   void iteratorContract() throws IOException {
     Path file = file("one.txt", "한 줄\n".getBytes(UTF_8));
-    try (SplitRecordReader reader = new SplitRecordReader(new InputSplit(file.toString(), InputFormat.TEXT, 0, -1),
-        IngestSettings.defaults(RUN), CONF)) {
+    try (SplitRecordReader reader =
+        new SplitRecordReader(
+            new InputSplit(file.toString(), InputFormat.TEXT, 0, -1),
+            IngestSettings.defaults(RUN),
+            CONF)) {
       assertTrue(reader.hasNext());
       assertTrue(reader.hasNext(), "hasNext does not consume");
       assertEquals("한 줄", reader.next().fields().get(ArticleField.BODY));
@@ -325,7 +390,9 @@ class SplitRecordReaderTest {
   // ---------------------------------------------------------------- byte-range splits
 
   @ParameterizedTest
-  @EnumSource(value = InputFormat.class, names = {"JSONL", "TEXT"})
+  @EnumSource(
+      value = InputFormat.class,
+      names = {"JSONL", "TEXT"})
   void everyCutOfAFileReadsEachRecordExactlyOnce(InputFormat format) throws IOException {
     byte[] content = mixedLines(format, 60, new Random(42));
     Path file = file("cut." + format.key(), content);
@@ -339,12 +406,13 @@ class SplitRecordReaderTest {
       int n = 1 + random.nextInt(6);
       for (int i = 0; i < n; i++) {
         // Half of the cuts fall exactly on a line start or just before/after one.
-        long cut = switch (random.nextInt(4)) {
-          case 0 -> starts.get(random.nextInt(starts.size()));
-          case 1 -> starts.get(random.nextInt(starts.size())) - 1;
-          case 2 -> starts.get(random.nextInt(starts.size())) + 1;
-          default -> random.nextInt(content.length + 1);
-        };
+        long cut =
+            switch (random.nextInt(4)) {
+              case 0 -> starts.get(random.nextInt(starts.size()));
+              case 1 -> starts.get(random.nextInt(starts.size())) - 1;
+              case 2 -> starts.get(random.nextInt(starts.size())) + 1;
+              default -> random.nextInt(content.length + 1);
+            };
         if (cut > 0 && cut < content.length) {
           cuts.add(cut);
         }
@@ -360,10 +428,16 @@ class SplitRecordReaderTest {
     List<String> whole = keys(readWhole(file, InputFormat.JSONL));
     assertEquals(5, whole.size());
     for (long a = 1; a < content.length; a++) {
-      assertEquals(whole, readInPieces(file, InputFormat.JSONL, content.length, new TreeSet<>(List.of(a))), "cut " + a);
+      assertEquals(
+          whole,
+          readInPieces(file, InputFormat.JSONL, content.length, new TreeSet<>(List.of(a))),
+          "cut " + a);
       // Nearby second cuts make tiny ranges that hold no line start; far ones are covered above.
       for (long b = a + 1; b < Math.min(content.length, a + 4); b++) {
-        assertEquals(whole, readInPieces(file, InputFormat.JSONL, content.length, new TreeSet<>(List.of(a, b))), "cuts " + a + "," + b);
+        assertEquals(
+            whole,
+            readInPieces(file, InputFormat.JSONL, content.length, new TreeSet<>(List.of(a, b))),
+            "cuts " + a + "," + b);
       }
     }
   }
@@ -373,8 +447,14 @@ class SplitRecordReaderTest {
     byte[] content = "첫째 줄\n둘째 줄\n셋째 줄\n".getBytes(UTF_8);
     Path file = file("lines.txt", content);
     long second = lineStarts(content).get(1);
-    List<SourceRecord> head = read(new InputSplit(file.toString(), InputFormat.TEXT, 0, second), IngestSettings.defaults(RUN));
-    List<SourceRecord> tail = read(new InputSplit(file.toString(), InputFormat.TEXT, second, content.length - second), IngestSettings.defaults(RUN));
+    List<SourceRecord> head =
+        read(
+            new InputSplit(file.toString(), InputFormat.TEXT, 0, second),
+            IngestSettings.defaults(RUN));
+    List<SourceRecord> tail =
+        read(
+            new InputSplit(file.toString(), InputFormat.TEXT, second, content.length - second),
+            IngestSettings.defaults(RUN));
     assertEquals(List.of(1L, 2L), head.stream().map(SourceRecord::line).toList());
     assertEquals(1, tail.size());
     assertNull(tail.get(0).line());
@@ -393,8 +473,11 @@ class SplitRecordReaderTest {
     assertEquals(200, whole.size());
     List<SourceRecord> all = new ArrayList<>();
     for (long start = 0; start < content.length; start += 1000) {
-      all.addAll(read(new InputSplit(file.toString(), InputFormat.TSV, start, Math.min(1000, content.length - start)),
-          IngestSettings.defaults(RUN)));
+      all.addAll(
+          read(
+              new InputSplit(
+                  file.toString(), InputFormat.TSV, start, Math.min(1000, content.length - start)),
+              IngestSettings.defaults(RUN)));
     }
     assertEquals(whole, keys(all));
     assertTrue(all.stream().noneMatch(SourceRecord::isFailed));
@@ -407,14 +490,20 @@ class SplitRecordReaderTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < count; i++) {
       int kind = random.nextInt(8);
-      String text = switch (kind) {
-        case 0 -> "";
-        case 1 -> "{\"body\":\"깨진";
-        case 2 -> "가나다라".repeat(random.nextInt(40));
-        default -> format == InputFormat.JSONL
-            ? "{\"id\":\"" + i + "\",\"body\":\"" + "한국어 본문 ".repeat(1 + random.nextInt(10)) + "\"}"
-            : i + " 번째 기사 " + "본문".repeat(random.nextInt(20));
-      };
+      String text =
+          switch (kind) {
+            case 0 -> "";
+            case 1 -> "{\"body\":\"깨진";
+            case 2 -> "가나다라".repeat(random.nextInt(40));
+            default ->
+                format == InputFormat.JSONL
+                    ? "{\"id\":\""
+                        + i
+                        + "\",\"body\":\""
+                        + "한국어 본문 ".repeat(1 + random.nextInt(10))
+                        + "\"}"
+                    : i + " 번째 기사 " + "본문".repeat(random.nextInt(20));
+          };
       write(out, text + (random.nextBoolean() ? "\r\n" : "\n"));
       if (kind == 4) {
         out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, 'x', '\n'}); // invalid UTF-8
@@ -424,13 +513,17 @@ class SplitRecordReaderTest {
     return out.toByteArray();
   }
 
-  private List<String> readInPieces(Path file, InputFormat format, long length, TreeSet<Long> cuts) {
+  private List<String> readInPieces(
+      Path file, InputFormat format, long length, TreeSet<Long> cuts) {
     List<SourceRecord> records = new ArrayList<>();
     long start = 0;
     List<Long> bounds = new ArrayList<>(cuts);
     bounds.add(length);
     for (long end : bounds) {
-      records.addAll(read(new InputSplit(file.toString(), format, start, end - start), IngestSettings.defaults(RUN)));
+      records.addAll(
+          read(
+              new InputSplit(file.toString(), format, start, end - start),
+              IngestSettings.defaults(RUN)));
       start = end;
     }
     return keys(records);
@@ -439,7 +532,13 @@ class SplitRecordReaderTest {
   /** A record's identity for comparisons: offset, outcome and payload. */
   private static List<String> keys(List<SourceRecord> records) {
     return records.stream()
-        .map(r -> r.offset() + "|" + (r.failure() == null ? r.fields() : r.failure()) + "|" + r.payload())
+        .map(
+            r ->
+                r.offset()
+                    + "|"
+                    + (r.failure() == null ? r.fields() : r.failure())
+                    + "|"
+                    + r.payload())
         .toList();
   }
 
@@ -462,11 +561,12 @@ class SplitRecordReaderTest {
 
   private static byte[] compress(byte[] plain, Compression compression) throws IOException {
     ByteArrayOutputStream packed = new ByteArrayOutputStream();
-    try (OutputStream out = switch (compression) {
-      case NONE -> packed;
-      case GZIP -> new GZIPOutputStream(packed);
-      case ZSTD -> new ZstdOutputStream(packed);
-    }) {
+    try (OutputStream out =
+        switch (compression) {
+          case NONE -> packed;
+          case GZIP -> new GZIPOutputStream(packed);
+          case ZSTD -> new ZstdOutputStream(packed);
+        }) {
       out.write(plain);
     }
     return packed.toByteArray();

@@ -94,13 +94,15 @@ class TextNormalizerTest {
 
   @Test
   void isIdempotent() {
-    bodies().forEach(a -> {
-      String once = TextNormalizer.normalizeBody((String) a.get()[0]);
-      // Entity decoding may reveal text like "<속보>" that looks like a tag; the expected
-      // forms above do not, so a second pass changes nothing.
-      if (!once.contains("<")) {
-        assertEquals(once, TextNormalizer.normalizeBody(once));
-      }
-    });
+    bodies()
+        .forEach(
+            a -> {
+              String once = TextNormalizer.normalizeBody((String) a.get()[0]);
+              // Entity decoding may reveal text like "<속보>" that looks like a tag; the expected
+              // forms above do not, so a second pass changes nothing.
+              if (!once.contains("<")) {
+                assertEquals(once, TextNormalizer.normalizeBody(once));
+              }
+            });
   }
 }

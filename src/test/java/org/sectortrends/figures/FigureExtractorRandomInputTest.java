@@ -13,8 +13,9 @@ import org.sectortrends.testing.RandomKoreanText;
 /**
  * The extractor on random text ({@link RandomKoreanText}): it never throws, and every figure it
  * returns is well formed: its span lies within the text, its surface is the text at its offsets
- * (code points), spans come in order without overlapping, a conversion points to an earlier
- * figure and an upper end comes with the qualifier {@code range}. Rerun on other texts with {@code -Dsectortrends.randomSeed=N}.
+ * (code points), spans come in order without overlapping, a conversion points to an earlier figure
+ * and an upper end comes with the qualifier {@code range}. Rerun on other texts with {@code
+ * -Dsectortrends.randomSeed=N}.
  */
 class FigureExtractorRandomInputTest {
 
@@ -25,7 +26,11 @@ class FigureExtractorRandomInputTest {
     long seed = RandomKoreanText.seed(20261207L);
     RandomKoreanText random = new RandomKoreanText(seed);
     for (int i = 0; i < 1500; i++) {
-      check(random.text(1 + i % 60), i % 3 == 0 ? null : LocalDate.of(2025, 1 + i % 12, 1 + i % 28), seed, i);
+      check(
+          random.text(1 + i % 60),
+          i % 3 == 0 ? null : LocalDate.of(2025, 1 + i % 12, 1 + i % 28),
+          seed,
+          i);
     }
   }
 
@@ -40,11 +45,14 @@ class FigureExtractorRandomInputTest {
 
   @Test
   void longRunsOfOnePiece() {
-    String[] pieces = {"1", "1,", "1.", "1-", "조", "억원", "%", "만", "약 ", "~", "△", "▲3", "3~", "十", "일", "㎿", "😀", " ", "\n",
-      "3조", "3조원대", "두 배", "마이너스", "1/", "$1", "US$", "-1", "1분의", "절반"};
+    String[] pieces = {
+      "1", "1,", "1.", "1-", "조", "억원", "%", "만", "약 ", "~", "△", "▲3", "3~", "十", "일", "㎿", "😀",
+      " ", "\n", "3조", "3조원대", "두 배", "마이너스", "1/", "$1", "US$", "-1", "1분의", "절반"
+    };
     for (String piece : pieces) {
       // about 20,000 chars each; a run of figures without a sentence end (3조원대3조원대...) is one
-      // sentence of thousands of figures, which attribution handles in time quadratic in their number
+      // sentence of thousands of figures, which attribution handles in time quadratic in their
+      // number
       check(piece.repeat(20_000 / piece.length()), LocalDate.of(2025, 1, 1), 0, -1);
     }
   }
@@ -54,7 +62,8 @@ class FigureExtractorRandomInputTest {
     try {
       figures = EXTRACTOR.extract(text, published);
     } catch (RuntimeException e) {
-      throw new AssertionError("extract threw on text " + index + " of seed " + seed + ": " + quote(text), e);
+      throw new AssertionError(
+          "extract threw on text " + index + " of seed " + seed + ": " + quote(text), e);
     }
     int[] cps = text.codePoints().toArray();
     int previousEnd = 0;
@@ -62,35 +71,57 @@ class FigureExtractorRandomInputTest {
       Figure figure = figures.get(f);
       int at = f;
       java.util.function.Supplier<String> where =
-          () -> "figure " + at + " " + figure + " of text " + index + " of seed " + seed + ": " + quote(text);
+          () ->
+              "figure "
+                  + at
+                  + " "
+                  + figure
+                  + " of text "
+                  + index
+                  + " of seed "
+                  + seed
+                  + ": "
+                  + quote(text);
       if (figure.start() < 0 || figure.end() > cps.length || figure.start() >= figure.end()) {
         fail("span outside the text (" + cps.length + " code points): " + where.get());
       }
-      assertEquals(new String(cps, figure.start(), figure.end() - figure.start()), figure.surface(), where);
+      assertEquals(
+          new String(cps, figure.start(), figure.end() - figure.start()), figure.surface(), where);
       int previous = previousEnd;
       assertTrue(figure.start() >= previous, () -> "overlaps the previous figure: " + where.get());
       previousEnd = figure.end();
       assertNotNull(figure.sentence(), where);
       if (figure.conversionOf() != null) {
-        assertTrue(figure.conversionOf() >= 0 && figure.conversionOf() < at, () -> "conversion of a later figure: " + where.get());
+        assertTrue(
+            figure.conversionOf() >= 0 && figure.conversionOf() < at,
+            () -> "conversion of a later figure: " + where.get());
       }
       if (figure.rangeHigh() != null) {
-        assertEquals("range", figure.qualifier(), where); // an upper end comes only with a range or band
+        assertEquals(
+            "range", figure.qualifier(), where); // an upper end comes only with a range or band
       }
     }
   }
 
   /** The text with control characters visible, cut to keep messages readable. */
   static String quote(String text) {
-    String shown = text.length() > 600 ? text.substring(0, 600) + "...(" + text.length() + " chars)" : text;
+    String shown =
+        text.length() > 600 ? text.substring(0, 600) + "...(" + text.length() + " chars)" : text;
     StringBuilder sb = new StringBuilder("\"");
-    shown.codePoints().forEach(c -> {
-      if (c < 0x20 || (c >= 0xD800 && c <= 0xDFFF) || c == 0x200B || c == 0xA0 || c == 0x3000) {
-        sb.append(String.format("\\u%04X", c));
-      } else {
-        sb.appendCodePoint(c);
-      }
-    });
+    shown
+        .codePoints()
+        .forEach(
+            c -> {
+              if (c < 0x20
+                  || (c >= 0xD800 && c <= 0xDFFF)
+                  || c == 0x200B
+                  || c == 0xA0
+                  || c == 0x3000) {
+                sb.append(String.format("\\u%04X", c));
+              } else {
+                sb.appendCodePoint(c);
+              }
+            });
     return sb.append('"').toString();
   }
 }

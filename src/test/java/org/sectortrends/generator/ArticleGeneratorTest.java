@@ -43,7 +43,10 @@ class ArticleGeneratorTest {
   void sameSeedGivesTheSameRecordsInAnyOrder() {
     ArticleGenerator again = new ArticleGenerator(SETTINGS);
     for (int i = N - 1; i >= 0; i -= 7) {
-      assertEquals(CorpusRecords.jsonLine(corpus.get(i)), CorpusRecords.jsonLine(again.generate(i)), "article " + i);
+      assertEquals(
+          CorpusRecords.jsonLine(corpus.get(i)),
+          CorpusRecords.jsonLine(again.generate(i)),
+          "article " + i);
       assertEquals(corpus.get(i).figures(), again.generate(i).figures());
     }
   }
@@ -53,7 +56,8 @@ class ArticleGeneratorTest {
     ArticleGenerator other = new ArticleGenerator(GeneratorSettings.of(N, 12, 43));
     int same = 0;
     for (int i = 0; i < 200; i++) {
-      if (other.generate(i).body() != null && other.generate(i).body().equals(corpus.get(i).body())) {
+      if (other.generate(i).body() != null
+          && other.generate(i).body().equals(corpus.get(i).body())) {
         same++;
       }
     }
@@ -80,7 +84,9 @@ class ArticleGeneratorTest {
       int previousEnd = 0;
       for (TruthFigure f : a.figures()) {
         String body = a.body();
-        String span = body.substring(body.offsetByCodePoints(0, f.start()), body.offsetByCodePoints(0, f.end()));
+        String span =
+            body.substring(
+                body.offsetByCodePoints(0, f.start()), body.offsetByCodePoints(0, f.end()));
         assertEquals(f.surface(), span, a.id() + " figure " + f.index());
         assertTrue(f.start() >= previousEnd, "figures in text order without overlap in " + a.id());
         previousEnd = f.end();
@@ -141,7 +147,8 @@ class ArticleGeneratorTest {
     // Expected 40 exact and 40 near copies and 10 malformed records: within about three sigmas.
     assertBetween(kinds.getOrDefault("exact", 0), 20, 60, "exact copies");
     assertBetween(kinds.getOrDefault("near", 0), 20, 60, "near copies");
-    assertBetween(malformed.values().stream().mapToInt(Integer::intValue).sum(), 2, 22, "malformed");
+    assertBetween(
+        malformed.values().stream().mapToInt(Integer::intValue).sum(), 2, 22, "malformed");
   }
 
   @Test
@@ -174,7 +181,10 @@ class ArticleGeneratorTest {
     for (int i = 0; i < 300; i++) {
       GeneratedArticle a = corpus.get(i);
       GeneratedArticle b = corpus.get(i + 1);
-      if (a.body() != null && b.body() != null && a.duplicateOf() == null && b.duplicateOf() == null) {
+      if (a.body() != null
+          && b.body() != null
+          && a.duplicateOf() == null
+          && b.duplicateOf() == null) {
         max = Math.max(max, Shingles.jaccard(Shingles.of(a.body()), Shingles.of(b.body())));
       }
     }
@@ -217,8 +227,18 @@ class ArticleGeneratorTest {
   void vocabularyIsLargeEnough() {
     Vocabulary v = Vocabulary.get();
     assertTrue(v.sectors.size() >= 10);
-    assertEquals(Set.of("semiconductor", "ai", "cloud_software", "ecommerce_retail", "battery_ev_auto", "telecom",
-        "games_content", "bio_pharma", "finance", "energy_heavy_industry"),
+    assertEquals(
+        Set.of(
+            "semiconductor",
+            "ai",
+            "cloud_software",
+            "ecommerce_retail",
+            "battery_ev_auto",
+            "telecom",
+            "games_content",
+            "bio_pharma",
+            "finance",
+            "energy_heavy_industry"),
         new HashSet<>(v.sectors.stream().map(Vocabulary.Sector::id).toList()));
     assertTrue(v.sectors.stream().mapToInt(s -> s.companies().size()).sum() >= 200);
     assertTrue(v.outlets.size() >= 30);
@@ -261,9 +281,26 @@ class ArticleGeneratorTest {
         wordMultiple |= f.surface().equals("두 배") || f.surface().equals("절반");
       }
     }
-    assertTrue(units.containsAll(Arrays.asList("KRW", "USD", "CNY", "JPY", "EUR", "percent", "percent_point", "multiple",
-        "count", "GWh", "MW", "ton")), units.toString());
-    assertTrue(qualifiers.containsAll(Arrays.asList("approx", "at_least", "more_than", "at_most", "less_than", "range", "null")),
+    assertTrue(
+        units.containsAll(
+            Arrays.asList(
+                "KRW",
+                "USD",
+                "CNY",
+                "JPY",
+                "EUR",
+                "percent",
+                "percent_point",
+                "multiple",
+                "count",
+                "GWh",
+                "MW",
+                "ton")),
+        units.toString());
+    assertTrue(
+        qualifiers.containsAll(
+            Arrays.asList(
+                "approx", "at_least", "more_than", "at_most", "less_than", "range", "null")),
         qualifiers.toString());
     assertTrue(decimalUnit && compact && signed && wordMultiple);
   }
@@ -280,11 +317,13 @@ class ArticleGeneratorTest {
 
   @Test
   void rejectsRatesThatDoNotFit() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SETTINGS.withRates(0.5, 0.3, 0.2));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SETTINGS.withRates(0.5, 0.3, 0.2));
     assertTrue(e.getMessage().contains("0.5"), e.getMessage());
   }
 
   private static void assertBetween(int value, int low, int high, String what) {
-    assertTrue(value >= low && value <= high, what + ": " + value + " not in [" + low + ", " + high + "]");
+    assertTrue(
+        value >= low && value <= high, what + ": " + value + " not in [" + low + ", " + high + "]");
   }
 }

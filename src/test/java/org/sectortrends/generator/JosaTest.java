@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JosaTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       삼성전자                | 은   | 삼성전자는
       금융권                  | 는   | 금융권은
       SK하이닉스              | 이   | SK하이닉스가

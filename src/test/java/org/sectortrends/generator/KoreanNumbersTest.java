@@ -12,7 +12,10 @@ import org.sectortrends.generator.KoreanNumbers.GroupStyle;
 class KoreanNumbersTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       12510400000000     | SUB    | true  | 12조 5천104억
       12510400000000     | DIGITS | false | 12조5104억
       12510400000000     | COMMA  | true  | 12조 5,104억
@@ -31,7 +34,10 @@ class KoreanNumbersTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       1.5  | 3 | 1.5조
       3.20 | 2 | 3.2억
       12   | 1 | 12만
@@ -41,7 +47,10 @@ class KoreanNumbersTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       3 | 3 | 2 | 삼천억
       5 | 2 | 1 | 오백만
       1 | 3 | 2 | 천억
@@ -59,7 +68,10 @@ class KoreanNumbersTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       0        | 0
       999      | 999
       1000     | 1,000
@@ -81,8 +93,10 @@ class KoreanNumbersTest {
   @ParameterizedTest
   @CsvSource({"-1", "100000000000000000000"})
   void rejectsValuesOutOfRange(String value) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KoreanNumbers.withUnits(new BigInteger(value), GroupStyle.SUB, true));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KoreanNumbers.withUnits(new BigInteger(value), GroupStyle.SUB, true));
     assertEquals(true, e.getMessage().contains(value));
   }
 }

@@ -42,9 +42,21 @@ class ArticleFailsafeTest {
   static void start() throws Exception {
     spark = SparkTestSession.start("ArticleFailsafeTest");
     out = work.resolve("out").toString();
-    JobLauncher.execute(new IngestJob(), spark, "--input", Path.of("data/sample/jsonl").toAbsolutePath().toString(), "--out", out);
+    JobLauncher.execute(
+        new IngestJob(),
+        spark,
+        "--input",
+        Path.of("data/sample/jsonl").toAbsolutePath().toString(),
+        "--out",
+        out);
     store = new TableStore(spark, out + "/tables");
-    ids = store.read(Tables.ARTICLES).select(Col.ARTICLE_ID).orderBy(Col.ARTICLE_ID).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    ids =
+        store
+            .read(Tables.ARTICLES)
+            .select(Col.ARTICLE_ID)
+            .orderBy(Col.ARTICLE_ID)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
   }
 
   @AfterAll
@@ -58,7 +70,10 @@ class ArticleFailsafeTest {
   }
 
   private static long errorRows(String stage, String runId) {
-    return store.read(Tables.ERRORS).filter(col(Col.STAGE).equalTo(stage).and(col(Col.RUN_ID).equalTo(runId))).count();
+    return store
+        .read(Tables.ERRORS)
+        .filter(col(Col.STAGE).equalTo(stage).and(col(Col.RUN_ID).equalTo(runId)))
+        .count();
   }
 
   private static Row runRow(String runId) {
@@ -70,26 +85,54 @@ class ArticleFailsafeTest {
     String failing = ids.get(7);
     ArticleFailsafe.injectedFailure = failing::equals;
     double ratio = 1.5 / ids.size();
-    for (String[] stage : List.of(new String[] {"figures", Tables.FIGURES.name()}, new String[] {"terms", Tables.ARTICLE_TERMS.name()})) {
+    for (String[] stage :
+        List.of(
+            new String[] {"figures", Tables.FIGURES.name()},
+            new String[] {"terms", Tables.ARTICLE_TERMS.name()})) {
       SparkJob job = Main.job(stage[0]);
       String runId = stage[0] + "-one-failure";
-      RunSummary summary = JobLauncher.execute(job, spark, "--out", out, "--run-id", runId, "--max-error-ratio", String.valueOf(ratio));
+      RunSummary summary =
+          JobLauncher.execute(
+              job,
+              spark,
+              "--out",
+              out,
+              "--run-id",
+              runId,
+              "--max-error-ratio",
+              String.valueOf(ratio));
       assertEquals(RunSummary.SUCCEEDED, summary.status());
       assertEquals(1, summary.errors());
       assertEquals(ids.size(), summary.inputRecords());
 
       TableSpec table = Tables.byName(stage[1]).orElseThrow();
       Dataset<Row> rows = store.read(table);
-      assertEquals(0, rows.filter(col(Col.ARTICLE_ID).equalTo(failing)).count(), "no output for the failed article");
-      assertEquals(ids.size() - 1, rows.select(Col.ARTICLE_ID).distinct().count(), stage[0] + ": every other article has rows");
+      assertEquals(
+          0,
+          rows.filter(col(Col.ARTICLE_ID).equalTo(failing)).count(),
+          "no output for the failed article");
+      assertEquals(
+          ids.size() - 1,
+          rows.select(Col.ARTICLE_ID).distinct().count(),
+          stage[0] + ": every other article has rows");
 
       Row error = store.read(Tables.ERRORS).filter(col(Col.RUN_ID).equalTo(runId)).first();
       assertEquals(failing, error.getAs(Col.ARTICLE_ID));
       assertEquals(stage[0], error.getAs(Col.STAGE));
-      assertTrue(((String) error.getAs(Col.MESSAGE)).contains("injected failure"), (String) error.getAs(Col.MESSAGE));
-      assertTrue(((String) error.getAs(Col.STACK_TRACE)).contains("ArticleFailsafe"), "stack trace kept");
-      String body = store.read(Tables.ARTICLES).filter(col(Col.ARTICLE_ID).equalTo(failing)).first().getAs(Col.BODY);
-      assertTrue(body.startsWith((String) error.getAs(Col.INPUT_EXCERPT)), "the excerpt is the start of the input");
+      assertTrue(
+          ((String) error.getAs(Col.MESSAGE)).contains("injected failure"),
+          (String) error.getAs(Col.MESSAGE));
+      assertTrue(
+          ((String) error.getAs(Col.STACK_TRACE)).contains("ArticleFailsafe"), "stack trace kept");
+      String body =
+          store
+              .read(Tables.ARTICLES)
+              .filter(col(Col.ARTICLE_ID).equalTo(failing))
+              .first()
+              .getAs(Col.BODY);
+      assertTrue(
+          body.startsWith((String) error.getAs(Col.INPUT_EXCERPT)),
+          "the excerpt is the start of the input");
       assertNotNull(error.getAs(Col.FAILED_AT));
       assertEquals(1L, (long) runRow(runId).getAs(Col.ERRORS));
     }
@@ -107,8 +150,10 @@ class ArticleFailsafeTest {
     for (String stage : List.of("figures", "terms")) {
       String runId = stage + "-too-many";
       // 3 of the articles fail; the default ratio 0.01 allows at most one of about 240.
-      IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> JobLauncher.execute(Main.job(stage), spark, "--out", out, "--run-id", runId));
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> JobLauncher.execute(Main.job(stage), spark, "--out", out, "--run-id", runId));
       assertTrue(e.getMessage().contains("3 of " + ids.size() + " articles"), e.getMessage());
       assertTrue(e.getMessage().contains("--max-error-ratio"), e.getMessage());
       assertEquals(3, errorRows(stage, runId), "the failures are recorded even when the run fails");
@@ -116,9 +161,14 @@ class ArticleFailsafeTest {
       assertEquals(RunSummary.FAILED, run.getAs(Col.STATUS));
       assertEquals(3L, (long) run.getAs(Col.ERRORS));
     }
-    assertEquals(figuresBefore, store.read(Tables.FIGURES).count(), "figures untouched by the failed run");
-    assertEquals(termsBefore, store.read(Tables.ARTICLE_TERMS).count(), "article_terms untouched by the failed run");
-    assertTrue(store.read(Tables.FIGURES).filter(col(Col.ARTICLE_ID).isin(failing.toArray())).count() > 0,
+    assertEquals(
+        figuresBefore, store.read(Tables.FIGURES).count(), "figures untouched by the failed run");
+    assertEquals(
+        termsBefore,
+        store.read(Tables.ARTICLE_TERMS).count(),
+        "article_terms untouched by the failed run");
+    assertTrue(
+        store.read(Tables.FIGURES).filter(col(Col.ARTICLE_ID).isin(failing.toArray())).count() > 0,
         "the previous rows of the failing articles are still there");
   }
 }

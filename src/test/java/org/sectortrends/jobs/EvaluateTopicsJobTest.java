@@ -25,8 +25,8 @@ import org.sectortrends.tables.Tables.Col;
 import org.sectortrends.testing.SparkTestSession;
 
 /**
- * The {@code evaluate-topics} job on its own: six ingested articles labelled with a section that
- * is a sector id, scored against a perfect assignment, a poor one, and sector predictions that are
+ * The {@code evaluate-topics} job on its own: six ingested articles labelled with a section that is
+ * a sector id, scored against a perfect assignment, a poor one, and sector predictions that are
  * right for four of six articles.
  */
 class EvaluateTopicsJobTest {
@@ -52,15 +52,27 @@ class EvaluateTopicsJobTest {
     };
     List<String> lines = new ArrayList<>();
     for (String[] a : fixture) {
-      lines.add("{\"id\":\"" + a[0] + "\",\"published_at\":\"2025-09-01\",\"section\":\"" + a[1]
-          + "\",\"title\":\"" + a[0] + " 소식\",\"body\":\"" + a[2] + " 업계의 설명이다.\"}");
+      lines.add(
+          "{\"id\":\""
+              + a[0]
+              + "\",\"published_at\":\"2025-09-01\",\"section\":\""
+              + a[1]
+              + "\",\"title\":\""
+              + a[0]
+              + " 소식\",\"body\":\""
+              + a[2]
+              + " 업계의 설명이다.\"}");
     }
     Files.write(input, lines, StandardCharsets.UTF_8);
     out = work.resolve("out").toString();
     JobLauncher.execute(new IngestJob(), spark, "--input", input.toString(), "--out", out);
     store = new TableStore(spark, out + "/tables");
     articles = new ArrayList<>();
-    for (Row row : store.read(Tables.ARTICLES).select(Col.ARTICLE_ID, Col.SOURCE_ID, Col.SECTION).collectAsList()) {
+    for (Row row :
+        store
+            .read(Tables.ARTICLES)
+            .select(Col.ARTICLE_ID, Col.SOURCE_ID, Col.SECTION)
+            .collectAsList()) {
       articles.add(new String[] {row.getString(0), row.getString(1), row.getString(2)});
     }
   }
@@ -75,9 +87,18 @@ class EvaluateTopicsJobTest {
     StructType schema = Tables.ARTICLE_TOPICS.schema();
     List<Row> rows = new ArrayList<>();
     for (String[] a : articles) {
-      Map<String, Object> byName = Map.of(
-          Col.ARTICLE_ID, a[0], Col.TOPIC_ID, topicOf.apply(a[1]), Col.MODEL_VERSION, "topics-test",
-          Col.SECTOR, sectorOf.apply(a[1]), Col.PUBLISHED_MONTH, "2025-09");
+      Map<String, Object> byName =
+          Map.of(
+              Col.ARTICLE_ID,
+              a[0],
+              Col.TOPIC_ID,
+              topicOf.apply(a[1]),
+              Col.MODEL_VERSION,
+              "topics-test",
+              Col.SECTOR,
+              sectorOf.apply(a[1]),
+              Col.PUBLISHED_MONTH,
+              "2025-09");
       Object[] values = new Object[schema.size()];
       byName.forEach((name, value) -> values[schema.fieldIndex(name)] = value);
       rows.add(RowFactory.create(values));
@@ -88,7 +109,8 @@ class EvaluateTopicsJobTest {
   private static String evaluate(String... extra) throws Exception {
     List<String> args = new ArrayList<>(List.of("--out", out));
     args.addAll(List.of(extra));
-    RunSummary summary = JobLauncher.execute(new EvaluateTopicsJob(), spark, args.toArray(new String[0]));
+    RunSummary summary =
+        JobLauncher.execute(new EvaluateTopicsJob(), spark, args.toArray(new String[0]));
     assertEquals(RunSummary.SUCCEEDED, summary.status());
     return summary.message();
   }
@@ -96,10 +118,16 @@ class EvaluateTopicsJobTest {
   @Test
   void aPerfectAssignmentScoresOneAndSectorAccuracyCountsTheRightSectors() throws Exception {
     assertEquals(6, articles.size());
-    assign(source -> source.startsWith("c") ? 0 : 1,
-        source -> source.equals("c3") || source.equals("t3") ? "finance" : source.startsWith("c") ? "semiconductor" : "telecom");
+    assign(
+        source -> source.startsWith("c") ? 0 : 1,
+        source ->
+            source.equals("c3") || source.equals("t3")
+                ? "finance"
+                : source.startsWith("c") ? "semiconductor" : "telecom");
     String report = evaluate();
-    assertTrue(report.startsWith("6 labelled articles, 2 gold classes: NMI 1.0000, purity 1.0000"), report);
+    assertTrue(
+        report.startsWith("6 labelled articles, 2 gold classes: NMI 1.0000, purity 1.0000"),
+        report);
     assertTrue(report.contains("sector accuracy 0.6667 on 6 articles"), report);
   }
 
@@ -108,7 +136,9 @@ class EvaluateTopicsJobTest {
     // Each topic holds one or two articles of each label: the topics say nothing of the labels.
     assign(source -> source.endsWith("1") ? 0 : source.endsWith("2") ? 1 : 2, source -> "telecom");
     String report = evaluate();
-    assertTrue(report.startsWith("6 labelled articles, 2 gold classes: NMI 0.0000, purity 0.5000"), report);
+    assertTrue(
+        report.startsWith("6 labelled articles, 2 gold classes: NMI 0.0000, purity 0.5000"),
+        report);
     assertTrue(report.contains("sector accuracy 0.5000"), report);
   }
 

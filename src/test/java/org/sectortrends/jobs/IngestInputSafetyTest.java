@@ -29,8 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IngestInputSafetyTest {
 
-  private static final List<String> SESSION_PROPERTIES = List.of("spark.master", "spark.ui.enabled", "spark.driver.host",
-      "spark.driver.bindAddress", "spark.sql.shuffle.partitions");
+  private static final List<String> SESSION_PROPERTIES =
+      List.of(
+          "spark.master",
+          "spark.ui.enabled",
+          "spark.driver.host",
+          "spark.driver.bindAddress",
+          "spark.sql.shuffle.partitions");
 
   @TempDir static Path work;
 
@@ -53,9 +58,14 @@ class IngestInputSafetyTest {
   private static Launch launch(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = JobLauncher.launch(new IngestJob(), args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Launch(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        JobLauncher.launch(
+            new IngestJob(),
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Launch(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static List<List<String>> query(String sql) throws Exception {
@@ -78,14 +88,22 @@ class IngestInputSafetyTest {
   @Test
   void anInputOfOnlyMalformedRecordsFailsAndWritesNothing() throws Exception {
     Path out = work.resolve("malformed");
-    Launch run = launch("--input", Path.of("data/sample/malformed/bad-records.jsonl").toAbsolutePath().toString(),
-        "--out", out.toString());
+    Launch run =
+        launch(
+            "--input",
+            Path.of("data/sample/malformed/bad-records.jsonl").toAbsolutePath().toString(),
+            "--out",
+            out.toString());
     assertEquals(JobLauncher.EXIT_FAILED, run.exitCode(), run.err());
-    assertTrue(run.err().contains("quarantined") && run.err().contains("no table was written"), run.err());
+    assertTrue(
+        run.err().contains("quarantined") && run.err().contains("no table was written"), run.err());
     assertFalse(Files.exists(out.resolve("tables/articles")), "no data table is written");
     assertFalse(Files.exists(out.resolve("tables/quarantine")));
-    List<List<String>> runs = query("SELECT status, quarantine_reasons, input_records, message FROM read_parquet('"
-        + out.resolve("tables/runs") + "/**/*.parquet')");
+    List<List<String>> runs =
+        query(
+            "SELECT status, quarantine_reasons, input_records, message FROM read_parquet('"
+                + out.resolve("tables/runs")
+                + "/**/*.parquet')");
     assertEquals(1, runs.size());
     assertEquals("failed", runs.get(0).get(0));
     assertFalse(runs.get(0).get(1).isBlank(), "the failed run names its quarantine reasons");
@@ -95,8 +113,14 @@ class IngestInputSafetyTest {
   @Test
   void aCsvFileReadAsJsonlFailsWithTheFormatToGive() {
     Path out = work.resolve("csv-as-jsonl");
-    Launch run = launch("--input", Path.of("data/sample/csv/news-finance-desk.csv").toAbsolutePath().toString(),
-        "--format", "jsonl", "--out", out.toString());
+    Launch run =
+        launch(
+            "--input",
+            Path.of("data/sample/csv/news-finance-desk.csv").toAbsolutePath().toString(),
+            "--format",
+            "jsonl",
+            "--out",
+            out.toString());
     assertEquals(JobLauncher.EXIT_FAILED, run.exitCode(), run.err());
     assertTrue(run.err().contains("--format csv"), run.err());
     assertTrue(run.err().contains("malformed_json"), run.err());
@@ -112,9 +136,16 @@ class IngestInputSafetyTest {
       Path out = input.resolveSibling(input.getFileName() + "-out");
       Launch run = launch("--input", input.toString(), "--out", out.toString());
       assertEquals(JobLauncher.EXIT_OK, run.exitCode(), run.err());
-      ids.add(query("SELECT article_id FROM read_parquet('" + out.resolve("tables/articles")
-          + "/**/*.parquet') UNION ALL SELECT article_id FROM read_parquet('" + out.resolve("tables/duplicates")
-          + "/**/*.parquet') ORDER BY 1").stream().map(r -> r.get(0)).toList());
+      ids.add(
+          query(
+                  "SELECT article_id FROM read_parquet('"
+                      + out.resolve("tables/articles")
+                      + "/**/*.parquet') UNION ALL SELECT article_id FROM read_parquet('"
+                      + out.resolve("tables/duplicates")
+                      + "/**/*.parquet') ORDER BY 1")
+              .stream()
+              .map(r -> r.get(0))
+              .toList());
     }
     assertTrue(ids.get(0).size() > 300, "the whole sample: " + ids.get(0).size());
     assertEquals(ids.get(0), ids.get(1));

@@ -19,21 +19,33 @@ class JobOptionsTest {
 
   private static final String JOB = "ingest";
 
-  private static final JobOption<List<String>> INPUT = JobOption.list("input", "PATH", List.of("data/sample"), "Inputs");
-  private static final JobOption<String> FORMAT = JobOption.string("format", "FORMAT", null, "Input format");
+  private static final JobOption<List<String>> INPUT =
+      JobOption.list("input", "PATH", List.of("data/sample"), "Inputs");
+  private static final JobOption<String> FORMAT =
+      JobOption.string("format", "FORMAT", null, "Input format");
   private static final JobOption<String> OUT = JobOption.string("out", "DIR", "out", "Output root");
-  private static final JobOption<Integer> MIN_CHARS = JobOption.integer("min-body-chars", 10, 1, 1000, "Minimum body length");
-  private static final JobOption<Double> THRESHOLD = JobOption.decimal("near-duplicate-threshold", 0.9, 0.01, 1.0, "Jaccard threshold");
-  private static final JobOption<LocalDate> DEFAULT_DATE = JobOption.date("default-date", "Date of undated records");
+  private static final JobOption<Integer> MIN_CHARS =
+      JobOption.integer("min-body-chars", 10, 1, 1000, "Minimum body length");
+  private static final JobOption<Double> THRESHOLD =
+      JobOption.decimal("near-duplicate-threshold", 0.9, 0.01, 1.0, "Jaccard threshold");
+  private static final JobOption<LocalDate> DEFAULT_DATE =
+      JobOption.date("default-date", "Date of undated records");
   private static final JobOption<Boolean> DRY_RUN = JobOption.flag("dry-run", "Plan only");
-  private static final JobOption<Optional<String>> MODE = JobOption.parsed("mode", "MODE", Optional.empty(), s -> {
-    if (!s.equals("fast") && !s.equals("full")) {
-      throw new IllegalArgumentException("mode is fast or full");
-    }
-    return Optional.of(s);
-  }, "Processing mode");
+  private static final JobOption<Optional<String>> MODE =
+      JobOption.parsed(
+          "mode",
+          "MODE",
+          Optional.empty(),
+          s -> {
+            if (!s.equals("fast") && !s.equals("full")) {
+              throw new IllegalArgumentException("mode is fast or full");
+            }
+            return Optional.of(s);
+          },
+          "Processing mode");
 
-  private static final List<JobOption<?>> SPECS = List.of(INPUT, FORMAT, OUT, MIN_CHARS, THRESHOLD, DEFAULT_DATE, DRY_RUN, MODE);
+  private static final List<JobOption<?>> SPECS =
+      List.of(INPUT, FORMAT, OUT, MIN_CHARS, THRESHOLD, DEFAULT_DATE, DRY_RUN, MODE);
 
   private static JobOptions parse(String... args) {
     return JobOptions.parse(JOB, SPECS, args, Map.of());
@@ -59,8 +71,17 @@ class JobOptionsTest {
 
   @Test
   void readsSeparateAndInlineValues() {
-    JobOptions o = parse("--out", "/tmp/run", "--min-body-chars=25", "--near-duplicate-threshold", "0.85",
-        "--default-date=2025-11-26", "--mode", "fast", "--format=a=b");
+    JobOptions o =
+        parse(
+            "--out",
+            "/tmp/run",
+            "--min-body-chars=25",
+            "--near-duplicate-threshold",
+            "0.85",
+            "--default-date=2025-11-26",
+            "--mode",
+            "fast",
+            "--format=a=b");
     assertEquals("/tmp/run", o.get(OUT));
     assertEquals(25, o.get(MIN_CHARS));
     assertEquals(0.85, o.get(THRESHOLD));
@@ -78,11 +99,17 @@ class JobOptionsTest {
 
   @Test
   void multiValuedOptionMayBeRepeatedAndInline() {
-    assertEquals(List.of("a", "b", "c"), parse("--input", "a", "--input=b", "--input", "c").get(INPUT));
+    assertEquals(
+        List.of("a", "b", "c"), parse("--input", "a", "--input=b", "--input", "c").get(INPUT));
   }
 
   @ParameterizedTest
-  @CsvSource({"--dry-run,true", "--dry-run=true,true", "--dry-run=false,false", "--dry-run=TRUE,true"})
+  @CsvSource({
+    "--dry-run,true",
+    "--dry-run=true,true",
+    "--dry-run=false,false",
+    "--dry-run=TRUE,true"
+  })
   void flagsNeedNoValue(String arg, boolean expected) {
     assertEquals(expected, parse(arg, "--out", "x").get(DRY_RUN));
   }
@@ -91,7 +118,9 @@ class JobOptionsTest {
   @CsvSource({"--dry-run=yes,yes", "--dry-run=1,1", "--dry-run=,''"})
   void flagWithABadValueIsRejected(String arg, String value) {
     UsageException e = assertThrows(UsageException.class, () -> parse(arg));
-    assertTrue(e.getMessage().contains("--dry-run") && e.getMessage().contains("'" + value + "'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("--dry-run") && e.getMessage().contains("'" + value + "'"),
+        e.getMessage());
   }
 
   @Test
@@ -101,7 +130,10 @@ class JobOptionsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       --output             | '--output'
       --outt=x             | '--outt'
       --Out                | '--Out'
@@ -117,7 +149,10 @@ class JobOptionsTest {
 
   /** Columns: option | bad value. */
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       min-body-chars            | ten
       min-body-chars            | 0
       min-body-chars            | 1001
@@ -133,7 +168,8 @@ class JobOptionsTest {
       mode                      | slow
       """)
   void badValuesNameOptionAndValue(String option, String value) {
-    for (String[] args : List.of(new String[] {"--" + option, value}, new String[] {"--" + option + "=" + value})) {
+    for (String[] args :
+        List.of(new String[] {"--" + option, value}, new String[] {"--" + option + "=" + value})) {
       UsageException e = assertThrows(UsageException.class, () -> parse(args));
       assertTrue(e.getMessage().contains("--" + option), e.getMessage());
       assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage());
@@ -145,12 +181,16 @@ class JobOptionsTest {
   void missingValuesAreReported(String option) {
     UsageException atEnd = assertThrows(UsageException.class, () -> parse(option));
     assertTrue(atEnd.getMessage().contains(option), atEnd.getMessage());
-    UsageException beforeOption = assertThrows(UsageException.class, () -> parse(option, "--dry-run"));
+    UsageException beforeOption =
+        assertThrows(UsageException.class, () -> parse(option, "--dry-run"));
     assertTrue(beforeOption.getMessage().contains(option), beforeOption.getMessage());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       --out a --out b
       --out=a --out b
       --out a --out=b
@@ -201,13 +241,18 @@ class JobOptionsTest {
 
   @Test
   void badFlagInConfNamesTheConfKey() {
-    UsageException e = assertThrows(UsageException.class, () -> parseWithConf(Map.of("spark.sectortrends.dry-run", "yes")));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> parseWithConf(Map.of("spark.sectortrends.dry-run", "yes")));
     assertTrue(e.getMessage().contains("spark.sectortrends.dry-run"), e.getMessage());
   }
 
   @Test
   void commandLineValueIsUsedEvenWhenTheConfValueIsBad() {
-    assertEquals(12, parseWithConf(Map.of("spark.sectortrends.min-body-chars", "many"), "--min-body-chars", "12").get(MIN_CHARS));
+    assertEquals(
+        12,
+        parseWithConf(Map.of("spark.sectortrends.min-body-chars", "many"), "--min-body-chars", "12")
+            .get(MIN_CHARS));
   }
 
   // ---------------------------------------------------------------- usage and describe
@@ -218,8 +263,13 @@ class JobOptionsTest {
     assertTrue(usage.startsWith("Usage: ingest [options]"), usage);
     assertTrue(usage.contains("Reads a corpus."));
     for (JobOption<?> spec : SPECS) {
-      String line = usage.lines().filter(l -> l.startsWith("  --" + spec.name() + " ")).findFirst()
-          .orElseThrow(() -> new AssertionError("no line for --" + spec.name() + " in\n" + usage));
+      String line =
+          usage
+              .lines()
+              .filter(l -> l.startsWith("  --" + spec.name() + " "))
+              .findFirst()
+              .orElseThrow(
+                  () -> new AssertionError("no line for --" + spec.name() + " in\n" + usage));
       assertTrue(line.contains(spec.description()), line);
       assertTrue(line.contains("(default: "), line);
     }
@@ -240,14 +290,17 @@ class JobOptionsTest {
     IngestJob ingest = new IngestJob();
     String usage = JobOptions.usage(ingest.name(), ingest.summary(), ingest.options());
     for (JobOption<?> spec : ingest.options()) {
-      assertTrue(usage.contains("  --" + spec.name() + " "), () -> "--" + spec.name() + " missing in\n" + usage);
+      assertTrue(
+          usage.contains("  --" + spec.name() + " "),
+          () -> "--" + spec.name() + " missing in\n" + usage);
     }
     assertLine(usage, "--format", "(default: none)");
     assertLine(usage, "--input", "(default: data/sample)");
     assertLine(usage, "--near-duplicate-threshold", "(default: 0.9)");
     assertLine(usage, "--max-record-bytes", "(default: 1048576)");
     assertFalse(usage.contains("Optional"), usage);
-    assertEquals(ingest.options().size(), usage.lines().filter(l -> l.contains("(default: ")).count());
+    assertEquals(
+        ingest.options().size(), usage.lines().filter(l -> l.contains("(default: ")).count());
   }
 
   @Test
@@ -262,19 +315,22 @@ class JobOptionsTest {
   @Test
   void getOfAForeignOptionFails() {
     JobOption<String> foreign = JobOption.string("foreign", "X", "x", "Not declared");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse().get(foreign));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> parse().get(foreign));
     assertTrue(e.getMessage().contains("--foreign"));
   }
 
   @ParameterizedTest
   @CsvSource({"Out", "out_dir", "-out", "1out", "''"})
   void optionNamesAreLowerCaseWords(String name) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JobOption.string(name, "X", null, "d"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JobOption.string(name, "X", null, "d"));
     assertTrue(e.getMessage().contains(name));
   }
 
   private static void assertLine(String usage, String option, String... parts) {
-    String line = usage.lines().filter(l -> l.startsWith("  " + option + " ")).findFirst().orElseThrow();
+    String line =
+        usage.lines().filter(l -> l.startsWith("  " + option + " ")).findFirst().orElseThrow();
     for (String part : parts) {
       assertTrue(line.contains(part), () -> "'" + part + "' missing in: " + line);
     }

@@ -41,14 +41,14 @@ import org.sectortrends.topics.TopicModeling;
 
 /**
  * The downstream stages of a periodic run, month by month: the sample's articles arrive in three
- * monthly drops (one article of the first month arrives late, with the second drop; the second
- * drop is delivered twice), each followed by figures and terms {@code --incremental} and topics
- * {@code --mode auto --incremental}, as {@code jobs/run-all} runs them. The articles table and
- * the ingest runs' {@code months_touched} are written here as an incremental ingest leaves them.
+ * monthly drops (one article of the first month arrives late, with the second drop; the second drop
+ * is delivered twice), each followed by figures and terms {@code --incremental} and topics {@code
+ * --mode auto --incremental}, as {@code jobs/run-all} runs them. The articles table and the ingest
+ * runs' {@code months_touched} are written here as an incremental ingest leaves them.
  *
- * <p>After the sequence, {@code figures} and {@code article_terms} equal those of one full run
- * over the union, every article has a topic from the model fitted on the first drop, and the
- * months no drop touched were never rewritten.
+ * <p>After the sequence, {@code figures} and {@code article_terms} equal those of one full run over
+ * the union, every article has a topic from the model fitted on the first drop, and the months no
+ * drop touched were never rewritten.
  */
 class MonthlyStagesScenarioTest {
 
@@ -62,10 +62,19 @@ class MonthlyStagesScenarioTest {
   static void start() throws Exception {
     spark = SparkTestSession.start("MonthlyStagesScenarioTest");
     String source = work.resolve("source").toString();
-    JobLauncher.execute(new IngestJob(), spark, "--input", Path.of("data/sample").toAbsolutePath().toString(), "--out", source);
+    JobLauncher.execute(
+        new IngestJob(),
+        spark,
+        "--input",
+        Path.of("data/sample").toAbsolutePath().toString(),
+        "--out",
+        source);
     union = new TableStore(spark, source + "/tables").read(Tables.ARTICLES).cache();
-    months = union.select(Col.PUBLISHED_MONTH).distinct().as(Encoders.STRING()).collectAsList().stream()
-        .filter(m -> !m.equals(Tables.UNDATED_MONTH)).sorted().toList();
+    months =
+        union.select(Col.PUBLISHED_MONTH).distinct().as(Encoders.STRING()).collectAsList().stream()
+            .filter(m -> !m.equals(Tables.UNDATED_MONTH))
+            .sorted()
+            .toList();
   }
 
   @AfterAll
@@ -81,16 +90,29 @@ class MonthlyStagesScenarioTest {
    */
   private static void deliver(TableStore store, Set<String> delivered, Set<String> newIds) {
     delivered.addAll(newIds);
-    Set<String> touched = new TreeSet<>(union.filter(col(Col.ARTICLE_ID).isin(newIds.toArray()))
-        .select(Col.PUBLISHED_MONTH).distinct().as(Encoders.STRING()).collectAsList());
+    Set<String> touched =
+        new TreeSet<>(
+            union
+                .filter(col(Col.ARTICLE_ID).isin(newIds.toArray()))
+                .select(Col.PUBLISHED_MONTH)
+                .distinct()
+                .as(Encoders.STRING())
+                .collectAsList());
     if (!touched.isEmpty()) {
-      store.write(Tables.ARTICLES, union.filter(col(Col.ARTICLE_ID).isin(delivered.toArray())
-          .and(col(Col.PUBLISHED_MONTH).isin(touched.toArray()))));
+      store.write(
+          Tables.ARTICLES,
+          union.filter(
+              col(Col.ARTICLE_ID)
+                  .isin(delivered.toArray())
+                  .and(col(Col.PUBLISHED_MONTH).isin(touched.toArray()))));
     }
     recordIngest(store, String.join(",", touched));
   }
 
-  /** Appends an ingest row with {@code months_touched} to runs, whether or not the declared schema has the column yet. */
+  /**
+   * Appends an ingest row with {@code months_touched} to runs, whether or not the declared schema
+   * has the column yet.
+   */
   private static void recordIngest(TableStore store, String monthsTouched) {
     StructType schema = Tables.RUNS.schema();
     if (!Arrays.asList(schema.fieldNames()).contains(IngestedMonths.MONTHS_TOUCHED)) {
@@ -105,15 +127,32 @@ class MonthlyStagesScenarioTest {
     values.put(Col.STATUS, RunSummary.SUCCEEDED);
     values.put(IngestedMonths.MONTHS_TOUCHED, monthsTouched);
     Object[] row = Arrays.stream(schema.fields()).map(StructField::name).map(values::get).toArray();
-    spark.createDataFrame(List.of(RowFactory.create(row)), schema).write().mode(SaveMode.Append).parquet(store.location(Tables.RUNS));
+    spark
+        .createDataFrame(List.of(RowFactory.create(row)), schema)
+        .write()
+        .mode(SaveMode.Append)
+        .parquet(store.location(Tables.RUNS));
   }
 
   private static Map<String, RunSummary> stages(String out) throws Exception {
     Map<String, RunSummary> runs = new HashMap<>();
-    runs.put("figures", JobLauncher.execute(new FiguresJob(), spark, "--out", out, "--incremental"));
+    runs.put(
+        "figures", JobLauncher.execute(new FiguresJob(), spark, "--out", out, "--incremental"));
     runs.put("terms", JobLauncher.execute(new TermsJob(), spark, "--out", out, "--incremental"));
-    runs.put("topics", JobLauncher.execute(new TopicsJob(), spark, "--out", out, "--mode", "auto", "--incremental",
-        "--k", "6", "--restarts", "2"));
+    runs.put(
+        "topics",
+        JobLauncher.execute(
+            new TopicsJob(),
+            spark,
+            "--out",
+            out,
+            "--mode",
+            "auto",
+            "--incremental",
+            "--k",
+            "6",
+            "--restarts",
+            "2"));
     return runs;
   }
 
@@ -127,8 +166,12 @@ class MonthlyStagesScenarioTest {
 
   /** Data file names of one month of a table: unchanged names mean the month was not rewritten. */
   private static Set<String> files(String out, TableSpec table, String month) throws IOException {
-    try (Stream<Path> listing = Files.list(Path.of(out, "tables", table.name(), Col.PUBLISHED_MONTH + "=" + month))) {
-      return listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).collect(Collectors.toSet());
+    try (Stream<Path> listing =
+        Files.list(Path.of(out, "tables", table.name(), Col.PUBLISHED_MONTH + "=" + month))) {
+      return listing
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".parquet"))
+          .collect(Collectors.toSet());
     }
   }
 
@@ -150,8 +193,13 @@ class MonthlyStagesScenarioTest {
     Set<String> firstMonths = new TreeSet<>(months.subList(0, n - 2));
     firstMonths.add(Tables.UNDATED_MONTH);
     Dataset<Row> dropOne = union.filter(col(Col.PUBLISHED_MONTH).isin(firstMonths.toArray()));
-    String late = dropOne.filter(col(Col.PUBLISHED_MONTH).equalTo(months.get(0))).select(Col.ARTICLE_ID)
-        .orderBy(Col.ARTICLE_ID).first().getString(0);
+    String late =
+        dropOne
+            .filter(col(Col.PUBLISHED_MONTH).equalTo(months.get(0)))
+            .select(Col.ARTICLE_ID)
+            .orderBy(Col.ARTICLE_ID)
+            .first()
+            .getString(0);
     Set<String> first = ids(dropOne);
     first.remove(late);
     Set<String> second = ids(union.filter(col(Col.PUBLISHED_MONTH).equalTo(months.get(n - 2))));
@@ -165,7 +213,8 @@ class MonthlyStagesScenarioTest {
     deliver(store, delivered, first);
     Map<String, RunSummary> runs = stages(out);
     assertEquals(first.size(), runs.get("figures").inputRecords(), "first drop: every article");
-    String fitted = store.read(Tables.ARTICLE_TOPICS).select(Col.MODEL_VERSION).distinct().first().getString(0);
+    String fitted =
+        store.read(Tables.ARTICLE_TOPICS).select(Col.MODEL_VERSION).distinct().first().getString(0);
     assertTrue(fitted.startsWith("v"), "the first run fits a model: " + fitted);
     String untouched = months.get(1);
     Map<TableSpec, Set<String>> filesBefore = new HashMap<>();
@@ -178,9 +227,15 @@ class MonthlyStagesScenarioTest {
     runs = stages(out);
     long secondScope = articlesIn(Set.of(months.get(0), months.get(n - 2)));
     for (String stage : List.of("figures", "terms", "topics")) {
-      assertEquals(secondScope, runs.get(stage).inputRecords(), stage + " processes only the touched months");
+      assertEquals(
+          secondScope,
+          runs.get(stage).inputRecords(),
+          stage + " processes only the touched months");
     }
-    assertTrue(runs.get("topics").message().contains("assigned " + secondScope + " articles with saved model " + fitted),
+    assertTrue(
+        runs.get("topics")
+            .message()
+            .contains("assigned " + secondScope + " articles with saved model " + fitted),
         runs.get("topics").message());
     List<String> figuresAfterSecond = content(store, Tables.FIGURES);
 
@@ -196,7 +251,10 @@ class MonthlyStagesScenarioTest {
     runs = stages(out);
     assertEquals(articlesIn(Set.of(months.get(n - 1))), runs.get("figures").inputRecords());
     for (TableSpec table : filesBefore.keySet()) {
-      assertEquals(filesBefore.get(table), files(out, table, untouched), table + " of a month no drop touched is not rewritten");
+      assertEquals(
+          filesBefore.get(table),
+          files(out, table, untouched),
+          table + " of a month no drop touched is not rewritten");
     }
 
     // One full run over the union gives the same figures and terms.
@@ -213,10 +271,19 @@ class MonthlyStagesScenarioTest {
     Dataset<Row> topics = store.read(Tables.ARTICLE_TOPICS);
     assertEquals(union.count(), topics.count());
     assertEquals(ids(union), ids(topics));
-    assertEquals(List.of(fitted), topics.select(Col.MODEL_VERSION).distinct().as(Encoders.STRING()).collectAsList());
-    assertTrue(topics.filter(col(Col.ARTICLE_ID).equalTo(late)).first().<Integer>getAs(Col.TOPIC_ID) >= TopicModeling.UNASSIGNED);
-    long sized = store.read(Tables.TOPICS).filter(col(Col.STATE).equalTo("active"))
-        .agg(org.apache.spark.sql.functions.sum(Col.SIZE)).first().getLong(0);
+    assertEquals(
+        List.of(fitted),
+        topics.select(Col.MODEL_VERSION).distinct().as(Encoders.STRING()).collectAsList());
+    assertTrue(
+        topics.filter(col(Col.ARTICLE_ID).equalTo(late)).first().<Integer>getAs(Col.TOPIC_ID)
+            >= TopicModeling.UNASSIGNED);
+    long sized =
+        store
+            .read(Tables.TOPICS)
+            .filter(col(Col.STATE).equalTo("active"))
+            .agg(org.apache.spark.sql.functions.sum(Col.SIZE))
+            .first()
+            .getLong(0);
     assertEquals(union.count(), sized, "topic sizes count the articles of every month");
   }
 }

@@ -19,11 +19,33 @@ class SubmitCommandLineTest {
 
   @Test
   void separatesSparkSubmitOptionsFromJobOptionsInAnyOrder() {
-    SubmitCommandLine.Split s = split("--input", "a.jsonl", "b/", "--driver-memory", "4g", "--out", "/tmp/o",
-        "--conf", "spark.sql.shuffle.partitions=8", "--master=local[2]", "-c", "spark.ui.enabled=false", "--format=jsonl");
-    assertEquals(List.of("--driver-memory", "4g", "--conf", "spark.sql.shuffle.partitions=8", "--master=local[2]",
-        "-c", "spark.ui.enabled=false"), s.sparkArgs());
-    assertEquals(List.of("--input", "a.jsonl", "b/", "--out", "/tmp/o", "--format=jsonl"), s.jobArgs());
+    SubmitCommandLine.Split s =
+        split(
+            "--input",
+            "a.jsonl",
+            "b/",
+            "--driver-memory",
+            "4g",
+            "--out",
+            "/tmp/o",
+            "--conf",
+            "spark.sql.shuffle.partitions=8",
+            "--master=local[2]",
+            "-c",
+            "spark.ui.enabled=false",
+            "--format=jsonl");
+    assertEquals(
+        List.of(
+            "--driver-memory",
+            "4g",
+            "--conf",
+            "spark.sql.shuffle.partitions=8",
+            "--master=local[2]",
+            "-c",
+            "spark.ui.enabled=false"),
+        s.sparkArgs());
+    assertEquals(
+        List.of("--input", "a.jsonl", "b/", "--out", "/tmp/o", "--format=jsonl"), s.jobArgs());
     assertEquals("/tmp/o", s.out());
     assertFalse(s.help());
     assertFalse(s.verbose());
@@ -63,21 +85,28 @@ class SubmitCommandLineTest {
   @Test
   void aWordWithoutDashesIsRejectedWithAHint() {
     UsageException e = assertThrows(UsageException.class, () -> split("input", "x"));
-    assertEquals("Unexpected argument 'input': options start with --; did you mean --input?", e.getMessage());
+    assertEquals(
+        "Unexpected argument 'input': options start with --; did you mean --input?",
+        e.getMessage());
   }
 
   @Test
   void badValuesAreFoundBeforeSparkStarts() {
     UsageException e = assertThrows(UsageException.class, () -> split("--min-body-chars", "many"));
-    assertTrue(e.getMessage().contains("'many'") && e.getMessage().contains("--min-body-chars"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("'many'") && e.getMessage().contains("--min-body-chars"),
+        e.getMessage());
     assertThrows(UsageException.class, () -> split("--driver-memory"));
     assertThrows(UsageException.class, () -> split("--class", "x.Y"));
   }
 
   @Test
   void aJobsOwnOptionWinsOverTheSparkSubmitOptionOfTheSameName() {
-    SubmitCommandLine.Split s = SubmitCommandLine.split("bench", new org.sectortrends.bench.BenchJob().options(),
-        new String[] {"--name", "run1", "--master", "local[2]"});
+    SubmitCommandLine.Split s =
+        SubmitCommandLine.split(
+            "bench",
+            new org.sectortrends.bench.BenchJob().options(),
+            new String[] {"--name", "run1", "--master", "local[2]"});
     assertEquals(List.of("--name", "run1"), s.jobArgs());
     assertEquals(List.of("--master", "local[2]"), s.sparkArgs());
   }
@@ -86,9 +115,14 @@ class SubmitCommandLineTest {
   void logsGoUnderALocalOutputRootElseToTheTemporaryDirectory() {
     Path tmp = Path.of("/tmp");
     assertEquals(Path.of("/data/run/logs"), SubmitCommandLine.logDirectory("/data/run", tmp));
-    assertEquals(Path.of("/data/run/logs"), SubmitCommandLine.logDirectory("file:///data/run", tmp));
-    assertEquals(Path.of("out").toAbsolutePath().resolve("logs"), SubmitCommandLine.logDirectory("out", tmp));
-    assertEquals(Path.of("/tmp/sector-trends-logs"), SubmitCommandLine.logDirectory("s3a://bucket/run", tmp));
+    assertEquals(
+        Path.of("/data/run/logs"), SubmitCommandLine.logDirectory("file:///data/run", tmp));
+    assertEquals(
+        Path.of("out").toAbsolutePath().resolve("logs"),
+        SubmitCommandLine.logDirectory("out", tmp));
+    assertEquals(
+        Path.of("/tmp/sector-trends-logs"),
+        SubmitCommandLine.logDirectory("s3a://bucket/run", tmp));
     assertEquals(Path.of("/tmp/sector-trends-logs"), SubmitCommandLine.logDirectory(null, tmp));
   }
 

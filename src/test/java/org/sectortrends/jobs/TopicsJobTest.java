@@ -30,10 +30,16 @@ class TopicsJobTest {
 
   @TempDir static Path work;
 
-  private static final Map<String, String[]> VOCABULARY = Map.of(
-      "semiconductor", new String[] {"반도체", "메모리", "파운드리", "웨이퍼", "HBM", "D램", "낸드", "삼성전자", "SK하이닉스", "공정"},
-      "telecom", new String[] {"통신", "가입자", "요금제", "5G", "SK텔레콤", "KT", "LG유플러스", "주파수", "알뜰폰", "기지국"},
-      "bio_pharma", new String[] {"바이오", "신약", "임상", "셀트리온", "삼성바이오로직스", "의약품", "항체", "위탁생산", "허가", "치료제"});
+  private static final Map<String, String[]> VOCABULARY =
+      Map.of(
+          "semiconductor",
+              new String[] {"반도체", "메모리", "파운드리", "웨이퍼", "HBM", "D램", "낸드", "삼성전자", "SK하이닉스", "공정"},
+          "telecom",
+              new String[] {"통신", "가입자", "요금제", "5G", "SK텔레콤", "KT", "LG유플러스", "주파수", "알뜰폰", "기지국"},
+          "bio_pharma",
+              new String[] {
+                "바이오", "신약", "임상", "셀트리온", "삼성바이오로직스", "의약품", "항체", "위탁생산", "허가", "치료제"
+              });
   private static final String[] FILLER = {"업계", "시장", "올해", "전망", "계획", "발표", "확대", "투자"};
 
   @BeforeAll
@@ -46,7 +52,8 @@ class TopicsJobTest {
     spark.stop();
   }
 
-  private static void writeArticles(Path file, int perSector, int offset, long seed) throws Exception {
+  private static void writeArticles(Path file, int perSector, int offset, long seed)
+      throws Exception {
     Random random = new Random(seed);
     List<String> lines = new ArrayList<>();
     for (Map.Entry<String, String[]> sector : new java.util.TreeMap<>(VOCABULARY).entrySet()) {
@@ -54,14 +61,30 @@ class TopicsJobTest {
         StringBuilder body = new StringBuilder();
         for (int s = 0; s < 6; s++) {
           String[] words = sector.getValue();
-          body.append(words[random.nextInt(words.length)]).append(" 부문에서 ")
-              .append(words[random.nextInt(words.length)]).append("와 ")
-              .append(words[random.nextInt(words.length)]).append(" 관련 ")
-              .append(FILLER[random.nextInt(FILLER.length)]).append("이 이어졌다. ");
+          body.append(words[random.nextInt(words.length)])
+              .append(" 부문에서 ")
+              .append(words[random.nextInt(words.length)])
+              .append("와 ")
+              .append(words[random.nextInt(words.length)])
+              .append(" 관련 ")
+              .append(FILLER[random.nextInt(FILLER.length)])
+              .append("이 이어졌다. ");
         }
         String id = sector.getKey() + "-" + (offset + i);
-        lines.add("{\"id\":\"" + id + "\",\"published_at\":\"2025-0" + (1 + i % 6) + "-15\",\"section\":\"" + sector.getKey()
-            + "\",\"title\":\"" + sector.getValue()[i % 10] + " 소식 " + id + "\",\"body\":\"" + body + "\"}");
+        lines.add(
+            "{\"id\":\""
+                + id
+                + "\",\"published_at\":\"2025-0"
+                + (1 + i % 6)
+                + "-15\",\"section\":\""
+                + sector.getKey()
+                + "\",\"title\":\""
+                + sector.getValue()[i % 10]
+                + " 소식 "
+                + id
+                + "\",\"body\":\""
+                + body
+                + "\"}");
       }
     }
     Files.write(file, lines, StandardCharsets.UTF_8);
@@ -69,7 +92,8 @@ class TopicsJobTest {
 
   private static Map<String, Integer> topicsById(TableStore store) {
     Map<String, Integer> out = new HashMap<>();
-    for (Row row : store.read(Tables.ARTICLE_TOPICS).select(Col.ARTICLE_ID, Col.TOPIC_ID).collectAsList()) {
+    for (Row row :
+        store.read(Tables.ARTICLE_TOPICS).select(Col.ARTICLE_ID, Col.TOPIC_ID).collectAsList()) {
       out.put(row.getString(0), row.getInt(1));
     }
     return out;
@@ -92,12 +116,18 @@ class TopicsJobTest {
     assertEquals(3, topics.size());
     for (Row topic : topics) {
       assertEquals("active", topic.getAs(Col.STATE));
-      assertTrue(((String) topic.getAs(Col.LABEL)).contains(" · "), "label from the top terms: " + topic.getAs(Col.LABEL));
+      assertTrue(
+          ((String) topic.getAs(Col.LABEL)).contains(" · "),
+          "label from the top terms: " + topic.getAs(Col.LABEL));
       assertEquals(30L, (long) topic.getAs(Col.SIZE));
     }
     // Every article's own sector matches the sector it was written for.
-    long right = store.read(Tables.ARTICLE_TOPICS).join(store.read(Tables.ARTICLES), Col.ARTICLE_ID)
-        .filter(col(Col.SECTOR).equalTo(col(Col.SECTION))).count();
+    long right =
+        store
+            .read(Tables.ARTICLE_TOPICS)
+            .join(store.read(Tables.ARTICLES), Col.ARTICLE_ID)
+            .filter(col(Col.SECTOR).equalTo(col(Col.SECTION)))
+            .count();
     assertEquals(90, right);
     Map<String, Integer> before = topicsById(store);
     assertTrue(Files.exists(out.resolve("models/topics")), "the fitted model is saved");
@@ -106,15 +136,19 @@ class TopicsJobTest {
     writeArticles(in.resolve("second.jsonl"), 3, 100, 2);
     JobLauncher.execute(new IngestJob(), spark, "--input", in.toString(), "--out", outDir);
     JobLauncher.execute(new TermsJob(), spark, "--out", outDir);
-    RunSummary retrained = JobLauncher.execute(new TopicsJob(), spark, "--out", outDir, "--k", "3", "--min-df", "2", "--seed", "7");
+    RunSummary retrained =
+        JobLauncher.execute(
+            new TopicsJob(), spark, "--out", outDir, "--k", "3", "--min-df", "2", "--seed", "7");
     Map<String, Integer> after = topicsById(store);
-    long kept = before.entrySet().stream().filter(e -> e.getValue().equals(after.get(e.getKey()))).count();
+    long kept =
+        before.entrySet().stream().filter(e -> e.getValue().equals(after.get(e.getKey()))).count();
     assertTrue(kept >= 0.95 * before.size(), "kept " + kept + " of " + before.size());
     assertTrue(retrained.message().contains("topic id kept for"), retrained.message());
     assertEquals(99, after.size());
 
     // The saved model assigns every article as it is.
-    RunSummary assigned = JobLauncher.execute(new TopicsJob(), spark, "--out", outDir, "--mode", "assign");
+    RunSummary assigned =
+        JobLauncher.execute(new TopicsJob(), spark, "--out", outDir, "--mode", "assign");
     assertEquals(after, topicsById(store));
     assertTrue(assigned.message().contains("100.0%"), assigned.message());
   }

@@ -52,8 +52,11 @@ class ProgressTrackerTest {
     t.taskRunning(12, 100, 300_000, 0);
     now = 40 * S;
     t.tick();
-    assertEquals(List.of("[terms] stage 12 (parquet at TableStore.java:151): 45/200 tasks, 1,200,000 records, 90.0 MiB read, "
-        + "30,000 records/s, 40 s, ETA 2 min 18 s"), lines);
+    assertEquals(
+        List.of(
+            "[terms] stage 12 (parquet at TableStore.java:151): 45/200 tasks, 1,200,000 records, 90.0 MiB read, "
+                + "30,000 records/s, 40 s, ETA 2 min 18 s"),
+        lines);
   }
 
   @Test
@@ -73,9 +76,13 @@ class ProgressTrackerTest {
     t.stageCompleted(6, null);
     t.groupFinished("figures", true);
     assertEquals(3, lines.size(), lines.toString());
-    assertEquals("[figures] stage 6 (parquet at TableStore.java:151) done in 20 s: 2/2 tasks, 336 records, 1.0 KiB read, "
-        + "17 records/s", lines.get(1));
-    assertEquals("[figures] finished in 20 s: 2 Spark stages, 3 tasks, 672 records, 3.0 KiB read, 34 records/s", lines.get(2));
+    assertEquals(
+        "[figures] stage 6 (parquet at TableStore.java:151) done in 20 s: 2/2 tasks, 336 records, 1.0 KiB read, "
+            + "17 records/s",
+        lines.get(1));
+    assertEquals(
+        "[figures] finished in 20 s: 2 Spark stages, 3 tasks, 672 records, 3.0 KiB read, 34 records/s",
+        lines.get(2));
   }
 
   @Test
@@ -84,8 +91,11 @@ class ProgressTrackerTest {
     t.stageSubmitted(7, "collect at Z.java:3", 2, "topics");
     now = 2 * S;
     t.stageCompleted(7, "Job aborted due to stage failure\nat ...");
-    assertEquals(List.of("[topics] stage 7 (collect at Z.java:3) FAILED in 2.0 s: 0/2 tasks, 0 records, 0 B read, 0 records/s; "
-        + "Job aborted due to stage failure"), lines);
+    assertEquals(
+        List.of(
+            "[topics] stage 7 (collect at Z.java:3) FAILED in 2.0 s: 0/2 tasks, 0 records, 0 B read, 0 records/s; "
+                + "Job aborted due to stage failure"),
+        lines);
   }
 
   @Test
@@ -95,9 +105,11 @@ class ProgressTrackerTest {
     t.taskEnded(2, 1, true, 100, 1000);
     now = 10 * S;
     t.tick();
-    assertEquals("{\"event\":\"progress\",\"group\":\"spark\",\"stage_id\":2,\"stage\":\"map at \\\"A\\\".java:1\","
-        + "\"tasks_done\":1,\"tasks_total\":4,\"records_read\":100,\"bytes_read\":1000,\"records_per_s\":10,\"bytes_per_s\":100,"
-        + "\"elapsed_s\":10.0,\"eta_s\":30.0}", lines.get(0));
+    assertEquals(
+        "{\"event\":\"progress\",\"group\":\"spark\",\"stage_id\":2,\"stage\":\"map at \\\"A\\\".java:1\","
+            + "\"tasks_done\":1,\"tasks_total\":4,\"records_read\":100,\"bytes_read\":1000,\"records_per_s\":10,\"bytes_per_s\":100,"
+            + "\"elapsed_s\":10.0,\"eta_s\":30.0}",
+        lines.get(0));
     t.stageCompleted(2, null);
     assertTrue(lines.get(1).startsWith("{\"event\":\"stage_done\""), lines.get(1));
   }
@@ -126,11 +138,15 @@ class ProgressTrackerTest {
   @Test
   void theRateIsInBytesWhereARecordIsAWholeSplit() {
     // Rows: records per second.
-    assertEquals("30,000 records, 2.9 MiB read, 3,000 records/s", ProgressTracker.counts(30_000, 3_000_000, 10 * S));
+    assertEquals(
+        "30,000 records, 2.9 MiB read, 3,000 records/s",
+        ProgressTracker.counts(30_000, 3_000_000, 10 * S));
     // Eighty splits of a 287 MiB corpus: the byte rate says how fast the read goes.
-    assertEquals("80 records, 287.0 MiB read, 28.7 MiB/s", ProgressTracker.counts(80, 287L << 20, 10 * S));
+    assertEquals(
+        "80 records, 287.0 MiB read, 28.7 MiB/s", ProgressTracker.counts(80, 287L << 20, 10 * S));
     // Bytes but no records yet (a split still being read).
-    assertEquals("0 records, 1.0 MiB read, 102.4 KiB/s", ProgressTracker.counts(0, 1L << 20, 10 * S));
+    assertEquals(
+        "0 records, 1.0 MiB read, 102.4 KiB/s", ProgressTracker.counts(0, 1L << 20, 10 * S));
     assertEquals("0 records, 0 B read, 0 records/s", ProgressTracker.counts(0, 0, 10 * S));
   }
 }

@@ -35,10 +35,10 @@ import org.sectortrends.jobs.ReportJob;
 import org.sectortrends.testing.SparkTestSession;
 
 /**
- * The report of a fixture run opened in headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}, installed by {@code .ci/setup-browser}): the charts are drawn, the
- * Korean headings are there, the hostile article's {@code <script>} and {@code onerror} did not
- * run, and a full-page screenshot is saved as {@code target/report-screenshot.png}.
+ * The report of a fixture run opened in headless Chromium (Debian's {@code chromium} and {@code
+ * chromium-driver}, installed by {@code .ci/setup-browser}): the charts are drawn, the Korean
+ * headings are there, the hostile article's {@code <script>} and {@code onerror} did not run, and a
+ * full-page screenshot is saved as {@code target/report-screenshot.png}.
  *
  * <p>Without the browser the test is skipped with a message, except under CI ({@code CI=true}),
  * where it fails: CI must run it.
@@ -58,7 +58,12 @@ class ReportBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String message = "No " + CHROMIUM + " or " + CHROMEDRIVER + ": install them with .ci/setup-browser (Debian chromium, chromium-driver, fonts-noto-cjk)";
+      String message =
+          "No "
+              + CHROMIUM
+              + " or "
+              + CHROMEDRIVER
+              + ": install them with .ci/setup-browser (Debian chromium, chromium-driver, fonts-noto-cjk)";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(message);
       }
@@ -74,12 +79,24 @@ class ReportBrowserTest {
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--user-data-dir=" + work.resolve("chromium-profile"), "--window-size=1280,1000", "--lang=ko-KR");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + work.resolve("chromium-profile"),
+        "--window-size=1280,1000",
+        "--lang=ko-KR");
     // The system driver is given explicitly, so Selenium never looks for (or downloads) one.
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
     browser.get(html.toUri().toString());
   }
@@ -107,25 +124,40 @@ class ReportBrowserTest {
       int values = Integer.parseInt(chart.getAttribute("data-values"));
       assertTrue(values > 0, name);
       WebElement svg = chart.findElement(By.tagName("svg"));
-      assertTrue(svg.getRect().getWidth() > 600 && svg.getRect().getHeight() > 100, name + " is laid out: " + svg.getRect());
+      assertTrue(
+          svg.getRect().getWidth() > 600 && svg.getRect().getHeight() > 100,
+          name + " is laid out: " + svg.getRect());
       // bars are filled paths or rects, one per value at least (axes and legend add more)
-      long shapes = (Long) js("return document.querySelector('figure[data-chart=\"" + name + "\"] svg')"
-          + ".querySelectorAll('rect[style*=\"fill\"], path[style*=\"fill\"]').length");
-      assertTrue(shapes >= values, name + ": " + shapes + " filled shapes for " + values + " values");
+      long shapes =
+          (Long)
+              js(
+                  "return document.querySelector('figure[data-chart=\""
+                      + name
+                      + "\"] svg')"
+                      + ".querySelectorAll('rect[style*=\"fill\"], path[style*=\"fill\"]').length");
+      assertTrue(
+          shapes >= values, name + ": " + shapes + " filled shapes for " + values + " values");
       assertFalse(svg.findElements(By.tagName("text")).isEmpty(), name + " has labels");
     }
-    String shareLabels = browser.findElement(By.cssSelector("figure[data-chart=sector-shares]")).getText();
-    assertTrue(shareLabels.contains("반도체") && shareLabels.contains("2025-11"), "Hangul legend and period axis: " + shareLabels);
+    String shareLabels =
+        browser.findElement(By.cssSelector("figure[data-chart=sector-shares]")).getText();
+    assertTrue(
+        shareLabels.contains("반도체") && shareLabels.contains("2025-11"),
+        "Hangul legend and period axis: " + shareLabels);
   }
 
   @Test
   void koreanHeadingsAreShownWithACjkFont() {
     assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("섹터 트렌드 리포트 2025-11"));
-    List<String> headings = browser.findElements(By.tagName("h2")).stream().map(WebElement::getText).toList();
-    for (String heading : List.of("요약", "섹터별 기사 비중 추이", "주요 토픽", "떠오르는 용어", "주요 기업 지표", "이 기간의 주요 수치", "방법")) {
-      assertTrue(headings.stream().anyMatch(h -> h.startsWith(heading)), heading + " in " + headings);
+    List<String> headings =
+        browser.findElements(By.tagName("h2")).stream().map(WebElement::getText).toList();
+    for (String heading :
+        List.of("요약", "섹터별 기사 비중 추이", "주요 토픽", "떠오르는 용어", "주요 기업 지표", "이 기간의 주요 수치", "방법")) {
+      assertTrue(
+          headings.stream().anyMatch(h -> h.startsWith(heading)), heading + " in " + headings);
     }
-    assertTrue((Boolean) js("return document.fonts.check(\"16px 'Noto Sans CJK KR'\")"),
+    assertTrue(
+        (Boolean) js("return document.fonts.check(\"16px 'Noto Sans CJK KR'\")"),
         "Noto Sans CJK KR is available (fonts-noto-cjk)");
   }
 
@@ -133,13 +165,22 @@ class ReportBrowserTest {
   void theHostileArticleDidNotRun() {
     assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), "no alert");
     assertEquals("섹터 트렌드 리포트 2025-11", browser.getTitle(), "title untouched");
-    assertNull(browser.findElement(By.tagName("body")).getAttribute("data-pwned"), "no handler ran");
-    assertEquals(0L, js("return document.querySelectorAll('script, img, iframe, object, embed').length"), "no active element");
+    assertNull(
+        browser.findElement(By.tagName("body")).getAttribute("data-pwned"), "no handler ran");
+    assertEquals(
+        0L,
+        js("return document.querySelectorAll('script, img, iframe, object, embed').length"),
+        "no active element");
     String figures = browser.findElement(By.id("key-figures")).getText();
     assertTrue(figures.contains("<script>alert('x');"), "the script is shown as text");
     assertTrue(figures.contains("onerror="), "the handler is shown as text");
-    assertTrue(figures.contains("javascript:alert(document.domain)"), "the javascript: URL is shown as text");
-    assertEquals(0L, js("return Array.from(document.links).filter(a => !/^https?:/.test(a.href)).length"), "only web links");
+    assertTrue(
+        figures.contains("javascript:alert(document.domain)"),
+        "the javascript: URL is shown as text");
+    assertEquals(
+        0L,
+        js("return Array.from(document.links).filter(a => !/^https?:/.test(a.href)).length"),
+        "only web links");
   }
 
   @Test

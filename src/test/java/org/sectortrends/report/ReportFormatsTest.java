@@ -33,10 +33,21 @@ class ReportFormatsTest {
 
   @Test
   void onlyHttpAndHttpsAddressesAreLinks() {
-    assertEquals("https://news.example/a?b=1", ReportFormats.webUrl(" https://news.example/a?b=1 "));
+    assertEquals(
+        "https://news.example/a?b=1", ReportFormats.webUrl(" https://news.example/a?b=1 "));
     assertEquals("HTTP://news.example/", ReportFormats.webUrl("HTTP://news.example/"));
-    for (String bad : Arrays.asList("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>", "//evil.example/x",
-        "/relative", "vbscript:x", "https://", "https://bad host/", null, " ")) {
+    for (String bad :
+        Arrays.asList(
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<script>",
+            "//evil.example/x",
+            "/relative",
+            "vbscript:x",
+            "https://",
+            "https://bad host/",
+            null,
+            " ")) {
       assertNull(ReportFormats.webUrl(bad), String.valueOf(bad));
     }
   }
@@ -48,7 +59,9 @@ class ReportFormatsTest {
     assertEquals("'-3", CsvWriter.cell("-3"), "text that looks like a number is still text");
     assertEquals("'@SUM(A1)", CsvWriter.cell("@SUM(A1)"));
     assertEquals("'\tx", CsvWriter.cell("\tx"));
-    assertEquals("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", CsvWriter.cell("=HYPERLINK(\"http://x\",\"y\")"));
+    assertEquals(
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+        CsvWriter.cell("=HYPERLINK(\"http://x\",\"y\")"));
     assertEquals("-3.2", CsvWriter.cell(-3.2), "a typed number stays numeric");
     assertEquals("-1500000000000", CsvWriter.cell(new BigDecimal("-1500000000000.000000")));
     assertEquals("0.00001", CsvWriter.cell(1e-5), "no exponent");
@@ -58,15 +71,25 @@ class ReportFormatsTest {
     assertEquals("반도체", CsvWriter.cell("반도체"));
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CsvWriter.write(out, List.of("term", "lift"), List.of(Arrays.asList("=cmd", -2.5), Arrays.asList("에이전트", null)));
+    CsvWriter.write(
+        out,
+        List.of("term", "lift"),
+        List.of(Arrays.asList("=cmd", -2.5), Arrays.asList("에이전트", null)));
     byte[] bytes = out.toByteArray();
-    assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "BOM");
-    assertEquals("term,lift\r\n'=cmd,-2.5\r\n에이전트,\r\n", new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+    assertEquals(
+        List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF),
+        List.of(bytes[0], bytes[1], bytes[2]),
+        "BOM");
+    assertEquals(
+        "term,lift\r\n'=cmd,-2.5\r\n에이전트,\r\n",
+        new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
   }
 
   @Test
   void markdownEscaping() {
-    assertEquals("\\<b\\>x\\</b\\> \\| \\[a\\](b) \\*c\\* \\_d\\_ \\#", MarkdownEscaping.escape("<b>x</b> | [a](b) *c* _d_ #"));
+    assertEquals(
+        "\\<b\\>x\\</b\\> \\| \\[a\\](b) \\*c\\* \\_d\\_ \\#",
+        MarkdownEscaping.escape("<b>x</b> | [a](b) *c* _d_ #"));
     assertEquals("a b", MarkdownEscaping.escape("a\nb"));
     assertEquals("", MarkdownEscaping.escape(null));
   }
@@ -77,20 +100,39 @@ class ReportFormatsTest {
     assertEquals(LocalDate.of(2025, 11, 30), month.end());
     assertEquals("2025-10", month.previous().label());
     ReportPeriod week = ReportPeriod.parse(ReportPeriod.Type.WEEK, "2025-W01");
-    assertEquals(LocalDate.of(2024, 12, 30), week.start(), "ISO week 1 of 2025 starts on Monday 2024-12-30");
+    assertEquals(
+        LocalDate.of(2024, 12, 30), week.start(), "ISO week 1 of 2025 starts on Monday 2024-12-30");
     assertEquals("2024-W52", week.previous().label());
-    assertEquals("2026-W01", ReportPeriod.containing(ReportPeriod.Type.WEEK, LocalDate.of(2025, 12, 29)).label());
+    assertEquals(
+        "2026-W01",
+        ReportPeriod.containing(ReportPeriod.Type.WEEK, LocalDate.of(2025, 12, 29)).label());
     ReportPeriod quarter = ReportPeriod.parse(ReportPeriod.Type.QUARTER, "2025Q1");
     assertEquals("2024Q4", quarter.previous().label());
     assertEquals(90, quarter.days());
-    assertEquals(List.of("2025-09", "2025-10", "2025-11"), month.trailing(3).stream().map(ReportPeriod::label).toList());
-    assertEquals(List.of("2025-10", "2025-11"), ReportModelBuilder.months(ReportPeriod.parse(ReportPeriod.Type.WEEK, "2025-W44")));
-    for (String[] bad : new String[][] {{"MONTH", "2025-13"}, {"MONTH", "2025Q4"}, {"WEEK", "2025-W54"}, {"WEEK", "2025-W53"},
-        {"QUARTER", "2025Q5"}, {"MONTH", "11/2025"}}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> ReportPeriod.parse(ReportPeriod.Type.valueOf(bad[0]), bad[1]));
+    assertEquals(
+        List.of("2025-09", "2025-10", "2025-11"),
+        month.trailing(3).stream().map(ReportPeriod::label).toList());
+    assertEquals(
+        List.of("2025-10", "2025-11"),
+        ReportModelBuilder.months(ReportPeriod.parse(ReportPeriod.Type.WEEK, "2025-W44")));
+    for (String[] bad :
+        new String[][] {
+          {"MONTH", "2025-13"},
+          {"MONTH", "2025Q4"},
+          {"WEEK", "2025-W54"},
+          {"WEEK", "2025-W53"},
+          {"QUARTER", "2025Q5"},
+          {"MONTH", "11/2025"}
+        }) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> ReportPeriod.parse(ReportPeriod.Type.valueOf(bad[0]), bad[1]));
       assertTrue(e.getMessage().contains("'" + bad[1] + "'"), e.getMessage());
     }
-    assertEquals("2020-W53", ReportPeriod.parse(ReportPeriod.Type.WEEK, "2020-W53").label(), "2020 has 53 ISO weeks");
+    assertEquals(
+        "2020-W53",
+        ReportPeriod.parse(ReportPeriod.Type.WEEK, "2020-W53").label(),
+        "2020 has 53 ISO weeks");
   }
 }

@@ -29,9 +29,15 @@ class ReportWritersTest {
     assertFalse(lower.contains("javascript:alert(3)\""), "javascript: never in an attribute");
     assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
     assertTrue(html.contains("<code>javascript:alert(3)</code>"), "non-web URL printed as text");
-    assertTrue(html.contains("href=\"https://news.example/a2?x=1&amp;y=&quot;2&quot;\""), "web URL escaped in its attribute");
-    assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;")
-        || html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"), "CSP declared");
+    assertTrue(
+        html.contains("href=\"https://news.example/a2?x=1&amp;y=&quot;2&quot;\""),
+        "web URL escaped in its attribute");
+    assertTrue(
+        html.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;")
+            || html.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"),
+        "CSP declared");
     assertTrue(html.contains("font-family: Noto Sans CJK KR, "), "CJK font stack");
   }
 
@@ -44,27 +50,37 @@ class ReportWritersTest {
     factory.setNamespaceAware(true);
     while (svg.find()) {
       charts++;
-      Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.group().getBytes(StandardCharsets.UTF_8)));
-      assertEquals(0, doc.getElementsByTagName("script").getLength(), "no script element inside the chart");
+      Document doc =
+          factory
+              .newDocumentBuilder()
+              .parse(new ByteArrayInputStream(svg.group().getBytes(StandardCharsets.UTF_8)));
+      assertEquals(
+          0, doc.getElementsByTagName("script").getLength(), "no script element inside the chart");
       assertTrue(doc.getElementsByTagName("text").getLength() > 0, "labels");
     }
     assertEquals(5, charts, "shares, movers, topics, terms, company revenue");
-    assertTrue(html.contains("반도체 &lt;script&gt;"), "a hostile sector name is text inside the chart");
+    assertTrue(
+        html.contains("반도체 &lt;script&gt;"), "a hostile sector name is text inside the chart");
   }
 
   @Test
   void markdownEscapesMarkupAndKeepsTablesIntact() {
     String md = new MarkdownReportWriter().render(SampleModels.hostile());
-    assertFalse(md.replace("\\<", "").replace("(<https://news.example/a2?x=1&y=\"2\">)", "").contains("<"),
+    assertFalse(
+        md.replace("\\<", "").replace("(<https://news.example/a2?x=1&y=\"2\">)", "").contains("<"),
         "every < but the web link's is escaped: " + md);
     assertTrue(md.contains("\\<script\\>alert(1)\\</script\\>"));
-    assertTrue(md.contains("\\[x\\](javascript:alert(4)) \\| 표"), "no link and no extra table cell");
+    assertTrue(
+        md.contains("\\[x\\](javascript:alert(4)) \\| 표"), "no link and no extra table cell");
     assertTrue(md.contains("[정상 기사](<https://news.example/a2?x=1&y=\"2\">)"), "web link kept");
-    assertFalse(Pattern.compile("(?<!\\\\)\\]\\(<?javascript").matcher(md).find(), "no javascript: link");
-    assertTrue(md.contains("\n- 기사 수는 2025-10 100건에서 120건으로 +20.0% 변했고, 매체 수는 8곳에서 9곳이 되었습니다. \n- "),
+    assertFalse(
+        Pattern.compile("(?<!\\\\)\\]\\(<?javascript").matcher(md).find(), "no javascript: link");
+    assertTrue(
+        md.contains("\n- 기사 수는 2025-10 100건에서 120건으로 +20.0% 변했고, 매체 수는 8곳에서 9곳이 되었습니다. \n- "),
         "one list item per line");
     for (String line : md.lines().filter(l -> l.startsWith("| 반도체")).toList()) {
-      assertEquals(9, line.replace("\\|", "").chars().filter(c -> c == '|').count(), "8 cells: " + line);
+      assertEquals(
+          9, line.replace("\\|", "").chars().filter(c -> c == '|').count(), "8 cells: " + line);
     }
   }
 
@@ -85,8 +101,14 @@ class ReportWritersTest {
   @Test
   void chartsWithoutDataAreNotDrawn() {
     assertNull(ReportCharts.sectorShares(List.of(), List.of()));
-    assertNull(ReportCharts.sectorMovers(List.of(new ReportModel.SectorRow("x", "x", 1, 1, null, null, 1, null, 0, null, 0, null)), 5));
-    assertNull(ReportCharts.emergingTerms(List.of(new ReportModel.TermRow("t", 1, 0.1, null, null, null, null))));
+    assertNull(
+        ReportCharts.sectorMovers(
+            List.of(
+                new ReportModel.SectorRow("x", "x", 1, 1, null, null, 1, null, 0, null, 0, null)),
+            5));
+    assertNull(
+        ReportCharts.emergingTerms(
+            List.of(new ReportModel.TermRow("t", 1, 0.1, null, null, null, null))));
   }
 
   @Test

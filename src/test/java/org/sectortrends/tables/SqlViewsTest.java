@@ -17,12 +17,18 @@ class SqlViewsTest {
 
   @Test
   void duckdbFileIsGeneratedFromTheDeclarations() throws Exception {
-    assertEquals(SqlViews.duckdb(), Files.readString(Path.of("sql/duckdb.sql"), StandardCharsets.UTF_8), "sql/duckdb.sql" + REGENERATE);
+    assertEquals(
+        SqlViews.duckdb(),
+        Files.readString(Path.of("sql/duckdb.sql"), StandardCharsets.UTF_8),
+        "sql/duckdb.sql" + REGENERATE);
   }
 
   @Test
   void trinoFileIsGeneratedFromTheDeclarations() throws Exception {
-    assertEquals(SqlViews.trino(), Files.readString(Path.of("sql/trino.sql"), StandardCharsets.UTF_8), "sql/trino.sql" + REGENERATE);
+    assertEquals(
+        SqlViews.trino(),
+        Files.readString(Path.of("sql/trino.sql"), StandardCharsets.UTF_8),
+        "sql/trino.sql" + REGENERATE);
   }
 
   @Test
@@ -31,7 +37,9 @@ class SqlViewsTest {
     String trino = SqlViews.trino();
     for (TableSpec table : Tables.ALL) {
       assertTrue(duckdb.contains("CREATE OR REPLACE VIEW " + table.name() + " AS"), table.name());
-      assertTrue(trino.contains("CREATE TABLE IF NOT EXISTS hive.sector_trends." + table.name() + " ("), table.name());
+      assertTrue(
+          trino.contains("CREATE TABLE IF NOT EXISTS hive.sector_trends." + table.name() + " ("),
+          table.name());
       for (String column : table.schema().fieldNames()) {
         assertTrue(trino.contains("  " + column + " "), table.name() + "." + column);
       }

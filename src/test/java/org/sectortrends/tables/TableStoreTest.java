@@ -43,16 +43,33 @@ class TableStoreTest {
   }
 
   private Dataset<Row> topics(int... ids) {
-    List<Row> rows = java.util.Arrays.stream(ids).mapToObj(id -> RowFactory.create(id, "v1", "label " + id, "a|b|c", 10L,
-        "ai", 0.5, "active", new Timestamp(0))).toList();
+    List<Row> rows =
+        java.util.Arrays.stream(ids)
+            .mapToObj(
+                id ->
+                    RowFactory.create(
+                        id,
+                        "v1",
+                        "label " + id,
+                        "a|b|c",
+                        10L,
+                        "ai",
+                        0.5,
+                        "active",
+                        new Timestamp(0)))
+            .toList();
     return spark.createDataFrame(rows, Tables.TOPICS.schema());
   }
 
   /** A column whose evaluation fails on the executor, as a crash mid-write would. */
   private static Dataset<Row> failing(Dataset<Row> rows, String column) {
-    UserDefinedFunction boom = udf((UDF1<String, String>) s -> {
-      throw new IllegalStateException("simulated failure while writing");
-    }, DataTypes.StringType);
+    UserDefinedFunction boom =
+        udf(
+            (UDF1<String, String>)
+                s -> {
+                  throw new IllegalStateException("simulated failure while writing");
+                },
+            DataTypes.StringType);
     return rows.withColumn(column, boom.apply(col(column)));
   }
 
@@ -60,10 +77,17 @@ class TableStoreTest {
   void failedReplaceLeavesThePreviousTableReadable() {
     TableStore store = new TableStore(spark, dir.toString());
     store.write(Tables.TOPICS, topics(1, 2, 3));
-    assertThrows(Exception.class, () -> store.write(Tables.TOPICS, failing(topics(7, 8), Col.LABEL)));
+    assertThrows(
+        Exception.class, () -> store.write(Tables.TOPICS, failing(topics(7, 8), Col.LABEL)));
     assertEquals(3, store.read(Tables.TOPICS).count());
     store.write(Tables.TOPICS, topics(4));
-    assertEquals(List.of(4), store.read(Tables.TOPICS).select(Col.TOPIC_ID).as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+    assertEquals(
+        List.of(4),
+        store
+            .read(Tables.TOPICS)
+            .select(Col.TOPIC_ID)
+            .as(org.apache.spark.sql.Encoders.INT())
+            .collectAsList());
   }
 
   @Test
@@ -75,13 +99,25 @@ class TableStoreTest {
     Path table = dir.resolve("topics");
     String current = Files.readString(table.resolve(TableStore.CURRENT_POINTER)).trim();
     try (Stream<Path> children = Files.list(table)) {
-      List<String> versions = children.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("v-")).sorted().toList();
+      List<String> versions =
+          children
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith("v-"))
+              .sorted()
+              .toList();
       assertEquals(2, versions.size(), "the current and the previous version: " + versions);
       assertEquals(current, versions.get(1));
     }
-    assertEquals(table.resolve(current).toString(), store.dataLocation(Tables.TOPICS).orElseThrow());
-    assertEquals(List.of(4, 5, 6), store.read(Tables.TOPICS).select(Col.TOPIC_ID).orderBy(Col.TOPIC_ID)
-        .as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+    assertEquals(
+        table.resolve(current).toString(), store.dataLocation(Tables.TOPICS).orElseThrow());
+    assertEquals(
+        List.of(4, 5, 6),
+        store
+            .read(Tables.TOPICS)
+            .select(Col.TOPIC_ID)
+            .orderBy(Col.TOPIC_ID)
+            .as(org.apache.spark.sql.Encoders.INT())
+            .collectAsList());
   }
 
   @Test
@@ -93,7 +129,13 @@ class TableStoreTest {
     assertEquals(1, store.read(Tables.TOPICS).count());
     try (Stream<Path> children = Files.list(dir.resolve("topics"))) {
       List<String> names = children.map(p -> p.getFileName().toString()).sorted().toList();
-      assertTrue(names.stream().allMatch(n -> n.startsWith("v-") || n.equals(TableStore.CURRENT_POINTER) || n.equals("._current.crc")),
+      assertTrue(
+          names.stream()
+              .allMatch(
+                  n ->
+                      n.startsWith("v-")
+                          || n.equals(TableStore.CURRENT_POINTER)
+                          || n.equals("._current.crc")),
           "the files of the old layout are gone: " + names);
     }
   }
@@ -101,66 +143,113 @@ class TableStoreTest {
   @Test
   void aStagedCommitSwitchesSeveralTablesAndAnAbandonedOneChangesNothing() {
     TableStore store = new TableStore(spark, dir.toString());
-    store.write(Tables.ARTICLE_TERMS, termRows(new Object[] {"a1", "반도체", 3, "2025-01"}, new Object[] {"a2", "배터리", 2, "2025-02"}));
+    store.write(
+        Tables.ARTICLE_TERMS,
+        termRows(
+            new Object[] {"a1", "반도체", 3, "2025-01"}, new Object[] {"a2", "배터리", 2, "2025-02"}));
     StagedCommit abandoned = store.begin();
-    abandoned.stage(Tables.ARTICLE_TERMS, termRows(new Object[] {"a9", "통신", 1, "2025-01"}), java.util.Set.of("2025-01", "2025-02"),
+    abandoned.stage(
+        Tables.ARTICLE_TERMS,
+        termRows(new Object[] {"a9", "통신", 1, "2025-01"}),
+        java.util.Set.of("2025-01", "2025-02"),
         TableStore.MonthLayout.SCATTERED);
     abandoned.abandon();
     assertEquals(2, store.read(Tables.ARTICLE_TERMS).count());
 
     StagedCommit commit = store.begin();
-    commit.stage(Tables.ARTICLE_TERMS, termRows(new Object[] {"a3", "통신", 1, "2025-01"}), java.util.Set.of("2025-01"),
+    commit.stage(
+        Tables.ARTICLE_TERMS,
+        termRows(new Object[] {"a3", "통신", 1, "2025-01"}),
+        java.util.Set.of("2025-01"),
         TableStore.MonthLayout.SCATTERED);
-    commit.stage(Tables.FIGURES, spark.createDataFrame(List.of(), Tables.FIGURES.schema()), java.util.Set.of("2025-01"),
+    commit.stage(
+        Tables.FIGURES,
+        spark.createDataFrame(List.of(), Tables.FIGURES.schema()),
+        java.util.Set.of("2025-01"),
         TableStore.MonthLayout.SCATTERED);
-    assertEquals(List.of("a1", "a2"), store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID).orderBy(Col.ARTICLE_ID)
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList(), "nothing is visible before the commit");
+    assertEquals(
+        List.of("a1", "a2"),
+        store
+            .read(Tables.ARTICLE_TERMS)
+            .select(Col.ARTICLE_ID)
+            .orderBy(Col.ARTICLE_ID)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList(),
+        "nothing is visible before the commit");
     commit.commit();
-    assertEquals(List.of("a2", "a3"), store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID).orderBy(Col.ARTICLE_ID)
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    assertEquals(java.util.Set.of("2025-01", "2025-02"), store.partitionValues(Tables.ARTICLE_TERMS));
+    assertEquals(
+        List.of("a2", "a3"),
+        store
+            .read(Tables.ARTICLE_TERMS)
+            .select(Col.ARTICLE_ID)
+            .orderBy(Col.ARTICLE_ID)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList());
+    assertEquals(
+        java.util.Set.of("2025-01", "2025-02"), store.partitionValues(Tables.ARTICLE_TERMS));
   }
 
   @Test
   void failedPartitionOverwriteKeepsEveryPartition() throws Exception {
     TableStore store = new TableStore(spark, dir.toString());
-    Dataset<Row> terms = spark.createDataFrame(List.of(
-        RowFactory.create("a1", "반도체", 3, "2025-01"),
-        RowFactory.create("a2", "배터리", 2, "2025-02")), Tables.ARTICLE_TERMS.schema());
+    Dataset<Row> terms =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("a1", "반도체", 3, "2025-01"),
+                RowFactory.create("a2", "배터리", 2, "2025-02")),
+            Tables.ARTICLE_TERMS.schema());
     store.write(Tables.ARTICLE_TERMS, terms);
-    Dataset<Row> replacement = spark.createDataFrame(List.of(RowFactory.create("a3", "통신", 1, "2025-01")),
-        Tables.ARTICLE_TERMS.schema());
-    assertThrows(Exception.class, () -> store.write(Tables.ARTICLE_TERMS, failing(replacement, Col.TERM)));
+    Dataset<Row> replacement =
+        spark.createDataFrame(
+            List.of(RowFactory.create("a3", "통신", 1, "2025-01")), Tables.ARTICLE_TERMS.schema());
+    assertThrows(
+        Exception.class, () -> store.write(Tables.ARTICLE_TERMS, failing(replacement, Col.TERM)));
     assertEquals(2, store.read(Tables.ARTICLE_TERMS).count());
 
     store.write(Tables.ARTICLE_TERMS, replacement);
-    assertEquals(List.of("a2", "a3"), store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID).orderBy(Col.ARTICLE_ID)
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(
+        List.of("a2", "a3"),
+        store
+            .read(Tables.ARTICLE_TERMS)
+            .select(Col.ARTICLE_ID)
+            .orderBy(Col.ARTICLE_ID)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList());
   }
 
   @Test
   void rowsAreConformedToTheDeclaredSchemaAndCompacted() throws Exception {
     TableStore store = new TableStore(spark, dir.toString());
-    Dataset<Row> rows = spark.range(0, 1000).repartition(8)
-        .withColumn(Col.ARTICLE_ID, col("id").cast("string"))
-        .withColumn(Col.TERM, lit("용어"))
-        .withColumn(Col.COUNT, col("id").cast("long"))
-        .withColumn(Col.PUBLISHED_MONTH, lit("2025-03"))
-        .withColumn("extra", lit(1));
+    Dataset<Row> rows =
+        spark
+            .range(0, 1000)
+            .repartition(8)
+            .withColumn(Col.ARTICLE_ID, col("id").cast("string"))
+            .withColumn(Col.TERM, lit("용어"))
+            .withColumn(Col.COUNT, col("id").cast("long"))
+            .withColumn(Col.PUBLISHED_MONTH, lit("2025-03"))
+            .withColumn("extra", lit(1));
     store.write(Tables.ARTICLE_TERMS, rows);
     Dataset<Row> back = store.read(Tables.ARTICLE_TERMS);
     assertEquals(Tables.ARTICLE_TERMS.schema().fieldNames().length, back.columns().length);
     assertEquals(DataTypes.IntegerType, back.schema().apply(Col.COUNT).dataType());
     try (Stream<Path> files = Files.list(dir.resolve("article_terms/published_month=2025-03"))) {
-      assertEquals(1, files.filter(p -> p.toString().endsWith(".parquet")).count(), "one file per partition, not one per task");
+      assertEquals(
+          1,
+          files.filter(p -> p.toString().endsWith(".parquet")).count(),
+          "one file per partition, not one per task");
     }
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> store.write(Tables.ARTICLE_TERMS, rows.drop(Col.TERM)));
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> store.write(Tables.ARTICLE_TERMS, rows.drop(Col.TERM)));
     assertTrue(missing.getMessage().contains(Col.TERM));
   }
 
   private Dataset<Row> termRows(Object[]... rows) {
-    return spark.createDataFrame(java.util.Arrays.stream(rows).map(RowFactory::create).toList(), Tables.ARTICLE_TERMS.schema());
+    return spark.createDataFrame(
+        java.util.Arrays.stream(rows).map(RowFactory::create).toList(),
+        Tables.ARTICLE_TERMS.schema());
   }
 
   private static long parquetFiles(Path directory) throws Exception {
@@ -172,69 +261,130 @@ class TableStoreTest {
   @Test
   void writeMonthsReplacesCoveredMonthsAndEmptiesThoseWithoutRows() throws Exception {
     TableStore store = new TableStore(spark, dir.toString());
-    store.write(Tables.ARTICLE_TERMS, termRows(
-        new Object[] {"a1", "반도체", 3, "2025-01"},
-        new Object[] {"a2", "배터리", 2, "2025-02"},
-        new Object[] {"a3", "통신", 1, "2025-03"}));
+    store.write(
+        Tables.ARTICLE_TERMS,
+        termRows(
+            new Object[] {"a1", "반도체", 3, "2025-01"},
+            new Object[] {"a2", "배터리", 2, "2025-02"},
+            new Object[] {"a3", "통신", 1, "2025-03"}));
 
-    TableStore.MonthsWritten written = store.writeMonths(Tables.ARTICLE_TERMS, termRows(
-        new Object[] {"a4", "조선", 1, "2025-01"},
-        new Object[] {"a5", "철강", 4, "2025-01"}), java.util.Set.of("2025-01", "2025-02"), TableStore.MonthLayout.CLUSTERED);
+    TableStore.MonthsWritten written =
+        store.writeMonths(
+            Tables.ARTICLE_TERMS,
+            termRows(
+                new Object[] {"a4", "조선", 1, "2025-01"}, new Object[] {"a5", "철강", 4, "2025-01"}),
+            java.util.Set.of("2025-01", "2025-02"),
+            TableStore.MonthLayout.CLUSTERED);
 
     assertEquals(java.util.Set.of("2025-01"), written.months());
     assertEquals(2, written.rows());
-    assertEquals(List.of("a3", "a4", "a5"), store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID).orderBy(Col.ARTICLE_ID)
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList(), "2025-02 emptied, 2025-03 not covered and kept");
+    assertEquals(
+        List.of("a3", "a4", "a5"),
+        store
+            .read(Tables.ARTICLE_TERMS)
+            .select(Col.ARTICLE_ID)
+            .orderBy(Col.ARTICLE_ID)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList(),
+        "2025-02 emptied, 2025-03 not covered and kept");
     assertTrue(Files.notExists(dir.resolve("article_terms/published_month=2025-02")));
   }
 
   @Test
   void writeMonthsWithNoRowsEmptiesEveryCoveredMonth() {
     TableStore store = new TableStore(spark, dir.toString());
-    store.write(Tables.ARTICLE_TERMS, termRows(new Object[] {"a1", "반도체", 3, "2025-01"}, new Object[] {"a2", "배터리", 2, "2025-02"}));
-    TableStore.MonthsWritten written = store.writeMonths(Tables.ARTICLE_TERMS, termRows(), java.util.Set.of("2025-01"),
-        TableStore.MonthLayout.SCATTERED);
+    store.write(
+        Tables.ARTICLE_TERMS,
+        termRows(
+            new Object[] {"a1", "반도체", 3, "2025-01"}, new Object[] {"a2", "배터리", 2, "2025-02"}));
+    TableStore.MonthsWritten written =
+        store.writeMonths(
+            Tables.ARTICLE_TERMS,
+            termRows(),
+            java.util.Set.of("2025-01"),
+            TableStore.MonthLayout.SCATTERED);
     assertEquals(new TableStore.MonthsWritten(java.util.Set.of(), 0), written);
-    assertEquals(List.of("a2"), store.read(Tables.ARTICLE_TERMS).select(Col.ARTICLE_ID)
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(
+        List.of("a2"),
+        store
+            .read(Tables.ARTICLE_TERMS)
+            .select(Col.ARTICLE_ID)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList());
   }
 
   @Test
   void failedWriteMonthsKeepsEveryMonth() {
     TableStore store = new TableStore(spark, dir.toString());
-    store.write(Tables.ARTICLE_TERMS, termRows(new Object[] {"a1", "반도체", 3, "2025-01"}, new Object[] {"a2", "배터리", 2, "2025-02"}));
+    store.write(
+        Tables.ARTICLE_TERMS,
+        termRows(
+            new Object[] {"a1", "반도체", 3, "2025-01"}, new Object[] {"a2", "배터리", 2, "2025-02"}));
     Dataset<Row> replacement = termRows(new Object[] {"a3", "통신", 1, "2025-01"});
-    assertThrows(Exception.class, () -> store.writeMonths(Tables.ARTICLE_TERMS, failing(replacement, Col.TERM),
-        java.util.Set.of("2025-01", "2025-02"), TableStore.MonthLayout.CLUSTERED));
+    assertThrows(
+        Exception.class,
+        () ->
+            store.writeMonths(
+                Tables.ARTICLE_TERMS,
+                failing(replacement, Col.TERM),
+                java.util.Set.of("2025-01", "2025-02"),
+                TableStore.MonthLayout.CLUSTERED));
     assertEquals(2, store.read(Tables.ARTICLE_TERMS).count());
   }
 
   @Test
   void clusteredMonthsAreWrittenAsTheyLieAndScatteredOnesAreGathered() throws Exception {
     TableStore store = new TableStore(spark, dir.toString());
-    Dataset<Row> byMonth = spark.range(0, 400).withColumn(Col.PUBLISHED_MONTH,
-            org.apache.spark.sql.functions.when(col("id").lt(200), lit("2025-01")).otherwise(lit("2025-02")))
-        .repartitionByRange(2, col("id"))
-        .withColumn(Col.ARTICLE_ID, col("id").cast("string"))
-        .withColumn(Col.TERM, lit("용어"))
-        .withColumn(Col.COUNT, lit(1));
-    store.writeMonths(Tables.ARTICLE_TERMS, byMonth, java.util.Set.of("2025-01", "2025-02"), TableStore.MonthLayout.CLUSTERED);
+    Dataset<Row> byMonth =
+        spark
+            .range(0, 400)
+            .withColumn(
+                Col.PUBLISHED_MONTH,
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .when(col("id").lt(200), lit("2025-01"))
+                    .otherwise(lit("2025-02")))
+            .repartitionByRange(2, col("id"))
+            .withColumn(Col.ARTICLE_ID, col("id").cast("string"))
+            .withColumn(Col.TERM, lit("용어"))
+            .withColumn(Col.COUNT, lit(1));
+    store.writeMonths(
+        Tables.ARTICLE_TERMS,
+        byMonth,
+        java.util.Set.of("2025-01", "2025-02"),
+        TableStore.MonthLayout.CLUSTERED);
     assertEquals(1, parquetFiles(dir.resolve("article_terms/published_month=2025-01")));
     assertEquals(1, parquetFiles(dir.resolve("article_terms/published_month=2025-02")));
 
     Dataset<Row> spread = byMonth.repartition(6);
-    TableStore.MonthsWritten written = store.writeMonths(Tables.ARTICLE_TERMS, spread, java.util.Set.of("2025-01", "2025-02"),
-        TableStore.MonthLayout.SCATTERED);
+    TableStore.MonthsWritten written =
+        store.writeMonths(
+            Tables.ARTICLE_TERMS,
+            spread,
+            java.util.Set.of("2025-01", "2025-02"),
+            TableStore.MonthLayout.SCATTERED);
     assertEquals(400, written.rows());
-    assertEquals(1, parquetFiles(dir.resolve("article_terms/published_month=2025-01")), "one file per month, not one per task");
+    assertEquals(
+        1,
+        parquetFiles(dir.resolve("article_terms/published_month=2025-01")),
+        "one file per month, not one per task");
     assertEquals(1, parquetFiles(dir.resolve("article_terms/published_month=2025-02")));
   }
 
   @Test
   void writeMonthsRefusesATableNotPartitionedByMonth() {
     TableStore store = new TableStore(spark, dir.toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> store.writeMonths(Tables.TOPICS, topics(1), java.util.Set.of("2025-01"), TableStore.MonthLayout.CLUSTERED));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                store.writeMonths(
+                    Tables.TOPICS,
+                    topics(1),
+                    java.util.Set.of("2025-01"),
+                    TableStore.MonthLayout.CLUSTERED));
     assertTrue(e.getMessage().contains("topics"), e.getMessage());
   }
 }

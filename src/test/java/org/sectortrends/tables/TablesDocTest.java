@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/tables.md documents exactly the declared tables and columns: every table of
- * {@link Tables#ALL} has a {@code ## name} section whose column tables list every column of its
- * schema, and no section or column is documented that is not declared. A section may start from
- * another table's columns with "Same columns as `other`".
+ * docs/tables.md documents exactly the declared tables and columns: every table of {@link
+ * Tables#ALL} has a {@code ## name} section whose column tables list every column of its schema,
+ * and no section or column is documented that is not declared. A section may start from another
+ * table's columns with "Same columns as `other`".
  */
 class TablesDocTest {
 
@@ -55,13 +55,15 @@ class TablesDocTest {
         }
       }
     }
-    sameAs.forEach((table, other) -> columns.get(table).addAll(columns.getOrDefault(other, Set.of())));
+    sameAs.forEach(
+        (table, other) -> columns.get(table).addAll(columns.getOrDefault(other, Set.of())));
     return columns;
   }
 
   @Test
   void docsListExactlyTheDeclaredTablesAndColumns() throws Exception {
-    Map<String, Set<String>> documented = documentedColumns(Files.readAllLines(Path.of("docs/tables.md"), StandardCharsets.UTF_8));
+    Map<String, Set<String>> documented =
+        documentedColumns(Files.readAllLines(Path.of("docs/tables.md"), StandardCharsets.UTF_8));
     List<String> problems = new ArrayList<>();
     for (TableSpec table : Tables.ALL) {
       Set<String> doc = documented.get(table.name());
@@ -91,9 +93,19 @@ class TablesDocTest {
 
   @Test
   void theParserReadsSharedColumnsAndCommaSeparatedNames() {
-    Map<String, Set<String>> doc = documentedColumns(List.of(
-        "## a", "| column | type | meaning |", "|---|---|---|", "| x | string | X |", "| `y`, z | bigint | Y and Z |",
-        "## b", "Same columns as `a`, plus:", "| column | type | meaning |", "|---|---|---|", "| w | int | W |"));
+    Map<String, Set<String>> doc =
+        documentedColumns(
+            List.of(
+                "## a",
+                "| column | type | meaning |",
+                "|---|---|---|",
+                "| x | string | X |",
+                "| `y`, z | bigint | Y and Z |",
+                "## b",
+                "Same columns as `a`, plus:",
+                "| column | type | meaning |",
+                "|---|---|---|",
+                "| w | int | W |"));
     assertEquals(Set.of("x", "y", "z"), doc.get("a"));
     assertEquals(Set.of("w", "x", "y", "z"), doc.get("b"));
     assertTrue(doc.keySet().containsAll(List.of("a", "b")));

@@ -32,11 +32,18 @@ import org.sectortrends.corpus.PublishedDates;
  * </ul>
  *
  * <p>Rows are identified by {@code source_id} (the JSONL {@code id}). Records whose date cannot be
- * read go to drop 1, where ingest quarantines them. Reusable by any scenario that needs the
- * drops: {@code MonthlyDrops drops = MonthlyDrops.write(dir);}.
+ * read go to drop 1, where ingest quarantines them. Reusable by any scenario that needs the drops:
+ * {@code MonthlyDrops drops = MonthlyDrops.write(dir);}.
  */
-public record MonthlyDrops(Path drop1, Path drop2, Path drop3, String lateId, String repostExactOf, String repostNearOf,
-    String earlierSourceOf, List<String> unionSourceIds) {
+public record MonthlyDrops(
+    Path drop1,
+    Path drop2,
+    Path drop3,
+    String lateId,
+    String repostExactOf,
+    String repostNearOf,
+    String earlierSourceOf,
+    List<String> unionSourceIds) {
 
   public static final String LATE_ID = "late-0001";
   public static final String REPOST_EXACT_ID = "repost-0001";
@@ -80,10 +87,14 @@ public record MonthlyDrops(Path drop1, Path drop2, Path drop3, String lateId, St
         }
         drop1.add(record.toString());
         if (date != null && date.getYear() == 2025 && date.getMonthValue() <= 6) {
-          if (longestEarly == null || record.path("body").asText().length() > longestEarly.path("body").asText().length()) {
+          if (longestEarly == null
+              || record.path("body").asText().length()
+                  > longestEarly.path("body").asText().length()) {
             secondEarly = longestEarly;
             longestEarly = record;
-          } else if (secondEarly == null || record.path("body").asText().length() > secondEarly.path("body").asText().length()) {
+          } else if (secondEarly == null
+              || record.path("body").asText().length()
+                  > secondEarly.path("body").asText().length()) {
             secondEarly = record;
           }
         }
@@ -107,23 +118,36 @@ public record MonthlyDrops(Path drop1, Path drop2, Path drop3, String lateId, St
     union.add(LATE_ID);
 
     drop2.add(repost(longestEarly, REPOST_EXACT_ID, "2025-10-20 09:00", "").toString());
-    drop3.add(repost(secondEarly, REPOST_NEAR_ID, "2025-11-18 14:30",
-        " 업계에서는 이번 결정이 하반기 실적에도 영향을 줄 것으로 보고 있다.").toString());
+    drop3.add(
+        repost(
+                secondEarly,
+                REPOST_NEAR_ID,
+                "2025-11-18 14:30",
+                " 업계에서는 이번 결정이 하반기 실적에도 영향을 줄 것으로 보고 있다.")
+            .toString());
     drop2.add(repost(firstOctober, SAME_RUN_COPY_ID, shiftHour(firstOctober), "").toString());
     drop3.add(repost(firstOctober, EARLIER_SOURCE_ID, "2025-09-30 07:00", "").toString());
     union.addAll(List.of(REPOST_EXACT_ID, REPOST_NEAR_ID, SAME_RUN_COPY_ID, EARLIER_SOURCE_ID));
 
     Files.createDirectories(dir);
-    MonthlyDrops drops = new MonthlyDrops(dir.resolve("drop1.jsonl"), dir.resolve("drop2.jsonl"), dir.resolve("drop3.jsonl"),
-        LATE_ID, longestEarly.path("id").asText(), secondEarly.path("id").asText(), firstOctober.path("id").asText(),
-        List.copyOf(union));
+    MonthlyDrops drops =
+        new MonthlyDrops(
+            dir.resolve("drop1.jsonl"),
+            dir.resolve("drop2.jsonl"),
+            dir.resolve("drop3.jsonl"),
+            LATE_ID,
+            longestEarly.path("id").asText(),
+            secondEarly.path("id").asText(),
+            firstOctober.path("id").asText(),
+            List.copyOf(union));
     Files.write(drops.drop1(), drop1, StandardCharsets.UTF_8);
     Files.write(drops.drop2(), drop2, StandardCharsets.UTF_8);
     Files.write(drops.drop3(), drop3, StandardCharsets.UTF_8);
     return drops;
   }
 
-  private static ObjectNode repost(ObjectNode original, String id, String publishedAt, String addedSentence) {
+  private static ObjectNode repost(
+      ObjectNode original, String id, String publishedAt, String addedSentence) {
     ObjectNode copy = original.deepCopy();
     copy.put("id", id);
     copy.put("url", "https://news.example.com/repost/" + id);
@@ -131,21 +155,30 @@ public record MonthlyDrops(Path drop1, Path drop2, Path drop3, String lateId, St
     // The sentence goes before a closing byline line ("기자 name@outlet"), which ingest strips.
     String body = original.path("body").asText();
     int lastLine = body.lastIndexOf('\n');
-    copy.put("body", addedSentence.isEmpty() ? body
-        : lastLine < 0 ? body + addedSentence : body.substring(0, lastLine) + addedSentence + body.substring(lastLine));
+    copy.put(
+        "body",
+        addedSentence.isEmpty()
+            ? body
+            : lastLine < 0
+                ? body + addedSentence
+                : body.substring(0, lastLine) + addedSentence + body.substring(lastLine));
     return copy;
   }
 
   /** An hour after the record's publication time, as a {@code yyyy-MM-dd HH:mm} value. */
   private static String shiftHour(ObjectNode record) {
-    PublishedDate date = PublishedDates.parseRecordValue(record.path("published_at").asText()).orElseThrow();
-    return date.instant().plusSeconds(3600).atZone(java.time.ZoneId.of("Asia/Seoul"))
+    PublishedDate date =
+        PublishedDates.parseRecordValue(record.path("published_at").asText()).orElseThrow();
+    return date.instant()
+        .plusSeconds(3600)
+        .atZone(java.time.ZoneId.of("Asia/Seoul"))
         .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
   }
 
   private static Optional<LocalDate> dateOf(ObjectNode record) {
     try {
-      return PublishedDates.parseRecordValue(record.path("published_at").asText(null)).map(PublishedDate::date);
+      return PublishedDates.parseRecordValue(record.path("published_at").asText(null))
+          .map(PublishedDate::date);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -3,16 +3,16 @@ package org.sectortrends.testing;
 import java.util.SplittableRandom;
 
 /**
- * Random texts for robustness tests of the Korean text code: runs of Hangul syllables, jamo,
- * digits with separators, Sino-Korean and native numerals, units and currency symbols (CJK
- * compatibility units such as {@code ㎿} included), qualifier words, punctuation and arrows,
- * all kinds of whitespace, Latin words, emoji and other surrogate pairs (now and then an unpaired
- * surrogate), and very long runs of one piece.
+ * Random texts for robustness tests of the Korean text code: runs of Hangul syllables, jamo, digits
+ * with separators, Sino-Korean and native numerals, units and currency symbols (CJK compatibility
+ * units such as {@code ㎿} included), qualifier words, punctuation and arrows, all kinds of
+ * whitespace, Latin words, emoji and other surrogate pairs (now and then an unpaired surrogate),
+ * and very long runs of one piece.
  *
- * <p>The seed is fixed per test so that a failure reproduces; set the system property
- * {@value #SEED_PROPERTY} to run the same tests on other texts, e.g.
- * {@code mvn -o -q test -Dtest=FigureExtractorRandomInputTest -Dsectortrends.randomSeed=12345}.
- * Failure messages name the seed and the text.
+ * <p>The seed is fixed per test so that a failure reproduces; set the system property {@value
+ * #SEED_PROPERTY} to run the same tests on other texts, e.g. {@code mvn -o -q test
+ * -Dtest=FigureExtractorRandomInputTest -Dsectortrends.randomSeed=12345}. Failure messages name the
+ * seed and the text.
  */
 public final class RandomKoreanText {
 
@@ -20,27 +20,30 @@ public final class RandomKoreanText {
   public static final String SEED_PROPERTY = "sectortrends.randomSeed";
 
   private static final String[] NUMERALS = {
-    "일", "이", "삼", "사", "오", "육", "칠", "팔", "구", "십", "백", "천", "만", "억", "조", "경", "영", "공",
-    "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무", "스물", "서른", "마흔", "쉰",
-    "하나", "둘", "셋", "넷", "수십", "수백", "수천", "절반", "마이너스", "분의", "자릿수", "두 자릿수",
+    "일", "이", "삼", "사", "오", "육", "칠", "팔", "구", "십", "백", "천", "만", "억", "조", "경", "영", "공", "한",
+    "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무", "스물", "서른", "마흔", "쉰", "하나", "둘", "셋",
+    "넷", "수십", "수백", "수천", "절반", "마이너스", "분의", "자릿수", "두 자릿수",
   };
   private static final String[] UNITS = {
     "원", "억원", "조원", "만원", "달러", "억 달러", "위안", "엔", "유로", "%", "％", "%p", "%포인트", "퍼센트", "프로",
-    "포인트", "bp", "배", "명", "개", "개국", "대", "곳", "건", "톤", "t", "kg", "GWh", "MW", "㎿", "㎾", "㎥", "㎡",
-    "㎏", "㎞", "ℓ", "℃", "$", "US$", "€", "¥", "₩", "£", "billion", "million", "bn", "조 원대", "%대", "년", "월", "일",
-    "세", "위", "번째", "분기", "개월", "시", "분", "초",
+    "포인트", "bp", "배", "명", "개", "개국", "대", "곳", "건", "톤", "t", "kg", "GWh", "MW", "㎿", "㎾", "㎥",
+    "㎡", "㎏", "㎞", "ℓ", "℃", "$", "US$", "€", "¥", "₩", "£", "billion", "million", "bn", "조 원대",
+    "%대", "년", "월", "일", "세", "위", "번째", "분기", "개월", "시", "분", "초",
   };
   private static final String[] WORDS = {
-    "약", "이상", "이하", "미만", "초과", "가량", "정도", "안팎", "최대", "최소", "넘는", "넘게", "여", "대비", "증가",
-    "감소", "매출", "영업이익", "가입자", "삼성전자", "SK하이닉스", "현대차", "전년", "동기", "올해", "지난해",
-    "3분기", "상반기", "제", "원인", "시대", "대학", "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과",
-    "HBM", "S25", "GPT-4", "iPhone", "A씨", "美", "北", "與", "株", "經濟",
+    "약", "이상", "이하", "미만", "초과", "가량", "정도", "안팎", "최대", "최소", "넘는", "넘게", "여", "대비", "증가", "감소",
+    "매출", "영업이익", "가입자", "삼성전자", "SK하이닉스", "현대차", "전년", "동기", "올해", "지난해", "3분기", "상반기", "제", "원인",
+    "시대", "대학", "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "HBM", "S25", "GPT-4",
+    "iPhone", "A씨", "美", "北", "與", "株", "經濟",
   };
   private static final String[] PUNCTUATION = {
-    ".", ",", "~", "∼", "〜", "～", "-", "–", "—", "−", "/", ":", "(", ")", "[", "]", "△", "▲", "▼", "▽", "↑", "↓",
-    "'", "\"", "‘", "’", "“", "”", "·", "…", "!", "?", "#", "_", "+", "=", "%", "&", "*", "|", "\\",
+    ".", ",", "~", "∼", "〜", "～", "-", "–", "—", "−", "/", ":", "(", ")", "[", "]", "△", "▲", "▼",
+    "▽", "↑", "↓", "'", "\"", "‘", "’", "“", "”", "·", "…", "!", "?", "#", "_", "+", "=", "%", "&",
+    "*", "|", "\\",
   };
-  private static final String[] SPACES = {" ", " ", " ", "  ", "\t", "\n", "\r\n", "\n\n", "\u00A0", "\u3000", "\u200B"};
+  private static final String[] SPACES = {
+    " ", " ", " ", "  ", "\t", "\n", "\r\n", "\n\n", "\u00A0", "\u3000", "\u200B"
+  };
   private static final String[] SUPPLEMENTARY = {
     "😀", "👍🏽", "👨‍👩‍👧", "🇰🇷", "𝐀", "𝟑", "𠀀", "𪚲", "🔥", "\uFE0F", "\u0301",
   };
@@ -60,11 +63,14 @@ public final class RandomKoreanText {
     try {
       return Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(SEED_PROPERTY + " must be a whole number: '" + value + "'", e);
+      throw new IllegalArgumentException(
+          SEED_PROPERTY + " must be a whole number: '" + value + "'", e);
     }
   }
 
-  /** A text of about {@code pieces} pieces; now and then one piece repeated into a very long run. */
+  /**
+   * A text of about {@code pieces} pieces; now and then one piece repeated into a very long run.
+   */
   public String text(int pieces) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < pieces; i++) {
@@ -103,7 +109,8 @@ public final class RandomKoreanText {
     } else if (kind < 98) {
       return latin();
     }
-    return new String(Character.toChars(random.nextInt(0x20, 0x3000))); // anything else of the BMP start
+    return new String(
+        Character.toChars(random.nextInt(0x20, 0x3000))); // anything else of the BMP start
   }
 
   private String pick(String[] choices) {

@@ -14,15 +14,18 @@ public final class SparkTestSession {
   private SparkTestSession() {}
 
   public static SparkSession start(String name) {
-    SparkSession.Builder builder = SparkSession.builder()
-        .appName("test " + name)
-        .master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.default.parallelism", "2")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/sector-trends-test-warehouse");
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("test " + name)
+            .master("local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.default.parallelism", "2")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config(
+                "spark.sql.warehouse.dir",
+                System.getProperty("java.io.tmpdir") + "/sector-trends-test-warehouse");
     for (Map.Entry<String, String> e : SparkSessions.DEFAULTS.entrySet()) {
       builder.config(e.getKey(), e.getValue());
     }

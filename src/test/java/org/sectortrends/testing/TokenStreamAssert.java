@@ -17,11 +17,11 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 
 /**
- * Full-output assertions for token streams, in the manner of Lucene's
- * {@code BaseTokenStreamTestCase.assertTokenStreamContents} (the test framework is not a
- * dependency): every token's text, start and end offset and position increment, and the final
- * offset after {@code end()}, checked in one pass that also follows the stream contract (reset,
- * incrementToken until false, end, close) and the offset rules every consumer relies on.
+ * Full-output assertions for token streams, in the manner of Lucene's {@code
+ * BaseTokenStreamTestCase.assertTokenStreamContents} (the test framework is not a dependency):
+ * every token's text, start and end offset and position increment, and the final offset after
+ * {@code end()}, checked in one pass that also follows the stream contract (reset, incrementToken
+ * until false, end, close) and the offset rules every consumer relies on.
  *
  * <pre>{@code
  * try (TokenStream ts = analyzer.tokenStream("f", "美 국채")) {
@@ -35,7 +35,8 @@ public final class TokenStreamAssert {
   private TokenStreamAssert() {}
 
   /** One token as a consumer sees it. */
-  public record Token(String term, int startOffset, int endOffset, int positionIncrement, int positionLength) {}
+  public record Token(
+      String term, int startOffset, int endOffset, int positionIncrement, int positionLength) {}
 
   /**
    * Consumes {@code ts} (reset, all tokens, end, close) and checks its whole output. Arrays may be
@@ -43,8 +44,14 @@ public final class TokenStreamAssert {
    * given, offsets must be non-negative, start &lt;= end, start offsets must not go backwards, the
    * first position increment must be at least 1 and no end offset may pass the final offset.
    */
-  public static void assertTokenStreamContents(TokenStream ts, String[] terms, int[] startOffsets, int[] endOffsets,
-      int[] positionIncrements, Integer finalOffset) throws IOException {
+  public static void assertTokenStreamContents(
+      TokenStream ts,
+      String[] terms,
+      int[] startOffsets,
+      int[] endOffsets,
+      int[] positionIncrements,
+      Integer finalOffset)
+      throws IOException {
     assertNotNull(terms, "expected terms");
     List<Token> tokens = new ArrayList<>();
     int end = consume(ts, tokens);
@@ -61,7 +68,8 @@ public final class TokenStreamAssert {
         assertEquals(endOffsets[i], t.endOffset(), "end offset of " + where);
       }
       if (positionIncrements != null) {
-        assertEquals(positionIncrements[i], t.positionIncrement(), "position increment of " + where);
+        assertEquals(
+            positionIncrements[i], t.positionIncrement(), "position increment of " + where);
       }
     }
     if (finalOffset != null) {
@@ -70,15 +78,26 @@ public final class TokenStreamAssert {
   }
 
   /** {@link #assertTokenStreamContents} on the stream {@code analyzer} makes of {@code text}. */
-  public static void assertAnalyzesTo(Analyzer analyzer, String text, String[] terms, int[] startOffsets,
-      int[] endOffsets, int[] positionIncrements) throws IOException {
-    assertTokenStreamContents(analyzer.tokenStream("f", text), terms, startOffsets, endOffsets, positionIncrements,
+  public static void assertAnalyzesTo(
+      Analyzer analyzer,
+      String text,
+      String[] terms,
+      int[] startOffsets,
+      int[] endOffsets,
+      int[] positionIncrements)
+      throws IOException {
+    assertTokenStreamContents(
+        analyzer.tokenStream("f", text),
+        terms,
+        startOffsets,
+        endOffsets,
+        positionIncrements,
         text.length());
   }
 
   /**
-   * All tokens of {@code ts}, after checking the stream contract and offset rules (see
-   * {@link #assertTokenStreamContents}); the stream is closed afterwards.
+   * All tokens of {@code ts}, after checking the stream contract and offset rules (see {@link
+   * #assertTokenStreamContents}); the stream is closed afterwards.
    */
   public static List<Token> tokens(TokenStream ts) throws IOException {
     List<Token> tokens = new ArrayList<>();
@@ -96,15 +115,24 @@ public final class TokenStreamAssert {
       ts.reset();
       int lastStart = 0;
       while (ts.incrementToken()) {
-        Token t = new Token(term.toString(), offset.startOffset(), offset.endOffset(),
-            increment.getPositionIncrement(), length.getPositionLength());
+        Token t =
+            new Token(
+                term.toString(),
+                offset.startOffset(),
+                offset.endOffset(),
+                increment.getPositionIncrement(),
+                length.getPositionLength());
         int index = into.size();
         int previousStart = lastStart;
-        java.util.function.Supplier<String> where = () -> "token " + index + " " + t + " after " + into;
+        java.util.function.Supplier<String> where =
+            () -> "token " + index + " " + t + " after " + into;
         assertTrue(t.startOffset() >= 0, () -> "negative start offset: " + where.get());
         assertTrue(t.startOffset() <= t.endOffset(), () -> "start after end: " + where.get());
-        assertTrue(t.startOffset() >= previousStart, () -> "start offset went backwards: " + where.get());
-        assertTrue(t.positionIncrement() >= (index == 0 ? 1 : 0), () -> "position increment: " + where.get());
+        assertTrue(
+            t.startOffset() >= previousStart, () -> "start offset went backwards: " + where.get());
+        assertTrue(
+            t.positionIncrement() >= (index == 0 ? 1 : 0),
+            () -> "position increment: " + where.get());
         assertTrue(t.positionLength() >= 1, () -> "position length: " + where.get());
         assertFalse(t.term().isEmpty(), () -> "empty term: " + where.get());
         lastStart = t.startOffset();

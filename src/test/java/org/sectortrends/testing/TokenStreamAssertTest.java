@@ -22,8 +22,13 @@ class TokenStreamAssertTest {
 
   @Test
   void acceptsTheRightOutput() throws IOException {
-    TokenStreamAssert.assertTokenStreamContents(tokens("ab  c"),
-        new String[] {"ab", "c"}, new int[] {0, 4}, new int[] {2, 5}, new int[] {1, 1}, 5);
+    TokenStreamAssert.assertTokenStreamContents(
+        tokens("ab  c"),
+        new String[] {"ab", "c"},
+        new int[] {0, 4},
+        new int[] {2, 5},
+        new int[] {1, 1},
+        5);
   }
 
   @Test
@@ -32,49 +37,69 @@ class TokenStreamAssertTest {
     int[] starts = {0, 4};
     int[] ends = {2, 5};
     int[] increments = {1, 1};
-    assertThrows(AssertionFailedError.class, () -> TokenStreamAssert.assertTokenStreamContents(tokens("ab  c"),
-        new String[] {"ab", "d"}, starts, ends, increments, 5));
-    assertThrows(AssertionFailedError.class, () -> TokenStreamAssert.assertTokenStreamContents(tokens("ab  c"),
-        terms, new int[] {0, 3}, ends, increments, 5));
-    assertThrows(AssertionFailedError.class, () -> TokenStreamAssert.assertTokenStreamContents(tokens("ab  c"),
-        terms, starts, new int[] {2, 4}, increments, 5));
-    assertThrows(AssertionFailedError.class, () -> TokenStreamAssert.assertTokenStreamContents(tokens("ab  c"),
-        terms, starts, ends, new int[] {1, 2}, 5));
-    assertThrows(AssertionFailedError.class, () -> TokenStreamAssert.assertTokenStreamContents(tokens("ab  c"),
-        terms, starts, ends, increments, 6));
-    assertThrows(AssertionFailedError.class, () -> TokenStreamAssert.assertTokenStreamContents(tokens("ab  c d"),
-        terms, starts, ends, increments, 7));
+    assertThrows(
+        AssertionFailedError.class,
+        () ->
+            TokenStreamAssert.assertTokenStreamContents(
+                tokens("ab  c"), new String[] {"ab", "d"}, starts, ends, increments, 5));
+    assertThrows(
+        AssertionFailedError.class,
+        () ->
+            TokenStreamAssert.assertTokenStreamContents(
+                tokens("ab  c"), terms, new int[] {0, 3}, ends, increments, 5));
+    assertThrows(
+        AssertionFailedError.class,
+        () ->
+            TokenStreamAssert.assertTokenStreamContents(
+                tokens("ab  c"), terms, starts, new int[] {2, 4}, increments, 5));
+    assertThrows(
+        AssertionFailedError.class,
+        () ->
+            TokenStreamAssert.assertTokenStreamContents(
+                tokens("ab  c"), terms, starts, ends, new int[] {1, 2}, 5));
+    assertThrows(
+        AssertionFailedError.class,
+        () ->
+            TokenStreamAssert.assertTokenStreamContents(
+                tokens("ab  c"), terms, starts, ends, increments, 6));
+    assertThrows(
+        AssertionFailedError.class,
+        () ->
+            TokenStreamAssert.assertTokenStreamContents(
+                tokens("ab  c d"), terms, starts, ends, increments, 7));
   }
 
   @Test
   void failsOnOffsetsGoingBackwards() {
-    Tokenizer backwards = new Tokenizer() {
-      private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-      private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
-          addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-      private int emitted;
+    Tokenizer backwards =
+        new Tokenizer() {
+          private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+          private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+              addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+          private int emitted;
 
-      @Override
-      public boolean incrementToken() {
-        clearAttributes();
-        if (emitted == 2) {
-          return false;
-        }
-        term.append("x");
-        int start = emitted == 0 ? 3 : 1;
-        offset.setOffset(start, start + 1);
-        emitted++;
-        return true;
-      }
+          @Override
+          public boolean incrementToken() {
+            clearAttributes();
+            if (emitted == 2) {
+              return false;
+            }
+            term.append("x");
+            int start = emitted == 0 ? 3 : 1;
+            offset.setOffset(start, start + 1);
+            emitted++;
+            return true;
+          }
 
-      @Override
-      public void reset() throws IOException {
-        super.reset();
-        emitted = 0;
-      }
-    };
+          @Override
+          public void reset() throws IOException {
+            super.reset();
+            emitted = 0;
+          }
+        };
     backwards.setReader(new StringReader("xxxx"));
-    AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> TokenStreamAssert.tokens(backwards));
+    AssertionFailedError e =
+        assertThrows(AssertionFailedError.class, () -> TokenStreamAssert.tokens(backwards));
     assertTrue(e.getMessage().contains("went backwards"), e.getMessage());
   }
 }

@@ -75,9 +75,7 @@ class TermExtractorTest {
     expected.put("sk하이닉스", 2);
     expected.put("물량", 1);
     expected.put("엔비디아", 1);
-    assertEquals(
-        expected,
-        EXTRACTOR.termCounts("HBM은 SK하이닉스가, hbm 물량은 엔비디아로… SK하이닉스 HBM"));
+    assertEquals(expected, EXTRACTOR.termCounts("HBM은 SK하이닉스가, hbm 물량은 엔비디아로… SK하이닉스 HBM"));
   }
 
   @Test
@@ -160,8 +158,7 @@ class TermExtractorTest {
     TermExtractor folding =
         TermExtractor.create(NoriResources.of("공신부\n", "북한\n", "美 미국\n北 북한\n# 中 중국\n"));
     // 北 becomes 북한 and is then dropped as a stopword; the commented 中 entry is inactive.
-    assertEquals(
-        List.of("미국", "정상", "미국", "中", "공신부"), folding.terms("美·北 정상, 미국과 中 공신부"));
+    assertEquals(List.of("미국", "정상", "미국", "中", "공신부"), folding.terms("美·北 정상, 미국과 中 공신부"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> NoriResources.of("", "", "美\n"));
     assertTrue(e.getMessage().contains("美"), e.getMessage());

@@ -17,8 +17,8 @@ import org.sectortrends.testing.SharedData;
 
 /**
  * Term quality on real headlines (the YNAT corpus in the shared directory, read at run time and
- * skipped when absent). Prints the most frequent terms for review and guards against the
- * failures that a stopword or part-of-speech change can bring back.
+ * skipped when absent). Prints the most frequent terms for review and guards against the failures
+ * that a stopword or part-of-speech change can bring back.
  */
 class YnatTermQualityTest {
 
@@ -48,8 +48,10 @@ class YnatTermQualityTest {
 
   private static List<String> top(int n) {
     return documentFrequency.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(n)
         .map(Map.Entry::getKey)
         .toList();
@@ -77,8 +79,7 @@ class YnatTermQualityTest {
                 t ->
                     NoriResources.fromClasspath().stopwords().contains(t)
                         || t.chars().noneMatch(Character::isLetter)
-                        || List.of("게시판", "그래픽", "종합", "속보", "포토", "전", "후", "익")
-                            .contains(t))
+                        || List.of("게시판", "그래픽", "종합", "속보", "포토", "전", "후", "익").contains(t))
             .toList();
     assertEquals(List.of(), unwanted);
   }

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The k criterion on generated sparse documents with a planted number of groups
- * ({@link PlantedGroups}, the fixture of {@link SphericalKMeansTest} with larger term blocks).
+ * The k criterion on generated sparse documents with a planted number of groups ({@link
+ * PlantedGroups}, the fixture of {@link SphericalKMeansTest} with larger term blocks).
  */
 class KSelectionTest {
 
@@ -28,8 +28,18 @@ class KSelectionTest {
   private static KSelection.Choice choose(PlantedGroups c, int kMin, int kMax) {
     Map<Integer, Double> byK = new LinkedHashMap<>();
     for (int k = kMin; k <= kMax; k++) {
-      byK.put(k, KSelection.stability(c.indices(), c.values(), c.dimension(), k, 42L, 40,
-          KSelection.DEFAULT_SUBSAMPLES, KSelection.DEFAULT_FRACTION).meanAri());
+      byK.put(
+          k,
+          KSelection.stability(
+                  c.indices(),
+                  c.values(),
+                  c.dimension(),
+                  k,
+                  42L,
+                  40,
+                  KSelection.DEFAULT_SUBSAMPLES,
+                  KSelection.DEFAULT_FRACTION)
+              .meanAri());
     }
     return KSelection.choose(byK);
   }
@@ -47,7 +57,9 @@ class KSelectionTest {
     KSelection.Choice choice = choose(corpus(9, 30, 2, 5), 3, 6);
     assertEquals(6, choice.k(), choice.stabilities()::toString);
     assertTrue(choice.atEdge());
-    assertTrue(choice.warning().contains("upper edge") && choice.warning().contains("3..6"), choice.warning());
+    assertTrue(
+        choice.warning().contains("upper edge") && choice.warning().contains("3..6"),
+        choice.warning());
   }
 
   @Test
@@ -88,17 +100,24 @@ class KSelectionTest {
     }
     assertEquals(0.0, KSelection.adjustedRand(x, y), 0.01);
     // a textbook value: {0,0,0,1,1,1} against {0,0,1,1,2,2} gives 0.24242...
-    assertEquals(8.0 / 33, KSelection.adjustedRand(new int[] {0, 0, 0, 1, 1, 1}, new int[] {0, 0, 1, 1, 2, 2}), 1e-12);
+    assertEquals(
+        8.0 / 33,
+        KSelection.adjustedRand(new int[] {0, 0, 0, 1, 1, 1}, new int[] {0, 0, 1, 1, 2, 2}),
+        1e-12);
   }
 
   @Test
   void badArgumentsNameTheValue() {
     PlantedGroups c = corpus(3, 10, 1, 1);
-    IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
-        () -> KSelection.stability(c.indices(), c.values(), c.dimension(), 3, 1L, 10, 1, 0.8));
+    IllegalArgumentException one =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KSelection.stability(c.indices(), c.values(), c.dimension(), 3, 1L, 10, 1, 0.8));
     assertTrue(one.getMessage().contains(": 1"), one.getMessage());
-    IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
-        () -> KSelection.stability(c.indices(), c.values(), c.dimension(), 3, 1L, 10, 4, 1.5));
+    IllegalArgumentException fraction =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KSelection.stability(c.indices(), c.values(), c.dimension(), 3, 1L, 10, 4, 1.5));
     assertTrue(fraction.getMessage().contains("1.5"), fraction.getMessage());
     assertThrows(IllegalArgumentException.class, () -> KSelection.choose(Map.of()));
   }

@@ -25,8 +25,17 @@ class SectorTaxonomyTest {
   void packagedTaxonomyHasTheRequiredSectorsWithEnoughKeywords() {
     List<String> required =
         List.of(
-            "semiconductor", "ai", "cloud_software", "ecommerce_retail", "battery_ev_auto",
-            "telecom", "games_content", "bio_pharma", "finance", "energy_heavy_industry", "other");
+            "semiconductor",
+            "ai",
+            "cloud_software",
+            "ecommerce_retail",
+            "battery_ev_auto",
+            "telecom",
+            "games_content",
+            "bio_pharma",
+            "finance",
+            "energy_heavy_industry",
+            "other");
     assertTrue(TAXONOMY.sectorIds().containsAll(required), TAXONOMY.sectorIds()::toString);
     for (SectorTaxonomy.Sector sector : TAXONOMY.sectors()) {
       assertTrue(
@@ -54,7 +63,8 @@ class SectorTaxonomyTest {
   @Test
   void packagedTaxonomyIsTheOneInData() {
     assertEquals(
-        TAXONOMY.sectors(), SectorTaxonomy.fromFile(Path.of("data", "taxonomy", "sectors.tsv")).sectors());
+        TAXONOMY.sectors(),
+        SectorTaxonomy.fromFile(Path.of("data", "taxonomy", "sectors.tsv")).sectors());
   }
 
   /** Headline I wrote | expected sector, through the real analyzer and taxonomy. */
@@ -121,7 +131,10 @@ class SectorTaxonomyTest {
     assertEquals(sector, TAXONOMY.score(counts).sectorId(), counts::toString);
   }
 
-  /** Korean clubs carry their owners' names; amid sports vocabulary the name is one keyword, not a company. */
+  /**
+   * Korean clubs carry their owners' names; amid sports vocabulary the name is one keyword, not a
+   * company.
+   */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
       delimiter = '|',
@@ -138,9 +151,16 @@ class SectorTaxonomyTest {
 
   @Test
   void anEntityOutweighsThreeKeywordsOfAnotherSectorTimesItsWeight() {
-    SectorTaxonomy taxonomy = SectorTaxonomy.parse(List.of("a\tA\tx|y|z", "b\tB\tw", "other\t기타\tq"))
-        .withEntities(SectorTaxonomy.parseEntities(List.of("company_id\tname_ko\tsector_id\tweight",
-            "acme\t에이크미\tb\t1", "halfco\t하프코\tb\t0.5"), name -> List.of(name), null));
+    SectorTaxonomy taxonomy =
+        SectorTaxonomy.parse(List.of("a\tA\tx|y|z", "b\tB\tw", "other\t기타\tq"))
+            .withEntities(
+                SectorTaxonomy.parseEntities(
+                    List.of(
+                        "company_id\tname_ko\tsector_id\tweight",
+                        "acme\t에이크미\tb\t1",
+                        "halfco\t하프코\tb\t0.5"),
+                    name -> List.of(name),
+                    null));
     // 3 keywords of a against one company of b: tie at 3, the sector listed first wins
     assertEquals("a", taxonomy.score(Map.of("x", 1, "y", 1, "z", 1, "에이크미", 1)).sectorId());
     assertEquals("b", taxonomy.score(Map.of("x", 1, "y", 1, "에이크미", 1)).sectorId());
@@ -155,67 +175,114 @@ class SectorTaxonomyTest {
 
   @Test
   void multiTermNamesCountWhereAllTheirTermsOccur() {
-    SectorTaxonomy taxonomy = SectorTaxonomy.parse(List.of("a\tA\tx", "b\tB\tw", "other\t기타\t"))
-        .withEntities(SectorTaxonomy.parseEntities(List.of("sector_id\tname_en", "b\tBig Co"),
-            name -> List.of(name.toLowerCase(java.util.Locale.ROOT).split(" ")), null));
+    SectorTaxonomy taxonomy =
+        SectorTaxonomy.parse(List.of("a\tA\tx", "b\tB\tw", "other\t기타\t"))
+            .withEntities(
+                SectorTaxonomy.parseEntities(
+                    List.of("sector_id\tname_en", "b\tBig Co"),
+                    name -> List.of(name.toLowerCase(java.util.Locale.ROOT).split(" ")),
+                    null));
     assertEquals("b", taxonomy.score(Map.of("big", 1, "co", 1, "x", 2)).sectorId());
     assertEquals("a", taxonomy.score(Map.of("big", 1, "x", 2)).sectorId());
   }
 
-  /** The loader reads the shared company list's columns too: company_id, name_ko, name_en, sector_id, aliases. */
+  /**
+   * The loader reads the shared company list's columns too: company_id, name_ko, name_en,
+   * sector_id, aliases.
+   */
   @Test
   void entityFilesAreReadByTheirHeaderWithAliasesAndOptionalWeight() {
-    List<SectorTaxonomy.Entity> entities = SectorTaxonomy.parseEntities(List.of(
-        "# comment",
-        "company_id\tname_ko\tname_en\tsector_id\taliases",
-        "sk_hynix\tSK하이닉스\tSK hynix\tsemiconductor\t하이닉스;hynix",
-        "nobody\t어느회사\t\t\t"), TermExtractor.shared()::terms, null);
-    assertEquals(List.of("sk하이닉스", "하이닉스", "hynix"),
+    List<SectorTaxonomy.Entity> entities =
+        SectorTaxonomy.parseEntities(
+            List.of(
+                "# comment",
+                "company_id\tname_ko\tname_en\tsector_id\taliases",
+                "sk_hynix\tSK하이닉스\tSK hynix\tsemiconductor\t하이닉스;hynix",
+                "nobody\t어느회사\t\t\t"),
+            TermExtractor.shared()::terms,
+            null);
+    assertEquals(
+        List.of("sk하이닉스", "하이닉스", "hynix"),
         entities.stream().filter(e -> e.terms().size() == 1).map(e -> e.terms().get(0)).toList());
     assertEquals(List.of("sk", "hynix"), entities.get(1).terms());
-    assertTrue(entities.stream().allMatch(e -> e.sectorId().equals("semiconductor") && e.weight() == 1.0));
+    assertTrue(
+        entities.stream().allMatch(e -> e.sectorId().equals("semiconductor") && e.weight() == 1.0));
     assertTrue(entities.stream().allMatch(e -> e.companyId().equals("sk_hynix")));
   }
 
-  /** companies.tsv has a kind column: agencies and funds count half, countries and `other` entities not at all. */
+  /**
+   * companies.tsv has a kind column: agencies and funds count half, countries and `other` entities
+   * not at all.
+   */
   @Test
   void theKindOfAnEntityGivesItsWeight() {
-    List<SectorTaxonomy.Entity> entities = SectorTaxonomy.parseEntities(List.of(
-        "company_id\tname_ko\tname_en\tsector_id\tkind\taliases",
-        "acme\t에이크미\t\tb\tcompany\t",
-        "fsc\t금융위\t\tfinance\tagency\t",
-        "nps\t국민연금\t\tfinance\tfund\t",
-        "korea\t한국\t\tother\tcountry\t",
-        "group\t큰그룹\t\tother\tcompany\t"), name -> List.of(name), null);
-    assertEquals(List.of("acme 1.0", "fsc 0.5", "nps 0.5"),
+    List<SectorTaxonomy.Entity> entities =
+        SectorTaxonomy.parseEntities(
+            List.of(
+                "company_id\tname_ko\tname_en\tsector_id\tkind\taliases",
+                "acme\t에이크미\t\tb\tcompany\t",
+                "fsc\t금융위\t\tfinance\tagency\t",
+                "nps\t국민연금\t\tfinance\tfund\t",
+                "korea\t한국\t\tother\tcountry\t",
+                "group\t큰그룹\t\tother\tcompany\t"),
+            name -> List.of(name),
+            null);
+    assertEquals(
+        List.of("acme 1.0", "fsc 0.5", "nps 0.5"),
         entities.stream().map(e -> e.companyId() + " " + e.weight()).toList());
-    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> SectorTaxonomy.parseEntities(
-        List.of("sector_id\tname_ko\tkind", "b\t에이크미\tplanet"), name -> List.of(name), null));
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SectorTaxonomy.parseEntities(
+                    List.of("sector_id\tname_ko\tkind", "b\t에이크미\tplanet"),
+                    name -> List.of(name),
+                    null));
     assertTrue(bad.getMessage().contains("'planet'"), bad.getMessage());
   }
 
   @Test
   void namesTheAnalyzerKeepsOnlyInPartAreRejectedOrSetAside() {
     List<String> lines = List.of("company_id\tname_en\tsector_id", "skcc\tSK C&C\tcloud_software");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SectorTaxonomy.parseEntities(lines, TermExtractor.shared()::terms, null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SectorTaxonomy.parseEntities(lines, TermExtractor.shared()::terms, null));
     assertTrue(e.getMessage().contains("SK C&C"), e.getMessage());
     List<String> unusable = new ArrayList<>();
-    assertEquals(List.of(), SectorTaxonomy.parseEntities(lines, TermExtractor.shared()::terms, unusable));
+    assertEquals(
+        List.of(), SectorTaxonomy.parseEntities(lines, TermExtractor.shared()::terms, unusable));
     assertEquals(List.of("SK C&C"), unusable);
   }
 
   @Test
   void badEntityRowsNameTheValue() {
-    IllegalArgumentException weight = assertThrows(IllegalArgumentException.class, () -> SectorTaxonomy.parseEntities(
-        List.of("sector_id\tname_ko\tweight", "finance\t은행이\t2"), name -> List.of(name), null));
+    IllegalArgumentException weight =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SectorTaxonomy.parseEntities(
+                    List.of("sector_id\tname_ko\tweight", "finance\t은행이\t2"),
+                    name -> List.of(name),
+                    null));
     assertTrue(weight.getMessage().contains("'2'"), weight.getMessage());
-    IllegalArgumentException header = assertThrows(IllegalArgumentException.class, () -> SectorTaxonomy.parseEntities(
-        List.of("name_ko\tsector"), name -> List.of(name), null));
+    IllegalArgumentException header =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SectorTaxonomy.parseEntities(
+                    List.of("name_ko\tsector"), name -> List.of(name), null));
     assertTrue(header.getMessage().contains("sector_id"), header.getMessage());
-    IllegalArgumentException sector = assertThrows(IllegalArgumentException.class,
-        () -> SectorTaxonomy.keywordsOnlyFromClasspath().withEntities(SectorTaxonomy.parseEntities(
-            List.of("sector_id\tname_ko", "shipping\t해운사"), name -> List.of(name), null)));
+    IllegalArgumentException sector =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SectorTaxonomy.keywordsOnlyFromClasspath()
+                    .withEntities(
+                        SectorTaxonomy.parseEntities(
+                            List.of("sector_id\tname_ko", "shipping\t해운사"),
+                            name -> List.of(name),
+                            null)));
     assertTrue(sector.getMessage().contains("shipping"), sector.getMessage());
   }
 
@@ -233,8 +300,7 @@ class SectorTaxonomyTest {
   @Test
   void keywordWeightsScaleTheirContribution() {
     SectorTaxonomy taxonomy =
-        SectorTaxonomy.parse(
-            List.of("a\tA\tx:0.5|y", "b\tB\tz:0.25", "other\t기타\t"));
+        SectorTaxonomy.parse(List.of("a\tA\tx:0.5|y", "b\tB\tz:0.25", "other\t기타\t"));
     assertEquals(0.25, taxonomy.score(Map.of("x", 1, "w", 1)).score(), 1e-9);
     assertEquals("a", taxonomy.score(Map.of("x", 1, "z", 1)).sectorId());
     assertEquals("b", taxonomy.score(Map.of("x", 1, "z", 3)).sectorId());

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Local cosine k-means on generated sparse documents with planted groups ({@link PlantedGroups}):
@@ -51,7 +51,8 @@ class SphericalKMeansTest {
   })
   void bestOfRestartsRecoversSeparatedGroups(int groups, int perGroup, int noise, long seed) {
     PlantedGroups c = corpus(groups, perGroup, noise, seed);
-    SphericalKMeans.Result result = SphericalKMeans.bestOf(c.indices(), c.values(), c.dimension(), groups, 42L, 40, 5);
+    SphericalKMeans.Result result =
+        SphericalKMeans.bestOf(c.indices(), c.values(), c.dimension(), groups, 42L, 40, 5);
     assertTrue(samePartition(result.assignment(), c.gold()), () -> "cost " + result.cost());
     for (double[] centroid : result.centroids()) {
       double norm = 0;
@@ -68,7 +69,8 @@ class SphericalKMeansTest {
     Map<Integer, Double> silhouettes = new HashMap<>();
     int bestK = 0;
     for (int k = 2; k <= 7; k++) {
-      SphericalKMeans.Result r = SphericalKMeans.bestOf(c.indices(), c.values(), c.dimension(), k, 42L, 40, 3);
+      SphericalKMeans.Result r =
+          SphericalKMeans.bestOf(c.indices(), c.values(), c.dimension(), k, 42L, 40, 3);
       silhouettes.put(k, SphericalKMeans.silhouette(c.indices(), c.values(), r.assignment(), k));
       if (bestK == 0 || silhouettes.get(k) > silhouettes.get(bestK)) {
         bestK = k;
@@ -80,10 +82,13 @@ class SphericalKMeansTest {
   @Test
   void sameSeedGivesTheSameClustering() {
     PlantedGroups c = corpus(5, 20, 3, 11);
-    SphericalKMeans.Result a = SphericalKMeans.fit(c.indices(), c.values(), c.dimension(), 5, 9L, 40);
-    SphericalKMeans.Result b = SphericalKMeans.fit(c.indices(), c.values(), c.dimension(), 5, 9L, 40);
+    SphericalKMeans.Result a =
+        SphericalKMeans.fit(c.indices(), c.values(), c.dimension(), 5, 9L, 40);
+    SphericalKMeans.Result b =
+        SphericalKMeans.fit(c.indices(), c.values(), c.dimension(), 5, 9L, 40);
     assertEquals(a.cost(), b.cost());
-    assertEquals(java.util.Arrays.toString(a.assignment()), java.util.Arrays.toString(b.assignment()));
+    assertEquals(
+        java.util.Arrays.toString(a.assignment()), java.util.Arrays.toString(b.assignment()));
   }
 
   @Test
@@ -107,7 +112,8 @@ class SphericalKMeansTest {
     int[][] indices = {{0}, {0}, {1}};
     double[][] values = {{1.0}, {1.0}, {1.0}};
     // two identical documents together (own distance 0), the third alone: (1 + 1 + 0) / 3
-    assertEquals(2.0 / 3, SphericalKMeans.silhouette(indices, values, new int[] {0, 0, 1}, 2), 1e-12);
+    assertEquals(
+        2.0 / 3, SphericalKMeans.silhouette(indices, values, new int[] {0, 0, 1}, 2), 1e-12);
   }
 
   @Test
@@ -115,10 +121,14 @@ class SphericalKMeansTest {
     int[][] indices = {{0}, {1}};
     double[][] values = {{1.0}, {1.0}};
     IllegalArgumentException tooMany =
-        assertThrows(IllegalArgumentException.class, () -> SphericalKMeans.fit(indices, values, 2, 3, 1L, 5));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SphericalKMeans.fit(indices, values, 2, 3, 1L, 5));
     assertTrue(tooMany.getMessage().contains(": 3"), tooMany.getMessage());
     IllegalArgumentException noIterations =
-        assertThrows(IllegalArgumentException.class, () -> SphericalKMeans.fit(indices, values, 2, 1, 1L, 0));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SphericalKMeans.fit(indices, values, 2, 1, 1L, 0));
     assertTrue(noIterations.getMessage().contains(": 0"), noIterations.getMessage());
   }
 }

@@ -31,8 +31,8 @@ import org.sectortrends.topics.eval.ClusterAgreement;
 
 /**
  * The topic pipeline on a tiny fixture of three clearly separated topics (chips, banking, games),
- * twelve articles each, every article also mentioning a term common to all (dropped by maxDf),
- * plus one article made only of one-off terms (dropped by minDf, hence unassigned).
+ * twelve articles each, every article also mentioning a term common to all (dropped by maxDf), plus
+ * one article made only of one-off terms (dropped by minDf, hence unassigned).
  */
 class TopicModelingTest {
 
@@ -81,7 +81,8 @@ class TopicModelingTest {
     articleTerms = spark.createDataFrame(rows, schema).cache();
     fit =
         TopicModeling.fit(
-            articleTerms, TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(1));
+            articleTerms,
+            TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(1));
   }
 
   @AfterAll
@@ -113,7 +114,10 @@ class TopicModelingTest {
   void articlesWithoutVocabularyTermsAreUnassignedNotDropped() {
     Dataset<Row> ids =
         spark.createDataFrame(
-            List.of(RowFactory.create("chips-0"), RowFactory.create(LONELY), RowFactory.create("no-terms")),
+            List.of(
+                RowFactory.create("chips-0"),
+                RowFactory.create(LONELY),
+                RowFactory.create("no-terms")),
             new StructType().add("article_id", DataTypes.StringType, false));
     Map<String, Row> byId =
         TopicAssignment.assign(fit.model(), articleTerms, ids).collectAsList().stream()
@@ -165,8 +169,16 @@ class TopicModelingTest {
     String path = dir.resolve("models/topics/v1").toString();
     fit.model().write().overwrite().save(path);
     PipelineModel loaded = PipelineModel.load(path);
-    Set<Row> before = new HashSet<>(TopicAssignment.assign(fit.model(), articleTerms).select("article_id", "topic_id").collectAsList());
-    Set<Row> after = new HashSet<>(TopicAssignment.assign(loaded, articleTerms).select("article_id", "topic_id").collectAsList());
+    Set<Row> before =
+        new HashSet<>(
+            TopicAssignment.assign(fit.model(), articleTerms)
+                .select("article_id", "topic_id")
+                .collectAsList());
+    Set<Row> after =
+        new HashSet<>(
+            TopicAssignment.assign(loaded, articleTerms)
+                .select("article_id", "topic_id")
+                .collectAsList());
     assertEquals(before, after);
   }
 
@@ -182,7 +194,8 @@ class TopicModelingTest {
                 .withRestarts(1));
     assertEquals(3, bisecting.k());
     assertEquals(Set.of(3), bisecting.silhouettes().keySet());
-    assertEquals(1.0, agreement(TopicAssignment.assign(bisecting.model(), articleTerms)).nmi(), 1e-9);
+    assertEquals(
+        1.0, agreement(TopicAssignment.assign(bisecting.model(), articleTerms)).nmi(), 1e-9);
   }
 
   @Test
@@ -192,8 +205,10 @@ class TopicModelingTest {
     for (int i = 0; i < stages.length - 1; i++) {
       vectors = stages[i].transform(vectors);
     }
-    List<Row> rows = vectors.select("article_id", "features").collectAsList().stream()
-        .filter(r -> ((Vector) r.get(1)).numNonzeros() > 0).toList();
+    List<Row> rows =
+        vectors.select("article_id", "features").collectAsList().stream()
+            .filter(r -> ((Vector) r.get(1)).numNonzeros() > 0)
+            .toList();
     int[][] indices = new int[rows.size()][];
     double[][] values = new double[rows.size()][];
     List<String> topics = List.of("chips", "banks", "games");
@@ -208,22 +223,34 @@ class TopicModelingTest {
       assignments[1][i] = i % 4;
       labelled.add(RowFactory.create(v, (double) assignments[0][i], (double) assignments[1][i]));
     }
-    Dataset<Row> frame = spark.createDataFrame(labelled, new StructType()
-        .add("features", new org.apache.spark.ml.linalg.VectorUDT(), false)
-        .add("gold", DataTypes.DoubleType, false)
-        .add("mixed", DataTypes.DoubleType, false));
+    Dataset<Row> frame =
+        spark.createDataFrame(
+            labelled,
+            new StructType()
+                .add("features", new org.apache.spark.ml.linalg.VectorUDT(), false)
+                .add("gold", DataTypes.DoubleType, false)
+                .add("mixed", DataTypes.DoubleType, false));
     String[] columns = {"gold", "mixed"};
     int[] ks = {3, 4};
     for (int a = 0; a < 2; a++) {
-      double expected = new ClusteringEvaluator().setDistanceMeasure("cosine").setFeaturesCol("features")
-          .setPredictionCol(columns[a]).evaluate(frame);
-      assertEquals(expected, SphericalKMeans.silhouette(indices, values, assignments[a], ks[a]), 1e-9, columns[a]);
+      double expected =
+          new ClusteringEvaluator()
+              .setDistanceMeasure("cosine")
+              .setFeaturesCol("features")
+              .setPredictionCol(columns[a])
+              .evaluate(frame);
+      assertEquals(
+          expected,
+          SphericalKMeans.silhouette(indices, values, assignments[a], ks[a]),
+          1e-9,
+          columns[a]);
     }
   }
 
   @Test
   void theFitDoesNotDependOnHowTheRowsArePartitioned() {
-    TopicConfig config = TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(3);
+    TopicConfig config =
+        TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(3);
     TopicFit one = TopicModeling.fit(articleTerms.repartition(1), config, 24);
     TopicFit five = TopicModeling.fit(articleTerms.repartition(5), config, 24);
     assertEquals(one.silhouettes(), five.silhouettes());
@@ -232,23 +259,39 @@ class TopicModelingTest {
 
   @Test
   void theSeededSampleKeepsTheSameRowsWhateverThePartitioning() {
-    Dataset<Row> ids = spark.range(0, 2000).selectExpr("cast(id as string) as " + TopicModeling.ARTICLE_ID);
-    Set<String> fromOne = new HashSet<>(ids.repartition(1).filter(TopicModeling.seededSample(0.3, 7))
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    Set<String> fromSeven = new HashSet<>(ids.repartition(7).filter(TopicModeling.seededSample(0.3, 7))
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    Set<String> otherSeed = new HashSet<>(ids.filter(TopicModeling.seededSample(0.3, 8))
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    Dataset<Row> ids =
+        spark.range(0, 2000).selectExpr("cast(id as string) as " + TopicModeling.ARTICLE_ID);
+    Set<String> fromOne =
+        new HashSet<>(
+            ids.repartition(1)
+                .filter(TopicModeling.seededSample(0.3, 7))
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+    Set<String> fromSeven =
+        new HashSet<>(
+            ids.repartition(7)
+                .filter(TopicModeling.seededSample(0.3, 7))
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+    Set<String> otherSeed =
+        new HashSet<>(
+            ids.filter(TopicModeling.seededSample(0.3, 8))
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
     assertEquals(fromOne, fromSeven);
-    assertTrue(fromOne.size() > 500 && fromOne.size() < 700, () -> "about 30% of 2000: " + fromOne.size());
+    assertTrue(
+        fromOne.size() > 500 && fromOne.size() < 700, () -> "about 30% of 2000: " + fromOne.size());
     assertFalse(fromOne.equals(otherSeed), "another seed, another sample");
     assertEquals(2000, ids.filter(TopicModeling.seededSample(1.0, 7)).count());
   }
 
   @Test
   void kSearchOnASampleOfTheDocumentsStillFindsTheTopics() {
-    TopicFit sampled = TopicModeling.fit(
-        articleTerms, TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(3), 24);
+    TopicFit sampled =
+        TopicModeling.fit(
+            articleTerms,
+            TopicConfig.defaults().withVocabulary(2, 0.9, 1000).withKRange(2, 5).withRestarts(3),
+            24);
     assertEquals(3, sampled.k(), sampled.silhouettes()::toString);
     assertEquals(36, sampled.clusteredDocuments());
     assertEquals(1.0, agreement(TopicAssignment.assign(sampled.model(), articleTerms)).nmi(), 1e-9);
@@ -259,10 +302,13 @@ class TopicModelingTest {
     // The fixture repeats every other term twice, so plain counts contain 2s and binary ones not.
     Dataset<Row> arrays = TopicFeatures.termArrays(articleTerms);
     TopicConfig config = TopicConfig.defaults().withVocabulary(2, 0.9, 1000);
-    Set<Double> counts = termFrequencies(TopicFeatures.featurePipeline(config).fit(arrays).transform(arrays));
+    Set<Double> counts =
+        termFrequencies(TopicFeatures.featurePipeline(config).fit(arrays).transform(arrays));
     Set<Double> presence =
         termFrequencies(
-            TopicFeatures.featurePipeline(config.withBinaryCounts(true)).fit(arrays).transform(arrays));
+            TopicFeatures.featurePipeline(config.withBinaryCounts(true))
+                .fit(arrays)
+                .transform(arrays));
     assertEquals(Set.of(1.0, 2.0), counts);
     assertEquals(Set.of(1.0), presence);
   }
@@ -270,12 +316,18 @@ class TopicModelingTest {
   @Test
   void featuresFittedInOnePassEqualTheTwoPassMllibFit() {
     Dataset<Row> arrays = TopicFeatures.termArrays(articleTerms);
-    for (TopicConfig config : List.of(TopicConfig.defaults().withVocabulary(2, 0.9, 1000),
-        TopicConfig.defaults().withVocabulary(1, 1.0, 1000).withBinaryCounts(true))) {
+    for (TopicConfig config :
+        List.of(
+            TopicConfig.defaults().withVocabulary(2, 0.9, 1000),
+            TopicConfig.defaults().withVocabulary(1, 1.0, 1000).withBinaryCounts(true))) {
       PipelineModel mllib = TopicFeatures.featurePipeline(config).fit(arrays);
       PipelineModel onePass = TopicFeatures.fitFeatures(arrays, config);
-      assertEquals(Set.of(TopicFeatures.vocabulary(mllib)), Set.of(TopicFeatures.vocabulary(onePass)), config::toString);
-      assertEquals(weightsByArticle(mllib, arrays), weightsByArticle(onePass, arrays), config::toString);
+      assertEquals(
+          Set.of(TopicFeatures.vocabulary(mllib)),
+          Set.of(TopicFeatures.vocabulary(onePass)),
+          config::toString);
+      assertEquals(
+          weightsByArticle(mllib, arrays), weightsByArticle(onePass, arrays), config::toString);
     }
   }
 
@@ -287,19 +339,34 @@ class TopicModelingTest {
       totals.merge(row.getString(1), (long) row.getInt(2), Long::sum);
     }
     totals.remove("시장"); // in every article: above maxDf
-    List<String> expected = totals.entrySet().stream()
-        .filter(e -> !e.getKey().equals("한번만") && !e.getKey().equals("나오는말")) // one document: below minDf
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(5).map(Map.Entry::getKey).toList();
-    PipelineModel onePass = TopicFeatures.fitFeatures(arrays, TopicConfig.defaults().withVocabulary(2, 0.9, 5));
+    List<String> expected =
+        totals.entrySet().stream()
+            .filter(
+                e ->
+                    !e.getKey().equals("한번만")
+                        && !e.getKey().equals("나오는말")) // one document: below minDf
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(5)
+            .map(Map.Entry::getKey)
+            .toList();
+    PipelineModel onePass =
+        TopicFeatures.fitFeatures(arrays, TopicConfig.defaults().withVocabulary(2, 0.9, 5));
     assertEquals(expected, List.of(TopicFeatures.vocabulary(onePass)));
   }
 
   /** Article id to (term to rounded feature weight). */
-  private static Map<String, Map<String, Double>> weightsByArticle(PipelineModel features, Dataset<Row> arrays) {
+  private static Map<String, Map<String, Double>> weightsByArticle(
+      PipelineModel features, Dataset<Row> arrays) {
     String[] vocabulary = TopicFeatures.vocabulary(features);
     Map<String, Map<String, Double>> weights = new HashMap<>();
-    for (Row row : features.transform(arrays).select(TopicModeling.ARTICLE_ID, TopicFeatures.FEATURES).collectAsList()) {
+    for (Row row :
+        features
+            .transform(arrays)
+            .select(TopicModeling.ARTICLE_ID, TopicFeatures.FEATURES)
+            .collectAsList()) {
       SparseVector v = ((Vector) row.get(1)).toSparse();
       Map<String, Double> byTerm = new HashMap<>();
       for (int i = 0; i < v.indices().length; i++) {
@@ -327,7 +394,9 @@ class TopicModelingTest {
     IllegalArgumentException few =
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalArgumentException.class, () -> TopicFeatures.checkVocabularyLimits(4, defaults));
-    assertTrue(few.getMessage().contains("on 4 articles") && few.getMessage().contains("minDf 3.0"), few.getMessage());
+    assertTrue(
+        few.getMessage().contains("on 4 articles") && few.getMessage().contains("minDf 3.0"),
+        few.getMessage());
     IllegalArgumentException none =
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalArgumentException.class, () -> TopicFeatures.checkVocabularyLimits(0, defaults));
@@ -335,8 +404,11 @@ class TopicModelingTest {
     IllegalArgumentException fit =
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalArgumentException.class,
-            () -> TopicModeling.fit(articleTerms.filter("article_id in ('chips-0', 'chips-1', 'banks-0', 'games-0')"),
-                defaults.withFixedK(2)));
+            () ->
+                TopicModeling.fit(
+                    articleTerms.filter(
+                        "article_id in ('chips-0', 'chips-1', 'banks-0', 'games-0')"),
+                    defaults.withFixedK(2)));
     assertTrue(fit.getMessage().contains("on 4 articles"), fit.getMessage());
   }
 
@@ -345,11 +417,14 @@ class TopicModelingTest {
     SectorTaxonomy taxonomy = SectorTaxonomy.fromClasspath();
     Map<String, Map<String, Integer>> termsByArticle = new HashMap<>();
     for (Row row : articleTerms.collectAsList()) {
-      termsByArticle.computeIfAbsent(row.getString(0), k -> new HashMap<>()).merge(row.getString(1), row.getInt(2), Integer::sum);
+      termsByArticle
+          .computeIfAbsent(row.getString(0), k -> new HashMap<>())
+          .merge(row.getString(1), row.getInt(2), Integer::sum);
     }
     List<Row> sectors =
         ArticleSectors.withOwnSector(TopicFeatures.termArrays(articleTerms), taxonomy)
-            .select("article_id", "sector", "sector_score").collectAsList();
+            .select("article_id", "sector", "sector_score")
+            .collectAsList();
     assertEquals(termsByArticle.size(), sectors.size());
     for (Row row : sectors) {
       SectorScore expected = taxonomy.score(termsByArticle.get(row.getString(0)));
@@ -361,17 +436,22 @@ class TopicModelingTest {
   @Test
   void groupedInputCarriesItsExtraColumnsThroughTheAssignment() {
     Dataset<Row> documents =
-        ArticleSectors.withOwnSector(TopicFeatures.termArrays(articleTerms), SectorTaxonomy.fromClasspath());
-    Map<String, Row> fromGrouped = TopicAssignment.assign(fit.model(), documents).collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getString(0), r -> r));
-    Map<String, Row> fromRows = TopicAssignment.assign(fit.model(), articleTerms).collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+        ArticleSectors.withOwnSector(
+            TopicFeatures.termArrays(articleTerms), SectorTaxonomy.fromClasspath());
+    Map<String, Row> fromGrouped =
+        TopicAssignment.assign(fit.model(), documents).collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    Map<String, Row> fromRows =
+        TopicAssignment.assign(fit.model(), articleTerms).collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r));
     assertEquals(fromRows.keySet(), fromGrouped.keySet());
     for (Row row : fromRows.values()) {
       Row grouped = fromGrouped.get(row.getString(0));
       assertEquals(row.getInt(1), grouped.getInt(1));
       assertEquals(row.getDouble(2), grouped.getDouble(2), 1e-12);
-      assertEquals(List.of("article_id", "topic_id", "score", "sector", "sector_score"), List.of(grouped.schema().fieldNames()));
+      assertEquals(
+          List.of("article_id", "topic_id", "score", "sector", "sector_score"),
+          List.of(grouped.schema().fieldNames()));
     }
     assertEquals("semiconductor", fromGrouped.get("chips-3").getString(3));
   }
@@ -390,13 +470,20 @@ class TopicModelingTest {
     Map<Integer, Map<String, Integer>> counts = new HashMap<>();
     for (Row row : assigned.collectAsList()) {
       if (row.getInt(1) != TopicModeling.UNASSIGNED) {
-        counts.computeIfAbsent(row.getInt(1), k -> new HashMap<>()).merge(goldByArticle.get(row.getString(0)), 1, Integer::sum);
+        counts
+            .computeIfAbsent(row.getInt(1), k -> new HashMap<>())
+            .merge(goldByArticle.get(row.getString(0)), 1, Integer::sum);
       }
     }
     Map<Integer, String> majority = new HashMap<>();
     counts.forEach(
         (topic, golds) ->
-            majority.put(topic, golds.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+            majority.put(
+                topic,
+                golds.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .orElseThrow()
+                    .getKey()));
     return majority;
   }
 }

@@ -3,7 +3,6 @@ package org.sectortrends.figures.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,208 +14,219 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the articles of the figure development set ({@code src/test/resources/eval/dev/*articles.jsonl})
- * and fills in the text of the ones that are Wikinews articles.
+ * Reads the articles of the figure development set ({@code
+ * src/test/resources/eval/dev/*articles.jsonl}) and fills in the text of the ones that are Wikinews
+ * articles.
  *
  * <p>Articles written for the set carry their {@code text}. Wikinews articles are not copied into
- * the project: their record names the article by {@code url} (and keeps {@code published},
- * {@code source} and the licence attribution), and the text is read at run time from the shared
- * corpus {@code <shared>/corpora/wikinews-ko/wikinews.csv} (columns 작성일, 출처, 제목, 내용): the
- * row whose 출처 is the URL gives {@code 제목 + "\n" + 내용}, exactly the text the gold offsets
- * were annotated on. {@code <shared>} is {@code ../shared} relative to the working directory
- * unless set with {@code --shared} or the system property {@code sectortrends.shared}.
+ * the project: their record names the article by {@code url} (and keeps {@code published}, {@code
+ * source} and the licence attribution), and the text is read at run time from the shared corpus
+ * {@code <shared>/corpora/wikinews-ko/wikinews.csv} (columns 작성일, 출처, 제목, 내용): the row whose 출처 is
+ * the URL gives {@code 제목 + "\n" + 내용}, exactly the text the gold offsets were annotated on. {@code
+ * <shared>} is {@code ../shared} relative to the working directory unless set with {@code --shared}
+ * or the system property {@code sectortrends.shared}.
  *
  * <p>When the corpus or an article in it is missing, the article is skipped with a warning on
- * standard error; under CI (environment {@code CI=true}) that is an error instead, so that a
- * build never silently measures a smaller set.
+ * standard error; under CI (environment {@code CI=true}) that is an error instead, so that a build
+ * never silently measures a smaller set.
  *
  * <p>{@code main} writes the complete articles as JSONL for {@code jobs/extract-figures}:
+ *
  * <pre>
  * jobs/dev-articles src/test/resources/eval/dev/articles.jsonl | jobs/extract-figures - &gt; /tmp/pred.jsonl
  * </pre>
  */
 public final class DevArticles {
 
-    /** Location of the Wikinews corpus under the shared directory. */
-    public static final String WIKINEWS_CSV = "corpora/wikinews-ko/wikinews.csv";
+  /** Location of the Wikinews corpus under the shared directory. */
+  public static final String WIKINEWS_CSV = "corpora/wikinews-ko/wikinews.csv";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One article with its text; {@code skipped} lists the ids whose text was not available. */
-    public record Loaded(List<ObjectNode> articles, List<String> skipped) {}
+  /** One article with its text; {@code skipped} lists the ids whose text was not available. */
+  public record Loaded(List<ObjectNode> articles, List<String> skipped) {}
 
-    private DevArticles() {
-    }
+  private DevArticles() {}
 
-    /** The shared directory: the system property {@code sectortrends.shared}, else {@code ../shared}. */
-    public static Path defaultShared() {
-        return Path.of(System.getProperty("sectortrends.shared", "../shared"));
-    }
+  /**
+   * The shared directory: the system property {@code sectortrends.shared}, else {@code ../shared}.
+   */
+  public static Path defaultShared() {
+    return Path.of(System.getProperty("sectortrends.shared", "../shared"));
+  }
 
-    /**
-     * The articles of {@code file}, Wikinews texts read from {@code shared}.
-     *
-     * @param ci true under CI: a missing corpus or article is an error rather than a skip
-     * @throws IllegalStateException under CI when a Wikinews text is not available
-     * @throws IllegalArgumentException when a line is not an article record
-     */
-    public static Loaded load(Path file, Path shared, boolean ci, PrintStream warnings) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        Map<String, String> wikinews = null;
-        Path csv = shared.resolve(WIKINEWS_CSV);
-        List<ObjectNode> articles = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (line.isBlank()) {
-                continue;
-            }
-            String where = file + " line " + (n + 1);
-            JsonNode node = JSON.readTree(line);
-            if (node == null || !node.isObject() || !node.path("id").isTextual()) {
-                throw new IllegalArgumentException(where + ": not an article object with a string \"id\"");
-            }
-            ObjectNode article = (ObjectNode) node;
-            if (article.path("text").isTextual()) {
-                articles.add(article);
-                continue;
-            }
-            String id = article.get("id").asText();
-            if (!"wikinews".equals(article.path("source").asText()) || !article.path("url").isTextual()) {
-                throw new IllegalArgumentException(where + ": article '" + id
-                        + "' has neither \"text\" nor a Wikinews \"url\"");
-            }
-            if (wikinews == null) {
-                if (!Files.isRegularFile(csv)) {
-                    String message = "Wikinews corpus not found at " + csv.toAbsolutePath().normalize()
-                            + ": the text of Wikinews articles of " + file + " is read from it at run time"
-                            + " (set -Dsectortrends.shared or --shared to the shared directory)";
-                    if (ci) {
-                        throw new IllegalStateException(message);
-                    }
-                    warnings.println("warning: " + message + "; skipping the Wikinews articles");
-                    wikinews = Map.of();
-                } else {
-                    wikinews = readWikinews(csv);
-                }
-            }
-            String url = article.get("url").asText();
-            String text = wikinews.get(url);
-            if (text == null) {
-                if (Files.isRegularFile(csv)) {
-                    String message = "Wikinews article '" + id + "' (" + url + ") not found in " + csv;
-                    if (ci) {
-                        throw new IllegalStateException(message);
-                    }
-                    warnings.println("warning: " + message + "; skipped");
-                }
-                skipped.add(id);
-                continue;
-            }
-            ObjectNode complete = article.deepCopy();
-            complete.put("text", text);
-            articles.add(complete);
+  /**
+   * The articles of {@code file}, Wikinews texts read from {@code shared}.
+   *
+   * @param ci true under CI: a missing corpus or article is an error rather than a skip
+   * @throws IllegalStateException under CI when a Wikinews text is not available
+   * @throws IllegalArgumentException when a line is not an article record
+   */
+  public static Loaded load(Path file, Path shared, boolean ci, PrintStream warnings)
+      throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Map<String, String> wikinews = null;
+    Path csv = shared.resolve(WIKINEWS_CSV);
+    List<ObjectNode> articles = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (int n = 0; n < lines.size(); n++) {
+      String line = lines.get(n);
+      if (line.isBlank()) {
+        continue;
+      }
+      String where = file + " line " + (n + 1);
+      JsonNode node = JSON.readTree(line);
+      if (node == null || !node.isObject() || !node.path("id").isTextual()) {
+        throw new IllegalArgumentException(where + ": not an article object with a string \"id\"");
+      }
+      ObjectNode article = (ObjectNode) node;
+      if (article.path("text").isTextual()) {
+        articles.add(article);
+        continue;
+      }
+      String id = article.get("id").asText();
+      if (!"wikinews".equals(article.path("source").asText()) || !article.path("url").isTextual()) {
+        throw new IllegalArgumentException(
+            where + ": article '" + id + "' has neither \"text\" nor a Wikinews \"url\"");
+      }
+      if (wikinews == null) {
+        if (!Files.isRegularFile(csv)) {
+          String message =
+              "Wikinews corpus not found at "
+                  + csv.toAbsolutePath().normalize()
+                  + ": the text of Wikinews articles of "
+                  + file
+                  + " is read from it at run time"
+                  + " (set -Dsectortrends.shared or --shared to the shared directory)";
+          if (ci) {
+            throw new IllegalStateException(message);
+          }
+          warnings.println("warning: " + message + "; skipping the Wikinews articles");
+          wikinews = Map.of();
+        } else {
+          wikinews = readWikinews(csv);
         }
-        return new Loaded(articles, skipped);
-    }
-
-    /** URL to {@code 제목 + "\n" + 내용} of every row of the corpus file. */
-    static Map<String, String> readWikinews(Path csv) throws IOException {
-        List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
-        if (rows.isEmpty() || rows.get(0).size() < 4 || !rows.get(0).get(1).equals("출처")) {
-            throw new IllegalArgumentException(csv + ": expected the header 작성일,출처,제목,내용");
+      }
+      String url = article.get("url").asText();
+      String text = wikinews.get(url);
+      if (text == null) {
+        if (Files.isRegularFile(csv)) {
+          String message = "Wikinews article '" + id + "' (" + url + ") not found in " + csv;
+          if (ci) {
+            throw new IllegalStateException(message);
+          }
+          warnings.println("warning: " + message + "; skipped");
         }
-        Map<String, String> texts = new HashMap<>();
-        for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            if (row.size() >= 4) {
-                texts.put(row.get(1), row.get(2) + "\n" + row.get(3));
-            }
-        }
-        return texts;
+        skipped.add(id);
+        continue;
+      }
+      ObjectNode complete = article.deepCopy();
+      complete.put("text", text);
+      articles.add(complete);
     }
+    return new Loaded(articles, skipped);
+  }
 
-    /** RFC 4180 records: quoted fields may hold commas, line breaks and doubled quotes. */
-    static List<List<String>> parseCsv(String content) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < content.length() && content.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < content.length() && content.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || !field.isEmpty()) {
-                    row.add(field.toString());
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-                field.setLength(0);
-                any = false;
-            } else {
-                field.append(c);
-                any = true;
-            }
+  /** URL to {@code 제목 + "\n" + 내용} of every row of the corpus file. */
+  static Map<String, String> readWikinews(Path csv) throws IOException {
+    List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
+    if (rows.isEmpty() || rows.get(0).size() < 4 || !rows.get(0).get(1).equals("출처")) {
+      throw new IllegalArgumentException(csv + ": expected the header 작성일,출처,제목,내용");
+    }
+    Map<String, String> texts = new HashMap<>();
+    for (int r = 1; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
+      if (row.size() >= 4) {
+        texts.put(row.get(1), row.get(2) + "\n" + row.get(3));
+      }
+    }
+    return texts;
+  }
+
+  /** RFC 4180 records: quoted fields may hold commas, line breaks and doubled quotes. */
+  static List<List<String>> parseCsv(String content) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (int i = 0; i < content.length(); i++) {
+      char c = content.charAt(i);
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < content.length() && content.charAt(i + 1) == '"') {
+            field.append('"');
+            i++;
+          } else {
+            quoted = false;
+          }
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"' && field.isEmpty()) {
+        quoted = true;
+        any = true;
+      } else if (c == ',') {
+        row.add(field.toString());
+        field.setLength(0);
+        any = true;
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < content.length() && content.charAt(i + 1) == '\n') {
+          i++;
         }
         if (any || !field.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
+          row.add(field.toString());
+          rows.add(row);
         }
-        return rows;
+        row = new ArrayList<>();
+        field.setLength(0);
+        any = false;
+      } else {
+        field.append(c);
+        any = true;
+      }
     }
+    if (any || !field.isEmpty()) {
+      row.add(field.toString());
+      rows.add(row);
+    }
+    return rows;
+  }
 
-    public static void main(String[] args) throws IOException {
-        Path shared = defaultShared();
-        String file = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--shared") && i + 1 < args.length) {
-                shared = Path.of(args[++i]);
-            } else if (args[i].equals("--help") || args[i].equals("-h")) {
-                System.out.println("usage: dev-articles [--shared DIR] ARTICLES.jsonl");
-                System.out.println("  writes the articles with the text of Wikinews articles read from DIR/" + WIKINEWS_CSV
-                        + " (DIR default ../shared)");
-                return;
-            } else if (args[i].startsWith("-") || file != null) {
-                System.err.println("dev-articles: unexpected argument '" + args[i] + "'");
-                System.exit(2);
-            } else {
-                file = args[i];
-            }
-        }
-        if (file == null || !Files.isRegularFile(Path.of(file))) {
-            System.err.println("dev-articles: articles file not found: '" + file + "'");
-            System.exit(2);
-            return;
-        }
-        try {
-            Loaded loaded = load(Path.of(file), shared, "true".equalsIgnoreCase(System.getenv("CI")), System.err);
-            for (ObjectNode a : loaded.articles()) {
-                System.out.println(JSON.writeValueAsString(a));
-            }
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            System.err.println("dev-articles: " + e.getMessage());
-            System.exit(1);
-        }
+  public static void main(String[] args) throws IOException {
+    Path shared = defaultShared();
+    String file = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--shared") && i + 1 < args.length) {
+        shared = Path.of(args[++i]);
+      } else if (args[i].equals("--help") || args[i].equals("-h")) {
+        System.out.println("usage: dev-articles [--shared DIR] ARTICLES.jsonl");
+        System.out.println(
+            "  writes the articles with the text of Wikinews articles read from DIR/"
+                + WIKINEWS_CSV
+                + " (DIR default ../shared)");
+        return;
+      } else if (args[i].startsWith("-") || file != null) {
+        System.err.println("dev-articles: unexpected argument '" + args[i] + "'");
+        System.exit(2);
+      } else {
+        file = args[i];
+      }
     }
+    if (file == null || !Files.isRegularFile(Path.of(file))) {
+      System.err.println("dev-articles: articles file not found: '" + file + "'");
+      System.exit(2);
+      return;
+    }
+    try {
+      Loaded loaded =
+          load(Path.of(file), shared, "true".equalsIgnoreCase(System.getenv("CI")), System.err);
+      for (ObjectNode a : loaded.articles()) {
+        System.out.println(JSON.writeValueAsString(a));
+      }
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      System.err.println("dev-articles: " + e.getMessage());
+      System.exit(1);
+    }
+  }
 }

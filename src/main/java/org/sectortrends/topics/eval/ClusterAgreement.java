@@ -7,8 +7,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Agreement between a clustering and gold classes: normalized mutual information (NMI) and
- * purity, from a contingency table of (cluster, gold class) counts.
+ * Agreement between a clustering and gold classes: normalized mutual information (NMI) and purity,
+ * from a contingency table of (cluster, gold class) counts.
  *
  * <p>NMI = I(C; G) / ((H(C) + H(G)) / 2), the arithmetic-mean normalization (scikit-learn's
  * default), natural logarithms; 1 means the clusters are the classes up to renaming, 0 means
@@ -43,7 +43,8 @@ public final class ClusterAgreement {
   }
 
   /** Counts (cluster, gold) pairs of two columns of a Dataset; null values form their own group. */
-  public static ClusterAgreement fromDataset(Dataset<Row> rows, String clusterColumn, String goldColumn) {
+  public static ClusterAgreement fromDataset(
+      Dataset<Row> rows, String clusterColumn, String goldColumn) {
     ClusterAgreement agreement = new ClusterAgreement();
     for (Row row : rows.groupBy(clusterColumn, goldColumn).count().collectAsList()) {
       agreement.add(String.valueOf(row.get(0)), String.valueOf(row.get(1)), row.getLong(2));

@@ -10,8 +10,8 @@ import org.sectortrends.text.TermExtractor;
 
 /**
  * Single-thread tokenization speed: characters and tokens per second for the bare Nori tokenizer
- * ({@link TermExtractor#countTokens}) and for the full topic-term chain
- * ({@link TermExtractor#termCounts}).
+ * ({@link TermExtractor#countTokens}) and for the full topic-term chain ({@link
+ * TermExtractor#termCounts}).
  *
  * <p>Run after {@code mvn -o -q test-compile}:
  *
@@ -20,9 +20,9 @@ import org.sectortrends.text.TermExtractor;
  *   org.sectortrends.text.bench.TokenizationBenchmark [seconds-per-measurement] [extra.tsv column]
  * </pre>
  *
- * <p>The built-in text is a set of business-news style paragraphs written for this benchmark
- * (long sentences, company names, figures). With a TSV path and a column index, the texts of
- * that column are measured as well (for example a headline corpus read at run time).
+ * <p>The built-in text is a set of business-news style paragraphs written for this benchmark (long
+ * sentences, company names, figures). With a TSV path and a column index, the texts of that column
+ * are measured as well (for example a headline corpus read at run time).
  *
  * <p>A plain timing loop rather than JMH: the work per call is milliseconds, far above timer
  * resolution, and the loop warms up for the same duration it measures.

@@ -26,10 +26,10 @@ import org.sectortrends.topics.TopicConfig;
 import org.sectortrends.topics.TopicFeatures;
 
 /**
- * Prints, for every k of a range, the candidate criteria for choosing k on a headline TSV
- * ({@code index, title, topic}): stability across subsamples (ARI, NMI, cluster-wise Jaccard),
- * the same on a structureless copy of the data (terms shuffled across documents), the silhouette,
- * and the NMI of the best-of-3 fit against the gold column. For developing the k criterion.
+ * Prints, for every k of a range, the candidate criteria for choosing k on a headline TSV ({@code
+ * index, title, topic}): stability across subsamples (ARI, NMI, cluster-wise Jaccard), the same on
+ * a structureless copy of the data (terms shuffled across documents), the silhouette, and the NMI
+ * of the best-of-3 fit against the gold column. For developing the k criterion.
  *
  * <pre>java ... KSelectionExperiment TSV [kMin-kMax] [limit] [subsamples] [null=true|false]</pre>
  */
@@ -52,12 +52,22 @@ public final class KSelectionExperiment {
         terms.add(RowFactory.create(f[0], e.getKey(), e.getValue()));
       }
     }
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("k-selection")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("k-selection")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
     try {
-      Dataset<Row> articleTerms = spark.createDataFrame(terms, new StructType()
-          .add("article_id", DataTypes.StringType).add("term", DataTypes.StringType).add("count", DataTypes.IntegerType));
+      Dataset<Row> articleTerms =
+          spark.createDataFrame(
+              terms,
+              new StructType()
+                  .add("article_id", DataTypes.StringType)
+                  .add("term", DataTypes.StringType)
+                  .add("count", DataTypes.IntegerType));
       Dataset<Row> arrays = TopicFeatures.termArrays(articleTerms).cache();
       TopicConfig config = TopicConfig.defaults();
       PipelineModel features = TopicFeatures.fitFeatures(arrays, config);
@@ -88,18 +98,33 @@ public final class KSelectionExperiment {
       for (int i = 0; i < goldArray.length; i++) {
         goldArray[i] = goldIds.computeIfAbsent(goldLabels.get(i), g -> goldIds.size());
       }
-      System.out.printf("%d documents, %d terms, %d gold classes%n", indices.length, dimension, goldIds.size());
-      System.out.println(" k    ari    nmi   jacc | null: ari    nmi   jacc | silh   gold-nmi(best of 3)");
+      System.out.printf(
+          "%d documents, %d terms, %d gold classes%n", indices.length, dimension, goldIds.size());
+      System.out.println(
+          " k    ari    nmi   jacc | null: ari    nmi   jacc | silh   gold-nmi(best of 3)");
       for (int k = Integer.parseInt(range[0]); k <= Integer.parseInt(range[1]); k++) {
-        KSelection.Stability s = KSelection.stability(indices, values, dimension, k, 42L, 40, subsamples, 0.8);
-        KSelection.Stability z = withNull
-            ? KSelection.stability(nullIndices, nullValues, dimension, k, 42L, 40, subsamples, 0.8)
-            : new KSelection.Stability(k, 0, 0, 0, null);
-        SphericalKMeans.Result best = SphericalKMeans.bestOf(indices, values, dimension, k, 42L, 40, 3);
+        KSelection.Stability s =
+            KSelection.stability(indices, values, dimension, k, 42L, 40, subsamples, 0.8);
+        KSelection.Stability z =
+            withNull
+                ? KSelection.stability(
+                    nullIndices, nullValues, dimension, k, 42L, 40, subsamples, 0.8)
+                : new KSelection.Stability(k, 0, 0, 0, null);
+        SphericalKMeans.Result best =
+            SphericalKMeans.bestOf(indices, values, dimension, k, 42L, 40, 3);
         double silhouette = SphericalKMeans.silhouette(indices, values, best.assignment(), k);
         int kk = Math.max(k, goldIds.size());
-        System.out.printf(Locale.ROOT, "%2d  %.3f  %.3f  %.3f |     %.3f  %.3f  %.3f | %.4f %.3f%n", k, s.meanAri(), s.meanNmi(),
-            s.meanJaccard(), z.meanAri(), z.meanNmi(), z.meanJaccard(), silhouette,
+        System.out.printf(
+            Locale.ROOT,
+            "%2d  %.3f  %.3f  %.3f |     %.3f  %.3f  %.3f | %.4f %.3f%n",
+            k,
+            s.meanAri(),
+            s.meanNmi(),
+            s.meanJaccard(),
+            z.meanAri(),
+            z.meanNmi(),
+            z.meanJaccard(),
+            silhouette,
             nmiOf(best.assignment(), goldArray, kk));
       }
     } finally {
@@ -119,7 +144,10 @@ public final class KSelectionExperiment {
     return out;
   }
 
-  /** The same documents with every (term, weight) entry moved to a random document of the same length profile. */
+  /**
+   * The same documents with every (term, weight) entry moved to a random document of the same
+   * length profile.
+   */
   private static double[][][] shuffled(int[][] indices, double[][] values, long seed) {
     List<int[]> entries = new ArrayList<>();
     List<Double> weights = new ArrayList<>();

@@ -37,12 +37,12 @@ import org.sectortrends.text.NoriResources;
 import org.sectortrends.text.TermExtractor;
 import org.sectortrends.text.TopicTermFilter;
 import org.sectortrends.topics.SectorTaxonomy;
+import org.sectortrends.topics.TopicAssignment;
 import org.sectortrends.topics.TopicConfig;
 import org.sectortrends.topics.TopicDescription;
 import org.sectortrends.topics.TopicDescriptions;
-import org.sectortrends.topics.TopicFit;
-import org.sectortrends.topics.TopicAssignment;
 import org.sectortrends.topics.TopicFeatures;
+import org.sectortrends.topics.TopicFit;
 import org.sectortrends.topics.TopicModeling;
 import org.sectortrends.topics.eval.ClusterAgreement;
 
@@ -69,9 +69,9 @@ import org.sectortrends.topics.eval.ClusterAgreement;
  *
  * <p>{@code -Dsearch.sample=N} sets how many headlines the k search and restarts run on.
  *
- * <p>LDA (MLlib, online variational Bayes) is fitted on the raw term counts of the same
- * vocabulary, not on TF-IDF; a headline's topic is the argmax of its topic distribution, and
- * headlines without vocabulary terms are unassigned like in the k-means pipeline.
+ * <p>LDA (MLlib, online variational Bayes) is fitted on the raw term counts of the same vocabulary,
+ * not on TF-IDF; a headline's topic is the argmax of its topic distribution, and headlines without
+ * vocabulary terms are unassigned like in the k-means pipeline.
  */
 public final class YnatTopicEvaluation {
 
@@ -94,22 +94,35 @@ public final class YnatTopicEvaluation {
             .withVocabulary(
                 Double.parseDouble(options.getOrDefault("minDf", String.valueOf(defaults.minDf()))),
                 Double.parseDouble(options.getOrDefault("maxDf", String.valueOf(defaults.maxDf()))),
-                Integer.parseInt(options.getOrDefault("vocab", String.valueOf(defaults.vocabSize()))))
+                Integer.parseInt(
+                    options.getOrDefault("vocab", String.valueOf(defaults.vocabSize()))))
             .withAlgorithm(
                 algorithmName.startsWith("bisect")
                     ? TopicConfig.Algorithm.BISECTING_KMEANS
                     : TopicConfig.Algorithm.KMEANS)
-            .withRestarts(Integer.parseInt(options.getOrDefault("restarts", String.valueOf(defaults.restarts()))))
-            .withMaxIter(Integer.parseInt(options.getOrDefault("maxIter", String.valueOf(defaults.maxIter()))))
-            .withBinaryCounts(Boolean.parseBoolean(options.getOrDefault("binary", String.valueOf(defaults.binaryCounts()))))
-            .withKCriterion(TopicConfig.KCriterion.valueOf(
-                options.getOrDefault("criterion", defaults.kCriterion().name()).toUpperCase(java.util.Locale.ROOT)));
+            .withRestarts(
+                Integer.parseInt(
+                    options.getOrDefault("restarts", String.valueOf(defaults.restarts()))))
+            .withMaxIter(
+                Integer.parseInt(
+                    options.getOrDefault("maxIter", String.valueOf(defaults.maxIter()))))
+            .withBinaryCounts(
+                Boolean.parseBoolean(
+                    options.getOrDefault("binary", String.valueOf(defaults.binaryCounts()))))
+            .withKCriterion(
+                TopicConfig.KCriterion.valueOf(
+                    options
+                        .getOrDefault("criterion", defaults.kCriterion().name())
+                        .toUpperCase(java.util.Locale.ROOT)));
     config =
         ks.contains("-")
-            ? config.withKRange(Integer.parseInt(ks.split("-")[0]), Integer.parseInt(ks.split("-")[1]))
+            ? config.withKRange(
+                Integer.parseInt(ks.split("-")[0]), Integer.parseInt(ks.split("-")[1]))
             : config.withFixedK(Integer.parseInt(ks));
     long[] seeds =
-        Arrays.stream(options.getOrDefault("seeds", "42").split(",")).mapToLong(Long::parseLong).toArray();
+        Arrays.stream(options.getOrDefault("seeds", "42").split(","))
+            .mapToLong(Long::parseLong)
+            .toArray();
 
     TermExtractor extractor = extractor(options);
     List<Row> terms = new ArrayList<>();
@@ -142,8 +155,13 @@ public final class YnatTopicEvaluation {
               .cache();
       Dataset<Row> goldDf =
           spark.createDataFrame(
-              gold, new StructType().add("article_id", DataTypes.StringType).add("gold", DataTypes.StringType));
-      String label = String.join(" ", options.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+              gold,
+              new StructType()
+                  .add("article_id", DataTypes.StringType)
+                  .add("gold", DataTypes.StringType));
+      String label =
+          String.join(
+              " ", options.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
       for (long seed : seeds) {
         long start = System.nanoTime();
         Dataset<Row> assigned =
@@ -152,10 +170,16 @@ public final class YnatTopicEvaluation {
                 : kMeansTopics(articleTerms, goldDf, config.withSeed(seed));
         Dataset<Row> joined = assigned.join(goldDf, "article_id");
         ClusterAgreement agreement = ClusterAgreement.fromDataset(joined, "topic_id", "gold");
-        long unassigned = assigned.filter(col("topic_id").equalTo(TopicModeling.UNASSIGNED)).count();
+        long unassigned =
+            assigned.filter(col("topic_id").equalTo(TopicModeling.UNASSIGNED)).count();
         System.out.printf(
             "RESULT [%s] seed=%d nmi=%.3f purity=%.3f unassigned=%d seconds=%.0f%n",
-            label, seed, agreement.nmi(), agreement.purity(), unassigned, (System.nanoTime() - start) / 1e9);
+            label,
+            seed,
+            agreement.nmi(),
+            agreement.purity(),
+            unassigned,
+            (System.nanoTime() - start) / 1e9);
         assigned.unpersist();
       }
     } finally {
@@ -181,20 +205,30 @@ public final class YnatTopicEvaluation {
     return TermExtractor.create(NoriResources.fromClasspath(), mode, tags);
   }
 
-  private static Dataset<Row> kMeansTopics(Dataset<Row> articleTerms, Dataset<Row> goldDf, TopicConfig config) {
+  private static Dataset<Row> kMeansTopics(
+      Dataset<Row> articleTerms, Dataset<Row> goldDf, TopicConfig config) {
     long start = System.nanoTime();
-    TopicFit fit = TopicModeling.fit(articleTerms, config,
-        Integer.getInteger("search.sample", TopicModeling.DEFAULT_SEARCH_SAMPLE));
+    TopicFit fit =
+        TopicModeling.fit(
+            articleTerms,
+            config,
+            Integer.getInteger("search.sample", TopicModeling.DEFAULT_SEARCH_SAMPLE));
     System.out.printf(
         "fit %s seed %d: %s clustered=%d in %.0f s%n",
-        config.algorithm(), config.seed(), fit.kSummary(), fit.clusteredDocuments(),
+        config.algorithm(),
+        config.seed(),
+        fit.kSummary(),
+        fit.clusteredDocuments(),
         (System.nanoTime() - start) / 1e9);
     Dataset<Row> assigned = TopicAssignment.assign(fit.model(), articleTerms, goldDf).cache();
     for (TopicDescription topic :
         TopicDescriptions.describe(fit.model(), assigned, 8, SectorTaxonomy.fromClasspath())) {
       System.out.printf(
           "topic %2d size %5d sector %-22s %s%n",
-          topic.topicId(), topic.size(), topic.sector().sectorId(), String.join(" ", topic.topTerms()));
+          topic.topicId(),
+          topic.size(),
+          topic.sector().sectorId(),
+          String.join(" ", topic.topTerms()));
     }
     return assigned;
   }
@@ -203,7 +237,8 @@ public final class YnatTopicEvaluation {
    * LDA with the online optimizer on the counts of the pipeline's own CountVectorizer (same
    * vocabulary limits; binary counts when configured). Topic = argmax of the distribution.
    */
-  private static Dataset<Row> ldaTopics(Dataset<Row> articleTerms, Dataset<Row> goldDf, TopicConfig config) {
+  private static Dataset<Row> ldaTopics(
+      Dataset<Row> articleTerms, Dataset<Row> goldDf, TopicConfig config) {
     Dataset<Row> input = articleTerms;
     if (config.binaryCounts()) {
       input = input.withColumn("count", least(col("count"), lit(1)));
@@ -227,12 +262,18 @@ public final class YnatTopicEvaluation {
             .fit(vectors);
     System.out.printf(
         "fit LDA seed %d: k=%d maxIter=%d documents=%d in %.0f s%n",
-        config.seed(), config.fixedK(), config.maxIter(), vectors.count(), (System.nanoTime() - start) / 1e9);
-    String[] vocabulary = ((org.apache.spark.ml.feature.CountVectorizerModel) vectorizer.stages()[0]).vocabulary();
+        config.seed(),
+        config.fixedK(),
+        config.maxIter(),
+        vectors.count(),
+        (System.nanoTime() - start) / 1e9);
+    String[] vocabulary =
+        ((org.apache.spark.ml.feature.CountVectorizerModel) vectorizer.stages()[0]).vocabulary();
     for (Row topic : model.describeTopics(8).collectAsList()) {
       List<Integer> indices = topic.getList(1);
       System.out.printf(
-          "topic %2d %s%n", topic.getInt(0), String.join(" ", indices.stream().map(i -> vocabulary[i]).toList()));
+          "topic %2d %s%n",
+          topic.getInt(0), String.join(" ", indices.stream().map(i -> vocabulary[i]).toList()));
     }
     UserDefinedFunction argmax =
         functions.udf((UDF1<Vector, Integer>) Vector::argmax, DataTypes.IntegerType);

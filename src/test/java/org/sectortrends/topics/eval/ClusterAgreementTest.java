@@ -25,15 +25,19 @@ class ClusterAgreementTest {
   /** Values computed by hand with I = H(C) + H(G) - H(C,G) and natural logarithms. */
   @Test
   void mixedClusteringsMatchHandComputedValues() {
-    ClusterAgreement small = new ClusterAgreement().add("A", "x", 2).add("B", "x", 1).add("B", "y", 1);
+    ClusterAgreement small =
+        new ClusterAgreement().add("A", "x", 2).add("B", "x", 1).add("B", "y", 1);
     assertEquals(0.3437110184854508, small.nmi(), 1e-12);
     assertEquals(0.75, small.purity(), 1e-12);
 
     ClusterAgreement three =
         new ClusterAgreement()
-            .add(0, "a", 5).add(0, "b", 1)
-            .add(1, "b", 4).add(1, "c", 1)
-            .add(2, "c", 3).add(2, "a", 1);
+            .add(0, "a", 5)
+            .add(0, "b", 1)
+            .add(1, "b", 4)
+            .add(1, "c", 1)
+            .add(2, "c", 3)
+            .add(2, "a", 1);
     assertEquals(0.5420323029390143, three.nmi(), 1e-12);
     assertEquals(0.8, three.purity(), 1e-12);
     assertEquals(15, three.total());
@@ -43,7 +47,12 @@ class ClusterAgreementTest {
   void repeatedCellsAccumulate() {
     ClusterAgreement once = new ClusterAgreement().add(0, "a", 4).add(1, "b", 2).add(1, "a", 2);
     ClusterAgreement split =
-        new ClusterAgreement().add(0, "a", 1).add(0, "a", 3).add(1, "b", 2).add(1, "a", 1).add(1, "a", 1);
+        new ClusterAgreement()
+            .add(0, "a", 1)
+            .add(0, "a", 3)
+            .add(1, "b", 2)
+            .add(1, "a", 1)
+            .add(1, "a", 1);
     assertEquals(once.nmi(), split.nmi(), 1e-15);
     assertEquals(once.purity(), split.purity(), 1e-15);
   }

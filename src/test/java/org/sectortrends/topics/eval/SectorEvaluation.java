@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.sectortrends.testing.SharedData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,14 +16,15 @@ import java.util.TreeMap;
 import org.sectortrends.generator.ArticleGenerator;
 import org.sectortrends.generator.GeneratedArticle;
 import org.sectortrends.generator.GeneratorSettings;
+import org.sectortrends.testing.SharedData;
 import org.sectortrends.text.TermExtractor;
 import org.sectortrends.topics.SectorTaxonomy;
 
 /**
  * The sector evaluation: the labelled articles of {@code src/test/resources/eval/sectors/} scored
- * with the project analyzer and the packaged taxonomy, the agreement of YNAT headline sectors
- * with their sections, and the accuracy on generated articles. The real texts are read at run
- * time from {@code ../shared/corpora}; nothing of them is stored in the project.
+ * with the project analyzer and the packaged taxonomy, the agreement of YNAT headline sectors with
+ * their sections, and the accuracy on generated articles. The real texts are read at run time from
+ * {@code ../shared/corpora}; nothing of them is stored in the project.
  *
  * <pre>
  * java -cp target/classes:target/test-classes:CLASSPATH org.sectortrends.topics.eval.SectorEvaluation [generated=3000]
@@ -63,17 +63,24 @@ public final class SectorEvaluation {
     if (Files.exists(YNAT)) {
       System.out.println(ynatAgreement(taxonomy, extractor));
     }
-    System.out.printf(Locale.ROOT, "generated articles (%d, own sector): accuracy %.4f%n", generated,
+    System.out.printf(
+        Locale.ROOT,
+        "generated articles (%d, own sector): accuracy %.4f%n",
+        generated,
         generatedAccuracy(taxonomy, extractor, generated));
   }
 
-  /** Every labelled article whose text is available: the written ones always, the real ones when ../shared is there. */
+  /**
+   * Every labelled article whose text is available: the written ones always, the real ones when
+   * ../shared is there.
+   */
   public static List<Labelled> labelled() throws IOException {
     List<Labelled> out = new ArrayList<>();
     for (String[] f : rows("/eval/sectors/written.tsv")) {
       out.add(new Labelled("written", f[0], f[2] + "\n" + f[3], f[1]));
     }
-    if (!SharedData.available("corpora/wikinews-ko/wikinews.csv") || !SharedData.available("corpora/ynat-headlines/ynat-train-even.tsv")) {
+    if (!SharedData.available("corpora/wikinews-ko/wikinews.csv")
+        || !SharedData.available("corpora/ynat-headlines/ynat-train-even.tsv")) {
       return out;
     }
     List<List<String>> wikinews = Csv.read(Files.readString(WIKINEWS, StandardCharsets.UTF_8));
@@ -100,7 +107,8 @@ public final class SectorEvaluation {
     return out;
   }
 
-  public static List<Scored> score(List<Labelled> articles, SectorTaxonomy taxonomy, TermExtractor extractor) {
+  public static List<Scored> score(
+      List<Labelled> articles, SectorTaxonomy taxonomy, TermExtractor extractor) {
     List<Scored> out = new ArrayList<>();
     for (Labelled a : articles) {
       out.add(new Scored(a, taxonomy.score(extractor.termCounts(a.text())).sectorId()));
@@ -119,18 +127,37 @@ public final class SectorEvaluation {
       bySource.computeIfAbsent(s.article().source(), k -> new ArrayList<>()).add(s);
     }
     for (Map.Entry<String, List<Scored>> e : bySource.entrySet()) {
-      out.append(String.format(Locale.ROOT, "%-8s %3d articles, accuracy %.3f%n", e.getKey(), e.getValue().size(),
-          accuracy(e.getValue())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s %3d articles, accuracy %.3f%n",
+              e.getKey(),
+              e.getValue().size(),
+              accuracy(e.getValue())));
     }
-    long wrongFinance = scored.stream().filter(s -> !s.correct() && s.predicted().equals("finance")).count();
-    out.append(String.format(Locale.ROOT, "all      %3d articles, accuracy %.3f (%d wrong, %d of them finance)%n",
-        scored.size(), accuracy(scored), scored.stream().filter(s -> !s.correct()).count(), wrongFinance));
+    long wrongFinance =
+        scored.stream().filter(s -> !s.correct() && s.predicted().equals("finance")).count();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "all      %3d articles, accuracy %.3f (%d wrong, %d of them finance)%n",
+            scored.size(),
+            accuracy(scored),
+            scored.stream().filter(s -> !s.correct()).count(),
+            wrongFinance));
     if (errors) {
       for (Scored s : scored) {
         if (!s.correct()) {
           String text = s.article().text().replace('\n', ' ');
-          out.append(String.format(Locale.ROOT, "  WRONG %s:%s gold %s predicted %s | %s%n", s.article().source(),
-              s.article().ref(), s.article().gold(), s.predicted(), text.substring(0, Math.min(60, text.length()))));
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "  WRONG %s:%s gold %s predicted %s | %s%n",
+                  s.article().source(),
+                  s.article().ref(),
+                  s.article().gold(),
+                  s.predicted(),
+                  text.substring(0, Math.min(60, text.length()))));
         }
       }
     }
@@ -138,23 +165,25 @@ public final class SectorEvaluation {
   }
 
   /**
-   * Agreement of headline sectors with YNAT sections: the non-industry sections (정치, 사회,
-   * 스포츠, 세계, 생활문화) should get {@code other}, IT과학 a technology sector, 경제 any sector
-   * but {@code other}; also the share of 경제 headlines given {@code finance}.
+   * Agreement of headline sectors with YNAT sections: the non-industry sections (정치, 사회, 스포츠, 세계,
+   * 생활문화) should get {@code other}, IT과학 a technology sector, 경제 any sector but {@code other}; also
+   * the share of 경제 headlines given {@code finance}.
    */
   static String ynatAgreement(SectorTaxonomy taxonomy, TermExtractor extractor) throws IOException {
-    List<String> technology = List.of("semiconductor", "ai", "cloud_software", "telecom", "games_content", "bio_pharma");
+    List<String> technology =
+        List.of("semiconductor", "ai", "cloud_software", "telecom", "games_content", "bio_pharma");
     Map<String, long[]> bySection = new LinkedHashMap<>();
     List<String> lines = Files.readAllLines(YNAT, StandardCharsets.UTF_8);
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split("\t");
       String sector = taxonomy.score(extractor.termCounts(f[1])).sectorId();
       String section = f[2];
-      boolean agrees = switch (section) {
-        case "IT과학" -> technology.contains(sector);
-        case "경제" -> !sector.equals(SectorTaxonomy.OTHER);
-        default -> sector.equals(SectorTaxonomy.OTHER);
-      };
+      boolean agrees =
+          switch (section) {
+            case "IT과학" -> technology.contains(sector);
+            case "경제" -> !sector.equals(SectorTaxonomy.OTHER);
+            default -> sector.equals(SectorTaxonomy.OTHER);
+          };
       long[] counts = bySection.computeIfAbsent(section, s -> new long[3]);
       counts[0]++;
       counts[1] += agrees ? 1 : 0;
@@ -167,14 +196,28 @@ public final class SectorEvaluation {
       long[] c = e.getValue();
       total += c[0];
       agreeing += c[1];
-      out.append(String.format(Locale.ROOT, "  %-6s %5d headlines, agreement %.3f, finance %.3f%n", e.getKey(), c[0],
-          c[1] / (double) c[0], c[2] / (double) c[0]));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-6s %5d headlines, agreement %.3f, finance %.3f%n",
+              e.getKey(),
+              c[0],
+              c[1] / (double) c[0],
+              c[2] / (double) c[0]));
     }
-    out.append(String.format(Locale.ROOT, "  all    %5d headlines, agreement %.3f%n", total, agreeing / (double) total));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  all    %5d headlines, agreement %.3f%n",
+            total,
+            agreeing / (double) total));
     return out.toString();
   }
 
-  /** Own-sector accuracy on the first {@code n} well-formed originals of a generated corpus (seed 42). */
+  /**
+   * Own-sector accuracy on the first {@code n} well-formed originals of a generated corpus (seed
+   * 42).
+   */
   static double generatedAccuracy(SectorTaxonomy taxonomy, TermExtractor extractor, int n) {
     ArticleGenerator generator = new ArticleGenerator(GeneratorSettings.of(n * 2L, 12, 42L));
     int seen = 0;
@@ -185,7 +228,8 @@ public final class SectorEvaluation {
         continue;
       }
       seen++;
-      String predicted = taxonomy.score(extractor.termCounts(a.title() + "\n" + a.body())).sectorId();
+      String predicted =
+          taxonomy.score(extractor.termCounts(a.title() + "\n" + a.body())).sectorId();
       correct += predicted.equals(a.sector()) ? 1 : 0;
     }
     return correct / (double) n;
@@ -198,7 +242,10 @@ public final class SectorEvaluation {
       }
       List<String[]> out = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.isBlank() || line.startsWith("#") || line.startsWith("source\t") || line.startsWith("id\t")) {
+        if (line.isBlank()
+            || line.startsWith("#")
+            || line.startsWith("source\t")
+            || line.startsWith("id\t")) {
           continue;
         }
         out.add(line.split("\t", -1));

@@ -13,9 +13,9 @@ import org.sectortrends.topics.SectorTaxonomy;
 
 /**
  * The hand-labelled sector set of {@code src/test/resources/eval/sectors/} through the project
- * analyzer and the packaged taxonomy: at least 0.90 of the articles get their sector, and
- * earnings articles of non-financial companies no longer go to finance. The real articles are
- * read from ../shared at run time; without it only the written ones are scored.
+ * analyzer and the packaged taxonomy: at least 0.90 of the articles get their sector, and earnings
+ * articles of non-financial companies no longer go to finance. The real articles are read from
+ * ../shared at run time; without it only the written ones are scored.
  */
 class SectorEvaluationTest {
 
@@ -26,16 +26,21 @@ class SectorEvaluationTest {
     List<SectorEvaluation.Labelled> articles = SectorEvaluation.labelled();
     boolean real = Files.exists(SectorEvaluation.WIKINEWS) && Files.exists(SectorEvaluation.YNAT);
     assertTrue(articles.size() >= (real ? 120 : 30), () -> "labelled articles: " + articles.size());
-    List<SectorEvaluation.Scored> scored = SectorEvaluation.score(articles, TAXONOMY, TermExtractor.shared());
+    List<SectorEvaluation.Scored> scored =
+        SectorEvaluation.score(articles, TAXONOMY, TermExtractor.shared());
     String report = SectorEvaluation.report(scored, true);
     assertTrue(SectorEvaluation.accuracy(scored) >= 0.90, report);
-    long wrongFinance = scored.stream().filter(s -> !s.correct() && s.predicted().equals("finance")).count();
+    long wrongFinance =
+        scored.stream().filter(s -> !s.correct() && s.predicted().equals("finance")).count();
     assertEquals(0, wrongFinance, report);
   }
 
   @Test
   void labelsAreSectorsOfTheTaxonomyAndEverySectorIsRepresented() throws Exception {
-    Set<String> gold = SectorEvaluation.labelled().stream().map(SectorEvaluation.Labelled::gold).collect(Collectors.toSet());
+    Set<String> gold =
+        SectorEvaluation.labelled().stream()
+            .map(SectorEvaluation.Labelled::gold)
+            .collect(Collectors.toSet());
     assertEquals(Set.copyOf(TAXONOMY.sectorIds()), gold);
   }
 
