@@ -84,20 +84,43 @@ public final class ReportFormats {
     if (value == null) {
       return MISSING;
     }
+    String text = inKoreanUnits(value);
+    return text == null ? format("#,##0").format(value) + "원" : text + " 원";
+  }
+
+  /**
+   * A reported amount with its unit, large ones in Korean units as the articles write them: {@code
+   * 1,550억 USD} rather than {@code 155,000,000,000 USD}, {@code 51.3조 원} for won, {@code 12.5 %} or
+   * {@code 3,200 명} for small values.
+   */
+  public static String amount(BigDecimal value, String unit) {
+    if (value == null) {
+      return MISSING;
+    }
+    if ("KRW".equals(unit)) {
+      return won(value);
+    }
+    String text = inKoreanUnits(value);
+    String suffix = unit == null || unit.isBlank() ? "" : " " + unit;
+    return (text == null ? decimal(value) : text) + suffix;
+  }
+
+  /** {@code 51.3조}, {@code 2,450억}, {@code 3,000만}; null below ten thousand. */
+  private static String inKoreanUnits(BigDecimal value) {
     String sign = value.signum() < 0 ? "-" : "";
     BigDecimal abs = value.abs();
     if (abs.compareTo(JO) >= 0) {
-      return sign + format("#,##0.#").format(abs.divide(JO, 1, RoundingMode.HALF_UP)) + "조 원";
+      return sign + format("#,##0.#").format(abs.divide(JO, 1, RoundingMode.HALF_UP)) + "조";
     }
     if (abs.compareTo(EOK) >= 0) {
-      return sign + format("#,##0").format(abs.divide(EOK, 0, RoundingMode.HALF_UP)) + "억 원";
+      return sign + format("#,##0").format(abs.divide(EOK, 0, RoundingMode.HALF_UP)) + "억";
     }
     if (abs.compareTo(BigDecimal.valueOf(10_000)) >= 0) {
       return sign
           + format("#,##0").format(abs.divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP))
-          + "만 원";
+          + "만";
     }
-    return sign + format("#,##0").format(abs) + "원";
+    return null;
   }
 
   /** An amount in won as trillions (조) for chart axes. */

@@ -159,7 +159,13 @@ public record ReportModel(
       boolean forecast,
       boolean band,
       long articles,
-      long outlets) {}
+      long outlets) {
+
+    /** The reported value with its unit, as a reader reads it: {@code 1,550억 USD}. */
+    public String amountText() {
+      return ReportFormats.amount(value, unit);
+    }
+  }
 
   /**
    * One point of the company chart: a company's reported value of a metric in one reported period.

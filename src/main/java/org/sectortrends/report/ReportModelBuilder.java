@@ -245,7 +245,12 @@ public final class ReportModelBuilder {
     boolean partial = period.end().isAfter(range.to()) || period.start().isBefore(range.from());
     if (partial) {
       notices.add(
-          "The "
+          period.label()
+              + " 기간의 일부에만 데이터가 있습니다("
+              + range.from()
+              + " – "
+              + range.to()
+              + "). 기사 수와 비중은 데이터가 있는 날의 값입니다. / The "
               + period.type().id()
               + " "
               + period.label()
@@ -696,7 +701,12 @@ public final class ReportModelBuilder {
     }
     if (implausible > 0) {
       notices.add(
-          implausible
+          "회사의 분기 매출 중앙값의 1/"
+              + IMPLAUSIBLE_REVENUE_RATIO
+              + "에 못 미치는 값 "
+              + implausible
+              + "건은 추출 오류일 가능성이 커서 매출 차트에서 뺐습니다(company_metrics 참조). / "
+              + implausible
               + " quarterly revenue value(s) below 1/"
               + IMPLAUSIBLE_REVENUE_RATIO
               + " of the company's median quarter are left out of the revenue chart as likely extraction errors (see company_metrics).");

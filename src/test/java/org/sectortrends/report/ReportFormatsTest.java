@@ -28,6 +28,12 @@ class ReportFormatsTest {
     assertEquals("2,450억 원", ReportFormats.won(new BigDecimal("245000000000")));
     assertEquals("3,000만 원", ReportFormats.won(new BigDecimal("30000000")));
     assertEquals("-1.5조 원", ReportFormats.won(new BigDecimal("-1500000000000")));
+    assertEquals("9,500원", ReportFormats.won(new BigDecimal("9500")));
+    assertEquals("1,550억 USD", ReportFormats.amount(new BigDecimal("155000000000"), "USD"));
+    assertEquals("51.3조 원", ReportFormats.amount(new BigDecimal("51316900000000"), "KRW"));
+    assertEquals("12.5 %", ReportFormats.amount(new BigDecimal("12.5"), "%"));
+    assertEquals("3,200 명", ReportFormats.amount(new BigDecimal("3200"), "명"));
+    assertEquals("-", ReportFormats.amount(null, "USD").replace(ReportFormats.MISSING, "-"));
     assertEquals("–", ReportFormats.changePct(Double.POSITIVE_INFINITY));
   }
 
