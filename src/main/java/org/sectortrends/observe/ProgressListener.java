@@ -14,12 +14,15 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerEvent;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionEnd;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
 import org.apache.spark.util.AccumulatorV2;
 import scala.Tuple4;
 import scala.jdk.javaapi.CollectionConverters;
@@ -50,6 +53,12 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
 
   private final ProgressTracker tracker;
   private final Map<Integer, String> groupOfStage = new ConcurrentHashMap<>();
+
+  /** The action of each running SQL execution ({@code parquet at TableStore.java:276}). */
+  private final Map<Long, String> actionOfExecution = new ConcurrentHashMap<>();
+
+  /** The action of the SQL execution a stage belongs to, where Spark knows one. */
+  private final Map<Integer, String> actionOfStage = new ConcurrentHashMap<>();
 
   /** Per running stage, the ids of its input accumulators: heartbeats carry ids, not names. */
   private final Map<Integer, Map<Long, String>> inputAccumulators = new ConcurrentHashMap<>();
@@ -128,11 +137,86 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
   public void onJobStart(SparkListenerJobStart jobStart) {
     Properties properties = jobStart.properties();
     String group = properties == null ? null : properties.getProperty(GROUP_PROPERTY);
-    if (group != null) {
-      for (Object stageId : CollectionConverters.asJava(jobStart.stageIds())) {
-        groupOfStage.put((Integer) stageId, group);
+    String execution = properties == null ? null : properties.getProperty(EXECUTION_ID_PROPERTY);
+    String action = null;
+    if (execution != null) {
+      try {
+        action = actionOfExecution.get(Long.parseLong(execution));
+      } catch (NumberFormatException e) {
+        // not an execution id Spark wrote: the stage keeps Spark's name
       }
     }
+    for (Object stageId : CollectionConverters.asJava(jobStart.stageIds())) {
+      if (group != null) {
+        groupOfStage.put((Integer) stageId, group);
+      }
+      if (action != null) {
+        actionOfStage.put((Integer) stageId, action);
+      }
+    }
+  }
+
+  @Override
+  public void onOtherEvent(SparkListenerEvent event) {
+    if (event instanceof SparkListenerSQLExecutionStart start) {
+      String action = actionOf(start.details());
+      if (action != null) {
+        actionOfExecution.put(start.executionId(), action);
+      }
+    } else if (event instanceof SparkListenerSQLExecutionEnd end) {
+      actionOfExecution.remove(end.executionId());
+    }
+  }
+
+  /**
+   * The action of a query in Spark's short call-site form ({@code count at TermsJob.java:57}) from
+   * the long form Spark reports with the query: the first frame outside Spark, Scala and the JDK,
+   * named after the Spark method it called. (The query's description is not used: it is the job
+   * group's description when one is set, the same for every query of a stage.)
+   */
+  static String actionOf(String longCallSite) {
+    if (longCallSite == null) {
+      return null;
+    }
+    String sparkMethod = null;
+    for (String frame : longCallSite.lines().map(String::strip).toList()) {
+      int paren = frame.indexOf('(');
+      int close = frame.lastIndexOf(')');
+      if (paren <= 0 || close < paren) {
+        continue;
+      }
+      String qualified = frame.substring(0, paren);
+      String method = qualified.substring(qualified.lastIndexOf('.') + 1);
+      if (qualified.startsWith("org.apache.spark.")
+          || qualified.startsWith("scala.")
+          || qualified.startsWith("java.")
+          || qualified.startsWith("jdk.")
+          || qualified.startsWith("sun.")) {
+        sparkMethod = method;
+        continue;
+      }
+      String location = frame.substring(paren + 1, close);
+      return (sparkMethod != null ? sparkMethod : method) + " at " + location;
+    }
+    return null;
+  }
+
+  /** The local property in which Spark passes a job's SQL execution id. */
+  static final String EXECUTION_ID_PROPERTY = "spark.sql.execution.id";
+
+  /**
+   * The name a user reads for a stage. Spark names a stage after the code that created it, which
+   * for the stages it runs on its own threads (broadcasts, adaptive query stages) is its own
+   * plumbing, {@code $anonfun$withThreadLocalCaptured$2 at CompletableFuture.java:1768}; such a
+   * stage is named after the action of the query it serves instead.
+   */
+  static String stageName(String sparkName, String action) {
+    if (action == null || action.isBlank() || sparkName == null) {
+      return sparkName;
+    }
+    boolean internal =
+        sparkName.startsWith("$anonfun$") || sparkName.contains(" at CompletableFuture.java");
+    return internal ? action.lines().findFirst().orElse(action).strip() : sparkName;
   }
 
   @Override
@@ -150,7 +234,10 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
     }
     inputAccumulators.put(info.stageId(), inputs);
     tracker.stageSubmitted(
-        info.stageId(), info.name(), info.numTasks(), groupOfStage.get(info.stageId()));
+        info.stageId(),
+        stageName(info.name(), actionOfStage.remove(info.stageId())),
+        info.numTasks(),
+        groupOfStage.get(info.stageId()));
   }
 
   @Override
