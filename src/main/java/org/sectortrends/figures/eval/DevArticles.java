@@ -19,10 +19,12 @@ import java.util.Map;
  * articles.
  *
  * <p>Articles written for the set carry their {@code text}. Wikinews articles are not copied into
- * the project: their record names the article by {@code url} (and keeps {@code published}, {@code
- * source} and the licence attribution), and the text is read at run time from the shared corpus
- * {@code <shared>/corpora/wikinews-ko/wikinews.csv} (columns 작성일, 출처, 제목, 내용): the row whose 출처 is
- * the URL gives {@code 제목 + "\n" + 내용}, exactly the text the gold offsets were annotated on. {@code
+ * the project: their record names the article by {@code url_sha256}, the first 16 hex digits of the
+ * SHA-256 of its URL (a Wikinews URL spells out the title, so the URL itself is not stored; {@code
+ * url} is still accepted), and keeps {@code published}, {@code source} and the licence attribution.
+ * The text is read at run time from the shared corpus {@code
+ * <shared>/corpora/wikinews-ko/wikinews.csv} (columns 작성일, 출처, 제목, 내용): the row whose 출처 is the URL
+ * gives {@code 제목 + "\n" + 내용}, exactly the text the gold offsets were annotated on. {@code
  * <shared>} is {@code ../shared} relative to the working directory unless set with {@code --shared}
  * or the system property {@code sectortrends.shared}.
  *
@@ -85,9 +87,16 @@ public final class DevArticles {
         continue;
       }
       String id = article.get("id").asText();
-      if (!"wikinews".equals(article.path("source").asText()) || !article.path("url").isTextual()) {
+      boolean byUrl = article.path("url").isTextual();
+      if (!"wikinews".equals(article.path("source").asText())
+          || !(byUrl || article.path(URL_SHA256).isTextual())) {
         throw new IllegalArgumentException(
-            where + ": article '" + id + "' has neither \"text\" nor a Wikinews \"url\"");
+            where
+                + ": article '"
+                + id
+                + "' has neither \"text\" nor a Wikinews \"url\" or \""
+                + URL_SHA256
+                + "\"");
       }
       if (wikinews == null) {
         if (!Files.isRegularFile(csv)) {
@@ -107,7 +116,8 @@ public final class DevArticles {
           wikinews = readWikinews(csv);
         }
       }
-      String url = article.get("url").asText();
+      String url =
+          byUrl ? article.get("url").asText() : HASH_KEY + article.get(URL_SHA256).asText();
       String text = wikinews.get(url);
       if (text == null) {
         if (Files.isRegularFile(csv)) {
@@ -127,7 +137,31 @@ public final class DevArticles {
     return new Loaded(articles, skipped);
   }
 
-  /** URL to {@code 제목 + "\n" + 내용} of every row of the corpus file. */
+  /**
+   * The field that names a Wikinews article by the first 16 hex digits of the SHA-256 of its URL. A
+   * Wikinews URL spells out the article's title, a sentence of the source; the hash names the
+   * article without copying it.
+   */
+  public static final String URL_SHA256 = "url_sha256";
+
+  private static final String HASH_KEY = "sha256:";
+
+  /** The {@link #URL_SHA256} value of a URL. */
+  public static String urlHash(String url) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(url.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /**
+   * URL, and {@code sha256:} with the URL's hash, to {@code 제목 + "\n" + 내용} of every row of the
+   * corpus file.
+   */
   static Map<String, String> readWikinews(Path csv) throws IOException {
     List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
     if (rows.isEmpty() || rows.get(0).size() < 4 || !rows.get(0).get(1).equals("출처")) {
@@ -137,7 +171,9 @@ public final class DevArticles {
     for (int r = 1; r < rows.size(); r++) {
       List<String> row = rows.get(r);
       if (row.size() >= 4) {
-        texts.put(row.get(1), row.get(2) + "\n" + row.get(3));
+        String text = row.get(2) + "\n" + row.get(3);
+        texts.put(row.get(1), text);
+        texts.put(HASH_KEY + urlHash(row.get(1)), text);
       }
     }
     return texts;
