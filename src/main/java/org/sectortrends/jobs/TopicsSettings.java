@@ -57,7 +57,8 @@ public record TopicsSettings(
               options.get(TopicsJob.SEED),
               options.get(TopicsJob.MAX_ITER),
               options.get(TopicsJob.RESTARTS),
-              options.get(TopicsJob.BINARY_COUNTS));
+              options.get(TopicsJob.BINARY_COUNTS),
+              TopicConfig.KCriterion.STABILITY);
     } catch (IllegalArgumentException e) {
       throw new UsageException("Bad topic options: " + e.getMessage(), e);
     }

@@ -46,34 +46,6 @@ public record TopicConfig(
     SILHOUETTE
   }
 
-  /** The settings before the k criterion existed: k chosen by stability. */
-  public TopicConfig(
-      double minDf,
-      double maxDf,
-      int vocabSize,
-      Algorithm algorithm,
-      int kMin,
-      int kMax,
-      int fixedK,
-      long seed,
-      int maxIter,
-      int restarts,
-      boolean binaryCounts) {
-    this(
-        minDf,
-        maxDf,
-        vocabSize,
-        algorithm,
-        kMin,
-        kMax,
-        fixedK,
-        seed,
-        maxIter,
-        restarts,
-        binaryCounts,
-        KCriterion.STABILITY);
-  }
-
   /** The clustering algorithms the pipeline offers; both use cosine distance. */
   public enum Algorithm {
     KMEANS,

@@ -63,7 +63,13 @@ class FigureExtractorRandomInputTest {
       figures = EXTRACTOR.extract(text, published);
     } catch (RuntimeException e) {
       throw new AssertionError(
-          "extract threw on text " + index + " of seed " + seed + ": " + quote(text), e);
+          "extract threw on text "
+              + index
+              + " of seed "
+              + seed
+              + ": "
+              + RandomKoreanText.quote(text),
+          e);
     }
     int[] cps = text.codePoints().toArray();
     int previousEnd = 0;
@@ -81,7 +87,7 @@ class FigureExtractorRandomInputTest {
                   + " of seed "
                   + seed
                   + ": "
-                  + quote(text);
+                  + RandomKoreanText.quote(text);
       if (figure.start() < 0 || figure.end() > cps.length || figure.start() >= figure.end()) {
         fail("span outside the text (" + cps.length + " code points): " + where.get());
       }
@@ -101,27 +107,5 @@ class FigureExtractorRandomInputTest {
             "range", figure.qualifier(), where); // an upper end comes only with a range or band
       }
     }
-  }
-
-  /** The text with control characters visible, cut to keep messages readable. */
-  static String quote(String text) {
-    String shown =
-        text.length() > 600 ? text.substring(0, 600) + "...(" + text.length() + " chars)" : text;
-    StringBuilder sb = new StringBuilder("\"");
-    shown
-        .codePoints()
-        .forEach(
-            c -> {
-              if (c < 0x20
-                  || (c >= 0xD800 && c <= 0xDFFF)
-                  || c == 0x200B
-                  || c == 0xA0
-                  || c == 0x3000) {
-                sb.append(String.format("\\u%04X", c));
-              } else {
-                sb.appendCodePoint(c);
-              }
-            });
-    return sb.append('"').toString();
   }
 }

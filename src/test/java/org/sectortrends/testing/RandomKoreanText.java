@@ -160,4 +160,26 @@ public final class RandomKoreanText {
     }
     return sb.toString();
   }
+
+  /** The text with control characters visible, cut to keep messages readable. */
+  public static String quote(String text) {
+    String shown =
+        text.length() > 600 ? text.substring(0, 600) + "...(" + text.length() + " chars)" : text;
+    StringBuilder sb = new StringBuilder("\"");
+    shown
+        .codePoints()
+        .forEach(
+            c -> {
+              if (c < 0x20
+                  || (c >= 0xD800 && c <= 0xDFFF)
+                  || c == 0x200B
+                  || c == 0xA0
+                  || c == 0x3000) {
+                sb.append(String.format("\\u%04X", c));
+              } else {
+                sb.appendCodePoint(c);
+              }
+            });
+    return sb.append('"').toString();
+  }
 }

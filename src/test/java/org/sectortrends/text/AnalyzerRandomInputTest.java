@@ -74,7 +74,7 @@ class AnalyzerRandomInputTest {
         String text = random.text(1 + i % pieces);
         int index = i;
         java.util.function.Supplier<String> where =
-            () -> "text " + index + " of seed " + seed + ": " + quote(text);
+            () -> "text " + index + " of seed " + seed + ": " + RandomKoreanText.quote(text);
         List<Token> tokens;
         int finalOffset;
         try (var stream = analyzer.tokenStream("body", text)) {
@@ -106,26 +106,5 @@ class AnalyzerRandomInputTest {
       chars[i] = Character.toLowerCase(chars[i]);
     }
     return new String(chars);
-  }
-
-  private static String quote(String text) {
-    String shown =
-        text.length() > 600 ? text.substring(0, 600) + "...(" + text.length() + " chars)" : text;
-    StringBuilder sb = new StringBuilder("\"");
-    shown
-        .codePoints()
-        .forEach(
-            c -> {
-              if (c < 0x20
-                  || (c >= 0xD800 && c <= 0xDFFF)
-                  || c == 0x200B
-                  || c == 0xA0
-                  || c == 0x3000) {
-                sb.append(String.format("\\u%04X", c));
-              } else {
-                sb.appendCodePoint(c);
-              }
-            });
-    return sb.append('"').toString();
   }
 }
