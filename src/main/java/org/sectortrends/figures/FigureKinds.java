@@ -1,6 +1,7 @@
 package org.sectortrends.figures;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Whether a figure is a forecast rather than a reported fact, and whether it is a band rather than
@@ -65,6 +66,17 @@ public final class FigureKinds {
   private static final String CUE_SUFFIX_CHARS = "치인";
 
   private static final String BAND_COUNT_WORDS = "수십|수백|수천|수만|십수|수십만|수백만|수천만|수억|수조|수십억|수백억|수천억|몇";
+
+  // Compiled once: isBand runs for every figure of every article.
+  /** {@code 300조 원대}, {@code 5천억대}. */
+  private static final Pattern BAND_SUFFIX = Pattern.compile(".*[0-9천백십만억조경][^0-9]*대");
+
+  /** {@code 1천여억}, {@code 300여 명}. */
+  private static final Pattern ROUND_NUMBER = Pattern.compile(".*[0-9천백십만억조]여(\\s|[가-힣]|$).*");
+
+  /** {@code 수십억}, {@code 약 수백 명}. */
+  private static final Pattern BAND_WORD_START =
+      Pattern.compile("(약\\s*)?(" + BAND_COUNT_WORDS + ")");
 
   private FigureKinds() {}
 
@@ -206,13 +218,10 @@ public final class FigureKinds {
       return false;
     }
     String s = surface.strip();
-    if (s.matches(".*[0-9천백십만억조경][^0-9]*대$") || s.matches(".*%대.*")) {
-      return true;
-    }
-    if (s.matches(".*[0-9천백십만억조]여(\\s|[가-힣]|$).*")) {
-      return true;
-    }
-    if (s.matches("^(약\\s*)?(" + BAND_COUNT_WORDS + ").*")) {
+    if (BAND_SUFFIX.matcher(s).matches()
+        || s.contains("%대")
+        || ROUND_NUMBER.matcher(s).matches()
+        || BAND_WORD_START.matcher(s).lookingAt()) {
       return true;
     }
     return s.contains("~") || s.contains("∼") || s.contains("～");
