@@ -79,3 +79,7 @@ FROM read_parquet(getvariable('sector_trends_out') || '/tables/investment_events
 CREATE OR REPLACE VIEW dedup_keys AS
 SELECT article_id, band, band_key, band_plan, published_month
 FROM read_parquet(getvariable('sector_trends_out') || '/tables/dedup_keys/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'published_month': 'VARCHAR'});
+
+CREATE OR REPLACE VIEW term_months AS
+SELECT term, document_frequency, first_seen, published_month
+FROM read_parquet(getvariable('sector_trends_out') || '/tables/term_months/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'published_month': 'VARCHAR'});

@@ -363,3 +363,15 @@ CREATE TABLE IF NOT EXISTS hive.sector_trends.dedup_keys (
   partitioned_by = ARRAY['published_month']
 );
 CALL hive.system.sync_partition_metadata('sector_trends', 'dedup_keys', 'FULL');
+
+CREATE TABLE IF NOT EXISTS hive.sector_trends.term_months (
+  term varchar,
+  document_frequency bigint,
+  first_seen date,
+  published_month varchar
+) WITH (
+  format = 'PARQUET',
+  external_location = '@OUT@/tables/term_months',
+  partitioned_by = ARRAY['published_month']
+);
+CALL hive.system.sync_partition_metadata('sector_trends', 'term_months', 'FULL');

@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -361,6 +363,12 @@ public final class TrendsJob implements SparkJob {
           articles.filter(
               col(Col.PUBLISHED_DATE)
                   .between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+      // article_terms and figures are partitioned by month: only the window's months are read.
+      Column windowMonths =
+          col(Col.PUBLISHED_MONTH)
+              .between(YearMonth.from(from).toString(), YearMonth.from(to).toString());
+      terms = terms.filter(windowMonths);
+      figures = figures.filter(windowMonths);
     }
     // One row per article and period type, cached: the per-period cells and the term counts both
     // read it.
@@ -373,17 +381,26 @@ public final class TrendsJob implements SparkJob {
             span.getDate(1).toLocalDate());
     // Articles of each cell with each term: the top terms of sectors and topics and the term trends
     // are sums over these.
+    // The cells of one period type (month when asked for, so no cell is split) also carry their
+    // month and first date: term_months, and from it every term's first_seen and history count,
+    // come out of this one pass over article_terms. The terms stage writes one row per article
+    // and term, so the join needs no distinct.
+    PeriodType monthsFrom = types.contains(PeriodType.MONTH) ? PeriodType.MONTH : types.get(0);
+    Column ofMonthsType = col(Col.PERIOD_TYPE).equalTo(monthsFrom.id());
     Dataset<Row> termCounts =
         articlePeriods
             .select(
-                Col.ARTICLE_ID,
-                Col.PERIOD_TYPE,
-                Col.PERIOD,
-                Col.PERIOD_START,
-                Col.SECTOR,
-                Col.MODEL_VERSION,
-                Col.TOPIC_ID)
-            .join(terms.select(Col.ARTICLE_ID, Col.TERM).distinct(), Col.ARTICLE_ID)
+                col(Col.ARTICLE_ID),
+                col(Col.PERIOD_TYPE),
+                col(Col.PERIOD),
+                col(Col.PERIOD_START),
+                col(Col.SECTOR),
+                col(Col.MODEL_VERSION),
+                col(Col.TOPIC_ID),
+                when(ofMonthsType, date_format(col(Col.PUBLISHED_DATE), "yyyy-MM"))
+                    .as(Col.PUBLISHED_MONTH),
+                when(ofMonthsType, col(Col.PUBLISHED_DATE)).as(Col.PUBLISHED_DATE))
+            .join(terms.select(Col.ARTICLE_ID, Col.TERM), Col.ARTICLE_ID)
             .groupBy(
                 Col.PERIOD_TYPE,
                 Col.PERIOD,
@@ -391,8 +408,11 @@ public final class TrendsJob implements SparkJob {
                 Col.SECTOR,
                 Col.MODEL_VERSION,
                 Col.TOPIC_ID,
+                Col.PUBLISHED_MONTH,
                 Col.TERM)
-            .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY))
+            .agg(
+                count(lit(1)).as(Col.DOCUMENT_FREQUENCY),
+                min(Col.PUBLISHED_DATE).as(Col.FIRST_SEEN))
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<Dataset<Row>> sizes = groups.groupSizes(spark);
     TermTrends.Generic generic =
@@ -449,7 +469,8 @@ public final class TrendsJob implements SparkJob {
         TermTrends.fromTermCounts(
                 termCounts,
                 TermTrends.periodSizes(spark, periodSizes, baseline),
-                TermTrends.firstSeen(terms, articles),
+                TermTrends.firstSeen(
+                    termMonths(store, termCounts, monthsFrom, months, articles, span)),
                 baseline,
                 minSupport,
                 generic)
@@ -558,6 +579,54 @@ public final class TrendsJob implements SparkJob {
   }
 
   /** Writes rows computed on the driver (in the table's column order); returns how many. */
+  /**
+   * Brings {@code term_months} up to date and reads it whole: the months this run covers come from
+   * its term counts (every dated month on a full run, the touched ones on a periodic run); dated
+   * months of {@code articles} that the table lacks (output of a version without it) are counted
+   * once from {@code article_terms}.
+   */
+  private static Dataset<Row> termMonths(
+      TableStore store,
+      Dataset<Row> termCounts,
+      PeriodType monthsFrom,
+      Set<YearMonth> touched,
+      Dataset<Row> articles,
+      Row span) {
+    Set<String> covered = new TreeSet<>();
+    if (touched.isEmpty()) {
+      for (YearMonth m = YearMonth.from(span.getDate(0).toLocalDate());
+          !m.isAfter(YearMonth.from(span.getDate(1).toLocalDate()));
+          m = m.plusMonths(1)) {
+        covered.add(m.toString());
+      }
+      // A full run also empties months that no longer have articles.
+      covered.addAll(store.partitionValues(Tables.TERM_MONTHS));
+    } else {
+      touched.forEach(m -> covered.add(m.toString()));
+    }
+    store.writeMonths(
+        Tables.TERM_MONTHS,
+        TermTrends.termMonths(termCounts, monthsFrom, covered),
+        covered,
+        TableStore.MonthLayout.SCATTERED);
+    Set<String> missing = new TreeSet<>(store.partitionValues(Tables.ARTICLES));
+    missing.remove(Tables.UNDATED_MONTH);
+    missing.removeAll(store.partitionValues(Tables.TERM_MONTHS));
+    missing.removeAll(covered);
+    if (!missing.isEmpty()) {
+      store.writeMonths(
+          Tables.TERM_MONTHS,
+          TermTrends.termMonths(
+              store
+                  .read(Tables.ARTICLE_TERMS)
+                  .filter(col(Col.PUBLISHED_MONTH).isin(missing.toArray())),
+              articles),
+          missing,
+          TableStore.MonthLayout.SCATTERED);
+    }
+    return store.read(Tables.TERM_MONTHS);
+  }
+
   private static long writeRows(
       SparkSession spark, TableStore store, TableSpec table, List<Row> rows) {
     store.write(table, spark.createDataFrame(rows, table.schema()));

@@ -311,6 +311,24 @@ public final class Tables {
           WriteMode.OVERWRITE_PARTITIONS,
           Col.PUBLISHED_MONTH);
 
+  /**
+   * Internal to {@code trends}: per month and term, the dated articles with the term and the first
+   * publication date among them. Summed over the months it gives each term's {@code first_seen} and
+   * its document frequency in the whole history without reading {@code article_terms} again; a
+   * periodic run rewrites only the months it touches.
+   */
+  public static final TableSpec TERM_MONTHS =
+      new TableSpec(
+          "term_months",
+          struct(
+              List.of(
+                  required(Col.TERM, StringType),
+                  required(Col.DOCUMENT_FREQUENCY, LongType),
+                  required(Col.FIRST_SEEN, DateType)),
+              required(Col.PUBLISHED_MONTH, StringType)),
+          WriteMode.OVERWRITE_PARTITIONS,
+          Col.PUBLISHED_MONTH);
+
   /** One row per figure found in an article body. */
   public static final TableSpec FIGURES =
       new TableSpec(
@@ -608,7 +626,8 @@ public final class Tables {
           TERM_TRENDS,
           COMPANY_METRICS,
           INVESTMENT_EVENTS_TABLE,
-          DEDUP_KEYS);
+          DEDUP_KEYS,
+          TERM_MONTHS);
 
   public static Optional<TableSpec> byName(String name) {
     return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
@@ -330,27 +328,48 @@ public final class TermTrends {
   }
 
   /**
-   * {@code term, first_seen}: the first publication date of an article with the term. Reads the
-   * month of the first occurrence from the partition column first, so only that month's rows are
-   * joined with the article dates.
+   * The rows of {@code term_months} ({@code published_month, term, document_frequency, first_seen})
+   * from the term counts of the trends job, whose cells carry {@code published_month} and {@code
+   * first_seen} for the rows of {@code type}: every dated article lies in exactly one period of one
+   * type, so summing that type's cells per month counts each article once. Only the {@code months}
+   * given are kept (the months the counts cover whole).
    */
-  public static Dataset<Row> firstSeen(Dataset<Row> articleTerms, Dataset<Row> articleDates) {
-    Dataset<Row> dated =
-        articleTerms.filter(
-            col(Col.PUBLISHED_MONTH).notEqual(lit(org.sectortrends.tables.Tables.UNDATED_MONTH)));
-    Dataset<Row> firstMonth =
-        dated
-            .groupBy(Col.TERM)
-            .agg(
-                min(Col.PUBLISHED_MONTH).as(Col.PUBLISHED_MONTH),
-                countDistinct(col(Col.ARTICLE_ID)).as(HISTORY_FREQUENCY));
-    return dated
+  public static Dataset<Row> termMonths(
+      Dataset<Row> termCounts, PeriodType type, Collection<String> months) {
+    return termCounts
+        .filter(col(Col.PERIOD_TYPE).equalTo(type.id()))
+        .filter(col(Col.PUBLISHED_MONTH).isin(months.toArray()))
+        .groupBy(Col.PUBLISHED_MONTH, Col.TERM)
+        .agg(
+            sum(Col.DOCUMENT_FREQUENCY).as(Col.DOCUMENT_FREQUENCY),
+            min(Col.FIRST_SEEN).as(Col.FIRST_SEEN));
+  }
+
+  /**
+   * The rows of {@code term_months} straight from {@code article_terms} ({@code article_id, term,
+   * published_month}, one row per article and term) and the article dates ({@code article_id,
+   * published_date}): for months that an earlier run did not record.
+   */
+  public static Dataset<Row> termMonths(Dataset<Row> articleTerms, Dataset<Row> articleDates) {
+    return articleTerms
+        .filter(
+            col(Col.PUBLISHED_MONTH).notEqual(lit(org.sectortrends.tables.Tables.UNDATED_MONTH)))
         .select(Col.ARTICLE_ID, Col.TERM, Col.PUBLISHED_MONTH)
-        .join(firstMonth, GroupTrends.scala(List.of(Col.TERM, Col.PUBLISHED_MONTH)))
         .join(articleDates.select(Col.ARTICLE_ID, Col.PUBLISHED_DATE), Col.ARTICLE_ID)
+        .groupBy(Col.PUBLISHED_MONTH, Col.TERM)
+        .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY), min(Col.PUBLISHED_DATE).as(Col.FIRST_SEEN));
+  }
+
+  /**
+   * {@code term, first_seen, history_document_frequency} over the whole history, from the rows of
+   * {@code term_months}: a pass over one row per month and term instead of one per article and
+   * term.
+   */
+  public static Dataset<Row> firstSeen(Dataset<Row> termMonths) {
+    return termMonths
         .groupBy(Col.TERM)
         .agg(
-            min(Col.PUBLISHED_DATE).as(Col.FIRST_SEEN),
-            first(HISTORY_FREQUENCY).as(HISTORY_FREQUENCY));
+            min(Col.FIRST_SEEN).as(Col.FIRST_SEEN),
+            sum(Col.DOCUMENT_FREQUENCY).as(HISTORY_FREQUENCY));
   }
 }

@@ -735,6 +735,19 @@ class TrendsJobTest {
     Row quarter = sectorRow(incremental, "quarter", "2025Q1", "semiconductor");
     assertEquals(
         "second", quarter.getString(quarter.fieldIndex(Col.RUN_ID)), "Q1 contains January");
+    assertTermMonthsAreCountedFromTheArticleTerms(incremental);
+    // Output of a version without term_months: a periodic run counts the months it lacks once.
+    deleteRecursively(out.resolve("tables").resolve(Tables.TERM_MONTHS.name()));
+    JobLauncher.execute(
+        new TrendsJob(),
+        spark,
+        "--out",
+        out.toString(),
+        "--run-id",
+        "second-b",
+        "--months",
+        "2025-02");
+    assertTermMonthsAreCountedFromTheArticleTerms(incremental);
 
     // A full run after the retraining (v2): January is partial (the data starts on the 6th), so
     // v2 rewrites it; the complete week 2025-W06 that v1 reported keeps v1.
@@ -762,5 +775,48 @@ class TrendsJobTest {
                 "v2",
                 r.getString(r.fieldIndex(Col.MODEL_VERSION)),
                 "a partial period is rewritten"));
+  }
+
+  /**
+   * {@code term_months} holds, for every dated month, what a direct count over {@code
+   * article_terms} gives, and {@code term_trends.first_seen} is the first date of an article with
+   * the term.
+   */
+  private static void assertTermMonthsAreCountedFromTheArticleTerms(TableStore store) {
+    Dataset<Row> articles = store.read(Tables.ARTICLES).filter(col(Col.PUBLISHED_DATE).isNotNull());
+    Dataset<Row> expected =
+        TermTrends.termMonths(store.read(Tables.ARTICLE_TERMS), articles)
+            .select(Col.PUBLISHED_MONTH, Col.TERM, Col.DOCUMENT_FREQUENCY, Col.FIRST_SEEN);
+    Dataset<Row> stored =
+        store
+            .read(Tables.TERM_MONTHS)
+            .select(Col.PUBLISHED_MONTH, Col.TERM, Col.DOCUMENT_FREQUENCY, Col.FIRST_SEEN);
+    assertTrue(expected.count() > 0);
+    assertEquals(0, expected.exceptAll(stored).count(), "term_months lacks rows");
+    assertEquals(0, stored.exceptAll(expected).count(), "term_months has extra rows");
+    Map<String, Date> firstSeen = new HashMap<>();
+    for (Row r :
+        store
+            .read(Tables.ARTICLE_TERMS)
+            .join(articles, Col.ARTICLE_ID)
+            .groupBy(Col.TERM)
+            .agg(org.apache.spark.sql.functions.min(Col.PUBLISHED_DATE))
+            .collectAsList()) {
+      firstSeen.put(r.getString(0), r.getDate(1));
+    }
+    List<Row> trends = store.read(Tables.TERM_TRENDS).collectAsList();
+    assertFalse(trends.isEmpty());
+    for (Row r : trends) {
+      String term = r.getString(r.fieldIndex(Col.TERM));
+      assertEquals(firstSeen.get(term), r.getDate(r.fieldIndex(Col.FIRST_SEEN)), term);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
   }
 }
