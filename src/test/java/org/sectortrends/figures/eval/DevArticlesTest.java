@@ -113,4 +113,48 @@ class DevArticlesTest {
     DevArticles.Loaded loaded = DevArticles.load(file, dir, true, System.out);
     assertEquals("제목 하나\n본문, 첫 줄\n\"인용\" 둘째 줄", loaded.articles().get(0).get("text").asText());
   }
+
+  @Test
+  void readsTheKlueSentenceUnchangedAndSkipsOrFailsWhenItIsMissing(@TempDir Path dir)
+      throws Exception {
+    Path sentences = dir.resolve(DevArticles.KLUE_JSONL);
+    Files.createDirectories(sentences.getParent());
+    Files.writeString(
+        sentences,
+        "{\"id\": \"klue-a\", \"text\": \"A사는 매출 3조 원을 올렸다.\", \"spans\": []}\n"
+            + "{\"id\": \"klue-b\", \"text\": \"B사 \\\"점유율 20%\\\"\", \"spans\": []}\n");
+    Path file = dir.resolve("a.jsonl");
+    Files.writeString(
+        file,
+        """
+                {"id": "k001", "published": null, "source": "klue", "sentence_id": "klue-b"}
+                {"id": "k002", "published": null, "source": "klue", "sentence_id": "klue-z"}
+                """);
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    DevArticles.Loaded loaded =
+        DevArticles.load(file, dir, false, new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    assertEquals(1, loaded.articles().size());
+    assertEquals("B사 \"점유율 20%\"", loaded.articles().get(0).get("text").asText());
+    assertEquals(List.of("k002"), loaded.skipped());
+    assertTrue(warnings.toString(StandardCharsets.UTF_8).contains("'klue-z'"), warnings.toString());
+    IllegalStateException notFound =
+        assertThrows(
+            IllegalStateException.class, () -> DevArticles.load(file, dir, true, System.out));
+    assertTrue(notFound.getMessage().contains("klue-z"), notFound.getMessage());
+
+    ByteArrayOutputStream noFile = new ByteArrayOutputStream();
+    DevArticles.Loaded without =
+        DevArticles.load(
+            file,
+            dir.resolve("absent"),
+            false,
+            new PrintStream(noFile, true, StandardCharsets.UTF_8));
+    assertEquals(List.of("k001", "k002"), without.skipped());
+    assertTrue(noFile.toString(StandardCharsets.UTF_8).contains("KLUE-NER sentences not found"));
+    IllegalStateException absent =
+        assertThrows(
+            IllegalStateException.class,
+            () -> DevArticles.load(file, dir.resolve("absent"), true, System.out));
+    assertTrue(absent.getMessage().contains(DevArticles.KLUE_JSONL), absent.getMessage());
+  }
 }
