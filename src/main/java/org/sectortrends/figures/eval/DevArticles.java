@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Reads the articles of the figure development set ({@code
  * src/test/resources/eval/dev/*articles.jsonl}) and fills in the text of the ones that are Wikinews
- * articles.
+ * articles or KLUE sentences.
  *
  * <p>Articles written for the set carry their {@code text}. Wikinews articles are not copied into
  * the project: their record names the article by {@code url_sha256}, the first 16 hex digits of the
@@ -28,7 +28,13 @@ import java.util.Map;
  * <shared>} is {@code ../shared} relative to the working directory unless set with {@code --shared}
  * or the system property {@code sectortrends.shared}.
  *
- * <p>When the corpus or an article in it is missing, the article is skipped with a warning on
+ * <p>KLUE articles ({@code "source": "klue"}) are single news sentences of the KLUE benchmark's NER
+ * task (CC BY-SA 4.0), not copied either: their record names the sentence by {@code sentence_id},
+ * its KLUE id (e.g. {@code klue-ner-v1_dev_00012-wikitree}), and its text is the sentence's {@code
+ * text}, unchanged and without a headline, from {@code
+ * <shared>/eval/klue-ner/wikitree-dev-even.jsonl}.
+ *
+ * <p>When a corpus or an article in it is missing, the article is skipped with a warning on
  * standard error; under CI (environment {@code CI=true}) that is an error instead, so that a build
  * never silently measures a smaller set.
  *
@@ -42,6 +48,12 @@ public final class DevArticles {
 
   /** Location of the Wikinews corpus under the shared directory. */
   public static final String WIKINEWS_CSV = "corpora/wikinews-ko/wikinews.csv";
+
+  /** Location of the KLUE-NER news sentences under the shared directory. */
+  public static final String KLUE_JSONL = "eval/klue-ner/wikitree-dev-even.jsonl";
+
+  /** The field of a KLUE article that names its sentence by KLUE id. */
+  public static final String SENTENCE_ID = "sentence_id";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,17 +70,19 @@ public final class DevArticles {
   }
 
   /**
-   * The articles of {@code file}, Wikinews texts read from {@code shared}.
+   * The articles of {@code file}, Wikinews and KLUE texts read from {@code shared}.
    *
    * @param ci true under CI: a missing corpus or article is an error rather than a skip
-   * @throws IllegalStateException under CI when a Wikinews text is not available
+   * @throws IllegalStateException under CI when a Wikinews or KLUE text is not available
    * @throws IllegalArgumentException when a line is not an article record
    */
   public static Loaded load(Path file, Path shared, boolean ci, PrintStream warnings)
       throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     Map<String, String> wikinews = null;
+    Map<String, String> klue = null;
     Path csv = shared.resolve(WIKINEWS_CSV);
+    Path klueFile = shared.resolve(KLUE_JSONL);
     List<ObjectNode> articles = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (int n = 0; n < lines.size(); n++) {
@@ -87,6 +101,53 @@ public final class DevArticles {
         continue;
       }
       String id = article.get("id").asText();
+      if ("klue".equals(article.path("source").asText())) {
+        if (!article.path(SENTENCE_ID).isTextual()) {
+          throw new IllegalArgumentException(
+              where
+                  + ": KLUE article '"
+                  + id
+                  + "' has neither \"text\" nor \""
+                  + SENTENCE_ID
+                  + "\"");
+        }
+        if (klue == null) {
+          if (!Files.isRegularFile(klueFile)) {
+            String message =
+                "KLUE-NER sentences not found at "
+                    + klueFile.toAbsolutePath().normalize()
+                    + ": the text of KLUE articles of "
+                    + file
+                    + " is read from it at run time"
+                    + " (set -Dsectortrends.shared or --shared to the shared directory)";
+            if (ci) {
+              throw new IllegalStateException(message);
+            }
+            warnings.println("warning: " + message + "; skipping the KLUE articles");
+            klue = Map.of();
+          } else {
+            klue = readKlue(klueFile);
+          }
+        }
+        String sentence = article.get(SENTENCE_ID).asText();
+        String text = klue.get(sentence);
+        if (text == null) {
+          if (Files.isRegularFile(klueFile)) {
+            String message =
+                "KLUE sentence '" + sentence + "' of article '" + id + "' not found in " + klueFile;
+            if (ci) {
+              throw new IllegalStateException(message);
+            }
+            warnings.println("warning: " + message + "; skipped");
+          }
+          skipped.add(id);
+          continue;
+        }
+        ObjectNode complete = article.deepCopy();
+        complete.put("text", text);
+        articles.add(complete);
+        continue;
+      }
       boolean byUrl = article.path("url").isTextual();
       if (!"wikinews".equals(article.path("source").asText())
           || !(byUrl || article.path(URL_SHA256).isTextual())) {
@@ -156,6 +217,24 @@ public final class DevArticles {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  /** KLUE id to {@code text} of every sentence of the KLUE-NER file (one JSON object a line). */
+  static Map<String, String> readKlue(Path jsonl) throws IOException {
+    Map<String, String> texts = new HashMap<>();
+    List<String> lines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
+    for (int n = 0; n < lines.size(); n++) {
+      if (lines.get(n).isBlank()) {
+        continue;
+      }
+      JsonNode node = JSON.readTree(lines.get(n));
+      if (node == null || !node.path("id").isTextual() || !node.path("text").isTextual()) {
+        throw new IllegalArgumentException(
+            jsonl + " line " + (n + 1) + ": expected a sentence with string \"id\" and \"text\"");
+      }
+      texts.put(node.get("id").asText(), node.get("text").asText());
+    }
+    return texts;
   }
 
   /**
@@ -240,6 +319,8 @@ public final class DevArticles {
         System.out.println(
             "  writes the articles with the text of Wikinews articles read from DIR/"
                 + WIKINEWS_CSV
+                + " and of KLUE articles read from DIR/"
+                + KLUE_JSONL
                 + " (DIR default ../shared)");
         return;
       } else if (args[i].startsWith("-") || file != null) {

@@ -12,15 +12,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The development set's gold offsets fit the article texts as the loader rebuilds them, Wikinews
- * texts included (read from the shared corpus at run time).
+ * texts and KLUE sentences included (read from the shared directory at run time).
  */
 class DevArticlesTest {
 
@@ -32,10 +34,26 @@ class DevArticlesTest {
     boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
     int checked = 0;
     int wikinewsChecked = 0;
-    for (String[] set :
-        new String[][] {
-          {"articles.jsonl", "figures.jsonl"}, {"heldout-articles.jsonl", "heldout-figures.jsonl"}
-        }) {
+    int klueChecked = 0;
+    List<String[]> sets = new ArrayList<>();
+    sets.add(new String[] {"articles.jsonl", "figures.jsonl"});
+    sets.add(new String[] {"heldout-articles.jsonl", "heldout-figures.jsonl"});
+    // the sets of new/ pair <part>-articles.jsonl with <part>-figures.jsonl
+    if (Files.isDirectory(DEV.resolve("new"))) {
+      try (Stream<Path> files = Files.list(DEV.resolve("new"))) {
+        files
+            .map(f -> f.getFileName().toString())
+            .filter(name -> name.endsWith("-articles.jsonl"))
+            .sorted()
+            .forEach(
+                name ->
+                    sets.add(
+                        new String[] {
+                          "new/" + name, "new/" + name.replace("-articles.jsonl", "-figures.jsonl")
+                        }));
+      }
+    }
+    for (String[] set : sets) {
       DevArticles.Loaded loaded =
           DevArticles.load(DEV.resolve(set[0]), DevArticles.defaultShared(), ci, System.out);
       Map<String, ObjectNode> byId = new HashMap<>();
@@ -66,11 +84,20 @@ class DevArticlesTest {
         if (id.startsWith("w")) {
           wikinewsChecked++;
         }
+        if ("klue".equals(article.path("source").asText())) {
+          klueChecked++;
+        }
       }
     }
     assertTrue(checked >= 300, "only " + checked + " gold figures checked");
     System.out.println(
-        "gold spans checked: " + checked + " (" + wikinewsChecked + " in Wikinews articles)");
+        "gold spans checked: "
+            + checked
+            + " ("
+            + wikinewsChecked
+            + " in Wikinews articles, "
+            + klueChecked
+            + " in KLUE sentences)");
   }
 
   @Test
@@ -112,5 +139,49 @@ class DevArticlesTest {
         file, "{\"id\": \"w1\", \"source\": \"wikinews\", \"url\": \"https://w/X\"}\n");
     DevArticles.Loaded loaded = DevArticles.load(file, dir, true, System.out);
     assertEquals("제목 하나\n본문, 첫 줄\n\"인용\" 둘째 줄", loaded.articles().get(0).get("text").asText());
+  }
+
+  @Test
+  void readsTheKlueSentenceUnchangedAndSkipsOrFailsWhenItIsMissing(@TempDir Path dir)
+      throws Exception {
+    Path sentences = dir.resolve(DevArticles.KLUE_JSONL);
+    Files.createDirectories(sentences.getParent());
+    Files.writeString(
+        sentences,
+        "{\"id\": \"klue-a\", \"text\": \"A사는 매출 3조 원을 올렸다.\", \"spans\": []}\n"
+            + "{\"id\": \"klue-b\", \"text\": \"B사 \\\"점유율 20%\\\"\", \"spans\": []}\n");
+    Path file = dir.resolve("a.jsonl");
+    Files.writeString(
+        file,
+        """
+                {"id": "k001", "published": null, "source": "klue", "sentence_id": "klue-b"}
+                {"id": "k002", "published": null, "source": "klue", "sentence_id": "klue-z"}
+                """);
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    DevArticles.Loaded loaded =
+        DevArticles.load(file, dir, false, new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    assertEquals(1, loaded.articles().size());
+    assertEquals("B사 \"점유율 20%\"", loaded.articles().get(0).get("text").asText());
+    assertEquals(List.of("k002"), loaded.skipped());
+    assertTrue(warnings.toString(StandardCharsets.UTF_8).contains("'klue-z'"), warnings.toString());
+    IllegalStateException notFound =
+        assertThrows(
+            IllegalStateException.class, () -> DevArticles.load(file, dir, true, System.out));
+    assertTrue(notFound.getMessage().contains("klue-z"), notFound.getMessage());
+
+    ByteArrayOutputStream noFile = new ByteArrayOutputStream();
+    DevArticles.Loaded without =
+        DevArticles.load(
+            file,
+            dir.resolve("absent"),
+            false,
+            new PrintStream(noFile, true, StandardCharsets.UTF_8));
+    assertEquals(List.of("k001", "k002"), without.skipped());
+    assertTrue(noFile.toString(StandardCharsets.UTF_8).contains("KLUE-NER sentences not found"));
+    IllegalStateException absent =
+        assertThrows(
+            IllegalStateException.class,
+            () -> DevArticles.load(file, dir.resolve("absent"), true, System.out));
+    assertTrue(absent.getMessage().contains(DevArticles.KLUE_JSONL), absent.getMessage());
   }
 }
