@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sectortrends.figures.AttributionLexicon.Metric;
 import org.sectortrends.figures.CodePointTrie.Match;
 import org.sectortrends.figures.PeriodResolver.Mention;
@@ -87,6 +88,9 @@ final class Attributor {
         null; // directory mentions, found when an anaphor needs them
     int headlineEnd = headlineEnd(t, sentences);
     String topic = null;
+    // the owner a headline starts with (하나투어, 3분기 ...): a name, even where Nori's dictionary
+    // reads it as ordinary words (하나 + 투어)
+    String protagonist = headlineEnd > 0 ? subjects.headlineName(words, 0, headlineEnd) : null;
     Mention lastPeriod = null;
     Mention lastFigurePeriod = null;
     Candidate previous = null;
@@ -120,7 +124,7 @@ final class Attributor {
                       sentences.end(scannedSentences)),
                   lastPeriod);
         }
-        topic = sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic);
+        topic = sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic, protagonist);
       }
       if (paragraphStarts(t, sentences, s)) {
         // a period merely mentioned (출시된 2009년) carries to the next sentences of its
@@ -257,6 +261,21 @@ final class Attributor {
           subject = topic;
         }
         subject = ownerInsteadOfAgency(subject, c.metric, before, words, from, c.start, to);
+        if (!listItem
+            && !headline
+            && subject != null
+            && topic != null
+            && !subject.equals(topic)
+            && !entityLike(subject, protagonist)
+            && !ownsAsGroup(subject)
+            && !subjects.isPlace(subject)
+            && (subjects.isEntity(topic) || topic.equals(protagonist))
+            && !subjects.isAgency(topic)
+            && !subjects.isPlace(topic)) {
+          // 송출객이 19만2천 명, 입국 규제가 풀리고: a thing marked as the subject of its clause
+          // does not own the figures of an article about a named entity
+          subject = topic;
+        }
         if ("fine".equals(c.metric) && !listItem) {
           // CJ제일제당에 부과된 금액이 145억 원: a fine is its target's, whoever the sentence is about
           String target = subjects.actedOn(words, from, c.start);
@@ -267,7 +286,7 @@ final class Attributor {
         c.subject = subject;
         previousSubject = subject;
       }
-      topic = sentenceTopic(words, sentences, s, headlineEnd, topic);
+      topic = sentenceTopic(words, sentences, s, headlineEnd, topic, protagonist);
       lastPeriod = lastResolved(mentions, lastPeriod);
       if (forecast) {
         lastPeriod = periodBeforeForecast;
@@ -291,7 +310,12 @@ final class Attributor {
    * name before its first comma or at its start; otherwise the previous topic.
    */
   private String sentenceTopic(
-      int[] words, Sentences sentences, int s, int headlineEnd, String previous) {
+      int[] words,
+      Sentences sentences,
+      int s,
+      int headlineEnd,
+      String previous,
+      String protagonist) {
     int from = sentences.start(s);
     int to = sentences.end(s);
     String found = subjects.topic(words, from, to);
@@ -325,7 +349,12 @@ final class Attributor {
       String known = subjects.knownName(found);
       if (known != null) {
         found = known;
-      } else if (!subjects.hasEntityCue(found) && subjects.isEntity(previous)) {
+      } else if (!subjects.hasEntityCue(found) && subjects.isEntity(previous)
+          || !entityLike(found, protagonist)
+              && !ownsAsGroup(found)
+              && !subjects.isPlace(found)
+              && previous != null
+              && entityLike(previous, protagonist)) {
         // 도매 판매는 ... after a sentence about a company: an ordinary noun does not
         // replace a named entity as the topic carried on
         found = previous;
@@ -333,6 +362,35 @@ final class Attributor {
     }
     return found != null ? found : previous;
   }
+
+  /**
+   * A phrase that names an entity: a company of the directory or with an entity cue, the headline's
+   * owner, or a phrase with a proper noun or foreign letters ({@link CommonWords}).
+   */
+  private boolean entityLike(String phrase, String protagonist) {
+    return phrase != null
+        && (subjects.isEntity(phrase) || phrase.equals(protagonist) || CommonWords.hasName(phrase));
+  }
+
+  /**
+   * Ordinary words that do own figures: markets and industries (택배 시장), groups of the economy (정부,
+   * 외국인 순매수, 은행권, 수도권), currencies (리라화) and pairs of them (원·달러).
+   */
+  private static boolean ownsAsGroup(String phrase) {
+    for (String head : GROUP_HEADS) {
+      if (phrase.endsWith(head)) {
+        return true;
+      }
+    }
+    return GROUPS.contains(phrase)
+        || phrase.indexOf('·') >= 0
+        || phrase.endsWith("화") && phrase.length() <= 4;
+  }
+
+  private static final List<String> GROUP_HEADS = List.of("시장", "산업", "업계", "업종", "권");
+
+  private static final Set<String> GROUPS =
+      Set.of("세계", "정부", "외국인", "개인", "기관", "지방", "국내", "해외", "가계");
 
   /**
    * Metrics an agency owns when it is named as their subject: its budget, the subsidies and

@@ -1,0 +1,113 @@
+package org.sectortrends.figures;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
+import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.util.AttributeFactory;
+
+/**
+ * Whether a phrase is made of ordinary words of Nori's dictionary only: {@code 규제}, {@code 송출객} (송출
+ * + 객), {@code 관리재정수지}, {@code 보급률} (보급 + the suffix 률) are; {@code 중국}, {@code 애플}, {@code SK하이닉스}
+ * (a proper noun or Latin letters) and {@code 서울시} are not.
+ *
+ * <p>The attributor reads subjects from particles and word shapes. A noun marked as the subject of
+ * its clause ({@code 각국의 입국 규제가 풀리고}, {@code 송출객이 19만 명으로}) is often a thing, not the entity the
+ * figures belong to; when the article has named an entity, such a word does not take its place.
+ *
+ * <p>Known weaknesses: Nori's dictionary tags many company names as common nouns ({@code 삼성전자},
+ * {@code 카카오}, {@code 하나투어} as 하나 + 투어), so "not common" is evidence of a name but "common" is no
+ * proof of a thing: callers ask the company directory and the headline first. Markets and
+ * industries ({@code 택배 시장}) are common words that do own figures; callers keep them.
+ *
+ * <p>One tokenizer per thread, built on first use: the extractor is shared by the threads of an
+ * executor.
+ */
+final class CommonWords {
+
+  /** Parts of speech of ordinary vocabulary: common and bound nouns, affixes, numerals. */
+  private static final Set<POS.Tag> ORDINARY =
+      Set.of(
+          POS.Tag.NNG, POS.Tag.NNB, POS.Tag.XSN, POS.Tag.XPN, POS.Tag.NR, POS.Tag.MM, POS.Tag.NP);
+
+  private static final ThreadLocal<KoreanTokenizer> TOKENIZER =
+      ThreadLocal.withInitial(
+          () ->
+              new KoreanTokenizer(
+                  AttributeFactory.DEFAULT_ATTRIBUTE_FACTORY,
+                  null,
+                  KoreanTokenizer.DecompoundMode.DISCARD,
+                  false,
+                  true));
+
+  private CommonWords() {}
+
+  /**
+   * True when a morpheme of {@code phrase} is a proper noun or written in Latin or Chinese letters.
+   */
+  static boolean hasName(String phrase) {
+    if (phrase == null || phrase.isBlank()) {
+      return false;
+    }
+    KoreanTokenizer tokenizer = TOKENIZER.get();
+    PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
+    boolean name = false;
+    try {
+      tokenizer.setReader(new StringReader(phrase));
+      tokenizer.reset();
+      while (tokenizer.incrementToken()) {
+        POS.Tag left = pos.getLeftPOS();
+        name |= left == POS.Tag.NNP || left == POS.Tag.SL || left == POS.Tag.SH;
+      }
+      tokenizer.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot tokenize " + phrase, e);
+    } finally {
+      try {
+        tokenizer.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return name;
+  }
+
+  /**
+   * True when every morpheme of {@code phrase} is a common noun, a bound noun, a noun affix or a
+   * numeral, and at least one is a common noun.
+   */
+  static boolean isCommon(String phrase) {
+    if (phrase == null || phrase.isBlank()) {
+      return false;
+    }
+    KoreanTokenizer tokenizer = TOKENIZER.get();
+    PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
+    boolean noun = false;
+    boolean ordinary = true;
+    try {
+      tokenizer.setReader(new StringReader(phrase));
+      tokenizer.reset();
+      while (tokenizer.incrementToken()) {
+        POS.Tag left = pos.getLeftPOS();
+        POS.Tag right = pos.getRightPOS();
+        if (!ORDINARY.contains(left) || !ORDINARY.contains(right)) {
+          ordinary = false;
+        }
+        noun |= left == POS.Tag.NNG;
+      }
+      tokenizer.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot tokenize " + phrase, e);
+    } finally {
+      try {
+        tokenizer.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return ordinary && noun;
+  }
+}
