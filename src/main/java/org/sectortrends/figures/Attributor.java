@@ -258,9 +258,33 @@ final class Attributor {
           }
         }
         if (subject == null) {
+          // 207명 줄어든 외환은행은: the sentence's own named subject, even after the figure,
+          // before the one carried from earlier sentences
+          String own = subjects.topic(words, from, to);
+          if (own != null && entityLike(own, protagonist) && !subjects.isAgency(own)) {
+            subject = own;
+          }
+        }
+        if (subject == null) {
+          // 옥션에서도 판매량이 245% 늘었다: a company named as where the figure happened
+          subject = subjects.locativeCompany(words, from, c.start);
+        }
+        if (subject == null) {
           subject = topic;
         }
         subject = ownerInsteadOfAgency(subject, c.metric, before, words, from, c.start, to);
+        if (!listItem
+            && subject != null
+            && CommonWords.isCommon(subject)
+            && !ownsAsGroup(subject)
+            && !subjects.isEntity(subject)) {
+          // 중국의 모바일 결제 이용률은 71.4%: the owner marked with 의 before the noun
+          int at = lastIndexOf(words, subject, from, c.start);
+          String owner = at < 0 ? null : subjects.possessiveOwner(words, from, at);
+          if (owner != null && (entityLike(owner, protagonist) || subjects.isPlace(owner))) {
+            subject = owner;
+          }
+        }
         if (!listItem
             && !headline
             && subject != null
@@ -360,7 +384,31 @@ final class Attributor {
         found = previous;
       }
     }
+    if (found != null
+        && previous == null
+        && protagonist != null
+        && !entityLike(found, protagonist)
+        && !ownsAsGroup(found)
+        && !subjects.isPlace(found)) {
+      // 하나투어, 3분기 송출객 19만 명: the headline's owner, not its first marked noun
+      found = protagonist;
+    }
     return found != null ? found : previous;
+  }
+
+  /** Where {@code phrase} last starts in {@code t} within [from, to), or -1. */
+  private static int lastIndexOf(int[] t, String phrase, int from, int to) {
+    int[] p = phrase.codePoints().toArray();
+    for (int i = to - p.length; i >= from; i--) {
+      boolean match = true;
+      for (int j = 0; j < p.length && match; j++) {
+        match = t[i + j] == p[j];
+      }
+      if (match) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -559,7 +559,38 @@ final class SubjectFinder {
     String unit = w.substring(0, w.length() - 1);
     return isMetric(unit)
         || Set.of("달러", "원", "엔", "유로", "위안", "주", "인", "1인", "명", "건", "개", "톤").contains(unit)
-        || unit.chars().anyMatch(Character::isDigit);
+        || unit.chars().anyMatch(Character::isDigit)
+        // kWh당, Mcal당: per a unit written in Latin letters
+        || !unit.isEmpty() && unit.chars().allMatch(ch -> ch < 128 && Character.isLetter(ch));
+  }
+
+  /**
+   * The owner marked with 의 before the phrase that starts at {@code phraseStart}, over at most
+   * three bare nouns: {@code 중국의 모바일 결제 이용률은} gives {@code 중국} for the phrase {@code 이용률}; null
+   * when another word comes first.
+   */
+  String possessiveOwner(int[] t, int floor, int phraseStart) {
+    int p = phraseStart;
+    for (int examined = 0; examined < 4; examined++) {
+      if (p <= floor || startsPhrase(t, floor, p)) {
+        return null;
+      }
+      int e = wordEndBefore(t, floor, p);
+      int s = wordStartBefore(t, floor, e);
+      if (s == e) {
+        return null;
+      }
+      String w = new String(t, s, e - s);
+      p = s;
+      if (w.length() > 1 && w.endsWith("의")) {
+        String stem = stripParen(w.substring(0, w.length() - 1));
+        return isAcceptable(stem) && isName(stem) ? stem : null;
+      }
+      if (!isBareNoun(w) && !MODIFIERS.contains(w)) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static boolean endsClause(String w) {
@@ -724,6 +755,33 @@ final class SubjectFinder {
       }
     }
     return found;
+  }
+
+  /**
+   * The first word of [from, to) marked with 에서 (에서도, 에서는) whose stem the company directory knows
+   * as a company: {@code 옥션에서도 휴대전화 판매량이 245% 늘었다} gives {@code 옥션}. Places and agencies are left
+   * out (이라크에서 수주한 공사 is not Iraq's).
+   */
+  String locativeCompany(int[] t, int from, int to) {
+    int i = from;
+    while (i < to) {
+      int s = wordStartAfter(t, i, to);
+      i = wordEnd(t, s, to);
+      if (s == i) {
+        break;
+      }
+      String w = stripParen(new String(t, s, i - s));
+      for (String marker : new String[] {"에서도", "에서는", "에서"}) {
+        if (w.length() > marker.length() && w.endsWith(marker)) {
+          String stem = w.substring(0, w.length() - marker.length());
+          if (knownName(stem) != null && !isPlace(stem) && !isAgency(stem)) {
+            return knownName(stem);
+          }
+          break;
+        }
+      }
+    }
+    return null;
   }
 
   /** The word after {@code end} is a number closed by a comma ({@code 71%,}): a list item. */
