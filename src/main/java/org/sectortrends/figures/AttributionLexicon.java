@@ -8,7 +8,15 @@ package org.sectortrends.figures;
 final class AttributionLexicon {
 
   /** A metric keyword's id and whether it is a level (amount) or already a rate. */
-  record Metric(String id, boolean rate) {}
+  /**
+   * A metric keyword: its id, whether it is already a ratio, whether it is an amount of money and
+   * whether it counts people or things (columns 3 to 5 of {@code metrics.tsv}).
+   */
+  record Metric(String id, boolean rate, boolean money, boolean counts) {
+    Metric(String id, boolean rate) {
+      this(id, rate, false, false);
+    }
+  }
 
   final CodePointTrie<Metric> metrics = new CodePointTrie<>();
   final CodePointTrie<String> directions = new CodePointTrie<>();
@@ -32,7 +40,13 @@ final class AttributionLexicon {
         throw new IllegalArgumentException(
             "metric kind must be level or rate: '" + kind + "' for " + row[0]);
       }
-      metrics.put(row[0], new Metric(row[1], kind.equals("rate")));
+      metrics.put(
+          row[0],
+          new Metric(
+              row[1],
+              kind.equals("rate"),
+              row.length > 3 && row[3].equals("yes"),
+              row.length > 4 && row[4].equals("yes")));
       String period = row.length > 5 ? row[5] : "";
       if (!period.isEmpty() && !period.equals("none")) {
         throw new IllegalArgumentException(

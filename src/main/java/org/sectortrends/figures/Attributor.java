@@ -167,6 +167,11 @@ final class Attributor {
                     after,
                     Math.min(clauseEnd(t, after, nextStart), after + AFTER_METRIC_WINDOW));
         Occurrence metric = following != null ? following : before;
+        if (metric != null && !fits(metric.metric, c)) {
+          // 여객 부문 53억 원, 판매량 ... 3만1천500원: a sum of money does not measure a count of
+          // people or things, nor a head count an amount of money
+          metric = null;
+        }
         int directionEnd = direction(t, c, after, nextStart, previousEnd);
         if (c.direction != null || c.isRate()) {
           c.changeBasis =
@@ -394,6 +399,17 @@ final class Attributor {
       found = protagonist;
     }
     return found != null ? found : previous;
+  }
+
+  /** Whether a figure's unit suits what the metric measures: money or a count. */
+  private static boolean fits(AttributionLexicon.Metric metric, Candidate c) {
+    if (c.isCurrency()) {
+      return metric.money() || !metric.counts();
+    }
+    if (c.unit.equals("count") && "명".equals(c.counter)) {
+      return !metric.money(); // 4척 수주 counts ships ordered; 19만 명 is never a sum of money
+    }
+    return true;
   }
 
   /** Where {@code phrase} last starts in {@code t} within [from, to), or -1. */
