@@ -312,8 +312,8 @@ final class Attributor {
             subject = cutToKnown(target);
           }
         }
-        c.subject = subject;
-        previousSubject = subject;
+        c.subject = listItem ? subject : withoutCommonTail(subject);
+        previousSubject = c.subject;
       }
       topic = sentenceTopic(words, sentences, s, headlineEnd, topic, protagonist);
       lastPeriod = lastResolved(mentions, lastPeriod);
@@ -411,6 +411,40 @@ final class Attributor {
     }
     return true;
   }
+
+  /**
+   * A name followed by ordinary nouns is the name: {@code 한국가스공사 민수용 도시가스}, {@code 손보사 자동차보험} and
+   * {@code 대한민국 전기} own their figures as {@code 한국가스공사}, {@code 손보사}, {@code 대한민국}. Markets ({@code
+   * 클라우드 인프라 시장}) and groups of organizations ({@code 중국 조선사들}) keep their words.
+   */
+  private String withoutCommonTail(String subject) {
+    if (subject == null || ownsAsGroup(subject)) {
+      return subject;
+    }
+    int space = subject.indexOf(' ');
+    if (space < 0) {
+      return subject;
+    }
+    String head = subject.substring(0, space);
+    String rest = subject.substring(space + 1);
+    if (head.endsWith("산")) {
+      return subject; // 중국산 철강: where a thing was made, not who owns it
+    }
+    boolean named = subjects.isEntity(head) || subjects.isPlace(head) || CommonWords.hasName(head);
+    if (!named || !CommonWords.isCommon(rest)) {
+      return subject;
+    }
+    for (String kind : ORGANIZATION_KINDS) {
+      if (rest.endsWith(kind)) {
+        return subject;
+      }
+    }
+    return head;
+  }
+
+  /** Words that end a phrase naming organizations, not a thing of the named one (중국 조선사들). */
+  private static final List<String> ORGANIZATION_KINDS =
+      List.of("사", "사들", "들", "업체", "기업", "은행", "그룹", "공사", "정부", "당국", "부", "청", "처", "원");
 
   /** Where {@code phrase} last starts in {@code t} within [from, to), or -1. */
   private static int lastIndexOf(int[] t, String phrase, int from, int to) {
