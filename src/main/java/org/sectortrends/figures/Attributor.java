@@ -312,6 +312,10 @@ final class Attributor {
             subject = cutToKnown(target);
           }
         }
+        if (!listItem && sumsSeveral(words, previousEnd, c.start)) {
+          // 세 회사의 설비투자 합계는 1천억 달러, SDI와 SK온의 합산 적자: no one company's figure
+          subject = null;
+        }
         c.subject = listItem ? subject : withoutCommonTail(subject);
         previousSubject = c.subject;
       }
@@ -445,6 +449,19 @@ final class Attributor {
   /** Words that end a phrase naming organizations, not a thing of the named one (중국 조선사들). */
   private static final List<String> ORGANIZATION_KINDS =
       List.of("사", "사들", "들", "업체", "기업", "은행", "그룹", "공사", "정부", "당국", "부", "청", "처", "원");
+
+  /** A word of [from, to) says the figure adds up several owners (합계, 합산, 합친, 총합). */
+  private static boolean sumsSeveral(int[] t, int from, int to) {
+    String text = new String(t, from, to - from);
+    for (String word : SUM_WORDS) {
+      if (text.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<String> SUM_WORDS = List.of("합계", "합산", "합친", "합한", "총합");
 
   /** Where {@code phrase} last starts in {@code t} within [from, to), or -1. */
   private static int lastIndexOf(int[] t, String phrase, int from, int to) {
