@@ -172,7 +172,12 @@ final class Attributor {
           // people or things, nor a head count an amount of money
           metric = null;
         }
-        int directionEnd = direction(t, c, after, nextStart, previousEnd);
+        int directionLimit = nextStart;
+        if (p + 1 < primaries.size() && coordinated(t, after, nextStart)) {
+          // 각각 29%와 18%씩 급감했다: coordinated figures share the verb after the last one
+          directionLimit = p + 2 < primaries.size() ? primaries.get(p + 2).start : to;
+        }
+        int directionEnd = direction(t, c, after, directionLimit, previousEnd);
         if (c.direction != null || c.isRate()) {
           c.changeBasis =
               changeBasis(t, previousEnd, c.start, after, Math.max(after, directionEnd));
@@ -199,6 +204,10 @@ final class Attributor {
           if (same != null) {
             c.metric = same.metric;
           }
+        }
+        if (c.isCurrency() && soldAt(t, after, nextStart)) {
+          // 30만원대에 판매, 160만 엔에 팔렸다: what a thing sells at is its price
+          c.metric = "price";
         }
         previous = c;
         Mention period = periodFor(mentions, c.start, after, nextStart);
@@ -449,6 +458,39 @@ final class Attributor {
   /** Words that end a phrase naming organizations, not a thing of the named one (중국 조선사들). */
   private static final List<String> ORGANIZATION_KINDS =
       List.of("사", "사들", "들", "업체", "기업", "은행", "그룹", "공사", "정부", "당국", "부", "청", "처", "원");
+
+  /** Only a conjunction lies between two figures: {@code 29%와 18%씩}, {@code 3%, 5%}. */
+  private static boolean coordinated(int[] t, int after, int nextStart) {
+    String gap = new String(t, after, Math.max(0, nextStart - after)).strip();
+    return COORDINATORS.contains(gap);
+  }
+
+  private static final Set<String> COORDINATORS = Set.of("와", "과", "및", ",", "·", "또는", "이나", "나");
+
+  /**
+   * The figure is followed by 에 and a verb of selling or pricing: {@code 142만원에 판매}, {@code 160만 엔에
+   * 팔렸다}, {@code 5만원에 책정}.
+   */
+  private static boolean soldAt(int[] t, int after, int limit) {
+    int i = after;
+    if (i >= limit || t[i] != '에') {
+      return false;
+    }
+    i++;
+    while (i < limit && t[i] == ' ') {
+      i++;
+    }
+    String rest = new String(t, i, Math.min(limit, i + 4) - i);
+    for (String verb : SELLING_VERBS) {
+      if (rest.startsWith(verb)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<String> SELLING_VERBS =
+      List.of("판매", "팔", "출시", "책정", "출고", "나왔", "내놓", "선보");
 
   /** A word of [from, to) says the figure adds up several owners (합계, 합산, 합친, 총합). */
   private static boolean sumsSeveral(int[] t, int from, int to) {
