@@ -129,7 +129,9 @@ final class SubjectFinder {
     String marked = markedStem(t, s, e, floor, false);
     String phrase = marked != null ? stripParen(marked) : new String(t, s, e - s);
     boolean known = isKnownName(phrase);
-    if (marked == null && !known && (!isBareNoun(phrase) || ADNOMINAL.matcher(phrase).matches())) {
+    if (marked == null
+        && !known
+        && (!isBareNoun(phrase) || ADNOMINAL.matcher(phrase).matches() && !isNoun(phrase))) {
       return null; // 오른 5만6700원: a verb form, not a name; 예스24 is a known one
     }
     if (!isName(phrase)) {
@@ -981,6 +983,11 @@ final class SubjectFinder {
         || w.equals("이달")
         || w.equals("전년")
         || PERIOD_PARTS.contains(w);
+  }
+
+  /** Nori reads the word as a noun (한진, 롯데칠성), not as a verb form ending alike (오른, 늘어난). */
+  private static boolean isNoun(String w) {
+    return CommonWords.hasName(w) || CommonWords.isCommon(w);
   }
 
   static boolean isBareNoun(String w) {
