@@ -321,6 +321,14 @@ final class Attributor {
             subject = cutToKnown(target);
           }
         }
+        if (!listItem && subject != null) {
+          String buyer = buyerOfStake(words, from, to, subject, protagonist);
+          if (buyer != null) {
+            // SM엔터테인먼트는 베거스그룹의 지분 35%를 1억2천만 파운드에 인수: the stake
+            // and the price are the buyer's
+            subject = buyer;
+          }
+        }
         if (!listItem && sumsSeveral(words, previousEnd, c.start)) {
           // 세 회사의 설비투자 합계는 1천억 달러, SDI와 SK온의 합산 적자: no one company's figure
           subject = null;
@@ -491,6 +499,28 @@ final class Attributor {
 
   private static final List<String> SELLING_VERBS =
       List.of("판매", "팔", "출시", "책정", "출고", "나왔", "내놓", "선보");
+
+  /**
+   * In a sentence that buys a stake ({@code A는 B의 지분 N%를 ... 인수}), the buyer A when {@code subject}
+   * is the company whose shares are bought; null otherwise.
+   */
+  private String buyerOfStake(int[] t, int from, int to, String subject, String protagonist) {
+    String sentence = new String(t, from, to - from);
+    if (!sentence.contains(subject + "의 지분")) {
+      return null;
+    }
+    boolean buys = false;
+    for (String verb : BUYING_VERBS) {
+      buys |= sentence.contains(verb);
+    }
+    if (!buys) {
+      return null;
+    }
+    String buyer = subjects.topic(t, from, to);
+    return buyer != null && !buyer.equals(subject) && entityLike(buyer, protagonist) ? buyer : null;
+  }
+
+  private static final List<String> BUYING_VERBS = List.of("인수", "취득", "매입", "사들");
 
   /** A word of [from, to) says the figure adds up several owners (합계, 합산, 합친, 총합). */
   private static boolean sumsSeveral(int[] t, int from, int to) {
