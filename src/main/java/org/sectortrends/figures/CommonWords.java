@@ -3,6 +3,8 @@ package org.sectortrends.figures;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
 import org.apache.lucene.analysis.ko.POS;
@@ -49,30 +51,7 @@ final class CommonWords {
    * True when a morpheme of {@code phrase} is a proper noun or written in Latin or Chinese letters.
    */
   static boolean hasName(String phrase) {
-    if (phrase == null || phrase.isBlank()) {
-      return false;
-    }
-    KoreanTokenizer tokenizer = TOKENIZER.get();
-    PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
-    boolean name = false;
-    try {
-      tokenizer.setReader(new StringReader(phrase));
-      tokenizer.reset();
-      while (tokenizer.incrementToken()) {
-        POS.Tag left = pos.getLeftPOS();
-        name |= left == POS.Tag.NNP || left == POS.Tag.SL || left == POS.Tag.SH;
-      }
-      tokenizer.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot tokenize " + phrase, e);
-    } finally {
-      try {
-        tokenizer.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return name;
+    return (flags(phrase) & NAME) != 0;
   }
 
   /**
@@ -80,11 +59,39 @@ final class CommonWords {
    * numeral, and at least one is a common noun.
    */
   static boolean isCommon(String phrase) {
+    return (flags(phrase) & COMMON) != 0;
+  }
+
+  private static final int NAME = 1;
+  private static final int COMMON = 2;
+
+  /** Phrases repeat (company names, topics): the answers are kept per thread, up to this many. */
+  private static final int CACHE_SIZE = 20_000;
+
+  private static final ThreadLocal<Map<String, Integer>> CACHE =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private static int flags(String phrase) {
     if (phrase == null || phrase.isBlank()) {
-      return false;
+      return 0;
     }
+    Map<String, Integer> cache = CACHE.get();
+    Integer cached = cache.get(phrase);
+    if (cached != null) {
+      return cached;
+    }
+    int flags = analyze(phrase);
+    if (cache.size() >= CACHE_SIZE) {
+      cache.clear();
+    }
+    cache.put(phrase, flags);
+    return flags;
+  }
+
+  private static int analyze(String phrase) {
     KoreanTokenizer tokenizer = TOKENIZER.get();
     PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
+    boolean name = false;
     boolean noun = false;
     boolean ordinary = true;
     try {
@@ -93,6 +100,7 @@ final class CommonWords {
       while (tokenizer.incrementToken()) {
         POS.Tag left = pos.getLeftPOS();
         POS.Tag right = pos.getRightPOS();
+        name |= left == POS.Tag.NNP || left == POS.Tag.SL || left == POS.Tag.SH;
         if (!ORDINARY.contains(left) || !ORDINARY.contains(right)) {
           ordinary = false;
         }
@@ -108,6 +116,6 @@ final class CommonWords {
         throw new UncheckedIOException(e);
       }
     }
-    return ordinary && noun;
+    return (name ? NAME : 0) | (ordinary && noun ? COMMON : 0);
   }
 }
