@@ -89,6 +89,7 @@ class SectorTaxonomyTest {
           한수원 원전 수출 계약, 소형모듈원자로 협력                | energy_heavy_industry
           프로야구 개막전 매진…감독 선수 각오                       | other
           국회 본회의 여야 대치                                     | other
+          조선민주주의인민공화국 조선중앙통신 미사일 발사 발표       | other
           """)
   void headlinesGetTheirSector(String headline, String sector) {
     Map<String, Integer> counts = TermExtractor.shared().termCounts(headline);
