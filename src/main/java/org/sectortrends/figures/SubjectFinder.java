@@ -131,7 +131,11 @@ final class SubjectFinder {
     boolean known = isKnownName(phrase);
     if (marked == null
         && !known
-        && (!isBareNoun(phrase) || ADNOMINAL.matcher(phrase).matches() && !isNoun(phrase))) {
+        && (!isBareNoun(phrase) || ADNOMINAL.matcher(phrase).matches())
+        && !(isListed(t, s, e, floor)
+            && phrase.codePoints().allMatch(Character::isLetterOrDigit)
+            && !endsWithParticle(phrase)
+            && isNoun(phrase))) {
       return null; // 오른 5만6700원: a verb form, not a name; 예스24 is a known one
     }
     if (!isName(phrase)) {
@@ -983,6 +987,25 @@ final class SubjectFinder {
         || w.equals("이달")
         || w.equals("전년")
         || PERIOD_PARTS.contains(w);
+  }
+
+  /**
+   * The name before a figure stands in a list: a comma closes the previous item or the name opens a
+   * phrase after a topic such as 제품별로는 ({@code 신라면 950원, 진라면 850원}).
+   */
+  private static boolean isListed(int[] t, int s, int e, int floor) {
+    return startsPhrase(t, floor, s) || clauseEndsBefore(t, floor, s);
+  }
+
+  /** A particle ends the word (FH16에는, 업체는): not a bare name. */
+  private static boolean endsWithParticle(String w) {
+    for (String particle :
+        new String[] {"에는", "에서", "에게", "으로", "는", "은", "이", "가", "을", "를", "의", "에", "도"}) {
+      if (w.length() > particle.length() + 1 && w.endsWith(particle)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Nori reads the word as a noun (한진, 롯데칠성), not as a verb form ending alike (오른, 늘어난). */
