@@ -79,10 +79,18 @@ public final class DevArticles {
   public static Loaded load(Path file, Path shared, boolean ci, PrintStream warnings)
       throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    Map<String, String> wikinews = null;
-    Map<String, String> klue = null;
-    Path csv = shared.resolve(WIKINEWS_CSV);
-    Path klueFile = shared.resolve(KLUE_JSONL);
+    SharedTexts wikinews =
+        new SharedTexts(
+            "Wikinews corpus",
+            "Wikinews articles",
+            shared.resolve(WIKINEWS_CSV),
+            DevArticles::readWikinews);
+    SharedTexts klue =
+        new SharedTexts(
+            "KLUE-NER sentences",
+            "KLUE articles",
+            shared.resolve(KLUE_JSONL),
+            DevArticles::readKlue);
     List<ObjectNode> articles = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (int n = 0; n < lines.size(); n++) {
@@ -101,6 +109,7 @@ public final class DevArticles {
         continue;
       }
       String id = article.get("id").asText();
+      String text;
       if ("klue".equals(article.path("source").asText())) {
         if (!article.path(SENTENCE_ID).isTextual()) {
           throw new IllegalArgumentException(
@@ -111,83 +120,32 @@ public final class DevArticles {
                   + SENTENCE_ID
                   + "\"");
         }
-        if (klue == null) {
-          if (!Files.isRegularFile(klueFile)) {
-            String message =
-                "KLUE-NER sentences not found at "
-                    + klueFile.toAbsolutePath().normalize()
-                    + ": the text of KLUE articles of "
-                    + file
-                    + " is read from it at run time"
-                    + " (set -Dsectortrends.shared or --shared to the shared directory)";
-            if (ci) {
-              throw new IllegalStateException(message);
-            }
-            warnings.println("warning: " + message + "; skipping the KLUE articles");
-            klue = Map.of();
-          } else {
-            klue = readKlue(klueFile);
-          }
-        }
         String sentence = article.get(SENTENCE_ID).asText();
-        String text = klue.get(sentence);
-        if (text == null) {
-          if (Files.isRegularFile(klueFile)) {
-            String message =
-                "KLUE sentence '" + sentence + "' of article '" + id + "' not found in " + klueFile;
-            if (ci) {
-              throw new IllegalStateException(message);
-            }
-            warnings.println("warning: " + message + "; skipped");
-          }
-          skipped.add(id);
-          continue;
+        text =
+            klue.find(
+                sentence,
+                "KLUE sentence '" + sentence + "' of article '" + id + "'",
+                file,
+                ci,
+                warnings);
+      } else {
+        boolean byUrl = article.path("url").isTextual();
+        if (!"wikinews".equals(article.path("source").asText())
+            || !(byUrl || article.path(URL_SHA256).isTextual())) {
+          throw new IllegalArgumentException(
+              where
+                  + ": article '"
+                  + id
+                  + "' has neither \"text\" nor a Wikinews \"url\" or \""
+                  + URL_SHA256
+                  + "\"");
         }
-        ObjectNode complete = article.deepCopy();
-        complete.put("text", text);
-        articles.add(complete);
-        continue;
+        String url =
+            byUrl ? article.get("url").asText() : HASH_KEY + article.get(URL_SHA256).asText();
+        text =
+            wikinews.find(url, "Wikinews article '" + id + "' (" + url + ")", file, ci, warnings);
       }
-      boolean byUrl = article.path("url").isTextual();
-      if (!"wikinews".equals(article.path("source").asText())
-          || !(byUrl || article.path(URL_SHA256).isTextual())) {
-        throw new IllegalArgumentException(
-            where
-                + ": article '"
-                + id
-                + "' has neither \"text\" nor a Wikinews \"url\" or \""
-                + URL_SHA256
-                + "\"");
-      }
-      if (wikinews == null) {
-        if (!Files.isRegularFile(csv)) {
-          String message =
-              "Wikinews corpus not found at "
-                  + csv.toAbsolutePath().normalize()
-                  + ": the text of Wikinews articles of "
-                  + file
-                  + " is read from it at run time"
-                  + " (set -Dsectortrends.shared or --shared to the shared directory)";
-          if (ci) {
-            throw new IllegalStateException(message);
-          }
-          warnings.println("warning: " + message + "; skipping the Wikinews articles");
-          wikinews = Map.of();
-        } else {
-          wikinews = readWikinews(csv);
-        }
-      }
-      String url =
-          byUrl ? article.get("url").asText() : HASH_KEY + article.get(URL_SHA256).asText();
-      String text = wikinews.get(url);
       if (text == null) {
-        if (Files.isRegularFile(csv)) {
-          String message = "Wikinews article '" + id + "' (" + url + ") not found in " + csv;
-          if (ci) {
-            throw new IllegalStateException(message);
-          }
-          warnings.println("warning: " + message + "; skipped");
-        }
         skipped.add(id);
         continue;
       }
@@ -196,6 +154,65 @@ public final class DevArticles {
       articles.add(complete);
     }
     return new Loaded(articles, skipped);
+  }
+
+  /** Reads the texts of a shared file by key. */
+  private interface TextReader {
+    Map<String, String> read(Path file) throws IOException;
+  }
+
+  /**
+   * The texts of one shared file, read on first use. A missing file or text is a warning and a
+   * skip, or under CI an error naming the path.
+   */
+  private static final class SharedTexts {
+    private final String corpus;
+    private final String articles;
+    private final Path path;
+    private final TextReader reader;
+    private Map<String, String> texts;
+
+    SharedTexts(String corpus, String articles, Path path, TextReader reader) {
+      this.corpus = corpus;
+      this.articles = articles;
+      this.path = path;
+      this.reader = reader;
+    }
+
+    /** The text of {@code key}, or null when it is not available. */
+    String find(String key, String what, Path file, boolean ci, PrintStream warnings)
+        throws IOException {
+      if (texts == null) {
+        if (!Files.isRegularFile(path)) {
+          String message =
+              corpus
+                  + " not found at "
+                  + path.toAbsolutePath().normalize()
+                  + ": the text of "
+                  + articles
+                  + " of "
+                  + file
+                  + " is read from it at run time"
+                  + " (set -Dsectortrends.shared or --shared to the shared directory)";
+          if (ci) {
+            throw new IllegalStateException(message);
+          }
+          warnings.println("warning: " + message + "; skipping the " + articles);
+          texts = Map.of();
+        } else {
+          texts = reader.read(path);
+        }
+      }
+      String text = texts.get(key);
+      if (text == null && Files.isRegularFile(path)) {
+        String message = what + " not found in " + path;
+        if (ci) {
+          throw new IllegalStateException(message);
+        }
+        warnings.println("warning: " + message + "; skipped");
+      }
+      return text;
+    }
   }
 
   /**
