@@ -64,7 +64,8 @@ final class Attributor {
           java.util.Map.entry("ha", "area"),
           java.util.Map.entry("pyeong", "area"),
           java.util.Map.entry("km", "length"),
-          java.util.Map.entry("kg", "weight"));
+          java.util.Map.entry("kg", "weight"),
+          java.util.Map.entry("hp", "power"));
 
   private static final int AFTER_METRIC_WINDOW = 25;
   private static final int DIRECTION_WORDS = 6;
@@ -208,6 +209,13 @@ final class Attributor {
         if (c.isCurrency() && soldAt(t, after, nextStart)) {
           // 30만원대에 판매, 160만 엔에 팔렸다: what a thing sells at is its price
           c.metric = "price";
+        } else if (c.metric == null && c.isCurrency() && perUnitBefore(t, previousEnd, c.start)) {
+          // 개당 9만8천 달러, 톤당 900원: a sum of money per unit is a price; per unit of
+          // another currency (달러당 41리라, 100엔당 970원) it is an exchange rate
+          c.metric = perCurrencyBefore(t, previousEnd, c.start) ? "exchange_rate" : "price";
+        } else if (c.metric == null && c.isCurrency() && earned(t, after, nextStart)) {
+          // 3552억원의 돈을 벌었다: what a company earns is its revenue
+          c.metric = "revenue";
         }
         previous = c;
         Mention period = periodFor(mentions, c.start, after, nextStart);
@@ -495,6 +503,35 @@ final class Attributor {
       }
     }
     return false;
+  }
+
+  /** The word right before the figure is "per" a unit: 개당, 톤당, kWh당, 1인당. */
+  private static boolean perUnitBefore(int[] t, int floor, int figureStart) {
+    int e = figureStart;
+    while (e > floor && t[e - 1] == ' ') {
+      e--;
+    }
+    return e - 1 > floor && t[e - 1] == '당' && t[e - 2] != ' ';
+  }
+
+  private static boolean perCurrencyBefore(int[] t, int floor, int figureStart) {
+    int e = figureStart;
+    while (e > floor && t[e - 1] == ' ') {
+      e--;
+    }
+    String before = new String(t, Math.max(floor, e - 4), e - Math.max(floor, e - 4));
+    for (String currency : List.of("달러당", "엔당", "유로당", "위안당", "원당")) {
+      if (before.endsWith(currency)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A verb of earning follows the figure within a few words: 벌었다, 벌어들였다. */
+  private static boolean earned(int[] t, int after, int limit) {
+    String rest = new String(t, after, Math.max(0, Math.min(limit, after + 14) - after));
+    return rest.contains("벌었") || rest.contains("벌어들") || rest.contains("벌어 들");
   }
 
   private static final List<String> SELLING_VERBS =
