@@ -54,8 +54,9 @@ import org.sectortrends.trends.PeriodCalendar.PeriodType;
  *             outside the period (a document-frequency ceiling, i.e. an IDF floor of ln 10, which
  *             also holds when the baseline is short or the word was frequent before it),
  *         <li>listed in {@code data/lexicons/generic-terms.txt} (nouns of the reporting of any
- *             subject: 발생, 경신, 누적, 중심, 원대), the name of an outlet of the corpus, or a term that
- *             begins with a digit (dates and numbers: 2025년; hbm4 is a name and stays).
+ *             subject: 발생, 경신, 누적, 중심, 원대), the name of an outlet of the corpus, a term that begins
+ *             with a digit (dates and numbers: 2025년; hbm4 is a name and stays), or a term of one
+ *             character (설, 우: mostly fragments of a word the analyzer split).
  *       </ul>
  *       Because the test is on shares, a word whose count doubles because the period has twice the
  *       articles has a lift of about 1 and does not emerge.
@@ -235,12 +236,16 @@ public final class TermTrends {
   }
 
   /**
-   * True for a {@code term} that is not listed generic and does not begin with a digit: numbers and
-   * dates (2025년, 3분기) are left out, a digit inside a name (hbm4) is kept. Also what the top terms
-   * of sectors and topics leave out.
+   * True for a {@code term} that is not listed generic, does not begin with a digit and has at
+   * least two characters: numbers and dates (2025년, 3분기) and single syllables are left out, a digit
+   * inside a name (hbm4) is kept. Also what the top terms of sectors and topics leave out.
    */
   public static Column notListed(Generic generic) {
-    Column notListed = not(col(Col.TERM).rlike("^\\d"));
+    // one syllable or letter (설, 우): mostly a fragment of a word the analyzer split, never a
+    // trend a reader can act on
+    Column notListed =
+        not(col(Col.TERM).rlike("^\\d"))
+            .and(org.apache.spark.sql.functions.length(col(Col.TERM)).geq(2));
     if (!generic.terms().isEmpty()) {
       notListed = notListed.and(not(col(Col.TERM).isin(generic.terms().toArray())));
     }

@@ -550,6 +550,7 @@ class TrendsJobTest {
         }
         if (m == 3 && i < 10) {
           terms.add(RowFactory.create(id, "hbm4"));
+          terms.add(RowFactory.create(id, "설")); // the same burst, as a one-syllable fragment
         }
       }
     }
@@ -594,6 +595,10 @@ class TrendsJobTest {
     assertEquals(0.5 / 61, d(hbm, Col.BASELINE_SHARE), 1e-12);
     assertEquals(0.5 / (0.5 / 61), d(hbm, Col.LIFT), 1e-9);
     assertTrue(hbm.getBoolean(hbm.fieldIndex(Col.IS_EMERGING)));
+    Row fragment = april.get("설");
+    assertEquals(d(hbm, Col.LIFT), d(fragment, Col.LIFT), 1e-9);
+    assertFalse(
+        fragment.getBoolean(fragment.fieldIndex(Col.IS_EMERGING)), "one syllable never emerges");
     assertEquals(Date.valueOf("2025-04-01"), hbm.getDate(hbm.fieldIndex(Col.FIRST_SEEN)));
   }
 
