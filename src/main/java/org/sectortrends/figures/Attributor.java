@@ -209,10 +209,16 @@ final class Attributor {
         if (c.isCurrency() && soldAt(t, after, nextStart)) {
           // 30만원대에 판매, 160만 엔에 팔렸다: what a thing sells at is its price
           c.metric = "price";
-        } else if (c.metric == null && c.isCurrency() && perUnitBefore(t, previousEnd, c.start)) {
+        } else if (c.metric == null
+            && c.isCurrency()
+            && subjects.isPerUnit(wordBefore(t, previousEnd, c.start))) {
           // 개당 9만8천 달러, 톤당 900원: a sum of money per unit is a price; per unit of
           // another currency (달러당 41리라, 100엔당 970원) it is an exchange rate
-          c.metric = perCurrencyBefore(t, previousEnd, c.start) ? "exchange_rate" : "price";
+          String per = wordBefore(t, previousEnd, c.start);
+          c.metric =
+              CURRENCY_UNITS.stream().anyMatch(u -> per.endsWith(u + "당"))
+                  ? "exchange_rate"
+                  : "price";
         } else if (c.metric == null && c.isCurrency() && earned(t, after, nextStart)) {
           // 3552억원의 돈을 벌었다: what a company earns is its revenue
           c.metric = "revenue";
@@ -505,28 +511,21 @@ final class Attributor {
     return false;
   }
 
-  /** The word right before the figure is "per" a unit: 개당, 톤당, kWh당, 1인당. */
-  private static boolean perUnitBefore(int[] t, int floor, int figureStart) {
+  /** The word right before the figure, or "" when none follows {@code floor}. */
+  private static String wordBefore(int[] t, int floor, int figureStart) {
     int e = figureStart;
     while (e > floor && t[e - 1] == ' ') {
       e--;
     }
-    return e - 1 > floor && t[e - 1] == '당' && t[e - 2] != ' ';
+    int s = e;
+    while (s > floor && t[s - 1] != ' ') {
+      s--;
+    }
+    return new String(t, s, e - s);
   }
 
-  private static boolean perCurrencyBefore(int[] t, int floor, int figureStart) {
-    int e = figureStart;
-    while (e > floor && t[e - 1] == ' ') {
-      e--;
-    }
-    String before = new String(t, Math.max(floor, e - 4), e - Math.max(floor, e - 4));
-    for (String currency : List.of("달러당", "엔당", "유로당", "위안당", "원당")) {
-      if (before.endsWith(currency)) {
-        return true;
-      }
-    }
-    return false;
-  }
+  /** Units of money whose "per" (달러당 41리라) makes an exchange rate, not a price. */
+  private static final List<String> CURRENCY_UNITS = List.of("달러", "엔", "유로", "위안", "원");
 
   /** A verb of earning follows the figure within a few words: 벌었다, 벌어들였다. */
   private static boolean earned(int[] t, int after, int limit) {

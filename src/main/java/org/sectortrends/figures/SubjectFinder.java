@@ -558,7 +558,7 @@ final class SubjectFinder {
   }
 
   /** {@code 가입자당}, {@code 달러당}, {@code 1인당}: "per" a unit, not a name (CJ제일제당 is one). */
-  private boolean isPerUnit(String w) {
+  boolean isPerUnit(String w) {
     if (!w.endsWith("당") || w.length() < 2) {
       return false;
     }
