@@ -57,24 +57,24 @@ FROM read_parquet(getvariable('sector_trends_out') || '/tables/companies/v-*/*.p
 WHERE filename LIKE '%/' || (SELECT content FROM read_text(getvariable('sector_trends_out') || '/tables/companies/_current')) || '/%';
 
 CREATE OR REPLACE VIEW sector_trends AS
-SELECT period_start, period_end, sector, sector_name, article_count, share_of_articles, share_change_points, count_change_pct, outlet_count, days_with_data, coverage, is_partial, top_terms, figure_count, investment_krw, investment_events, median_growth_pct, run_id, period_type, period
-FROM read_parquet(getvariable('sector_trends_out') || '/tables/sector_trends/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'period_type': 'VARCHAR', 'period': 'VARCHAR'});
+SELECT period_start, period_end, sector, sector_name, article_count, share_of_articles, share_change_points, count_change_pct, outlet_count, days_with_data, coverage, is_partial, top_terms, figure_count, investment_krw, investment_events, median_growth_pct, run_id, period, period_type
+FROM read_parquet(getvariable('sector_trends_out') || '/tables/sector_trends/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'period_type': 'VARCHAR'});
 
 CREATE OR REPLACE VIEW topic_trends AS
-SELECT period_start, period_end, model_version, topic_id, topic_label, sector, article_count, share_of_articles, share_change_points, count_change_pct, outlet_count, coverage, is_partial, top_terms, figure_count, run_id, period_type, period
-FROM read_parquet(getvariable('sector_trends_out') || '/tables/topic_trends/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'period_type': 'VARCHAR', 'period': 'VARCHAR'});
+SELECT period_start, period_end, model_version, topic_id, topic_label, sector, article_count, share_of_articles, share_change_points, count_change_pct, outlet_count, coverage, is_partial, top_terms, figure_count, run_id, period, period_type
+FROM read_parquet(getvariable('sector_trends_out') || '/tables/topic_trends/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'period_type': 'VARCHAR'});
 
 CREATE OR REPLACE VIEW term_trends AS
-SELECT period_start, period_end, term, document_frequency, article_share, baseline_share, baseline_periods, lift, z_score, is_emerging, first_seen, run_id, period_type, period
-FROM read_parquet(getvariable('sector_trends_out') || '/tables/term_trends/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'period_type': 'VARCHAR', 'period': 'VARCHAR'});
+SELECT period_start, period_end, term, document_frequency, article_share, baseline_share, baseline_periods, lift, z_score, is_emerging, first_seen, run_id, period, period_type
+FROM read_parquet(getvariable('sector_trends_out') || '/tables/term_trends/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'period_type': 'VARCHAR'});
 
 CREATE OR REPLACE VIEW company_metrics AS
-SELECT company_id, company_name, sector, metric, period_start, period_end, is_forecast, is_band, value, value_min, value_max, unit, value_krw, value_usd, n_reports, n_articles, n_outlets, first_reported_at, evidence_article_ids, run_id, period_type, period
-FROM read_parquet(getvariable('sector_trends_out') || '/tables/company_metrics/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'period_type': 'VARCHAR', 'period': 'VARCHAR'});
+SELECT company_id, company_name, sector, metric, period_start, period_end, is_forecast, is_band, value, value_min, value_max, unit, value_krw, value_usd, n_reports, n_articles, n_outlets, first_reported_at, evidence_article_ids, run_id, period, period_type
+FROM read_parquet(getvariable('sector_trends_out') || '/tables/company_metrics/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'period_type': 'VARCHAR'});
 
 CREATE OR REPLACE VIEW investment_events AS
-SELECT event_id, company_id, company_name, counterparty, amount, unit, amount_krw, amount_usd, event_date, sector, n_articles, n_outlets, evidence_article_ids, sentence, run_id, period_type, period
-FROM read_parquet(getvariable('sector_trends_out') || '/tables/investment_events/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'period_type': 'VARCHAR', 'period': 'VARCHAR'});
+SELECT event_id, company_id, company_name, counterparty, amount, unit, amount_krw, amount_usd, event_date, sector, n_articles, n_outlets, evidence_article_ids, sentence, run_id, period, period_type
+FROM read_parquet(getvariable('sector_trends_out') || '/tables/investment_events/**/*.parquet', union_by_name = true, hive_partitioning = true, hive_types = {'period_type': 'VARCHAR'});
 
 CREATE OR REPLACE VIEW dedup_keys AS
 SELECT article_id, band, band_key, band_plan, published_month

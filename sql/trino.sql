@@ -239,12 +239,12 @@ CREATE TABLE IF NOT EXISTS hive.sector_trends.sector_trends (
   investment_events bigint,
   median_growth_pct double,
   run_id varchar,
-  period_type varchar,
-  period varchar
+  period varchar,
+  period_type varchar
 ) WITH (
   format = 'PARQUET',
   external_location = '@OUT@/tables/sector_trends',
-  partitioned_by = ARRAY['period_type', 'period']
+  partitioned_by = ARRAY['period_type']
 );
 CALL hive.system.sync_partition_metadata('sector_trends', 'sector_trends', 'FULL');
 
@@ -265,12 +265,12 @@ CREATE TABLE IF NOT EXISTS hive.sector_trends.topic_trends (
   top_terms varchar,
   figure_count bigint,
   run_id varchar,
-  period_type varchar,
-  period varchar
+  period varchar,
+  period_type varchar
 ) WITH (
   format = 'PARQUET',
   external_location = '@OUT@/tables/topic_trends',
-  partitioned_by = ARRAY['period_type', 'period']
+  partitioned_by = ARRAY['period_type']
 );
 CALL hive.system.sync_partition_metadata('sector_trends', 'topic_trends', 'FULL');
 
@@ -287,12 +287,12 @@ CREATE TABLE IF NOT EXISTS hive.sector_trends.term_trends (
   is_emerging boolean,
   first_seen date,
   run_id varchar,
-  period_type varchar,
-  period varchar
+  period varchar,
+  period_type varchar
 ) WITH (
   format = 'PARQUET',
   external_location = '@OUT@/tables/term_trends',
-  partitioned_by = ARRAY['period_type', 'period']
+  partitioned_by = ARRAY['period_type']
 );
 CALL hive.system.sync_partition_metadata('sector_trends', 'term_trends', 'FULL');
 
@@ -317,12 +317,12 @@ CREATE TABLE IF NOT EXISTS hive.sector_trends.company_metrics (
   first_reported_at timestamp(3),
   evidence_article_ids varchar,
   run_id varchar,
-  period_type varchar,
-  period varchar
+  period varchar,
+  period_type varchar
 ) WITH (
   format = 'PARQUET',
   external_location = '@OUT@/tables/company_metrics',
-  partitioned_by = ARRAY['period_type', 'period']
+  partitioned_by = ARRAY['period_type']
 );
 CALL hive.system.sync_partition_metadata('sector_trends', 'company_metrics', 'FULL');
 
@@ -342,12 +342,12 @@ CREATE TABLE IF NOT EXISTS hive.sector_trends.investment_events (
   evidence_article_ids varchar,
   sentence varchar,
   run_id varchar,
-  period_type varchar,
-  period varchar
+  period varchar,
+  period_type varchar
 ) WITH (
   format = 'PARQUET',
   external_location = '@OUT@/tables/investment_events',
-  partitioned_by = ARRAY['period_type', 'period']
+  partitioned_by = ARRAY['period_type']
 );
 CALL hive.system.sync_partition_metadata('sector_trends', 'investment_events', 'FULL');
 

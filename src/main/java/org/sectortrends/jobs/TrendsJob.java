@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.sectortrends.figures.CompanyDirectory;
+import org.sectortrends.tables.RecomputedPeriods;
 import org.sectortrends.tables.TableSpec;
 import org.sectortrends.tables.TableStore;
 import org.sectortrends.tables.Tables;
@@ -41,6 +43,7 @@ import org.sectortrends.trends.PeriodCalendar.PeriodType;
 import org.sectortrends.trends.PeriodGroups;
 import org.sectortrends.trends.ReportedPeriod;
 import org.sectortrends.trends.TermTrends;
+import org.sectortrends.trends.TrendColumns;
 
 /**
  * {@code trends}: the sector, topic and term trends per week, month and quarter, the company
@@ -53,9 +56,9 @@ import org.sectortrends.trends.TermTrends;
  * (their neighbours and the {@code --baseline-periods} before are read, not written), the reported
  * periods of {@code company_metrics} that the months' figures mention (over the figures of every
  * month), and the investment events of those months (the month before is read so that an event
- * reported across the month boundary stays one). Every trend table is written by dynamic partition
- * overwrite on {@code (period_type, period)}, so other periods stay as they were: a monthly run
- * does not recompute last year.
+ * reported across the month boundary stays one). Every trend table is written by {@link
+ * TableStore#writePeriods}, which keeps the rows of the periods not recomputed as they were: a
+ * monthly run does not recompute last year.
  *
  * <p>{@code topic_trends} keeps the model version per row, and a retraining does not rewrite a
  * complete period that a topic model of another version already reported: such periods are kept as
@@ -302,10 +305,18 @@ public final class TrendsJob implements SparkJob {
         TableStore.conform(Tables.INVESTMENT_EVENTS_TABLE, events).collectAsList();
     written.put(
         Tables.INVESTMENT_EVENTS_TABLE.name(),
-        writeRows(spark, store, Tables.INVESTMENT_EVENTS_TABLE, eventRows));
+        writeRows(
+            spark,
+            store,
+            Tables.INVESTMENT_EVENTS_TABLE,
+            eventRows,
+            eventMonths.isEmpty()
+                ? RecomputedPeriods.wholeTypes(List.of("month"))
+                : RecomputedPeriods.only(Map.of("month", eventMonths))));
 
     // Company metrics: the reported periods the selected months mention, over all figures.
     Dataset<Row> metricFigures = figures;
+    Map<String, Set<String>> reportedByType = new java.util.TreeMap<>();
     if (!months.isEmpty()) {
       List<String> periodTexts =
           figures
@@ -316,7 +327,14 @@ public final class TrendsJob implements SparkJob {
               .as(Encoders.STRING())
               .collectAsList();
       Set<String> reported = new TreeSet<>();
-      periodTexts.forEach(p -> ReportedPeriod.parse(p).ifPresent(r -> reported.add(r.label())));
+      for (String text : periodTexts) {
+        ReportedPeriod.parse(text)
+            .ifPresent(
+                r -> {
+                  reported.add(r.label());
+                  reportedByType.computeIfAbsent(r.type(), t -> new TreeSet<>()).add(r.label());
+                });
+      }
       metricFigures =
           figures
               .withColumn(
@@ -325,21 +343,31 @@ public final class TrendsJob implements SparkJob {
               .filter(col("reported_label").isin(reported.toArray()))
               .drop("reported_label");
     }
+    List<Row> metricRows =
+        TableStore.conform(
+                Tables.COMPANY_METRICS,
+                CompanyMetrics.compute(metricFigures, articles, companies)
+                    .withColumn(Col.RUN_ID, lit(runId)))
+            .collectAsList();
+    RecomputedPeriods recomputedMetrics;
+    if (months.isEmpty()) {
+      // Every reported period: the types of the new rows and of the table's earlier rows.
+      Set<String> metricTypes = new TreeSet<>(periodTypesOf(Tables.COMPANY_METRICS, metricRows));
+      if (store.exists(Tables.COMPANY_METRICS)) {
+        metricTypes.addAll(store.partitionValues(Tables.COMPANY_METRICS));
+      }
+      recomputedMetrics = RecomputedPeriods.wholeTypes(metricTypes);
+    } else {
+      recomputedMetrics = RecomputedPeriods.only(reportedByType);
+    }
     written.put(
         Tables.COMPANY_METRICS.name(),
-        writeRows(
-            spark,
-            store,
-            Tables.COMPANY_METRICS,
-            TableStore.conform(
-                    Tables.COMPANY_METRICS,
-                    CompanyMetrics.compute(metricFigures, articles, companies)
-                        .withColumn(Col.RUN_ID, lit(runId)))
-                .collectAsList()));
+        writeRows(spark, store, Tables.COMPANY_METRICS, metricRows, recomputedMetrics));
 
     // Every period type at once, keyed by (period_type, period): one set of queries, not one per
     // type.
     Map<PeriodType, Set<String>> touched = new java.util.EnumMap<>(PeriodType.class);
+    List<String> typeIds = types.stream().map(PeriodType::id).toList();
     Dataset<Row> window = articles;
     if (!months.isEmpty()) {
       LocalDate from = null;
@@ -370,13 +398,11 @@ public final class TrendsJob implements SparkJob {
       terms = terms.filter(windowMonths);
       figures = figures.filter(windowMonths);
     }
-    // One row per article and period type, cached: the per-period cells and the term counts both
-    // read it.
-    Dataset<Row> articlePeriods =
-        PeriodGroups.articlePeriods(window, articleTopics, figures, types).cache();
+    // One row per article, cached: the per-period cells and the term counts both read it.
+    Dataset<Row> articleRows = PeriodGroups.articleRows(window, articleTopics, figures).cache();
     PeriodGroups groups =
         PeriodGroups.of(
-            PeriodGroups.cells(articlePeriods).collectAsList(),
+            PeriodGroups.cells(PeriodGroups.articlePeriods(articleRows, types)).collectAsList(),
             span.getDate(0).toLocalDate(),
             span.getDate(1).toLocalDate());
     // Articles of each cell with each term: the top terms of sectors and topics and the term trends
@@ -385,12 +411,20 @@ public final class TrendsJob implements SparkJob {
     // month and first date: term_months, and from it every term's first_seen and history count,
     // come out of this one pass over article_terms. The terms stage writes one row per article
     // and term, so the join needs no distinct.
+    // The articles of a day, sector and topic share most of their terms, so the terms are counted
+    // per day first (at a million articles a few times fewer rows) and only these counts are
+    // spread over the period types.
     PeriodType monthsFrom = types.contains(PeriodType.MONTH) ? PeriodType.MONTH : types.get(0);
     Column ofMonthsType = col(Col.PERIOD_TYPE).equalTo(monthsFrom.id());
+    Dataset<Row> dayCounts =
+        articleRows
+            .select(Col.ARTICLE_ID, Col.PUBLISHED_DATE, Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID)
+            .join(terms.select(Col.ARTICLE_ID, Col.TERM), Col.ARTICLE_ID)
+            .groupBy(Col.PUBLISHED_DATE, Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID, Col.TERM)
+            .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY));
     Dataset<Row> termCounts =
-        articlePeriods
+        TrendColumns.withPeriods(dayCounts, types, Col.PUBLISHED_DATE)
             .select(
-                col(Col.ARTICLE_ID),
                 col(Col.PERIOD_TYPE),
                 col(Col.PERIOD),
                 col(Col.PERIOD_START),
@@ -399,8 +433,9 @@ public final class TrendsJob implements SparkJob {
                 col(Col.TOPIC_ID),
                 when(ofMonthsType, date_format(col(Col.PUBLISHED_DATE), "yyyy-MM"))
                     .as(Col.PUBLISHED_MONTH),
-                when(ofMonthsType, col(Col.PUBLISHED_DATE)).as(Col.PUBLISHED_DATE))
-            .join(terms.select(Col.ARTICLE_ID, Col.TERM), Col.ARTICLE_ID)
+                when(ofMonthsType, col(Col.PUBLISHED_DATE)).as(Col.PUBLISHED_DATE),
+                col(Col.TERM),
+                col(Col.DOCUMENT_FREQUENCY))
             .groupBy(
                 Col.PERIOD_TYPE,
                 Col.PERIOD,
@@ -411,7 +446,7 @@ public final class TrendsJob implements SparkJob {
                 Col.PUBLISHED_MONTH,
                 Col.TERM)
             .agg(
-                count(lit(1)).as(Col.DOCUMENT_FREQUENCY),
+                sum(Col.DOCUMENT_FREQUENCY).as(Col.DOCUMENT_FREQUENCY),
                 min(Col.PUBLISHED_DATE).as(Col.FIRST_SEEN))
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<Dataset<Row>> sizes = groups.groupSizes(spark);
@@ -430,6 +465,7 @@ public final class TrendsJob implements SparkJob {
     for (Row r : sectors.select(Col.SECTOR_ID, Col.NAME_KO).collectAsList()) {
       sectorNames.put(r.getString(0), r.getString(1));
     }
+    RecomputedPeriods recomputed = recomputedPeriods(typeIds, touched);
     written.put(
         Tables.SECTOR_TRENDS.name(),
         writeRows(
@@ -439,23 +475,29 @@ public final class TrendsJob implements SparkJob {
             onlyTouched(
                 Tables.SECTOR_TRENDS,
                 groups.sectorRows(sectorNames, topTerms, eventRows, runId),
-                touched)));
+                touched),
+            recomputed));
     Map<String, String[]> topicNames = new HashMap<>();
     for (Row r : topics.collectAsList()) {
       topicNames.put(
           PeriodGroups.topicKey(r.getString(1), r.getInt(0)),
           new String[] {r.getString(2), r.getString(3)});
     }
+    List<Row> topicRows =
+        onlyTouched(Tables.TOPIC_TRENDS, groups.topicRows(topicNames, topTerms, runId), touched);
+    List<Row> keptTopicRows = keepEarlierModels(store, topicRows);
     written.put(
         Tables.TOPIC_TRENDS.name(),
         writeRows(
             spark,
             store,
             Tables.TOPIC_TRENDS,
-            keepEarlierModels(
-                store,
-                onlyTouched(
-                    Tables.TOPIC_TRENDS, groups.topicRows(topicNames, topTerms, runId), touched))));
+            keptTopicRows,
+            keptTopicRows.size() == topicRows.size()
+                ? recomputed
+                // Periods an earlier model reported are not recomputed: only the periods of the
+                // rows that remain.
+                : RecomputedPeriods.only(periodsOf(Tables.TOPIC_TRENDS, keptTopicRows))));
 
     List<TermTrends.PeriodSize> periodSizes = new ArrayList<>();
     groups
@@ -477,9 +519,10 @@ public final class TrendsJob implements SparkJob {
             .withColumn(Col.RUN_ID, lit(runId));
     written.put(
         Tables.TERM_TRENDS.name(),
-        writeCounted(spark, store, Tables.TERM_TRENDS, onlyTouched(termTrends, touched)));
+        writeCounted(
+            spark, store, Tables.TERM_TRENDS, onlyTouched(termTrends, touched), recomputed));
     termCounts.unpersist();
-    articlePeriods.unpersist();
+    articleRows.unpersist();
     long total = written.values().stream().mapToLong(Long::longValue).sum();
     articles.unpersist();
     return new RunSummary(
@@ -578,7 +621,6 @@ public final class TrendsJob implements SparkJob {
     return labels;
   }
 
-  /** Writes rows computed on the driver (in the table's column order); returns how many. */
   /**
    * Brings {@code term_months} up to date and reads it whole: the months this run covers come from
    * its term counts (every dated month on a full run, the touched ones on a periodic run); dated
@@ -627,10 +669,41 @@ public final class TrendsJob implements SparkJob {
     return store.read(Tables.TERM_MONTHS);
   }
 
+  /** Writes rows computed on the driver (in the table's column order); returns how many. */
   private static long writeRows(
-      SparkSession spark, TableStore store, TableSpec table, List<Row> rows) {
-    store.write(table, spark.createDataFrame(rows, table.schema()));
+      SparkSession spark,
+      TableStore store,
+      TableSpec table,
+      List<Row> rows,
+      RecomputedPeriods recomputed) {
+    store.writePeriods(table, spark.createDataFrame(rows, table.schema()), recomputed);
     return rows.size();
+  }
+
+  /** Every period of the types on a full run; the touched periods on a periodic one. */
+  static RecomputedPeriods recomputedPeriods(
+      List<String> typeIds, Map<PeriodType, Set<String>> touched) {
+    if (touched.isEmpty()) {
+      return RecomputedPeriods.wholeTypes(typeIds);
+    }
+    Map<String, Set<String>> periods = new java.util.TreeMap<>();
+    touched.forEach((type, labels) -> periods.put(type.id(), labels));
+    return RecomputedPeriods.only(periods);
+  }
+
+  /** The periods of rows of a period table, by period type. */
+  static Map<String, Set<String>> periodsOf(TableSpec table, List<Row> rows) {
+    int type = table.schema().fieldIndex(Col.PERIOD_TYPE);
+    int period = table.schema().fieldIndex(Col.PERIOD);
+    Map<String, Set<String>> periods = new java.util.TreeMap<>();
+    for (Row r : rows) {
+      periods.computeIfAbsent(r.getString(type), t -> new TreeSet<>()).add(r.getString(period));
+    }
+    return periods;
+  }
+
+  private static Set<String> periodTypesOf(TableSpec table, List<Row> rows) {
+    return periodsOf(table, rows).keySet();
   }
 
   /**
@@ -640,11 +713,15 @@ public final class TrendsJob implements SparkJob {
    * only.
    */
   private static long writeCounted(
-      SparkSession spark, TableStore store, TableSpec table, Dataset<Row> rows) {
+      SparkSession spark,
+      TableStore store,
+      TableSpec table,
+      Dataset<Row> rows,
+      RecomputedPeriods recomputed) {
     Dataset<Row> shaped = TableStore.conform(table, rows);
     org.apache.spark.util.LongAccumulator counter =
         spark.sparkContext().longAccumulator(table.name() + " rows");
-    store.write(
+    store.writePeriods(
         table,
         shaped.mapPartitions(
             (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>)
@@ -661,7 +738,8 @@ public final class TrendsJob implements SparkJob {
                         return it.next();
                       }
                     },
-            Encoders.row(shaped.schema())));
+            Encoders.row(shaped.schema())),
+        recomputed);
     return counter.value();
   }
 }

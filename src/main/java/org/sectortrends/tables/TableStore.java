@@ -41,6 +41,8 @@ import org.apache.spark.sql.types.StructField;
  *       staging leaves the tables untouched; one killed while switching leaves the journal, and the
  *       next {@code TableStore} that reads or writes under the root finishes the switch (roll
  *       forward), so every month is whole, old or new.
+ *   <li>Period tables written by {@link #writePeriods}: each period type that a run touched is
+ *       rewritten (its new rows and the kept ones) by a {@link StagedCommit}, as above.
  *   <li>{@link TableSpec.WriteMode#OVERWRITE_PARTITIONS} via {@link #write}: Spark's dynamic
  *       partition overwrite stages files aside and replaces only the partitions the run produced.
  *   <li>{@link TableSpec.WriteMode#APPEND}: new files only; existing files are never touched.
@@ -219,6 +221,67 @@ public final class TableStore {
     MonthsWritten written = commit.stage(table, rows, coveredMonths, layout);
     commit.commit();
     return written;
+  }
+
+  /**
+   * Writes a period table (partitioned by {@code period_type}) for a run that recomputed {@code
+   * recomputed}: afterwards the table holds {@code rows} and the earlier rows of every period the
+   * run did not recompute. Each period type that has recomputed periods is rewritten whole (new
+   * rows plus the kept ones) through a {@link StagedCommit}, so a killed run leaves the previous
+   * rows. {@code rows} must lie in recomputed periods.
+   *
+   * <p>Why whole period types and not one partition per period: a trend table has a few rows per
+   * period, and a directory with one small file per period and table made a few hundred Parquet
+   * files per run (most of a small run's trends time, and one listing job per table for every
+   * reader). A period type's rows are few enough to rewrite: about 115,000 {@code term_trends} rows
+   * a year at a million articles.
+   *
+   * <p>A table of the earlier layout ({@code period_type=.../period=.../}) is rewritten whole in
+   * the new one on its first write, so the two layouts never mix.
+   */
+  public void writePeriods(TableSpec table, Dataset<Row> rows, RecomputedPeriods recomputed) {
+    if (!table.partitionColumns().equals(List.of(Tables.Col.PERIOD_TYPE))) {
+      throw new IllegalArgumentException(
+          "Table "
+              + table.name()
+              + " is not partitioned by period type: "
+              + table.partitionColumns());
+    }
+    Set<String> rewritten = new TreeSet<>(recomputed.types());
+    Dataset<Row> all = conform(table, rows);
+    if (exists(table)) {
+      Set<String> existing = partitionValues(table);
+      if (hasPeriodDirectories(table, existing)) {
+        rewritten.addAll(existing);
+      }
+      Dataset<Row> kept =
+          read(table)
+              .filter(functions.col(Tables.Col.PERIOD_TYPE).isin(rewritten.toArray()))
+              .filter(functions.not(recomputed.coversColumn()));
+      all = all.unionByName(kept);
+    }
+    StagedCommit commit = begin();
+    commit.stage(table, all, rewritten, MonthLayout.SCATTERED);
+    commit.commit();
+  }
+
+  /** Whether a period table still has the earlier layout, a directory per period. */
+  private boolean hasPeriodDirectories(TableSpec table, Set<String> periodTypes) {
+    String prefix = Tables.Col.PERIOD + "=";
+    try {
+      for (String type : periodTypes) {
+        Path dir = new Path(location(table), Tables.Col.PERIOD_TYPE + "=" + escapePathName(type));
+        FileSystem fs = dir.getFileSystem(hadoopConf());
+        for (FileStatus status : fs.listStatus(dir)) {
+          if (status.isDirectory() && status.getPath().getName().startsWith(prefix)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list table " + location(table), e);
+    }
   }
 
   /**

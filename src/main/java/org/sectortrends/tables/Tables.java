@@ -438,7 +438,8 @@ public final class Tables {
 
   /** Period columns of every trend table, partition columns last: {@code period_type, period}. */
   private static StructType trendTable(List<StructField> fields) {
-    return struct(fields, required(Col.PERIOD_TYPE, StringType), required(Col.PERIOD, StringType));
+    // period_type last: Trino's Hive connector wants the partition column at the end.
+    return struct(fields, required(Col.PERIOD, StringType), required(Col.PERIOD_TYPE, StringType));
   }
 
   /** The inclusive bounds of a trend table's period: {@code period_start, period_end}. */
@@ -446,12 +447,13 @@ public final class Tables {
       List.of(required(Col.PERIOD_START, DateType), required(Col.PERIOD_END, DateType));
 
   /**
-   * A trend table: the given columns, then {@code period_type, period}, which partition it and are
-   * written by dynamic partition overwrite so that a run rewrites only the periods it touches.
+   * A trend table: the given columns, then {@code period, period_type}; partitioned by {@code
+   * period_type} and written by {@link TableStore#writePeriods}, which replaces only the periods a
+   * run recomputed.
    */
   private static TableSpec periodTable(String name, List<StructField> columns) {
     return new TableSpec(
-        name, trendTable(columns), WriteMode.OVERWRITE_PARTITIONS, Col.PERIOD_TYPE, Col.PERIOD);
+        name, trendTable(columns), WriteMode.OVERWRITE_PARTITIONS, Col.PERIOD_TYPE);
   }
 
   /** The parts' columns in order, e.g. {@code columns(PERIOD_BOUNDS, List.of(...))}. */

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
@@ -68,20 +67,41 @@ public final class CompanyMetrics {
    * period.
    */
   public static UserDefinedFunction reportedPeriodUdf() {
-    return udf(
-        (UDF1<String, Row>)
-            text ->
-                ReportedPeriod.parse(text)
-                    .map(
-                        p ->
-                            RowBuilder.of("reported period", PERIOD)
-                                .set("type", p.type())
-                                .set("label", p.label())
-                                .set("start", Date.valueOf(p.start()))
-                                .set("end", Date.valueOf(p.end()))
-                                .build())
-                    .orElse(null),
-        PERIOD);
+    return udf((UDF1<String, Row>) CompanyMetrics::reportedPeriodRow, PERIOD);
+  }
+
+  /**
+   * Parsed period texts of this JVM: a corpus has a few thousand distinct ones ({@code 2025Q3},
+   * {@code 2024-01..2024-06}) over millions of figures. Cleared when it grows past {@value
+   * #MAX_CACHED_PERIODS}.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Row>>
+      PARSED_PERIODS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_PERIODS = 100_000;
+
+  private static Row reportedPeriodRow(String text) {
+    if (text == null) {
+      return null;
+    }
+    java.util.Optional<Row> parsed = PARSED_PERIODS.get(text);
+    if (parsed == null) {
+      parsed =
+          ReportedPeriod.parse(text)
+              .map(
+                  p ->
+                      RowBuilder.of("reported period", PERIOD)
+                          .set("type", p.type())
+                          .set("label", p.label())
+                          .set("start", Date.valueOf(p.start()))
+                          .set("end", Date.valueOf(p.end()))
+                          .build());
+      if (PARSED_PERIODS.size() >= MAX_CACHED_PERIODS) {
+        PARSED_PERIODS.clear();
+      }
+      PARSED_PERIODS.put(text, parsed);
+    }
+    return parsed.orElse(null);
   }
 
   /**
@@ -155,8 +175,14 @@ public final class CompanyMetrics {
             expr("array_sort(collect_list(" + Col.VALUE_KRW + "))").as("values_krw"),
             expr("array_sort(collect_list(" + Col.VALUE_USD + "))").as("values_usd"),
             count(lit(1)).as(Col.N_REPORTS),
-            countDistinct(Col.ARTICLE_ID).as(Col.N_ARTICLES),
-            countDistinct(Col.OUTLET).as(Col.N_OUTLETS),
+            // Distinct counts as sizes of collected sets: two countDistinct aggregates would make
+            // Spark expand every report into three rows.
+            expr("size(array_distinct(collect_list(" + Col.ARTICLE_ID + ")))")
+                .cast("long")
+                .as(Col.N_ARTICLES),
+            expr("size(array_distinct(collect_list(" + Col.OUTLET + ")))")
+                .cast("long")
+                .as(Col.N_OUTLETS),
             min(Col.PUBLISHED_AT).as(Col.FIRST_REPORTED_AT),
             collect_list(struct(col(Col.PUBLISHED_AT), col(Col.ARTICLE_ID))).as("evidence"))
         .withColumn(

@@ -137,6 +137,21 @@ public final class PeriodGroups {
       Dataset<Row> articleTopics,
       Dataset<Row> figures,
       Collection<PeriodType> types) {
+    return articlePeriods(articleRows(articles, articleTopics, figures), types);
+  }
+
+  /** {@link #articleRows} once per period type, with the article's period of that type. */
+  public static Dataset<Row> articlePeriods(
+      Dataset<Row> articleRows, Collection<PeriodType> types) {
+    return TrendColumns.withPeriods(articleRows, types, Col.PUBLISHED_DATE);
+  }
+
+  /**
+   * One row per article: its outlet, date, sector, topic, number of figures and reported growth
+   * rates (the columns of {@link #articlePeriods} but the period).
+   */
+  public static Dataset<Row> articleRows(
+      Dataset<Row> articles, Dataset<Row> articleTopics, Dataset<Row> figures) {
     Column growth =
         when(
                 col(Col.DIRECTION).equalTo("down").and(col(Col.VALUE).gt(0)),
@@ -165,7 +180,7 @@ public final class PeriodGroups {
                 "left")
             .withColumn(Col.SECTOR, coalesce(col(Col.SECTOR), lit(GroupTrends.UNASSIGNED)))
             .join(perArticle, GroupTrends.scala(List.of(Col.ARTICLE_ID)), "left");
-    return TrendColumns.withPeriods(joined, types, Col.PUBLISHED_DATE);
+    return joined;
   }
 
   /** The cells of {@link #articlePeriods}: one row per period, sector, model version and topic. */

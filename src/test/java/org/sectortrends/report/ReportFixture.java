@@ -679,7 +679,7 @@ public final class ReportFixture {
         .createDataFrame(rows, schema)
         .write()
         .mode("overwrite")
-        .partitionBy("period_type", "period")
+        .partitionBy("period_type")
         .parquet(root + "/" + name);
   }
 }

@@ -387,4 +387,122 @@ class TableStoreTest {
                     TableStore.MonthLayout.CLUSTERED));
     assertTrue(e.getMessage().contains("topics"), e.getMessage());
   }
+
+  /** A term_trends row: only the term, its frequency, the period and the run id matter here. */
+  private static Row termRow(String type, String period, String term, long frequency, String run) {
+    return RowBuilder.of(Tables.TERM_TRENDS)
+        .set(Col.PERIOD_START, java.sql.Date.valueOf("2025-01-01"))
+        .set(Col.PERIOD_END, java.sql.Date.valueOf("2025-01-31"))
+        .set(Col.TERM, term)
+        .set(Col.DOCUMENT_FREQUENCY, frequency)
+        .setNull(
+            Col.ARTICLE_SHARE,
+            Col.BASELINE_SHARE,
+            Col.BASELINE_PERIODS,
+            Col.LIFT,
+            Col.Z_SCORE,
+            Col.IS_EMERGING,
+            Col.FIRST_SEEN)
+        .set(Col.RUN_ID, run)
+        .set(Col.PERIOD, period)
+        .set(Col.PERIOD_TYPE, type)
+        .build();
+  }
+
+  /** The rows of term_trends as "type period term run", sorted. */
+  private static List<String> termRows(TableStore store) {
+    return store.read(Tables.TERM_TRENDS).collectAsList().stream()
+        .map(
+            r ->
+                r.getAs(Col.PERIOD_TYPE)
+                    + " "
+                    + r.getAs(Col.PERIOD)
+                    + " "
+                    + r.getAs(Col.TERM)
+                    + " "
+                    + r.getAs(Col.RUN_ID))
+        .sorted()
+        .toList();
+  }
+
+  private static List<String> fileDirectories(Path table) throws Exception {
+    try (Stream<Path> files = Files.walk(table)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".parquet"))
+          .map(f -> table.relativize(f).getParent().toString())
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
+  void writePeriodsReplacesTheRecomputedPeriodsAndKeepsTheOthers() throws Exception {
+    TableStore store = new TableStore(spark, dir.toString());
+    store.writePeriods(
+        Tables.TERM_TRENDS,
+        spark.createDataFrame(
+            List.of(
+                termRow("month", "2025-01", "반도체", 3, "r1"),
+                termRow("month", "2025-02", "반도체", 4, "r1"),
+                termRow("month", "2025-03", "배터리", 5, "r1"),
+                termRow("quarter", "2025Q1", "반도체", 7, "r1")),
+            Tables.TERM_TRENDS.schema()),
+        RecomputedPeriods.wholeTypes(List.of("month", "quarter")));
+    // One file per period type, not one directory per period.
+    assertEquals(
+        List.of("period_type=month", "period_type=quarter"),
+        fileDirectories(dir.resolve("term_trends")));
+
+    // A periodic run recomputes 2025-02 (now without 반도체) and 2025-03; 2025-01 and the quarter
+    // stay as the first run wrote them.
+    store.writePeriods(
+        Tables.TERM_TRENDS,
+        spark.createDataFrame(
+            List.of(termRow("month", "2025-03", "배터리", 6, "r2")), Tables.TERM_TRENDS.schema()),
+        RecomputedPeriods.only(java.util.Map.of("month", java.util.Set.of("2025-02", "2025-03"))));
+    assertEquals(
+        List.of("month 2025-01 반도체 r1", "month 2025-03 배터리 r2", "quarter 2025Q1 반도체 r1"),
+        termRows(store));
+
+    // A full run of months only replaces every month and leaves the quarters.
+    store.writePeriods(
+        Tables.TERM_TRENDS,
+        spark.createDataFrame(
+            List.of(termRow("month", "2025-04", "로봇", 2, "r3")), Tables.TERM_TRENDS.schema()),
+        RecomputedPeriods.wholeTypes(List.of("month")));
+    assertEquals(List.of("month 2025-04 로봇 r3", "quarter 2025Q1 반도체 r1"), termRows(store));
+  }
+
+  @Test
+  void writePeriodsMovesATableOfTheEarlierLayoutToTheNewOneWhole() throws Exception {
+    TableStore store = new TableStore(spark, dir.toString());
+    // The earlier layout: a directory per period type and period.
+    spark
+        .createDataFrame(
+            List.of(
+                termRow("week", "2025-W01", "반도체", 3, "old"),
+                termRow("month", "2025-01", "반도체", 5, "old"),
+                termRow("month", "2025-02", "배터리", 4, "old")),
+            Tables.TERM_TRENDS.schema())
+        .write()
+        .partitionBy(Col.PERIOD_TYPE, Col.PERIOD)
+        .parquet(dir.resolve("term_trends").toString());
+    assertEquals(
+        List.of("month 2025-01 반도체 old", "month 2025-02 배터리 old", "week 2025-W01 반도체 old"),
+        termRows(store),
+        "the earlier layout reads with the new declaration");
+
+    store.writePeriods(
+        Tables.TERM_TRENDS,
+        spark.createDataFrame(
+            List.of(termRow("month", "2025-02", "배터리", 9, "new")), Tables.TERM_TRENDS.schema()),
+        RecomputedPeriods.only(java.util.Map.of("month", java.util.Set.of("2025-02"))));
+    assertEquals(
+        List.of("month 2025-01 반도체 old", "month 2025-02 배터리 new", "week 2025-W01 반도체 old"),
+        termRows(store));
+    // The week, which the run did not recompute, moved to the new layout too: no period= level.
+    assertEquals(
+        List.of("period_type=month", "period_type=week"),
+        fileDirectories(dir.resolve("term_trends")));
+  }
 }
