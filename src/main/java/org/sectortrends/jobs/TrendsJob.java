@@ -2,7 +2,6 @@ package org.sectortrends.jobs;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -416,12 +415,7 @@ public final class TrendsJob implements SparkJob {
     // spread over the period types.
     PeriodType monthsFrom = types.contains(PeriodType.MONTH) ? PeriodType.MONTH : types.get(0);
     Column ofMonthsType = col(Col.PERIOD_TYPE).equalTo(monthsFrom.id());
-    Dataset<Row> dayCounts =
-        articleRows
-            .select(Col.ARTICLE_ID, Col.PUBLISHED_DATE, Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID)
-            .join(terms.select(Col.ARTICLE_ID, Col.TERM), Col.ARTICLE_ID)
-            .groupBy(Col.PUBLISHED_DATE, Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID, Col.TERM)
-            .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY));
+    Dataset<Row> dayCounts = TermTrends.perDay(spark, articleRows, terms, articleCount);
     Dataset<Row> termCounts =
         TrendColumns.withPeriods(dayCounts, types, Col.PUBLISHED_DATE)
             .select(

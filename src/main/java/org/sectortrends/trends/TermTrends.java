@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,6 +89,82 @@ public final class TermTrends {
   public static final String HISTORY_FREQUENCY = "history_document_frequency";
 
   private TermTrends() {}
+
+  /**
+   * Articles up to which {@link #perDay} broadcasts the article keys (about 40 bytes each: a hash,
+   * a date and a cell number) instead of shuffling {@code article_terms}.
+   */
+  public static final long MAX_BROADCAST_ARTICLES = 1_500_000L;
+
+  private static final String ARTICLE_KEY = "article_key";
+  private static final String CELL = "cell";
+
+  /**
+   * The articles with each term per day, sector, model version and topic: {@code published_date,
+   * sector, model_version, topic_id, term, document_frequency}. {@code articleRows} has one row per
+   * article with {@code article_id} and those columns; {@code terms} has {@code article_id, term},
+   * one row per article and term.
+   *
+   * <p>Up to {@value #MAX_BROADCAST_ARTICLES} articles, {@code article_terms} (a hundred rows per
+   * article) is not shuffled: each article becomes a 64-bit hash of its id, its date and the number
+   * of its (sector, model version, topic) cell, and these are broadcast to the term rows. Two ids
+   * with the same hash (about one chance in sixteen million at 1.5 million articles) would count
+   * each other's terms in their own cells. Larger corpora join by article id through a shuffle.
+   */
+  public static Dataset<Row> perDay(
+      SparkSession spark, Dataset<Row> articleRows, Dataset<Row> terms, long articles) {
+    if (articles > MAX_BROADCAST_ARTICLES) {
+      return articleRows
+          .select(Col.ARTICLE_ID, Col.PUBLISHED_DATE, Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID)
+          .join(terms.select(Col.ARTICLE_ID, Col.TERM), Col.ARTICLE_ID)
+          .groupBy(Col.PUBLISHED_DATE, Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID, Col.TERM)
+          .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY));
+    }
+    List<Row> distinctCells =
+        articleRows.select(Col.SECTOR, Col.MODEL_VERSION, Col.TOPIC_ID).distinct().collectAsList();
+    List<Row> numbered = new ArrayList<>();
+    for (Row r : distinctCells) {
+      numbered.add(RowFactory.create(numbered.size(), r.get(0), r.get(1), r.get(2)));
+    }
+    Dataset<Row> cells =
+        spark.createDataFrame(
+            numbered,
+            new org.apache.spark.sql.types.StructType()
+                .add(CELL, DataTypes.IntegerType, false)
+                .add(Col.SECTOR, DataTypes.StringType)
+                .add(Col.MODEL_VERSION, DataTypes.StringType)
+                .add(Col.TOPIC_ID, DataTypes.IntegerType));
+    Dataset<Row> cellKeys =
+        cells.select(
+            col(CELL),
+            col(Col.SECTOR).as("cell_sector"),
+            col(Col.MODEL_VERSION).as("cell_model_version"),
+            col(Col.TOPIC_ID).as("cell_topic_id"));
+    // Unassigned articles have no model version nor topic: matched null-safe.
+    Dataset<Row> articleKeys =
+        articleRows
+            .join(
+                broadcast(cellKeys),
+                col(Col.SECTOR)
+                    .eqNullSafe(col("cell_sector"))
+                    .and(col(Col.MODEL_VERSION).eqNullSafe(col("cell_model_version")))
+                    .and(col(Col.TOPIC_ID).eqNullSafe(col("cell_topic_id"))))
+            .select(
+                xxhash64(col(Col.ARTICLE_ID)).as(ARTICLE_KEY), col(Col.PUBLISHED_DATE), col(CELL));
+    return terms
+        .select(xxhash64(col(Col.ARTICLE_ID)).as(ARTICLE_KEY), col(Col.TERM))
+        .join(broadcast(articleKeys), ARTICLE_KEY)
+        .groupBy(Col.PUBLISHED_DATE, CELL, Col.TERM)
+        .agg(count(lit(1)).as(Col.DOCUMENT_FREQUENCY))
+        .join(broadcast(cells), CELL)
+        .select(
+            Col.PUBLISHED_DATE,
+            Col.SECTOR,
+            Col.MODEL_VERSION,
+            Col.TOPIC_ID,
+            Col.TERM,
+            Col.DOCUMENT_FREQUENCY);
+  }
 
   /**
    * What keeps a term from being emerging besides the statistics of its period: the generic terms

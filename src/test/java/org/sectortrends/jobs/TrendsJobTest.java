@@ -20,6 +20,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -823,5 +824,73 @@ class TrendsJobTest {
         java.nio.file.Files.delete(p);
       }
     }
+  }
+
+  @Test
+  void termsPerDayAreTheSameByBroadcastKeysAndByShuffleJoin() {
+    StructType articleSchema =
+        new StructType()
+            .add(Col.ARTICLE_ID, DataTypes.StringType)
+            .add(Col.PUBLISHED_DATE, DataTypes.DateType)
+            .add(Col.SECTOR, DataTypes.StringType)
+            .add(Col.MODEL_VERSION, DataTypes.StringType)
+            .add(Col.TOPIC_ID, DataTypes.IntegerType);
+    java.sql.Date day1 = java.sql.Date.valueOf("2025-03-02");
+    java.sql.Date day2 = java.sql.Date.valueOf("2025-03-03");
+    Dataset<Row> articleRows =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("a1", day1, "semiconductor", "v1", 0),
+                RowFactory.create("a2", day1, "semiconductor", "v1", 0),
+                RowFactory.create("a3", day1, "battery_ev_auto", "v1", 1),
+                RowFactory.create("a4", day2, "semiconductor", "v1", 0),
+                // no topic row: unassigned, without model version nor topic
+                RowFactory.create("a5", day2, "unassigned", null, null)),
+            articleSchema);
+    Dataset<Row> terms =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("a1", "hbm"),
+                RowFactory.create("a1", "파운드리"),
+                RowFactory.create("a2", "hbm"),
+                RowFactory.create("a3", "hbm"),
+                RowFactory.create("a4", "hbm"),
+                RowFactory.create("a5", "hbm"),
+                RowFactory.create("a5", "환율"),
+                RowFactory.create("gone", "hbm")),
+            new StructType()
+                .add(Col.ARTICLE_ID, DataTypes.StringType)
+                .add(Col.TERM, DataTypes.StringType));
+    java.util.function.Function<Dataset<Row>, List<String>> rows =
+        d ->
+            d.collectAsList().stream()
+                .map(
+                    r ->
+                        r.getAs(Col.PUBLISHED_DATE)
+                            + " "
+                            + r.getAs(Col.SECTOR)
+                            + " "
+                            + r.getAs(Col.MODEL_VERSION)
+                            + " "
+                            + r.getAs(Col.TOPIC_ID)
+                            + " "
+                            + r.getAs(Col.TERM)
+                            + " "
+                            + r.getAs(Col.DOCUMENT_FREQUENCY))
+                .sorted()
+                .toList();
+    List<String> expected =
+        List.of(
+            "2025-03-02 battery_ev_auto v1 1 hbm 1",
+            "2025-03-02 semiconductor v1 0 hbm 2",
+            "2025-03-02 semiconductor v1 0 파운드리 1",
+            "2025-03-03 semiconductor v1 0 hbm 1",
+            "2025-03-03 unassigned null null hbm 1",
+            "2025-03-03 unassigned null null 환율 1");
+    assertEquals(expected, rows.apply(TermTrends.perDay(spark, articleRows, terms, 5)));
+    assertEquals(
+        expected,
+        rows.apply(
+            TermTrends.perDay(spark, articleRows, terms, TermTrends.MAX_BROADCAST_ARTICLES + 1)));
   }
 }
