@@ -105,6 +105,7 @@ final class ReportColumns {
           FIRST_SEEN);
   static final List<String> COMPANY_METRICS_COLUMNS =
       List.of(
+          Col.COMPANY_ID,
           COMPANY_NAME,
           Col.SECTOR,
           Col.METRIC,

@@ -582,6 +582,25 @@ public final class ReportModelBuilder {
     return terms;
   }
 
+  /**
+   * Rows of companies, not of the agencies, funds, countries and markets of the company directory:
+   * a ministry's or an exchange's "revenue" is an extractor's mistake, not a fact to chart. Every
+   * row when the {@code companies} table is missing (output of an earlier version).
+   */
+  private Column companiesOnly() {
+    if (!store.exists(Tables.COMPANIES)) {
+      return lit(true);
+    }
+    List<String> ids =
+        store
+            .read(Tables.COMPANIES)
+            .filter(col(Col.KIND).equalTo("company"))
+            .select(Col.COMPANY_ID)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    return col(Col.COMPANY_ID).isin(ids.toArray());
+  }
+
   private void companyMetrics(
       ReportPeriod period,
       List<ReportModel.CompanyMetricRow> facts,
@@ -646,7 +665,8 @@ public final class ReportModelBuilder {
                     .and(col(ReportColumns.IS_FORECAST).equalTo(false))
                     .and(col(ReportColumns.IS_BAND).equalTo(false))
                     .and(col(Col.VALUE_KRW).isNotNull())
-                    .and(col(ReportColumns.PERIOD_END).leq(lit(Date.valueOf(period.end())))))
+                    .and(col(ReportColumns.PERIOD_END).leq(lit(Date.valueOf(period.end()))))
+                    .and(companiesOnly()))
             .select(
                 ReportColumns.COMPANY_NAME,
                 ReportColumns.PERIOD,

@@ -113,7 +113,12 @@ class ReportJobTest {
     List<String> revenue = read(dir.resolve("company_revenue.csv")).lines().skip(1).toList();
     assertEquals(5 * 5, revenue.size(), "five companies, five quarters: " + revenue);
     assertTrue(
-        revenue.stream().noneMatch(l -> l.contains("2025Q4") || l.startsWith("작은회사")),
+        revenue.stream()
+            .noneMatch(
+                l ->
+                    l.contains("2025Q4")
+                        || l.startsWith("작은회사")
+                        || l.startsWith(ReportFixture.AGENCY_NAME)),
         revenue.toString());
     assertTrue(revenue.contains("삼성전자,2025Q3,86100000000000"), revenue.toString());
     for (String name :
