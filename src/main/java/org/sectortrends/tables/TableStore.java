@@ -263,6 +263,14 @@ public final class TableStore {
     StagedCommit commit = begin();
     commit.stage(table, all, rewritten, MonthLayout.SCATTERED);
     commit.commit();
+    // A run without rows (no company figures in a small corpus) still leaves the table, empty,
+    // so readers find it instead of reporting it missing.
+    try {
+      Path location = new Path(location(table));
+      location.getFileSystem(hadoopConf()).mkdirs(location);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create table " + location(table), e);
+    }
   }
 
   /** Whether a period table still has the earlier layout, a directory per period. */

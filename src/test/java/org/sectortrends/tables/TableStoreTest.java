@@ -474,6 +474,17 @@ class TableStoreTest {
   }
 
   @Test
+  void writePeriodsWithoutRowsLeavesAnEmptyTable() {
+    TableStore store = new TableStore(spark, dir.toString());
+    store.writePeriods(
+        Tables.COMPANY_METRICS,
+        spark.createDataFrame(List.of(), Tables.COMPANY_METRICS.schema()),
+        RecomputedPeriods.wholeTypes(List.of("quarter")));
+    assertTrue(store.exists(Tables.COMPANY_METRICS));
+    assertEquals(0, store.read(Tables.COMPANY_METRICS).count());
+  }
+
+  @Test
   void writePeriodsMovesATableOfTheEarlierLayoutToTheNewOneWhole() throws Exception {
     TableStore store = new TableStore(spark, dir.toString());
     // The earlier layout: a directory per period type and period.
