@@ -466,10 +466,8 @@ public final class TrendsJob implements SparkJob {
             spark,
             store,
             Tables.SECTOR_TRENDS,
-            onlyTouched(
-                Tables.SECTOR_TRENDS,
-                groups.sectorRows(sectorNames, topTerms, eventRows, runId),
-                touched),
+            recomputed.keep(
+                Tables.SECTOR_TRENDS, groups.sectorRows(sectorNames, topTerms, eventRows, runId)),
             recomputed));
     Map<String, String[]> topicNames = new HashMap<>();
     for (Row r : topics.collectAsList()) {
@@ -478,7 +476,7 @@ public final class TrendsJob implements SparkJob {
           new String[] {r.getString(2), r.getString(3)});
     }
     List<Row> topicRows =
-        onlyTouched(Tables.TOPIC_TRENDS, groups.topicRows(topicNames, topTerms, runId), touched);
+        recomputed.keep(Tables.TOPIC_TRENDS, groups.topicRows(topicNames, topTerms, runId));
     List<Row> keptTopicRows = keepEarlierModels(store, topicRows);
     written.put(
         Tables.TOPIC_TRENDS.name(),
@@ -513,8 +511,7 @@ public final class TrendsJob implements SparkJob {
             .withColumn(Col.RUN_ID, lit(runId));
     written.put(
         Tables.TERM_TRENDS.name(),
-        writeCounted(
-            spark, store, Tables.TERM_TRENDS, onlyTouched(termTrends, touched), recomputed));
+        writeCounted(spark, store, Tables.TERM_TRENDS, recomputed.keep(termTrends), recomputed));
     termCounts.unpersist();
     articleRows.unpersist();
     long total = written.values().stream().mapToLong(Long::longValue).sum();
@@ -567,42 +564,6 @@ public final class TrendsJob implements SparkJob {
     for (Row r : rows) {
       Set<String> versions = modelsByPeriod.get(List.of(r.getString(type), r.getString(period)));
       if (versions == null || versions.contains(r.getString(version))) {
-        kept.add(r);
-      }
-    }
-    return kept;
-  }
-
-  /** The rows of the touched periods; all rows when every period is recomputed (no --months). */
-  private static Dataset<Row> onlyTouched(Dataset<Row> rows, Map<PeriodType, Set<String>> touched) {
-    if (touched.isEmpty()) {
-      return rows;
-    }
-    Column any = lit(false);
-    for (Map.Entry<PeriodType, Set<String>> e : touched.entrySet()) {
-      any =
-          any.or(
-              col(Col.PERIOD_TYPE)
-                  .equalTo(e.getKey().id())
-                  .and(col(Col.PERIOD).isin(e.getValue().toArray())));
-    }
-    return rows.filter(any);
-  }
-
-  /**
-   * The rows (of a trend table) of the touched periods; all rows when every period is recomputed.
-   */
-  private static List<Row> onlyTouched(
-      TableSpec table, List<Row> rows, Map<PeriodType, Set<String>> touched) {
-    if (touched.isEmpty() || rows.isEmpty()) {
-      return rows;
-    }
-    int type = table.schema().fieldIndex(Col.PERIOD_TYPE);
-    int period = table.schema().fieldIndex(Col.PERIOD);
-    List<Row> kept = new ArrayList<>();
-    for (Row r : rows) {
-      Set<String> labels = touched.get(PeriodType.of(r.getString(type)));
-      if (labels != null && labels.contains(r.getString(period))) {
         kept.add(r);
       }
     }

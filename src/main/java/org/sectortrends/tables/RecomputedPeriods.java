@@ -3,11 +3,15 @@ package org.sectortrends.tables;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * The periods of a period table that one run recomputed, and so replaces: every period of some
@@ -52,6 +56,24 @@ public record RecomputedPeriods(Set<String> wholeTypes, Map<String, Set<String>>
   /** Whether the row of {@code (type, period)} was recomputed. */
   public boolean covers(String type, String period) {
     return wholeTypes.contains(type) || periods.getOrDefault(type, Set.of()).contains(period);
+  }
+
+  /** The rows of a period table that lie in recomputed periods. */
+  public List<Row> keep(TableSpec table, List<Row> rows) {
+    int type = table.schema().fieldIndex(Tables.Col.PERIOD_TYPE);
+    int period = table.schema().fieldIndex(Tables.Col.PERIOD);
+    List<Row> kept = new ArrayList<>();
+    for (Row r : rows) {
+      if (covers(r.getString(type), r.getString(period))) {
+        kept.add(r);
+      }
+    }
+    return kept;
+  }
+
+  /** The rows (with {@code period_type} and {@code period}) that lie in recomputed periods. */
+  public Dataset<Row> keep(Dataset<Row> rows) {
+    return rows.filter(coversColumn());
   }
 
   /** {@link #covers} as a condition on a table's {@code period_type} and {@code period} columns. */

@@ -126,21 +126,9 @@ public final class PeriodGroups {
   }
 
   /**
-   * Per article and period type: the article's period, sector, topic, number of figures and
-   * reported growth rates. {@code articles} is {@code article_id, outlet, published_date}; {@code
-   * articleTopics} is {@code article_id, topic_id, model_version, sector}; {@code figures} has the
-   * {@code figures} columns. Articles without a topic row are in the sector {@value
-   * GroupTrends#UNASSIGNED}.
+   * {@link #articleRows} once per period type: per article and period type, the article's period,
+   * sector, topic, number of figures and reported growth rates.
    */
-  public static Dataset<Row> articlePeriods(
-      Dataset<Row> articles,
-      Dataset<Row> articleTopics,
-      Dataset<Row> figures,
-      Collection<PeriodType> types) {
-    return articlePeriods(articleRows(articles, articleTopics, figures), types);
-  }
-
-  /** {@link #articleRows} once per period type, with the article's period of that type. */
   public static Dataset<Row> articlePeriods(
       Dataset<Row> articleRows, Collection<PeriodType> types) {
     return TrendColumns.withPeriods(articleRows, types, Col.PUBLISHED_DATE);
@@ -148,7 +136,9 @@ public final class PeriodGroups {
 
   /**
    * One row per article: its outlet, date, sector, topic, number of figures and reported growth
-   * rates (the columns of {@link #articlePeriods} but the period).
+   * rates. {@code articles} is {@code article_id, outlet, published_date}; {@code articleTopics} is
+   * {@code article_id, topic_id, model_version, sector}; {@code figures} has the {@code figures}
+   * columns. Articles without a topic row are in the sector {@value GroupTrends#UNASSIGNED}.
    */
   public static Dataset<Row> articleRows(
       Dataset<Row> articles, Dataset<Row> articleTopics, Dataset<Row> figures) {
