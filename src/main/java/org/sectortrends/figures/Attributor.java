@@ -6,6 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sectortrends.figures.AttributionLexicon.Metric;
 import org.sectortrends.figures.CodePointTrie.Match;
 import org.sectortrends.figures.PeriodResolver.Mention;
@@ -95,6 +97,8 @@ final class Attributor {
     Mention lastPeriod = null;
     Mention lastFigurePeriod = null;
     Candidate previous = null;
+    boolean survey = mentionsSurvey(t);
+    String covered = coveredCompany(t);
     // positions of the figures, so that looking one up does not scan the list each time
     // (an article of thousands of figures would take quadratic time)
     Map<Candidate, Integer> positions = new IdentityHashMap<>();
@@ -204,6 +208,20 @@ final class Attributor {
           Candidate same = lastInUnit(figures, positions.get(c), c, s);
           if (same != null) {
             c.metric = same.metric;
+          }
+        }
+        if (survey
+            && c.direction == null
+            && (metric == null || !metric.metric.rate())
+            && (!governs || "respondents".equals(c.metric))) {
+          if (c.isRate() && !c.unit.equals(UnitLexicon.Kind.PERCENT_POINT.fixedCode())) {
+            // 응답자의 31.9%가 '15만원 이상'이라고 답했다, 소비자의 79%는 ... 생각하는 것으로
+            // 나타났다: in a survey, a share that does not move is a share of the respondents,
+            // whatever the answer is about
+            c.metric = "share";
+          } else if ("명".equals(c.counter) && (surveyed(t, after, to) || answers(t, from, to))) {
+            // 성인 남녀 1,000명을 대상으로, 답한 자영업자가 39%(92명): the people asked
+            c.metric = "respondents";
           }
         }
         if (c.isCurrency() && soldAt(t, after, nextStart)) {
@@ -347,6 +365,20 @@ final class Attributor {
           // 세 회사의 설비투자 합계는 1천억 달러, SDI와 SK온의 합산 적자: no one company's figure
           subject = null;
         }
+        if (covered != null
+            && (subject == null
+                || isBrokerage(subject, t, from, to)
+                || !subjects.isEntity(subject) && !subjects.isPlace(subject))) {
+          // NH투자증권은 HD현대일렉트릭에 대해 ... 목표주가를 52만 원으로: a broker's estimates,
+          // targets and quotes are about the company it covers
+          subject = covered;
+        }
+        if (subjects.notAnOwner(subject)) {
+          // 공공하수도보급률은 90.9%, 50% 비싼 142만원: a metric word or a predicate owns nothing;
+          // the sentence is about the entity carried from before, if any
+          subject =
+              topic != null && !topic.equals(subject) && !subjects.notAnOwner(topic) ? topic : null;
+        }
         c.subject = listItem ? subject : withoutCommonTail(subject);
         previousSubject = c.subject;
       }
@@ -462,6 +494,9 @@ final class Attributor {
     }
     String head = subject.substring(0, space);
     String rest = subject.substring(space + 1);
+    if (ADVERB_TAILS.contains(rest) && subject.lastIndexOf(' ') == space) {
+      return head; // GS건설 역시: the name, not the adverb after it
+    }
     if (head.endsWith("산")) {
       return subject; // 중국산 철강: where a thing was made, not who owns it
     }
@@ -476,6 +511,10 @@ final class Attributor {
     }
     return head;
   }
+
+  /** Adverbs that can follow a name before its particle-less figure (GS건설 역시 2800억 원). */
+  private static final Set<String> ADVERB_TAILS =
+      Set.of("역시", "또한", "또", "모두", "각각", "마저", "조차", "만", "도", "이미", "또다시");
 
   /** Words that end a phrase naming organizations, not a thing of the named one (중국 조선사들). */
   private static final List<String> ORGANIZATION_KINDS =
@@ -495,6 +534,13 @@ final class Attributor {
    */
   private static boolean soldAt(int[] t, int after, int limit) {
     int i = after;
+    if (i < limit && t[i] == '(') {
+      // 160만 엔(약 1800만 원)에 팔렸다: the restatement sits between the price and its verb
+      while (i < limit && t[i] != ')') {
+        i++;
+      }
+      i++;
+    }
     if (i >= limit || t[i] != '에') {
       return false;
     }
@@ -524,6 +570,93 @@ final class Attributor {
     return new String(t, s, e - s);
   }
 
+  /** Words of a broker's report on a company (목표주가, 투자의견). */
+  private static final Pattern ANALYST_REPORT = Pattern.compile("목표주가|목표가|투자의견");
+
+  /**
+   * {@code X에 대해} (또는 {@code X에 대한}) in an article with a target price or an investment opinion:
+   * the company a broker's report covers, or null.
+   */
+  private String coveredCompany(int[] t) {
+    String text = new String(t, 0, t.length);
+    if (!ANALYST_REPORT.matcher(text).find()) {
+      return null;
+    }
+    Matcher m = COVERED.matcher(text);
+    while (m.find()) {
+      String name = m.group(1);
+      if (subjects.isEntity(name) && !isBrokerageName(name)) {
+        String known = subjects.knownName(name);
+        return known != null ? known : name;
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern COVERED = Pattern.compile("([\\p{IsHangul}A-Za-z0-9&]+)에 대(?:해|한)");
+
+  private static boolean isBrokerageName(String name) {
+    return name.endsWith("증권") || name.endsWith("證") || name.endsWith("리서치");
+  }
+
+  /**
+   * A brokerage, by its name ({@code NH투자증권}) or by the first letters the subject finder kept of it
+   * ({@code NH} of {@code NH투자증권은}).
+   */
+  private static boolean isBrokerage(String subject, int[] t, int from, int to) {
+    if (isBrokerageName(subject)) {
+      return true;
+    }
+    Matcher m = BROKER_WORD.matcher(new String(t, from, to - from));
+    while (m.find()) {
+      if (m.group(1).startsWith(subject)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern BROKER_WORD =
+      Pattern.compile("([\\p{IsHangul}A-Za-z]+(?:증권|證|리서치))");
+
+  /** Words that make an article report a survey or a poll. */
+  private static final List<String> SURVEY_WORDS = List.of("설문", "여론조사", "응답자", "조사 대상");
+
+  private static boolean mentionsSurvey(int[] t) {
+    String text = new String(t, 0, t.length);
+    return SURVEY_WORDS.stream().anyMatch(text::contains);
+  }
+
+  /** Verbs and nouns of answering: the sentence reports what respondents said. */
+  private static final List<String> ANSWER_WORDS =
+      List.of("응답", "답했", "답변", "꼽았", "꼽혔", "선택했", "택했", "찬성", "반대", "대답");
+
+  private static boolean answers(int[] t, int from, int to) {
+    String sentence = new String(t, from, to - from);
+    return ANSWER_WORDS.stream().anyMatch(sentence::contains);
+  }
+
+  private static int indexOf(int[] t, int c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (t[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A head count right before 을/를 대상으로 or 이/가 응답: the people a survey asked. */
+  private static boolean surveyed(int[] t, int after, int to) {
+    String rest = new String(t, after, Math.min(to, after + 12) - after);
+    if (rest.startsWith("(")) {
+      // 532명(남녀 각 266명)을 대상으로
+      int close = indexOf(t, ')', after, to);
+      rest = close < 0 ? rest : new String(t, close, Math.min(to, close + 12) - close);
+    }
+    return rest.matches("^\\)?[을를]? ?(대상으로|상대로|조사|설문).*")
+        || rest.matches("^\\)?[이가] (응답|답했|설문|조사에 응).*");
+  }
+
   /** Units of money whose "per" (달러당 41리라) makes an exchange rate, not a price. */
   private static final List<String> CURRENCY_UNITS = List.of("달러", "엔", "유로", "위안", "원");
 
@@ -534,7 +667,7 @@ final class Attributor {
   }
 
   private static final List<String> SELLING_VERBS =
-      List.of("판매", "팔", "출시", "책정", "출고", "나왔", "내놓", "선보");
+      List.of("판매", "팔", "출시", "책정", "출고", "나왔", "내놓", "선보", "구매", "구입", "거래", "매입");
 
   /**
    * In a sentence that buys a stake ({@code A는 B의 지분 N%를 ... 인수}), the buyer A when {@code subject}

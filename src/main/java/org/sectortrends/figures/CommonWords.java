@@ -62,8 +62,31 @@ final class CommonWords {
     return (flags(phrase) & COMMON) != 0;
   }
 
+  /**
+   * True when {@code phrase} ends in a verb, an adjective or a verbal ending ({@code 비싼} is 비싸 + ㄴ,
+   * {@code 올랐는데} is 오르 + 았 + 는데): a predicate, never the name of an owner.
+   */
+  static boolean endsAsPredicate(String phrase) {
+    return (flags(phrase) & PREDICATE) != 0;
+  }
+
   private static final int NAME = 1;
   private static final int COMMON = 2;
+  private static final int PREDICATE = 4;
+
+  /**
+   * Parts of speech that end a predicate: verbs, adjectives, copulas, their suffixes and endings.
+   */
+  private static final Set<POS.Tag> PREDICATE_TAGS =
+      Set.of(
+          POS.Tag.VV,
+          POS.Tag.VA,
+          POS.Tag.VX,
+          POS.Tag.VCP,
+          POS.Tag.VCN,
+          POS.Tag.XSV,
+          POS.Tag.XSA,
+          POS.Tag.E);
 
   /** Phrases repeat (company names, topics): the answers are kept per thread, up to this many. */
   private static final int CACHE_SIZE = 20_000;
@@ -94,6 +117,7 @@ final class CommonWords {
     boolean name = false;
     boolean noun = false;
     boolean ordinary = true;
+    POS.Tag last = null;
     try {
       tokenizer.setReader(new StringReader(phrase));
       tokenizer.reset();
@@ -105,6 +129,7 @@ final class CommonWords {
           ordinary = false;
         }
         noun |= left == POS.Tag.NNG;
+        last = right;
       }
       tokenizer.end();
     } catch (IOException e) {
@@ -116,6 +141,8 @@ final class CommonWords {
         throw new UncheckedIOException(e);
       }
     }
-    return (name ? NAME : 0) | (ordinary && noun ? COMMON : 0);
+    return (name ? NAME : 0)
+        | (ordinary && noun ? COMMON : 0)
+        | (last != null && PREDICATE_TAGS.contains(last) ? PREDICATE : 0);
   }
 }

@@ -84,7 +84,75 @@ final class FigureScanner {
       }
       i = Math.max(next, i + 1);
     }
-    return out;
+    return mergeShareOfPeople(t, out);
+  }
+
+  /**
+   * {@code 10명 중 7명}, {@code 4명 중 한 명꼴}: one share of a group, a percentage (70, 25), not two
+   * counts. Both parts must count with the same counter and the part must not exceed the whole;
+   * {@code 꼴} after the part makes the share approximate, as does an inexact quotient ({@code 3명 중
+   * 1명} is 33.333333).
+   */
+  private static List<Candidate> mergeShareOfPeople(int[] t, List<Candidate> found) {
+    List<Candidate> out = null;
+    for (int k = 0; k + 1 < found.size(); k++) {
+      Candidate whole = found.get(k);
+      Candidate part = found.get(k + 1);
+      if (!"count".equals(whole.unit)
+          || !"count".equals(part.unit)
+          || whole.counter == null
+          || !whole.counter.equals(part.counter)
+          || whole.rangeHigh != null
+          || part.rangeHigh != null
+          || whole.value.signum() <= 0
+          || !SMALL_GROUPS.contains(whole.value.intValue())
+          || part.value.compareTo(whole.value) > 0
+          || !onlyJung(t, whole.end, part.start)) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(found);
+      }
+      Candidate share = new Candidate();
+      share.start = whole.start;
+      share.end = part.end;
+      boolean approx = false;
+      int q = KoreanNumberParser.skipSpace(t, part.end, t.length);
+      if (q < t.length && t[q] == '꼴') {
+        share.end = q + 1;
+        approx = true;
+      }
+      BigDecimal percent = part.value.multiply(BigDecimal.valueOf(100));
+      try {
+        share.value = normalize(percent.divide(whole.value, MathContext.UNLIMITED));
+      } catch (ArithmeticException repeating) {
+        share.value = normalize(percent.divide(whole.value, 6, RoundingMode.HALF_EVEN));
+        approx = true;
+      }
+      share.unit = Kind.PERCENT.fixedCode();
+      share.qualifier = part.qualifier != null ? part.qualifier : approx ? Qualifier.APPROX : null;
+      int at = out.indexOf(whole);
+      out.set(at, share);
+      out.remove(at + 1);
+      k++;
+    }
+    return out == null ? found : out;
+  }
+
+  /**
+   * Groups a share is said of ({@code 10명 중 7명}, {@code 3명 중 1명}, {@code 100명 중 12명}); out of a
+   * group of any other size ({@code 233명 중 168명}) both are counts of the people asked.
+   */
+  private static final java.util.Set<Integer> SMALL_GROUPS =
+      java.util.Set.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 100);
+
+  /** Only 중 between two figures, with spaces around it. */
+  private static boolean onlyJung(int[] t, int from, int to) {
+    int p = KoreanNumberParser.skipSpace(t, from, to);
+    if (p >= to || t[p] != '중') {
+      return false;
+    }
+    return KoreanNumberParser.skipSpace(t, p + 1, to) == to;
   }
 
   private static boolean isCompoundSeparator(int c) {

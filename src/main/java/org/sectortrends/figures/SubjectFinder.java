@@ -53,7 +53,11 @@ final class SubjectFinder {
   private static final Set<String> TITLES =
       Set.of(
           "CEO", "CFO", "최고경영자", "회장", "부회장", "대표", "사장", "부사장", "장관", "차관", "대통령", "총리", "의원",
-          "위원장", "관계자", "연구원", "애널리스트", "교수", "기자", "대변인", "씨", "청장", "원장", "행장", "총재");
+          "위원장", "관계자", "연구원", "애널리스트", "교수", "기자", "대변인", "씨", "청장", "원장", "행장", "총재", "의장",
+          "국회의장");
+
+  /** Endings of a division's name written as one word ({@code HE사업본부}, {@code 반도체사업부}). */
+  private static final List<String> SEGMENT_SUFFIXES = List.of("사업본부", "사업부", "사업부문", "본부");
 
   private static final Set<String> SEGMENT_HEADS =
       Set.of("부문", "사업부", "사업부문", "분야", "사업", "부", "측", "기준");
@@ -688,7 +692,10 @@ final class SubjectFinder {
       return null;
     }
     String head = phrase.substring(phrase.lastIndexOf(' ') + 1);
-    boolean segment = SEGMENT_HEADS.contains(head);
+    boolean segment =
+        SEGMENT_HEADS.contains(head)
+            || SEGMENT_SUFFIXES.stream()
+                .anyMatch(x -> head.endsWith(x) && head.length() > x.length());
     if (!segment && !isAcceptable(phrase)) {
       return null;
     }
@@ -936,6 +943,41 @@ final class SubjectFinder {
   private static String stripParen(String w) {
     int open = w.indexOf('(');
     return open > 0 ? w.substring(0, open) : w;
+  }
+
+  /**
+   * Words no figure belongs to, whichever rule proposed them: an ordinary word ending in a metric
+   * keyword ({@code 관리재정수지}, {@code 매출원가}, {@code 광고·판촉비}) or in the rate suffix 률/율 ({@code 보급률},
+   * {@code 진도율}), and a predicate ({@code 비싼}, {@code 올랐는데}). Known names and words with an entity
+   * cue are never rejected: Nori reads some company names as ordinary words.
+   */
+  boolean notAnOwner(String phrase) {
+    if (phrase == null || phrase.isBlank() || isKnownName(phrase) || hasEntityCue(phrase)) {
+      return false;
+    }
+    String head = phrase.substring(phrase.lastIndexOf(' ') + 1);
+    if (TITLES.contains(head)) {
+      return true;
+    }
+    if (CommonWords.isCommon(head)
+        && (head.length() >= 2 && (head.endsWith("률") || head.endsWith("율"))
+            || endsInMetric(head))) {
+      return true;
+    }
+    return phrase.indexOf(' ') < 0
+        && !CommonWords.hasName(phrase)
+        && CommonWords.endsAsPredicate(phrase);
+  }
+
+  private boolean endsInMetric(String word) {
+    int[] cps = word.codePoints().toArray();
+    for (int i = 0; i < cps.length; i++) {
+      CodePointTrie.Match<AttributionLexicon.Metric> m = metrics.longestMatch(cps, i, cps.length);
+      if (m != null && m.end() == cps.length) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A stem containing a metric keyword (투자비, 월간 매출액) names a metric, not an owner. */
