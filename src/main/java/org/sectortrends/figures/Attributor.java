@@ -99,6 +99,8 @@ final class Attributor {
     Candidate previous = null;
     boolean survey = mentionsSurvey(t);
     String covered = coveredCompany(t);
+    String statistician = null; // the first agency an article names, found when needed
+    boolean statisticianLooked = false;
     // positions of the figures, so that looking one up does not scan the list each time
     // (an article of thousands of figures would take quadratic time)
     Map<Candidate, Integer> positions = new IdentityHashMap<>();
@@ -373,6 +375,41 @@ final class Attributor {
           // targets and quotes are about the company it covers
           subject = covered;
         }
+        if (subject == null
+            || subjects.notAnOwner(subject)
+            || subjects.isAgency(subject)
+            || !subjects.isEntity(subject) && !subjects.isPlace(subject)) {
+          // 권상우 씨는 ... 300억원에 달하는 빌딩, 검찰은 박 전 차관에게 추징금: in a sentence
+          // about a person and no company, the figures are the person's
+          String person = subjects.person(words, from, to);
+          if (person != null && !subjects.isEntity(subject)) {
+            subject = person;
+          } else if (person != null && subjects.isAgency(subject)) {
+            subject = person;
+          }
+        }
+        if (isNationalStatistic(c.metric)
+            && (subject == null
+                || subjects.notAnOwner(subject)
+                || isTrade(c.metric)
+                    && !subjects.isEntity(subject)
+                    && !subjects.isPlace(subject))) {
+          // 산업통상자원부는 2월 수출액이 552억 달러로, 반도체 수출은 152억 달러로: a
+          // country's statistic, reported by its agency, which stands for it when no country
+          // is written
+          if (!statisticianLooked) {
+            statistician = subjects.agencyNamed(words, 0, words.length, null);
+            statisticianLooked = true;
+          }
+          if (statistician != null) {
+            String country = subjects.countryOfAgency(words, 0, words.length, statistician);
+            if (country != null) {
+              subject = country;
+            } else if (subjects.isKoreanGovernment(statistician)) {
+              subject = "대한민국";
+            }
+          }
+        }
         if (subjects.notAnOwner(subject)) {
           // 공공하수도보급률은 90.9%, 50% 비싼 142만원: a metric word or a predicate owns nothing;
           // the sentence is about the entity carried from before, if any
@@ -568,6 +605,40 @@ final class Attributor {
       s--;
     }
     return new String(t, s, e - s);
+  }
+
+  /** Metrics of a country's economy, whose figures an agency reports for the country. */
+  private static final Set<String> NATIONAL_STATISTICS =
+      Set.of(
+          "exports",
+          "imports",
+          "trade_balance",
+          "gdp",
+          "gdp_growth",
+          "consumer_prices",
+          "prices",
+          "unemployment_rate",
+          "employment_rate",
+          "employed",
+          "unemployed",
+          "tax_revenue",
+          "fiscal_balance",
+          "fx_reserves",
+          "population");
+
+  /** Exports and imports by item (반도체 수출): the item is a line of the country's trade. */
+  private static boolean isTrade(String metric) {
+    return metric.startsWith("exports")
+        || metric.startsWith("imports")
+        || metric.startsWith("trade_");
+  }
+
+  private static boolean isNationalStatistic(String metric) {
+    if (metric == null) {
+      return false;
+    }
+    return NATIONAL_STATISTICS.contains(
+        metric.endsWith("_growth") ? metric.substring(0, metric.length() - 7) : metric);
   }
 
   /** Words of a broker's report on a company (목표주가, 투자의견). */

@@ -3,6 +3,7 @@ package org.sectortrends.figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -350,6 +351,26 @@ final class SubjectFinder {
   boolean isPlace(String phrase) {
     return places.contains(phrase)
         || directory.resolve(phrase).map(CompanyDirectory.Company::isPlace).orElse(false);
+  }
+
+  /**
+   * The phrase names a body of the Korean state: a ministry, an office or a service of the
+   * directory ({@code 산업통상자원부}, {@code 관세청}, {@code 식품의약품안전처}) or the Bank of Korea. Foreign and
+   * international agencies carry a country or are not of one ({@code 미국 연방준비제도}, {@code IMF}), and
+   * associations ({@code 한국무역협회}) are not the state.
+   */
+  boolean isKoreanGovernment(String phrase) {
+    return directory
+        .resolve(phrase)
+        .filter(SubjectFinder::isAgencyKind)
+        .map(
+            c ->
+                c.nameKo().indexOf(' ') < 0
+                    && (c.nameKo().endsWith("부")
+                        || c.nameKo().endsWith("처")
+                        || c.nameKo().endsWith("청")
+                        || c.nameKo().equals("한국은행")))
+        .orElse(false);
   }
 
   /** The phrase names an agency of the directory (a regulator, a ministry, a central bank). */
@@ -944,6 +965,50 @@ final class SubjectFinder {
     int open = w.indexOf('(');
     return open > 0 ? w.substring(0, open) : w;
   }
+
+  /**
+   * A person named in {@code t[from, to)} as the one the sentence is about or acts on: a name
+   * before a title ({@code 정의화 국회의장은}, {@code 박 전 차관에게}) or before 씨 ({@code 권상우 씨는}, {@code
+   * 송모(35)씨는}), with a particle. Written as the text names them: a full name alone ({@code 정의화}), a
+   * surname with its title ({@code 박 전 차관}), {@code 송모씨}. Null when there is none.
+   *
+   * <p>Known weakness: a name is one to four syllables that are not an ordinary word, or any three
+   * syllables, so a rare noun before a title can be read as a name.
+   */
+  String person(int[] t, int from, int to) {
+    Matcher m = PERSON.matcher(new String(t, from, to - from));
+    while (m.find()) {
+      String name = m.group(1);
+      if (STOP.contains(name)
+          || NOT_NOUNS.contains(name)
+          || notSubjects.contains(name)
+          || places.contains(name)
+          || name.endsWith("회")
+          || name.endsWith("부")
+          || organizationSuffixes.stream().anyMatch(name::endsWith)
+          // a three-syllable full name is read by Nori as ordinary words as often as not (정의화
+          // as 정의 + 화)
+          || name.length() != 3 && CommonWords.isCommon(name)) {
+        continue;
+      }
+      String title = m.group(4);
+      if (title.equals("씨")) {
+        return m.group(2).isEmpty() ? name + "씨" : name;
+      }
+      if (name.length() >= 2) {
+        return name;
+      }
+      return name + " " + (m.group(3) == null ? "" : m.group(3) + " ") + title;
+    }
+    return null;
+  }
+
+  private static final Pattern PERSON =
+      Pattern.compile(
+          "(?<![\\p{IsHangul}A-Za-z0-9])(\\p{IsHangul}{1,4})(?:\\(\\d+[^)]*\\))?( ?)"
+              + "(?:(전|현) )?"
+              + "(대통령|국회의장|의장|회장|부회장|사장|장관|차관|의원|총리|원장|청장|총재|위원장|감독|선수|씨)"
+              + "(?:은|는|이|가|의|도|에게|측은)(?=[\\s,.])");
 
   /**
    * Words no figure belongs to, whichever rule proposed them: an ordinary word ending in a metric
