@@ -391,6 +391,7 @@ final class Attributor {
         if (isNationalStatistic(c.metric)
             && (subject == null
                 || subjects.notAnOwner(subject)
+                || subjects.isKoreanGovernment(subject)
                 || isTrade(c.metric)
                     && !subjects.isEntity(subject)
                     && !subjects.isPlace(subject))) {
@@ -416,7 +417,7 @@ final class Attributor {
           subject =
               topic != null && !topic.equals(subject) && !subjects.notAnOwner(topic) ? topic : null;
         }
-        c.subject = listItem ? subject : withoutCommonTail(subject);
+        c.subject = listItem ? withoutAdverbTail(subject) : withoutCommonTail(subject);
         previousSubject = c.subject;
       }
       topic = sentenceTopic(words, sentences, s, headlineEnd, topic, protagonist);
@@ -531,8 +532,11 @@ final class Attributor {
     }
     String head = subject.substring(0, space);
     String rest = subject.substring(space + 1);
-    if (ADVERB_TAILS.contains(rest) && subject.lastIndexOf(' ') == space) {
+    if (ADVERB_TAILS.contains(rest)) {
       return head; // GS건설 역시: the name, not the adverb after it
+    }
+    if (SubjectFinder.isTitle(rest.substring(rest.lastIndexOf(' ') + 1))) {
+      return subject; // 박 전 차관: a surname keeps its title
     }
     if (head.endsWith("산")) {
       return subject; // 중국산 철강: where a thing was made, not who owns it
@@ -547,6 +551,13 @@ final class Attributor {
       }
     }
     return head;
+  }
+
+  private static String withoutAdverbTail(String subject) {
+    int space = subject == null ? -1 : subject.lastIndexOf(' ');
+    return space > 0 && ADVERB_TAILS.contains(subject.substring(space + 1))
+        ? subject.substring(0, space)
+        : subject;
   }
 
   /** Adverbs that can follow a name before its particle-less figure (GS건설 역시 2800억 원). */

@@ -966,6 +966,10 @@ final class SubjectFinder {
     return open > 0 ? w.substring(0, open) : w;
   }
 
+  static boolean isTitle(String word) {
+    return TITLES.contains(word);
+  }
+
   /**
    * A person named in {@code t[from, to)} as the one the sentence is about or acts on: a name
    * before a title ({@code 정의화 국회의장은}, {@code 박 전 차관에게}) or before 씨 ({@code 권상우 씨는}, {@code
@@ -987,8 +991,8 @@ final class SubjectFinder {
           || name.endsWith("부")
           || organizationSuffixes.stream().anyMatch(name::endsWith)
           // a three-syllable full name is read by Nori as ordinary words as often as not (정의화
-          // as 정의 + 화)
-          || name.length() != 3 && CommonWords.isCommon(name)) {
+          // as 정의 + 화), and so is a surname before a title (박 as a gourd)
+          || name.length() != 3 && name.length() != 1 && CommonWords.isCommon(name)) {
         continue;
       }
       String title = m.group(4);
@@ -1021,8 +1025,8 @@ final class SubjectFinder {
       return false;
     }
     String head = phrase.substring(phrase.lastIndexOf(' ') + 1);
-    if (TITLES.contains(head)) {
-      return true;
+    if (TITLES.contains(phrase)) {
+      return true; // 국회의장 alone; 박 전 차관 names a person
     }
     if (CommonWords.isCommon(head)
         && (head.length() >= 2 && (head.endsWith("률") || head.endsWith("율"))
