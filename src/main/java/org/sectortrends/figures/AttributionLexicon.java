@@ -25,6 +25,9 @@ final class AttributionLexicon {
   final java.util.Set<String> notSubjects = new java.util.HashSet<>();
   final java.util.Set<String> places = new java.util.HashSet<>();
 
+  /** Latin abbreviations of things, not names (LNG, EV, AI): no evidence of an entity. */
+  final java.util.Set<String> genericAcronyms = new java.util.HashSet<>();
+
   /** Words that refer back to the company being talked about (회사, 이 회사, 동사, 同社). */
   final java.util.Set<String> anaphors = new java.util.HashSet<>();
 
@@ -79,9 +82,10 @@ final class AttributionLexicon {
           anaphors.add(row[0]);
         }
         case "place" -> places.add(row[0]);
+        case "generic_acronym" -> genericAcronyms.add(row[0].toUpperCase(java.util.Locale.ROOT));
         default ->
             throw new IllegalArgumentException(
-                "subject word kind must be org_suffix, not_subject, anaphor or place: '"
+                "subject word kind must be org_suffix, not_subject, anaphor, place or generic_acronym: '"
                     + row[1]
                     + "' for "
                     + row[0]);

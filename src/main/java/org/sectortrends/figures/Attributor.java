@@ -99,6 +99,7 @@ final class Attributor {
     Candidate previous = null;
     boolean survey = mentionsSurvey(t);
     String covered = coveredCompany(t);
+    List<String> brokers = covered == null ? List.of() : brokerNames(t);
     String statistician = null; // the first agency an article names, found when needed
     boolean statisticianLooked = false;
     // positions of the figures, so that looking one up does not scan the list each time
@@ -273,6 +274,18 @@ final class Attributor {
         }
         boolean headline = to <= headlineEnd;
         String subject = subjects.listName(words, previousEnd, c.start, listed(t, after));
+        if (subject != null
+            && "count".equals(c.unit)
+            && c.counter != null
+            && THING_COUNTERS.contains(c.counter)
+            && !subjects.isEntity(subject)
+            && !subjects.isPlace(subject)
+            && topic != null
+            && subjects.isCompany(topic)) {
+          // 삼성중공업의 수주는 LNG운반선 11척, 컨테이너선 4척: the things counted, not their
+          // owner, in an article about a company
+          subject = null;
+        }
         boolean listItem = subject != null;
         if (subject == null && headline) {
           subject = subjects.headlineName(words, from, to);
@@ -369,7 +382,7 @@ final class Attributor {
         }
         if (covered != null
             && (subject == null
-                || isBrokerage(subject, t, from, to)
+                || isBrokerage(subject, brokers)
                 || !subjects.isEntity(subject) && !subjects.isPlace(subject))) {
           // NH투자증권은 HD현대일렉트릭에 대해 ... 목표주가를 52만 원으로: a broker's estimates,
           // targets and quotes are about the company it covers
@@ -410,6 +423,13 @@ final class Attributor {
               subject = "대한민국";
             }
           }
+        }
+        if (subject != null
+            && topic != null
+            && SubjectFinder.isDivisionName(subject)
+            && subjects.isCompany(topic)) {
+          // HE사업본부 매출은 3조 원: a division's figures are its company's
+          subject = topic;
         }
         if (subjects.notAnOwner(subject)) {
           // 공공하수도보급률은 90.9%, 50% 비싼 142만원: a metric word or a predicate owns nothing;
@@ -652,6 +672,10 @@ final class Attributor {
         metric.endsWith("_growth") ? metric.substring(0, metric.length() - 7) : metric);
   }
 
+  /** Counters of things (ships, cars, machines), whose list names say what is counted. */
+  private static final Set<String> THING_COUNTERS =
+      Set.of("척", "대", "기", "개", "벌", "채", "량", "편", "종", "장", "권", "병", "톤");
+
   /** Words of a broker's report on a company (목표주가, 투자의견). */
   private static final Pattern ANALYST_REPORT = Pattern.compile("목표주가|목표가|투자의견");
 
@@ -685,17 +709,18 @@ final class Attributor {
    * A brokerage, by its name ({@code NH투자증권}) or by the first letters the subject finder kept of it
    * ({@code NH} of {@code NH투자증권은}).
    */
-  private static boolean isBrokerage(String subject, int[] t, int from, int to) {
-    if (isBrokerageName(subject)) {
-      return true;
-    }
-    Matcher m = BROKER_WORD.matcher(new String(t, from, to - from));
+  private static boolean isBrokerage(String subject, List<String> brokers) {
+    return isBrokerageName(subject) || brokers.stream().anyMatch(b -> b.startsWith(subject));
+  }
+
+  /** The brokerages an article names ({@code NH투자증권}, {@code KB증권}). */
+  private static List<String> brokerNames(int[] t) {
+    List<String> found = new ArrayList<>();
+    Matcher m = BROKER_WORD.matcher(new String(t, 0, t.length));
     while (m.find()) {
-      if (m.group(1).startsWith(subject)) {
-        return true;
-      }
+      found.add(m.group(1));
     }
-    return false;
+    return found;
   }
 
   private static final Pattern BROKER_WORD =

@@ -130,6 +130,19 @@ public final class CompanyDirectory implements Serializable {
         trie.putIfAbsent(key, new Entry(company, alias));
       }
     }
+    for (Company company : companies) {
+      for (String alias : company.aliases()) {
+        String abbreviated = headlineAbbreviation(alias);
+        if (abbreviated == null) {
+          continue;
+        }
+        int[] folded = fold(abbreviated.codePoints().toArray(), null);
+        String key = new String(folded, 0, folded.length);
+        if (aliasOwner.putIfAbsent(key, company) == null) {
+          trie.putIfAbsent(key, new Entry(company, abbreviated));
+        }
+      }
+    }
     this.byId = Collections.unmodifiableMap(ids);
     this.particles =
         PARTICLES.stream()
@@ -183,6 +196,31 @@ public final class CompanyDirectory implements Serializable {
     }
     return new CompanyDirectory(companies);
   }
+
+  /**
+   * Headlines shorten a company's kind to one Chinese character: 삼성重 (삼성중공업), 삼성電 (삼성전자), NH투자證
+   * (NH투자증권), 현대車 (현대자동차), 기업銀 (기업은행). Null when the alias ends in no such kind.
+   */
+  static String headlineAbbreviation(String alias) {
+    for (String[] kind : HEADLINE_KINDS) {
+      if (alias.endsWith(kind[0]) && alias.length() > kind[0].length()) {
+        return alias.substring(0, alias.length() - kind[0].length()) + kind[1];
+      }
+    }
+    return null;
+  }
+
+  private static final String[][] HEADLINE_KINDS = {
+    {"중공업", "重"},
+    {"전자", "電"},
+    {"증권", "證"},
+    {"자동차", "車"},
+    {"은행", "銀"},
+    {"건설", "建"},
+    {"화재", "火"},
+    {"생명", "生"},
+    {"해상", "海"}
+  };
 
   /** Every entity, in file order. */
   public List<Company> companies() {

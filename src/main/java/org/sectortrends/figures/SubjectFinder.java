@@ -2,6 +2,7 @@ package org.sectortrends.figures;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,6 +101,7 @@ final class SubjectFinder {
   private final Set<String> notSubjects;
   private final Set<String> places;
   private final Set<String> anaphors;
+  private final Set<String> genericAcronyms;
 
   private final CompanyDirectory directory;
 
@@ -110,6 +112,7 @@ final class SubjectFinder {
     this.notSubjects = lexicon.notSubjects;
     this.places = lexicon.places;
     this.anaphors = lexicon.anaphors;
+    this.genericAcronyms = lexicon.genericAcronyms;
   }
 
   /**
@@ -554,10 +557,17 @@ final class SubjectFinder {
   boolean hasEntityCue(String phrase) {
     for (String w : phrase.split(" ")) {
       int latin = 0;
-      for (int k = 0; k < w.length(); k++) {
-        char ch = w.charAt(k);
+      int run = 0;
+      for (int k = 0; k <= w.length(); k++) {
+        char ch = k < w.length() ? w.charAt(k) : ' ';
         if (ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z') {
-          latin++;
+          run++;
+        } else if (run > 0) {
+          // LNG운반선, EV 배터리: an abbreviation of a thing is no name
+          if (!genericAcronyms.contains(w.substring(k - run, k).toUpperCase(Locale.ROOT))) {
+            latin += run;
+          }
+          run = 0;
         }
       }
       if (latin >= 2) {
@@ -964,6 +974,12 @@ final class SubjectFinder {
   private static String stripParen(String w) {
     int open = w.indexOf('(');
     return open > 0 ? w.substring(0, open) : w;
+  }
+
+  /** A division of a company written as one word ({@code HE사업본부}, {@code 반도체사업부}). */
+  static boolean isDivisionName(String word) {
+    return word.indexOf(' ') < 0
+        && SEGMENT_SUFFIXES.stream().anyMatch(x -> word.endsWith(x) && word.length() > x.length());
   }
 
   static boolean isTitle(String word) {
