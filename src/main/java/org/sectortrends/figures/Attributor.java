@@ -181,11 +181,22 @@ final class Attributor {
           metric = null;
         }
         int directionLimit = nextStart;
+        int directionFrom = after;
         if (p + 1 < primaries.size() && coordinated(t, after, nextStart)) {
-          // 각각 29%와 18%씩 급감했다: coordinated figures share the verb after the last one
-          directionLimit = p + 2 < primaries.size() ? primaries.get(p + 2).start : to;
+          // 각각 29%와 18%씩 급감했다, 각각 6.1%, 2.9% 증가했다: coordinated figures share the
+          // verb after the last one
+          int last = p + 1;
+          while (last + 1 < primaries.size()
+              && coordinated(
+                  t,
+                  afterOf(primaries.get(last), figures, positions),
+                  primaries.get(last + 1).start)) {
+            last++;
+          }
+          directionFrom = afterOf(primaries.get(last), figures, positions);
+          directionLimit = last + 1 < primaries.size() ? primaries.get(last + 1).start : to;
         }
-        int directionEnd = direction(t, c, after, directionLimit, previousEnd);
+        int directionEnd = direction(t, c, directionFrom, directionLimit, previousEnd);
         if (c.direction != null || c.isRate()) {
           c.changeBasis =
               changeBasis(t, previousEnd, c.start, after, Math.max(after, directionEnd));
@@ -388,6 +399,7 @@ final class Attributor {
           // targets and quotes are about the company it covers
           subject = covered;
         }
+        boolean personal = false;
         if (subject == null
             || subjects.notAnOwner(subject)
             || subjects.isAgency(subject)
@@ -395,10 +407,9 @@ final class Attributor {
           // 권상우 씨는 ... 300억원에 달하는 빌딩, 검찰은 박 전 차관에게 추징금: in a sentence
           // about a person and no company, the figures are the person's
           String person = subjects.person(words, from, to);
-          if (person != null && !subjects.isEntity(subject)) {
+          if (person != null && (!subjects.isEntity(subject) || subjects.isAgency(subject))) {
             subject = person;
-          } else if (person != null && subjects.isAgency(subject)) {
-            subject = person;
+            personal = true;
           }
         }
         if (isNationalStatistic(c.metric)
@@ -431,7 +442,7 @@ final class Attributor {
           // HE사업본부 매출은 3조 원: a division's figures are its company's
           subject = topic;
         }
-        if (subjects.notAnOwner(subject)) {
+        if (!personal && subjects.notAnOwner(subject)) {
           // 공공하수도보급률은 90.9%, 50% 비싼 142만원: a metric word or a predicate owns nothing;
           // the sentence is about the entity carried from before, if any
           subject =

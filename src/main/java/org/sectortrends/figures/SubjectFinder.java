@@ -999,6 +999,7 @@ final class SubjectFinder {
     Matcher m = PERSON.matcher(new String(t, from, to - from));
     while (m.find()) {
       String name = m.group(1);
+      String title = m.group(4);
       if (STOP.contains(name)
           || NOT_NOUNS.contains(name)
           || notSubjects.contains(name)
@@ -1007,11 +1008,13 @@ final class SubjectFinder {
           || name.endsWith("부")
           || organizationSuffixes.stream().anyMatch(name::endsWith)
           // a three-syllable full name is read by Nori as ordinary words as often as not (정의화
-          // as 정의 + 화), and so is a surname before a title (박 as a gourd)
-          || name.length() != 3 && name.length() != 1 && CommonWords.isCommon(name)) {
+          // as 정의 + 화), and so is a surname before a title (박 as a gourd); 씨 follows names only
+          || !title.equals("씨")
+              && name.length() != 3
+              && name.length() != 1
+              && CommonWords.isCommon(name)) {
         continue;
       }
-      String title = m.group(4);
       if (title.equals("씨")) {
         return m.group(2).isEmpty() ? name + "씨" : name;
       }
