@@ -168,13 +168,24 @@ final class Attributor {
         Occurrence before = metricBefore(visible, c.start);
         boolean governs = before != null && metricGoverns(t, before, c.start);
         Occurrence following =
-            governs
+            governs || movesRightAfter(t, after, nextStart)
                 ? null
                 : metricAfter(
                     visible,
                     after,
                     Math.min(clauseEnd(t, after, nextStart), after + AFTER_METRIC_WINDOW));
         Occurrence metric = following != null ? following : before;
+        if ("명".equals(c.counter) && governs) {
+          // 직원 9명이 숨졌다: what happened to the people counted says what the count is
+          Occurrence event =
+              metricAfter(
+                  visible,
+                  after,
+                  Math.min(clauseEnd(t, after, nextStart), after + AFTER_METRIC_WINDOW));
+          if (event != null && EVENT_METRICS.contains(event.metric.id())) {
+            metric = event;
+          }
+        }
         if (metric != null && !fits(metric.metric, c)) {
           // 여객 부문 53억 원, 판매량 ... 3만1천500원: a sum of money does not measure a count of
           // people or things, nor a head count an amount of money
@@ -537,8 +548,34 @@ final class Attributor {
     return found != null ? found : previous;
   }
 
+  /**
+   * The word right after the figure is a verb of change ({@code 518억 달러로 2.4% 감소했고, 무역수지는}): the
+   * figure's clause ends there, and a metric after it is the next clause's.
+   */
+  private boolean movesRightAfter(int[] t, int after, int limit) {
+    int i = after;
+    while (i < limit && t[i] == ' ') {
+      i++;
+    }
+    int s = i;
+    while (i < limit && t[i] != ' ') {
+      i++;
+    }
+    Match<String> m = s < i ? lexicon.directions.longestMatch(t, s, i) : null;
+    return m != null;
+  }
+
+  /** What happens to people in a news report: these count people only. */
+  private static final Set<String> EVENT_METRICS =
+      Set.of("deaths", "injuries", "missing", "rescued", "arrested", "quarantined", "cases");
+
   /** Whether a figure's unit suits what the metric measures: money or a count. */
   private static boolean fits(AttributionLexicon.Metric metric, Candidate c) {
+    if (EVENT_METRICS.contains(metric.id())) {
+      // 차량 2대를 검거, 17.6%가 체포: people are counted, not cars, and a share that does not
+      // move is no count of arrests
+      return "명".equals(c.counter) || c.isRate() && c.direction != null;
+    }
     if (c.isCurrency()) {
       return metric.money() || !metric.counts();
     }
