@@ -128,7 +128,48 @@ final class PeriodResolver {
           };
       mentions.add(new Mention(start, end, text, normalized, main.kind == Kind.ANAPHORA));
     }
-    return mentions;
+    return spans(t, mentions, to);
+  }
+
+  /**
+   * {@code 2007년 11월부터 2011년 6월까지}, {@code 2009년 12월부터 2010년 1월 사이}: one period from the first to
+   * the second ({@code 2007-11..2011-06}), when both are resolved to the same kind of period (years
+   * or months).
+   */
+  private static List<Mention> spans(int[] t, List<Mention> mentions, int to) {
+    List<Mention> out = mentions;
+    for (int k = 0; k + 1 < out.size(); k++) {
+      Mention first = out.get(k);
+      Mention second = out.get(k + 1);
+      if (first.normalized() == null
+          || second.normalized() == null
+          || first.normalized().contains("..")
+          || second.normalized().contains("..")
+          || first.normalized().length() != second.normalized().length()
+          || first.normalized().startsWith("P")
+          || second.normalized().startsWith("P")
+          || first.normalized().compareTo(second.normalized()) >= 0
+          || !text(t, first.end(), second.start()).strip().equals("부터")) {
+        continue;
+      }
+      int after = skipSpace(t, second.end(), to);
+      if (!startsWith(t, after, "까지", to) && !startsWith(t, after, "사이", to)) {
+        continue;
+      }
+      if (out == mentions) {
+        out = new ArrayList<>(mentions);
+      }
+      out.set(
+          k,
+          new Mention(
+              first.start(),
+              second.end(),
+              text(t, first.start(), second.end()),
+              first.normalized() + ".." + second.normalized(),
+              false));
+      out.remove(k + 1);
+    }
+    return out;
   }
 
   private static String month(int year, int month) {
