@@ -132,7 +132,10 @@ final class Attributor {
                       sentences.end(scannedSentences)),
                   lastPeriod);
         }
-        topic = sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic, protagonist);
+        topic =
+            companyOverDivision(
+                topic,
+                sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic, protagonist));
       }
       if (paragraphStarts(t, sentences, s)) {
         // a period merely mentioned (출시된 2009년) carries to the next sentences of its
@@ -302,8 +305,7 @@ final class Attributor {
             && THING_COUNTERS.contains(c.counter)
             && !subjects.isEntity(subject)
             && !subjects.isPlace(subject)
-            && topic != null
-            && subjects.isCompany(topic)) {
+            && (topic != null ? subjects.isCompany(topic) : subjects.isCompany(protagonist))) {
           // 삼성중공업의 수주는 LNG운반선 11척, 컨테이너선 4척: the things counted, not their
           // owner, in an article about a company
           subject = null;
@@ -462,7 +464,9 @@ final class Attributor {
         c.subject = listItem ? withoutAdverbTail(subject) : withoutCommonTail(subject);
         previousSubject = c.subject;
       }
-      topic = sentenceTopic(words, sentences, s, headlineEnd, topic, protagonist);
+      topic =
+          companyOverDivision(
+              topic, sentenceTopic(words, sentences, s, headlineEnd, topic, protagonist));
       lastPeriod = lastResolved(mentions, lastPeriod);
       if (forecast) {
         lastPeriod = periodBeforeForecast;
@@ -718,6 +722,19 @@ final class Attributor {
     }
     return NATIONAL_STATISTICS.contains(
         metric.endsWith("_growth") ? metric.substring(0, metric.length() - 7) : metric);
+  }
+
+  /**
+   * A sentence about a division ({@code HE사업본부는}) does not replace its company as the topic: the
+   * anaphors after it ({@code 회사 측은}) still mean the company.
+   */
+  private String companyOverDivision(String previous, String next) {
+    return next != null
+            && previous != null
+            && SubjectFinder.isDivisionName(next)
+            && subjects.isCompany(previous)
+        ? previous
+        : next;
   }
 
   /** Counters of things (ships, cars, machines), whose list names say what is counted. */

@@ -63,8 +63,8 @@ final class CommonWords {
   }
 
   /**
-   * True when {@code phrase} ends in a verb, an adjective or a verbal ending ({@code 비싼} is 비싸 + ㄴ,
-   * {@code 올랐는데} is 오르 + 았 + 는데): a predicate, never the name of an owner.
+   * True when {@code phrase} ends in a verb, an adjective, a verbal ending or an adverb ({@code 비싼}
+   * is 비싸 + ㄴ, {@code 올랐는데} is 오르 + 았 + 는데, {@code 매년}): never the name of an owner.
    */
   static boolean endsAsPredicate(String phrase) {
     return (flags(phrase) & PREDICATE) != 0;
@@ -75,7 +75,8 @@ final class CommonWords {
   private static final int PREDICATE = 4;
 
   /**
-   * Parts of speech that end a predicate: verbs, adjectives, copulas, their suffixes and endings.
+   * Parts of speech no owner ends in: verbs, adjectives, copulas, their suffixes and endings,
+   * adverbs.
    */
   private static final Set<POS.Tag> PREDICATE_TAGS =
       Set.of(
@@ -86,7 +87,10 @@ final class CommonWords {
           POS.Tag.VCN,
           POS.Tag.XSV,
           POS.Tag.XSA,
-          POS.Tag.E);
+          POS.Tag.E,
+          // adverbs: 매년, 이미
+          POS.Tag.MAG,
+          POS.Tag.MAJ);
 
   /** Phrases repeat (company names, topics): the answers are kept per thread, up to this many. */
   private static final int CACHE_SIZE = 20_000;

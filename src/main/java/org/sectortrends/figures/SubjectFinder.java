@@ -82,6 +82,10 @@ final class SubjectFinder {
     "부터", "까지", "에서", "으로", "에게", "께서", "라고", "다고", "으나", "지만", "면서", "보다"
   };
 
+  /** How often: 매년 10조엔 is an amount each year, not the year's. */
+  private static final Set<String> EVERY_PERIOD =
+      Set.of("매년", "매월", "매달", "매일", "매주", "매해", "해마다", "달마다", "분기마다");
+
   /** Parts of dates that end a noun phrase (9월 셋째 주 서울 아파트, 3월 중순 전통시장). */
   private static final Set<String> PERIOD_PARTS =
       Set.of(
@@ -1044,8 +1048,8 @@ final class SubjectFinder {
       return false;
     }
     String head = phrase.substring(phrase.lastIndexOf(' ') + 1);
-    if (TITLES.contains(phrase)) {
-      return true; // 국회의장 alone; 박 전 차관 names a person
+    if (TITLES.contains(phrase) || isPeriodWord(head)) {
+      return true; // 국회의장 alone (박 전 차관 names a person); 매년, 3분기
     }
     if (CommonWords.isCommon(head)
         && (head.length() >= 2 && (head.endsWith("률") || head.endsWith("율"))
@@ -1116,6 +1120,7 @@ final class SubjectFinder {
         || w.equals("지난달")
         || w.equals("이달")
         || w.equals("전년")
+        || EVERY_PERIOD.contains(w)
         || PERIOD_PARTS.contains(w);
   }
 
