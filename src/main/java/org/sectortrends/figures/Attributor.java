@@ -451,7 +451,10 @@ final class Attributor {
         if (subject != null
             && topic != null
             && SubjectFinder.isDivisionName(subject)
-            && subjects.isCompany(topic)) {
+            && subjects.isEntity(topic)
+            && !SubjectFinder.isDivisionName(topic)
+            && !subjects.isPlace(topic)
+            && !subjects.isAgency(topic)) {
           // HE사업본부 매출은 3조 원: a division's figures are its company's
           subject = topic;
         }
@@ -732,7 +735,9 @@ final class Attributor {
     return next != null
             && previous != null
             && SubjectFinder.isDivisionName(next)
-            && subjects.isCompany(previous)
+            && subjects.isEntity(previous)
+            && !subjects.isPlace(previous)
+            && !subjects.isAgency(previous)
         ? previous
         : next;
   }
