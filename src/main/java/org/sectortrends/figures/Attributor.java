@@ -464,6 +464,11 @@ final class Attributor {
           subject =
               topic != null && !topic.equals(subject) && !subjects.notAnOwner(topic) ? topic : null;
         }
+        if (subject == null && !sumsSeveral(words, previousEnd, c.start)) {
+          // a sentence that names no owner by its particles: the entity it names before the
+          // figure, if any
+          subject = subjects.lastNamed(words, from, c.start);
+        }
         c.subject = listItem ? withoutAdverbTail(subject) : withoutCommonTail(subject);
         previousSubject = c.subject;
       }

@@ -547,6 +547,22 @@ final class SubjectFinder {
     return found;
   }
 
+  /**
+   * The last entity of the directory named in {@code t[from, to)} that is not an agency (a company,
+   * a country, a market), as written; null when none is. Agencies are the sources of what they
+   * report. The last resort of a sentence
+   * without a subject: {@code 이라크는 ... 73억 달러어치의 무기를}.
+   */
+  String lastNamed(int[] t, int from, int to) {
+    String found = null;
+    for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
+      if (!isAgencyKind(m.company())) {
+        found = new String(t, m.start(), m.end() - m.start()).strip();
+      }
+    }
+    return found;
+  }
+
   /** Every directory mention of the text, in order, for {@link #lastCompanyBefore}. */
   List<CompanyDirectory.Mention> mentions(int[] t) {
     return directory.findMentions(t, 0, t.length);
