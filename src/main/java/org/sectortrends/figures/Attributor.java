@@ -252,6 +252,18 @@ final class Attributor {
             c.metric = "respondents";
           }
         }
+        if (c.metric == null
+            && "count".equals(c.unit)
+            && c.counter != null
+            && THING_COUNTERS.contains(c.counter)) {
+          // LNG 운반선 4척을 1조3천억 원에 수주했다: the verb after the price still says what
+          // the things counted are
+          Occurrence verb = metricAfter(visible, after, clauseEnd(t, after, to));
+          if (verb != null && !verb.metric.money() && verb.metric.counts()
+              || verb != null && ORDER_METRICS.contains(verb.metric.id())) {
+            c.metric = verb.metric.id();
+          }
+        }
         if (c.isCurrency() && soldAt(t, after, nextStart)) {
           // 30만원대에 판매, 160만 엔에 팔렸다: what a thing sells at is its price
           c.metric = "price";
@@ -305,7 +317,8 @@ final class Attributor {
             && THING_COUNTERS.contains(c.counter)
             && !subjects.isEntity(subject)
             && !subjects.isPlace(subject)
-            && (topic != null ? subjects.isCompany(topic) : subjects.isCompany(protagonist))) {
+            && (isFirm(topic != null ? topic : protagonist)
+                || isFirm(subjects.topic(words, from, to)))) {
           // 삼성중공업의 수주는 LNG운반선 11척, 컨테이너선 4척: the things counted, not their
           // owner, in an article about a company
           subject = null;
@@ -732,6 +745,14 @@ final class Attributor {
         metric.endsWith("_growth") ? metric.substring(0, metric.length() - 7) : metric);
   }
 
+  /** A named entity that is neither a place nor an agency: a company or a group. */
+  private boolean isFirm(String name) {
+    return name != null
+        && subjects.isEntity(name)
+        && !subjects.isPlace(name)
+        && !subjects.isAgency(name);
+  }
+
   /**
    * A sentence about a division ({@code HE사업본부는}) does not replace its company as the topic: the
    * anaphors after it ({@code 회사 측은}) still mean the company.
@@ -747,9 +768,13 @@ final class Attributor {
         : next;
   }
 
+  /** Metrics of money that also count the things they are about (4척 수주, 10대 판매). */
+  private static final Set<String> ORDER_METRICS =
+      Set.of("orders", "sales_volume", "production", "shipments", "exports", "imports", "contract");
+
   /** Counters of things (ships, cars, machines), whose list names say what is counted. */
   private static final Set<String> THING_COUNTERS =
-      Set.of("척", "대", "기", "개", "벌", "채", "량", "편", "종", "장", "권", "병", "톤");
+      Set.of("척", "대", "기", "개", "벌", "채", "량", "편", "장", "권", "병", "톤");
 
   /** Words of a broker's report on a company (목표주가, 투자의견). */
   private static final Pattern ANALYST_REPORT = Pattern.compile("목표주가|목표가|투자의견");

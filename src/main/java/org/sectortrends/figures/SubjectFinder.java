@@ -550,8 +550,7 @@ final class SubjectFinder {
   /**
    * The last entity of the directory named in {@code t[from, to)} that is not an agency (a company,
    * a country, a market), as written; null when none is. Agencies are the sources of what they
-   * report. The last resort of a sentence
-   * without a subject: {@code 이라크는 ... 73억 달러어치의 무기를}.
+   * report. The last resort of a sentence without a subject: {@code 이라크는 ... 73억 달러어치의 무기를}.
    */
   String lastNamed(int[] t, int from, int to) {
     String found = null;
