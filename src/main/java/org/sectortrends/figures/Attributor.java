@@ -264,6 +264,10 @@ final class Attributor {
             c.metric = verb.metric.id();
           }
         }
+        if (c.isCurrency() && c.metric != null && c.metric.equals("stake")) {
+          // 지분 35%를 1억2천만 파운드에 인수: the money paid for a stake is its price
+          c.metric = "acquisition";
+        }
         if (c.isCurrency() && soldAt(t, after, nextStart)) {
           // 30만원대에 판매, 160만 엔에 팔렸다: what a thing sells at is its price
           c.metric = "price";
@@ -478,9 +482,16 @@ final class Attributor {
               topic != null && !topic.equals(subject) && !subjects.notAnOwner(topic) ? topic : null;
         }
         if (subject == null && !sumsSeveral(words, previousEnd, c.start)) {
-          // a sentence that names no owner by its particles: the entity it names before the
-          // figure, if any
-          subject = subjects.lastNamed(words, from, c.start);
+          // a sentence that names no owner by its particles: a quoted title it is about ('태양의
+          // 후예'는), a place it is about (이라크는), or the entity it names before the figure
+          subject = quotedTopic(words, from, c.start);
+          if (subject == null) {
+            String own = subjects.topic(words, from, to);
+            subject = own != null && subjects.isPlace(own) ? own : null;
+          }
+          if (subject == null) {
+            subject = subjects.lastNamed(words, from, c.start);
+          }
         }
         c.subject = listItem ? withoutAdverbTail(subject) : withoutCommonTail(subject);
         previousSubject = c.subject;
@@ -743,6 +754,15 @@ final class Attributor {
     }
     return NATIONAL_STATISTICS.contains(
         metric.endsWith("_growth") ? metric.substring(0, metric.length() - 7) : metric);
+  }
+
+  private static final Pattern QUOTED_TOPIC =
+      Pattern.compile("['‘\"“]([^'’\"”]{2,30})['’\"”](?:은|는|이|가|의) ");
+
+  /** A title in quotes marked as the topic before the figure: {@code '태양의 후예'는}. */
+  private static String quotedTopic(int[] t, int from, int to) {
+    Matcher m = QUOTED_TOPIC.matcher(new String(t, from, to - from));
+    return m.find() ? m.group(1).strip() : null;
   }
 
   /** A named entity that is neither a place nor an agency: a company or a group. */

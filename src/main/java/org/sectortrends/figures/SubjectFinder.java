@@ -897,8 +897,10 @@ final class SubjectFinder {
     }
     String stem = new String(t, s, e - 1 - s);
     if (stem.codePointCount(0, stem.length()) < 2
-        || VERB_STEM_ENDINGS.indexOf(stem.charAt(stem.length() - 1)) >= 0) {
-      return null; // 높은, 증가하는, 있다는: adnominal verb forms, not a marked noun
+        || VERB_STEM_ENDINGS.indexOf(stem.charAt(stem.length() - 1)) >= 0
+            && !places.contains(stem)
+            && !isKnownName(stem)) {
+      return null; // 높은, 증가하는, 있다는: adnominal verb forms, not a marked noun (이라크는 is one)
     }
     for (String adverbial :
         new String[] {"에서", "에게", "에", "으로", "로", "까지", "부터", "와", "과", "도", "만"}) {
@@ -1059,7 +1061,11 @@ final class SubjectFinder {
    * cue are never rejected: Nori reads some company names as ordinary words.
    */
   boolean notAnOwner(String phrase) {
-    if (phrase == null || phrase.isBlank() || isKnownName(phrase) || hasEntityCue(phrase)) {
+    if (phrase == null
+        || phrase.isBlank()
+        || isKnownName(phrase)
+        || hasEntityCue(phrase)
+        || isPlace(phrase)) {
       return false;
     }
     String head = phrase.substring(phrase.lastIndexOf(' ') + 1);
