@@ -259,8 +259,10 @@ final class Attributor {
           // LNG 운반선 4척을 1조3천억 원에 수주했다: the verb after the price still says what
           // the things counted are
           Occurrence verb = metricAfter(visible, after, clauseEnd(t, after, to));
-          if (verb != null && !verb.metric.money() && verb.metric.counts()
-              || verb != null && ORDER_METRICS.contains(verb.metric.id())) {
+          if (verb != null
+              && fits(verb.metric, c)
+              && (!verb.metric.money() && verb.metric.counts()
+                  || ORDER_METRICS.contains(verb.metric.id()))) {
             c.metric = verb.metric.id();
           }
         }
