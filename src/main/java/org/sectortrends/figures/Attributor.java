@@ -1232,6 +1232,16 @@ final class Attributor {
    * The mentions that are not part of a change basis: {@code 지난해 같은 기간보다 41% 증가} and {@code 전년 동기
    * 대비} name what a change is measured against, not the figure's period.
    */
+  /** A period word followed by 보다, 대비, 에 비해: the basis of a comparison. */
+  private static boolean comparedWith(int[] t, int end, int to) {
+    int i = end;
+    while (i < to && t[i] == ' ') {
+      i++;
+    }
+    String rest = new String(t, i, Math.min(to, i + 4) - i);
+    return rest.startsWith("보다") || rest.startsWith("대비") || rest.startsWith("에 비해");
+  }
+
   private List<Mention> withoutBases(int[] t, List<Mention> mentions, int from, int to) {
     if (mentions.isEmpty()) {
       return mentions;
@@ -1242,6 +1252,12 @@ final class Attributor {
       if (m != null) {
         bases.add(new int[] {i, m.end()});
         i = m.end() - 1;
+      }
+    }
+    for (Mention m : mentions) {
+      if (comparedWith(t, m.end(), to)) {
+        // 2022년보다 25% 늘렸다, 2022년 대비: the year compared with, not the figure's
+        bases.add(new int[] {m.start(), m.end()});
       }
     }
     if (bases.isEmpty()) {

@@ -612,13 +612,19 @@ final class SubjectFinder {
   }
 
   /** {@code 가입자당}, {@code 달러당}, {@code 1인당}: "per" a unit, not a name (CJ제일제당 is one). */
+  /** Units a price is quoted per ({@code 척당}, {@code 평당}, {@code 배럴당}, {@code 달러당}). */
+  private static final Set<String> PER_UNITS =
+      Set.of(
+          "달러", "원", "엔", "유로", "위안", "주", "인", "1인", "명", "건", "개", "톤", "척", "대", "기", "채", "가구",
+          "장", "벌", "병", "잔", "그릇", "포기", "마리", "켤레", "배럴", "회", "상자", "평", "리터", "킬로그램", "가마");
+
   boolean isPerUnit(String w) {
     if (!w.endsWith("당") || w.length() < 2) {
       return false;
     }
     String unit = w.substring(0, w.length() - 1);
     return isMetric(unit)
-        || Set.of("달러", "원", "엔", "유로", "위안", "주", "인", "1인", "명", "건", "개", "톤").contains(unit)
+        || PER_UNITS.contains(unit)
         || unit.chars().anyMatch(Character::isDigit)
         // kWh당, Mcal당: per a unit written in Latin letters
         || !unit.isEmpty() && unit.chars().allMatch(ch -> ch < 128 && Character.isLetter(ch));
