@@ -432,6 +432,15 @@ final class Attributor {
           subject = covered;
         }
         boolean personal = false;
+        if (!listItem && subject != null && subject.equals(topic)) {
+          // 하 전 사장은 ... 1000만원을 기부하였다: a person the sentence is about takes the place of
+          // the company carried from the sentences before
+          String person = subjects.personTopic(words, from, to);
+          if (person != null) {
+            subject = person;
+            personal = true;
+          }
+        }
         if (subject == null
             || subjects.notAnOwner(subject)
             || subjects.isAgency(subject)

@@ -555,11 +555,26 @@ final class SubjectFinder {
   String lastNamed(int[] t, int from, int to) {
     String found = null;
     for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
-      if (!isAgencyKind(m.company())) {
+      if (!isAgencyKind(m.company())
+          && !(m.company().isPlace() && locative(t, m.end(), to))
+          && !citedSource(t, m.end(), to)) {
         found = new String(t, m.start(), m.end() - m.start()).strip();
       }
     }
     return found;
+  }
+
+  /** 영국 일간지에 따르면: the source of a report, not who its figures belong to. */
+  private static boolean citedSource(int[] t, int end, int to) {
+    String rest = new String(t, end, Math.min(to, end + 16) - end);
+    int cut = rest.indexOf(',');
+    return (cut < 0 ? rest : rest.substring(0, cut)).contains("따르면");
+  }
+
+  /** 일본에서, 미국으로, 중국에: where something happened or went, not who owns it. */
+  private static boolean locative(int[] t, int end, int to) {
+    String rest = new String(t, end, Math.min(to, end + 2) - end);
+    return rest.startsWith("에") || rest.startsWith("으로") || rest.startsWith("로");
   }
 
   /** Every directory mention of the text, in order, for {@link #lastCompanyBefore}. */
@@ -1023,8 +1038,27 @@ final class SubjectFinder {
    * syllables, so a rare noun before a title can be read as a name.
    */
   String person(int[] t, int from, int to) {
+    return person(t, from, to, false);
+  }
+
+  /**
+   * The person a sentence starts with as its topic or subject ({@code 하 전 사장은 ... 1000만원을 기부}), or
+   * null: such a person takes the place of the company the sentences before were about.
+   */
+  String personTopic(int[] t, int from, int to) {
+    return person(t, from, to, true);
+  }
+
+  private String person(int[] t, int from, int to, boolean topicOnly) {
     Matcher m = PERSON.matcher(new String(t, from, to - from));
     while (m.find()) {
+      if (topicOnly
+          && (m.start() > 12
+              || !Set.of("은", "는", "이", "가").contains(m.group(5))
+              // 최 사장은 ... 직원 7990명: a company's head speaks for it; a former one does not
+              || OFFICERS.contains(m.group(4)) && !"전".equals(m.group(3)))) {
+        return null;
+      }
       String name = m.group(1);
       String title = m.group(4);
       if (STOP.contains(name)
@@ -1053,12 +1087,14 @@ final class SubjectFinder {
     return null;
   }
 
+  private static final Set<String> OFFICERS = Set.of("회장", "부회장", "사장", "대표");
+
   private static final Pattern PERSON =
       Pattern.compile(
           "(?<![\\p{IsHangul}A-Za-z0-9])(\\p{IsHangul}{1,4})(?:\\(\\d+[^)]*\\))?( ?)"
               + "(?:(전|현) )?"
               + "(대통령|국회의장|의장|회장|부회장|사장|장관|차관|의원|총리|원장|청장|총재|위원장|감독|선수|씨)"
-              + "(?:은|는|이|가|의|도|에게|측은)(?=[\\s,.])");
+              + "(은|는|이|가|의|도|에게|측은)(?=[\\s,.])");
 
   /**
    * Words no figure belongs to, whichever rule proposed them: an ordinary word ending in a metric
