@@ -492,6 +492,12 @@ final class Attributor {
           subject =
               topic != null && !topic.equals(subject) && !subjects.notAnOwner(topic) ? topic : null;
         }
+        String respective = respectiveOwner(t, primaries, p, figures, positions, from);
+        if (respective != null) {
+          // CATL은 161GWh, BYD는 70.4GWh로 각각 26%, 21% 성장했다: the figures after 각각 belong,
+          // in order, to the owners named before it
+          subject = respective;
+        }
         if (subject == null && !sumsSeveral(words, previousEnd, c.start)) {
           // a sentence that names no owner by its particles: a quoted title it is about ('태양의
           // 후예'는), a place it is about (이라크는), or the entity it names before the figure
@@ -774,6 +780,48 @@ final class Attributor {
   private static String quotedTopic(int[] t, int from, int to) {
     Matcher m = QUOTED_TOPIC.matcher(new String(t, from, to - from));
     return m.find() ? m.group(1).strip() : null;
+  }
+
+  /**
+   * The owner of figure {@code p} of a group after 각각 ({@code 각각 26%, 21%}): as many owners as the
+   * group has figures, taken in order from the distinct owners of the sentence's figures before the
+   * group; null when the figure is not in such a group or the owners do not add up.
+   */
+  private String respectiveOwner(
+      int[] t,
+      List<Candidate> primaries,
+      int p,
+      List<Candidate> figures,
+      Map<Candidate, Integer> positions,
+      int from) {
+    int first = p;
+    while (first > 0
+        && coordinated(
+            t, afterOf(primaries.get(first - 1), figures, positions), primaries.get(first).start)) {
+      first--;
+    }
+    int floor = first == 0 ? from : afterOf(primaries.get(first - 1), figures, positions);
+    if (!wordBefore(t, floor, primaries.get(first).start).equals("각각")) {
+      return null;
+    }
+    int last = p;
+    while (last + 1 < primaries.size()
+        && coordinated(
+            t, afterOf(primaries.get(last), figures, positions), primaries.get(last + 1).start)) {
+      last++;
+    }
+    int size = last - first + 1;
+    if (size < 2) {
+      return null;
+    }
+    List<String> owners = new ArrayList<>();
+    for (int k = 0; k < first; k++) {
+      String owner = primaries.get(k).subject;
+      if (owner != null && !owners.contains(owner)) {
+        owners.add(owner);
+      }
+    }
+    return owners.size() >= size ? owners.get(owners.size() - size + (p - first)) : null;
   }
 
   /** A named entity that is neither a place nor an agency: a company or a group. */
