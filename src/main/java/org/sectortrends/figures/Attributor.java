@@ -1723,6 +1723,8 @@ final class Attributor {
         }
       }
     }
-    return marked && words <= 4;
+    // 비중을 40% 이상으로 끌어올려: the object right before its new value names it too
+    boolean object = "을를".indexOf(last) >= 0 && words == 0;
+    return marked && words <= 4 || object;
   }
 }
