@@ -420,8 +420,9 @@ final class Attributor {
           }
         }
         if (!listItem && sumsSeveral(words, previousEnd, c.start)) {
-          // 세 회사의 설비투자 합계는 1천억 달러, SDI와 SK온의 합산 적자: no one company's figure
-          subject = null;
+          // 세 회사의 설비투자 합계는 1천억 달러, SDI와 SK온의 합산 적자: no one company's
+          // figure, but the group's when the sentence names it (한국 배터리 3사의 합산 점유율)
+          subject = namedGroup(words, from, c.start);
         }
         if (covered != null
             && (subject == null
@@ -822,6 +823,20 @@ final class Attributor {
       }
     }
     return owners.size() >= size ? owners.get(owners.size() - size + (p - first)) : null;
+  }
+
+  private static final Pattern NAMED_GROUP =
+      Pattern.compile(
+          "((?:[\\p{IsHangul}A-Za-z]+ ){0,2}[\\p{IsHangul}A-Za-z]*\\d+(?:개사|사|곳|개 업체))의 ");
+
+  /** A group of companies named with its size before the figure: {@code 한국 배터리 3사의}. */
+  private static String namedGroup(int[] t, int from, int to) {
+    Matcher m = NAMED_GROUP.matcher(new String(t, from, to - from));
+    String found = null;
+    while (m.find()) {
+      found = m.group(1).strip();
+    }
+    return found;
   }
 
   /** A named entity that is neither a place nor an agency: a company or a group. */

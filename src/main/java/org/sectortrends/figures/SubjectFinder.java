@@ -566,7 +566,7 @@ final class SubjectFinder {
 
   /** 영국 일간지에 따르면: the source of a report, not who its figures belong to. */
   private static boolean citedSource(int[] t, int end, int to) {
-    String rest = new String(t, end, Math.min(to, end + 16) - end);
+    String rest = new String(t, end, Math.min(to, end + 20) - end);
     int cut = rest.indexOf(',');
     return (cut < 0 ? rest : rest.substring(0, cut)).contains("따르면");
   }
@@ -825,6 +825,9 @@ final class SubjectFinder {
       String stem = markedStem(t, s, i, from, false);
       if (stem == null || isMetric(stem) || isPeriodWord(stem)) {
         continue;
+      }
+      if (citedSource(t, i, to)) {
+        continue; // SNE리서치가 4일 발표한 자료에 따르면: the source, not what the sentence is about
       }
       if (!last && opensListItem(t, i, to)) {
         continue; // TSMC가 71%, 삼성전자가 8%: an item of a list, not what the sentence is about
