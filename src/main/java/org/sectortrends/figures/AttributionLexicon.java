@@ -36,6 +36,13 @@ final class AttributionLexicon {
    */
   final java.util.Set<String> undatedMetrics = new java.util.HashSet<>();
 
+  /** Metric ids that are amounts of money (fourth column {@code yes}): revenue, cost, price. */
+  final java.util.Set<String> moneyMetrics = new java.util.HashSet<>();
+
+  boolean moneyMetric(String id) {
+    return moneyMetrics.contains(id);
+  }
+
   AttributionLexicon(Lexicons lexicons) {
     for (String[] row : lexicons.rows(Lexicons.METRICS, 2)) {
       String kind = row.length > 2 ? row[2] : "level";
@@ -50,6 +57,9 @@ final class AttributionLexicon {
               kind.equals("rate"),
               row.length > 3 && row[3].equals("yes"),
               row.length > 4 && row[4].equals("yes")));
+      if (row.length > 3 && row[3].equals("yes")) {
+        moneyMetrics.add(row[1]);
+      }
       String period = row.length > 5 ? row[5] : "";
       if (!period.isEmpty() && !period.equals("none")) {
         throw new IllegalArgumentException(

@@ -266,6 +266,15 @@ final class Attributor {
             c.metric = verb.metric.id();
           }
         }
+        String priced = c.isCurrency() ? pricedItem(t, c.start, after) : null;
+        if (priced != null && (subjects.isPlace(priced) || subjects.isEntity(priced))) {
+          priced = null; // 아세안(96억 달러)과, 삼성전자(7만2000원): a place's or a company's amount
+        }
+        if (priced != null && (c.metric == null || !metricMeasuresMoney(c.metric))) {
+          // '순금 카네이션 브로치'(3만1천500원): an amount alone in parentheses after a name is
+          // its price
+          c.metric = "price";
+        }
         if (c.isCurrency() && c.metric != null && c.metric.equals("stake")) {
           // 지분 35%를 1억2천만 파운드에 인수: the money paid for a stake is its price
           c.metric = "acquisition";
@@ -492,6 +501,10 @@ final class Attributor {
           // the sentence is about the entity carried from before, if any
           subject =
               topic != null && !topic.equals(subject) && !subjects.notAnOwner(topic) ? topic : null;
+        }
+        if (priced != null
+            && (subject == null || !subjects.isEntity(subject) && !subjects.isPlace(subject))) {
+          subject = priced;
         }
         String respective = respectiveOwner(t, primaries, p, figures, positions, from);
         if (respective != null) {
@@ -837,6 +850,46 @@ final class Attributor {
       found = m.group(1).strip();
     }
     return found;
+  }
+
+  /**
+   * The name a money figure alone in parentheses follows ({@code '허브플라워 24K금장미'(5만2천500원)}, {@code
+   * 갤럭시 S25(115만원)}): the quoted name, else the word before the parenthesis; null when the figure
+   * is not alone in parentheses or a restatement ({@code 7억 유로(약 1조 원)} is linked as a conversion
+   * before this is asked).
+   */
+  private static String pricedItem(int[] t, int start, int after) {
+    int open = start - 1;
+    while (open >= 0 && t[open] == ' ') {
+      open--;
+    }
+    int close = after;
+    while (close < t.length && t[close] == ' ') {
+      close++;
+    }
+    if (open < 1 || t[open] != '(' || close >= t.length || t[close] != ')') {
+      return null;
+    }
+    int e = open;
+    int q = t[e - 1];
+    if (q == '\'' || q == '’' || q == '"' || q == '”') {
+      int s = e - 2;
+      while (s >= 0 && t[s] != '\'' && t[s] != '‘' && t[s] != '"' && t[s] != '“') {
+        s--;
+      }
+      return s >= 0 && e - 1 - (s + 1) >= 2 ? new String(t, s + 1, e - 1 - (s + 1)).strip() : null;
+    }
+    int s = e;
+    while (s > 0 && t[s - 1] != ' ' && t[s - 1] != '(' && t[s - 1] != ',') {
+      s--;
+    }
+    String word = new String(t, s, e - s);
+    return word.codePointCount(0, word.length()) >= 2 && CommonWords.hasName(word) ? word : null;
+  }
+
+  /** Metrics that are sums of money on their own (revenue, cost); a price does not replace them. */
+  private boolean metricMeasuresMoney(String metric) {
+    return !metric.equals("sales_volume") && lexicon.moneyMetric(metric);
   }
 
   /** A named entity that is neither a place nor an agency: a company or a group. */

@@ -1097,7 +1097,7 @@ final class SubjectFinder {
           "(?<![\\p{IsHangul}A-Za-z0-9])(\\p{IsHangul}{1,4})(?:\\(\\d+[^)]*\\))?( ?)"
               + "(?:(전|현) )?"
               + "(대통령|국회의장|의장|회장|부회장|사장|장관|차관|의원|총리|원장|청장|총재|위원장|감독|선수|씨)"
-              + "(은|는|이|가|의|도|에게|측은)(?=[\\s,.])");
+              + "(은|는|이|가|의|도|에게|측은|을|를)(?=[\\s,.])");
 
   /**
    * Words no figure belongs to, whichever rule proposed them: an ordinary word ending in a metric
