@@ -38,6 +38,7 @@ class DevArticlesTest {
     List<String[]> sets = new ArrayList<>();
     sets.add(new String[] {"articles.jsonl", "figures.jsonl"});
     sets.add(new String[] {"heldout-articles.jsonl", "heldout-figures.jsonl"});
+    sets.add(new String[] {"heldout2-articles.jsonl", "heldout2-figures.jsonl"});
     // the sets of new/ pair <part>-articles.jsonl with <part>-figures.jsonl
     if (Files.isDirectory(DEV.resolve("new"))) {
       try (Stream<Path> files = Files.list(DEV.resolve("new"))) {
