@@ -433,6 +433,13 @@ final class Attributor {
           // figure, but the group's when the sentence names it (한국 배터리 3사의 합산 점유율)
           subject = namedGroup(words, from, c.start);
         }
+        if (subject != null && subject.length() <= 4) {
+          // 3사 of 한국 배터리 3사의: the group as the sentence names it
+          String group = namedGroup(words, from, c.start);
+          if (group != null && group.endsWith(" " + subject)) {
+            subject = group;
+          }
+        }
         if (covered != null
             && (subject == null
                 || isBrokerage(subject, brokers)
