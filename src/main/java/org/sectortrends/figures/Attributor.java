@@ -279,7 +279,7 @@ final class Attributor {
           // 지분 35%를 1억2천만 파운드에 인수: the money paid for a stake is its price
           c.metric = "acquisition";
         }
-        if (c.isCurrency() && soldAt(t, after, nextStart)) {
+        if (c.isCurrency() && (soldAt(t, after, nextStart) || boughtAtInList(t, after, to))) {
           // 30만원대에 판매, 160만 엔에 팔렸다: what a thing sells at is its price
           c.metric = "price";
         } else if (c.metric == null
@@ -722,6 +722,32 @@ final class Attributor {
    * The figure is followed by 에 and a verb of selling or pricing: {@code 142만원에 판매}, {@code 160만 엔에
    * 팔렸다}, {@code 5만원에 책정}.
    */
+  /**
+   * {@code 79달러(약 8만 8660원)에 킨지 1개와 실린더 2개, 155달러에 ...를 구매할 수 있다}: an amount with 에 in a sentence
+   * whose last verb buys or sells, as in a list of offers. Amounts that reach or stop at a level
+   * ({@code 300억원에 달하는}, {@code 5%에 그쳤다}) are not prices.
+   */
+  private static boolean boughtAtInList(int[] t, int after, int to) {
+    int i = after;
+    if (i < to && t[i] == '(') {
+      while (i < to && t[i] != ')') {
+        i++;
+      }
+      i++;
+    } else if (i < to && t[i] == ')') {
+      i++;
+    }
+    if (i >= to || t[i] != '에' || i + 1 < to && t[i + 1] != ' ') {
+      return false;
+    }
+    String rest = new String(t, i + 1, to - i - 1);
+    if (rest.strip().matches("^(달하|달한|이르|이른|불과|그치|그쳤|육박|상당|해당|머물|따르|대해|대한|비해).*")) {
+      return false;
+    }
+    String end = rest.substring(Math.max(0, rest.length() - 16));
+    return end.contains("구매") || end.contains("구입") || end.contains("판매") || end.contains("팔");
+  }
+
   private static boolean soldAt(int[] t, int after, int limit) {
     int i = after;
     if (i < limit && t[i] == '(') {
