@@ -530,6 +530,9 @@ final class Attributor {
           if (subject == null) {
             subject = subjects.lastNamed(words, from, c.start);
           }
+          if (subject == null) {
+            subject = subjects.firstProperName(words, from, c.start);
+          }
         }
         c.subject = listItem ? withoutAdverbTail(subject) : withoutCommonTail(subject);
         previousSubject = c.subject;

@@ -564,6 +564,40 @@ final class SubjectFinder {
     return found;
   }
 
+  /**
+   * The first proper name of {@code t[from, to)} (Nori's proper nouns and Latin names), without its
+   * particle ({@code 플린트의}, {@code 삼성서울병원에서는}): the last resort of a sentence whose owner no
+   * particle or directory names. Sources ({@code 데일리메일에 따르면}) and people before a title are
+   * skipped; null when there is none.
+   */
+  String firstProperName(int[] t, int from, int to) {
+    Matcher m = WORD_WITH_PARTICLE.matcher(new String(t, from, to - from));
+    while (m.find()) {
+      String stem = m.group(1);
+      if (stem.codePointCount(0, stem.length()) < 2
+          || citedSource(t, from + m.end(), to)
+          || isPeriodWord(stem)
+          || STOP.contains(stem)
+          || notSubjects.contains(stem)
+          || !CommonWords.hasName(stem)
+          || CommonWords.endsAsPredicate(stem)
+          || isPlace(stem) && !Set.of("은", "는", "이", "가").contains(m.group(2))) {
+        continue; // 일본에서는, 브라질의 헤알화: where, not who
+      }
+      String rest =
+          new String(t, from + m.end(), Math.min(to, from + m.end() + 5) - from - m.end());
+      if (TITLES.stream().anyMatch(title -> rest.strip().startsWith(title))) {
+        continue; // 정의화 국회의장: a person, decided elsewhere
+      }
+      return stem;
+    }
+    return null;
+  }
+
+  private static final Pattern WORD_WITH_PARTICLE =
+      Pattern.compile(
+          "(?<![\\p{IsHangul}A-Za-z0-9])([\\p{IsHangul}A-Za-z0-9]+?)(에서는|에서도|의|은|는|이|가)(?=[\\s,.])");
+
   /** 영국 일간지에 따르면: the source of a report, not who its figures belong to. */
   private static boolean citedSource(int[] t, int end, int to) {
     String rest = new String(t, end, Math.min(to, end + 20) - end);
