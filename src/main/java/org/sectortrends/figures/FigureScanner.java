@@ -91,7 +91,8 @@ final class FigureScanner {
    * {@code 10명 중 7명}, {@code 4명 중 한 명꼴}: one share of a group, a percentage (70, 25), not two
    * counts. Both parts must count with the same counter and the part must not exceed the whole;
    * {@code 꼴} after the part makes the share approximate, as does an inexact quotient ({@code 3명 중
-   * 1명} is 33.333333).
+   * 1명} is 33.333333). When the percentage follows in parentheses ({@code 10명 중 7명(70%)}) the
+   * counts stay counts.
    */
   private static List<Candidate> mergeShareOfPeople(int[] t, List<Candidate> found) {
     List<Candidate> out = null;
@@ -107,7 +108,8 @@ final class FigureScanner {
           || whole.value.signum() <= 0
           || !SMALL_GROUPS.contains(whole.value.intValue())
           || part.value.compareTo(whole.value) > 0
-          || !onlyJung(t, whole.end, part.start)) {
+          || !onlyJung(t, whole.end, part.start)
+          || percentInParentheses(t, part.end)) {
         continue;
       }
       if (out == null) {
@@ -145,6 +147,20 @@ final class FigureScanner {
    */
   private static final java.util.Set<Integer> SMALL_GROUPS =
       java.util.Set.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 100);
+
+  /** {@code 임원 10명 중 7명(70%)}: the share is written out, and the two counts stay counts. */
+  private static boolean percentInParentheses(int[] t, int end) {
+    int p = KoreanNumberParser.skipSpace(t, end, t.length);
+    if (p >= t.length || t[p] != '(') {
+      return false;
+    }
+    for (int i = p + 1; i < t.length && i < p + 10 && t[i] != ')'; i++) {
+      if (t[i] == '%') {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Only 중 between two figures, with spaces around it. */
   private static boolean onlyJung(int[] t, int from, int to) {
