@@ -91,7 +91,7 @@ final class FigureScanner {
    * {@code 10명 중 7명}, {@code 4명 중 한 명꼴}: one share of a group, a percentage (70, 25), not two
    * counts. Both parts must count with the same counter and the part must not exceed the whole;
    * {@code 꼴} after the part makes the share approximate, as does an inexact quotient ({@code 3명 중
-   * 1명} is 33.333333). When the percentage follows in parentheses ({@code 10명 중 7명(70%)}) the
+   * 1명} is 33.333333). When the exact percentage follows in parentheses ({@code 10명 중 7명(70%)}) the
    * counts stay counts.
    */
   private static List<Candidate> mergeShareOfPeople(int[] t, List<Candidate> found) {
@@ -109,7 +109,7 @@ final class FigureScanner {
           || !SMALL_GROUPS.contains(whole.value.intValue())
           || part.value.compareTo(whole.value) > 0
           || !onlyJung(t, whole.end, part.start)
-          || percentInParentheses(t, part.end)) {
+          || exactPercentInParentheses(t, part.end, part.value, whole.value)) {
         continue;
       }
       if (out == null) {
@@ -148,18 +148,30 @@ final class FigureScanner {
   private static final java.util.Set<Integer> SMALL_GROUPS =
       java.util.Set.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 100);
 
-  /** {@code 임원 10명 중 7명(70%)}: the share is written out, and the two counts stay counts. */
-  private static boolean percentInParentheses(int[] t, int end) {
+  /**
+   * {@code 임원 10명 중 7명(70%)}: the exact share is written out after counts of a group of exactly
+   * that size, and the two counts stay counts. {@code 응답자 10명 중 6명(60.8%)} is a rounded way of
+   * saying the share in parentheses, and stays one share.
+   */
+  private static boolean exactPercentInParentheses(
+      int[] t, int end, BigDecimal part, BigDecimal whole) {
     int p = KoreanNumberParser.skipSpace(t, end, t.length);
     if (p >= t.length || t[p] != '(') {
       return false;
     }
-    for (int i = p + 1; i < t.length && i < p + 10 && t[i] != ')'; i++) {
-      if (t[i] == '%') {
-        return true;
-      }
+    int close = p + 1;
+    while (close < t.length && close < p + 12 && t[close] != '%' && t[close] != ')') {
+      close++;
     }
-    return false;
+    if (close >= t.length || t[close] != '%') {
+      return false;
+    }
+    try {
+      BigDecimal written = new BigDecimal(new String(t, p + 1, close - p - 1).strip());
+      return written.multiply(whole).compareTo(part.multiply(BigDecimal.valueOf(100))) == 0;
+    } catch (NumberFormatException notANumber) {
+      return false;
+    }
   }
 
   /** Only 중 between two figures, with spaces around it. */
