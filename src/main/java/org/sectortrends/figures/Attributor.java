@@ -722,44 +722,48 @@ final class Attributor {
   private static final Set<String> COORDINATORS = Set.of("와", "과", "및", ",", "·", "또는", "이나", "나");
 
   /**
-   * The figure is followed by 에 and a verb of selling or pricing: {@code 142만원에 판매}, {@code 160만 엔에
-   * 팔렸다}, {@code 5만원에 책정}.
-   */
-  /**
    * {@code 79달러(약 8만 8660원)에 킨지 1개와 실린더 2개, 155달러에 ...를 구매할 수 있다}: an amount with 에 in a sentence
    * whose last verb buys or sells, as in a list of offers. Amounts that reach or stop at a level
    * ({@code 300억원에 달하는}, {@code 5%에 그쳤다}) are not prices.
    */
   private static boolean boughtAtInList(int[] t, int after, int to) {
-    int i = after;
-    if (i < to && t[i] == '(') {
-      while (i < to && t[i] != ')') {
-        i++;
-      }
-      i++;
-    } else if (i < to && t[i] == ')') {
-      i++;
-    }
+    int i = pastRestatement(t, after, to);
     if (i >= to || t[i] != '에' || i + 1 < to && t[i + 1] != ' ') {
       return false;
     }
     String rest = new String(t, i + 1, to - i - 1);
-    if (rest.strip().matches("^(달하|달한|이르|이른|불과|그치|그쳤|육박|상당|해당|머물|따르|대해|대한|비해).*")) {
+    if (REACHES.matcher(rest.strip()).lookingAt()) {
       return false;
     }
     String end = rest.substring(Math.max(0, rest.length() - 16));
     return end.contains("구매") || end.contains("구입") || end.contains("판매") || end.contains("팔");
   }
 
-  private static boolean soldAt(int[] t, int after, int limit) {
+  private static final Pattern REACHES =
+      Pattern.compile("달하|달한|이르|이른|불과|그치|그쳤|육박|상당|해당|머물|따르|대해|대한|비해");
+
+  /**
+   * The position after a restatement in parentheses that follows a figure ({@code 160만 엔(약 1800만
+   * 원)에}), or after the closing parenthesis when the restatement is already behind {@code after}.
+   */
+  private static int pastRestatement(int[] t, int after, int limit) {
     int i = after;
     if (i < limit && t[i] == '(') {
-      // 160만 엔(약 1800만 원)에 팔렸다: the restatement sits between the price and its verb
       while (i < limit && t[i] != ')') {
         i++;
       }
-      i++;
+      return i + 1;
     }
+    return i < limit && t[i] == ')' ? i + 1 : i;
+  }
+
+  /**
+   * The figure is followed by 에 and a verb of selling or pricing: {@code 142만원에 판매}, {@code 160만 엔에
+   * 팔렸다}, {@code 5만원에 책정}.
+   */
+  private static boolean soldAt(int[] t, int after, int limit) {
+    // 160만 엔(약 1800만 원)에 팔렸다: the restatement sits between the price and its verb
+    int i = pastRestatement(t, after, limit);
     if (i >= limit || t[i] != '에') {
       return false;
     }
@@ -1035,6 +1039,9 @@ final class Attributor {
     return -1;
   }
 
+  private static final Pattern ASKED =
+      Pattern.compile("\\)?(?:[을를]? ?(?:대상으로|상대로|조사|설문)|[이가] (?:응답|답했|설문|조사에 응))");
+
   /** A head count right before 을/를 대상으로 or 이/가 응답: the people a survey asked. */
   private static boolean surveyed(int[] t, int after, int to) {
     String rest = new String(t, after, Math.min(to, after + 12) - after);
@@ -1043,8 +1050,7 @@ final class Attributor {
       int close = indexOf(t, ')', after, to);
       rest = close < 0 ? rest : new String(t, close, Math.min(to, close + 12) - close);
     }
-    return rest.matches("^\\)?[을를]? ?(대상으로|상대로|조사|설문).*")
-        || rest.matches("^\\)?[이가] (응답|답했|설문|조사에 응).*");
+    return ASKED.matcher(rest).lookingAt();
   }
 
   /** Units of money whose "per" (달러당 41리라) makes an exchange rate, not a price. */

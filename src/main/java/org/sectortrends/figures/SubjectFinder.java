@@ -581,7 +581,7 @@ final class SubjectFinder {
           || notSubjects.contains(stem)
           || !CommonWords.hasName(stem)
           || CommonWords.endsAsPredicate(stem)
-          || isPlace(stem) && !Set.of("은", "는", "이", "가").contains(m.group(2))) {
+          || isPlace(stem) && !TOPIC_PARTICLES.contains(m.group(2))) {
         continue; // 일본에서는, 브라질의 헤알화: where, not who
       }
       String rest =
@@ -1091,7 +1091,7 @@ final class SubjectFinder {
     while (m.find()) {
       if (topicOnly
           && (m.start() > 12
-              || !Set.of("은", "는", "이", "가").contains(m.group(5))
+              || !TOPIC_PARTICLES.contains(m.group(5))
               // 최 사장은 ... 직원 7990명: a company's head speaks for it; a former one does not
               || OFFICERS.contains(m.group(4)) && !"전".equals(m.group(3)))) {
         return null;
@@ -1123,6 +1123,8 @@ final class SubjectFinder {
     }
     return null;
   }
+
+  private static final Set<String> TOPIC_PARTICLES = Set.of("은", "는", "이", "가");
 
   private static final Set<String> OFFICERS = Set.of("회장", "부회장", "사장", "대표");
 
