@@ -97,9 +97,10 @@ final class Attributor {
     Mention lastPeriod = null;
     Mention lastFigurePeriod = null;
     Candidate previous = null;
-    boolean survey = mentionsSurvey(t);
-    String covered = coveredCompany(t);
-    List<String> brokers = covered == null ? List.of() : brokerNames(t);
+    String text = new String(t, 0, t.length);
+    boolean survey = mentionsSurvey(text);
+    String covered = coveredCompany(text);
+    List<String> brokers = covered == null ? List.of() : brokerNames(text);
     String statistician = null; // the first agency an article names, found when needed
     boolean statisticianLooked = false;
     // positions of the figures, so that looking one up does not scan the list each time
@@ -151,6 +152,8 @@ final class Attributor {
       List<Mention> found = resolveAnaphora(periods.find(t, from, to, published), lastPeriod);
       List<Mention> mentions = withoutBases(t, found, from, to);
       List<Occurrence> metrics = metricsIn(t, from, to);
+      // the sentence's own subject- or topic-marked phrase, asked by several rules per figure
+      String ownTopic = subjects.topic(words, from, to);
       List<Candidate> inSentence = new ArrayList<>();
       while (k < figures.size() && figures.get(k).sentence == s) {
         inSentence.add(figures.get(k++));
@@ -332,8 +335,7 @@ final class Attributor {
             && THING_COUNTERS.contains(c.counter)
             && !subjects.isEntity(subject)
             && !subjects.isPlace(subject)
-            && (isFirm(topic != null ? topic : protagonist)
-                || isFirm(subjects.topic(words, from, to)))) {
+            && (isFirm(topic != null ? topic : protagonist) || isFirm(ownTopic))) {
           // 삼성중공업의 수주는 LNG운반선 11척, 컨테이너선 4척: the things counted, not their
           // owner, in an article about a company
           subject = null;
@@ -373,9 +375,10 @@ final class Attributor {
         if (subject == null) {
           // 207명 줄어든 외환은행은: the sentence's own named subject, even after the figure,
           // before the one carried from earlier sentences
-          String own = subjects.topic(words, from, to);
-          if (own != null && entityLike(own, protagonist) && !subjects.isAgency(own)) {
-            subject = own;
+          if (ownTopic != null
+              && entityLike(ownTopic, protagonist)
+              && !subjects.isAgency(ownTopic)) {
+            subject = ownTopic;
           }
         }
         if (subject == null) {
@@ -523,9 +526,8 @@ final class Attributor {
           // a sentence that names no owner by its particles: a quoted title it is about ('태양의
           // 후예'는), a place it is about (이라크는), or the entity it names before the figure
           subject = quotedTopic(words, from, c.start);
-          if (subject == null) {
-            String own = subjects.topic(words, from, to);
-            subject = own != null && subjects.isPlace(own) ? own : null;
+          if (subject == null && ownTopic != null && subjects.isPlace(ownTopic)) {
+            subject = ownTopic;
           }
           if (subject == null) {
             subject = subjects.lastNamed(words, from, c.start);
@@ -970,8 +972,7 @@ final class Attributor {
    * {@code X에 대해} (또는 {@code X에 대한}) in an article with a target price or an investment opinion:
    * the company a broker's report covers, or null.
    */
-  private String coveredCompany(int[] t) {
-    String text = new String(t, 0, t.length);
+  private String coveredCompany(String text) {
     if (!ANALYST_REPORT.matcher(text).find()) {
       return null;
     }
@@ -1001,9 +1002,9 @@ final class Attributor {
   }
 
   /** The brokerages an article names ({@code NH투자증권}, {@code KB증권}). */
-  private static List<String> brokerNames(int[] t) {
+  private static List<String> brokerNames(String text) {
     List<String> found = new ArrayList<>();
-    Matcher m = BROKER_WORD.matcher(new String(t, 0, t.length));
+    Matcher m = BROKER_WORD.matcher(text);
     while (m.find()) {
       found.add(m.group(1));
     }
@@ -1016,8 +1017,7 @@ final class Attributor {
   /** Words that make an article report a survey or a poll. */
   private static final List<String> SURVEY_WORDS = List.of("설문", "여론조사", "응답자", "조사 대상");
 
-  private static boolean mentionsSurvey(int[] t) {
-    String text = new String(t, 0, t.length);
+  private static boolean mentionsSurvey(String text) {
     return SURVEY_WORDS.stream().anyMatch(text::contains);
   }
 
