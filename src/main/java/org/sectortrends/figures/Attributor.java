@@ -233,12 +233,19 @@ final class Attributor {
         } else if (MEASURE_METRICS.containsKey(c.unit)) {
           // 8㎿ 터빈, 4만5천㎡ 부지: without a keyword a measure is what its unit measures
           c.metric = MEASURE_METRICS.get(c.unit);
-        } else if (metrics.isEmpty()) {
+        } else {
           // 신한지주는 4조5천억원, 하나금융은 3조4천억원: a list continues the last metric
-          // of a figure in the same unit, in this or the previous sentence
-          Candidate same = lastInUnit(figures, positions.get(c), c, s);
-          if (same != null) {
+          // of a figure in the same unit, in this or the previous sentence; an expense or a fee
+          // named by its own word (유류비가 1460억 원) breaks it, a tax or a share of a list of
+          // taxes or shares (법인세 72조 원, 47.3%를 차지) does not
+          String shaped = metricByShape(t, c, previousEnd, after, clauseEnd(t, after, nextStart));
+          Candidate same = metrics.isEmpty() ? lastInUnit(figures, positions.get(c), c, s) : null;
+          if (same != null
+              && same.metric != null
+              && (shaped == null || shaped.equals("tax") || shaped.equals("share"))) {
             c.metric = same.metric;
+          } else if (shaped != null) {
+            c.metric = shaped;
           }
         }
         if (survey
@@ -339,6 +346,11 @@ final class Attributor {
           // 삼성중공업의 수주는 LNG운반선 11척, 컨테이너선 4척: the things counted, not their
           // owner, in an article about a company
           subject = null;
+        }
+        if (subject == null) {
+          // 강남구(0.27%), 서초구(0.25%)가 뒤를 이었다: a figure alone in parentheses right after a
+          // name is that name's
+          subject = parenthesizedOwner(t, c.start, after);
         }
         boolean listItem = subject != null;
         if (subject == null && headline) {
@@ -536,6 +548,41 @@ final class Attributor {
             subject = subjects.firstProperName(words, from, c.start);
           }
         }
+        if (!personal
+            && !listItem
+            && subject != null
+            && CommonWords.isCommon(subject)
+            && !ownsAsGroup(subject)
+            && !subjects.isEntity(subject)
+            && !subjects.isPlace(subject)
+            && !subject.equals(protagonist)
+            && !subject.equals(topic)) {
+          // 유류할증료는 5달러, 체납인원이 170명: a thing marked as the subject owns nothing when
+          // an entity is at hand: one named before the figure, the first proper name, the entity
+          // carried from before
+          String entity = subjects.lastNamed(words, from, c.start);
+          boolean carried =
+              topic != null
+                  && !topic.equals(subject)
+                  && entityLike(topic, protagonist)
+                  && !subjects.isPlace(topic);
+          if (entity != null
+              && subjects.isPlace(entity)
+              && carried
+              && new String(words, from, c.start - from).contains(entity + " " + subject)) {
+            // 이 가운데 미국 판매는: the place says where the carried entity sold
+            entity = topic;
+          }
+          if (entity == null) {
+            entity = subjects.firstProperName(words, from, to);
+          }
+          if (entity == null && carried) {
+            entity = topic;
+          }
+          if (entity != null) {
+            subject = entity;
+          }
+        }
         c.subject = listItem ? withoutAdverbTail(subject) : withoutCommonTail(subject);
         previousSubject = c.subject;
       }
@@ -599,6 +646,11 @@ final class Attributor {
       if (owner != null) {
         found = owner;
       }
+    }
+    if (found != null && previous != null && subjects.isVoice(found)) {
+      // 더불어민주당은 전액 삭감을 예고했다, SNE리서치는 ... 내다봤다: a party, a pollster or a
+      // research firm speaks in its sentence; what follows is still about the entity before
+      return previous;
     }
     if (found != null) {
       String known = subjects.knownName(found);
@@ -795,6 +847,57 @@ final class Attributor {
     return new String(t, s, e - s);
   }
 
+  /**
+   * The metric of a figure that no keyword names, read from the shape of its words: a count of
+   * votes ({@code 1342만 표}); a percentage of a whole ({@code 참여자의 41.82%가}, {@code 유기동물 중 30%가},
+   * {@code 53.5%를 차지했다}) is a share; an amount of money after an expense, a fee, a tax or a price
+   * named by its last morpheme ({@code 유류비가}, {@code 수수료는}, {@code 법인세}, {@code 시판가는}), which no
+   * list of keywords can hold. Null when none of these fits.
+   *
+   * <p>Known weakness: the expense morpheme 비 is recognised only where Nori splits it off ({@code
+   * 유류 + 비}); 대비, 설비 and 경비 are single words and never read as costs.
+   */
+  private static String metricByShape(int[] t, Candidate c, int floor, int after, int clauseEnd) {
+    if ("count".equals(c.unit) && "표".equals(c.counter)) {
+      return "votes";
+    }
+    if (c.isRate()
+        && c.direction == null
+        && !c.unit.equals(UnitLexicon.Kind.PERCENT_POINT.fixedCode())) {
+      String rest = new String(t, after, Math.max(0, clauseEnd - after));
+      String word = wordBefore(t, floor, c.start);
+      if (rest.contains("차지")
+          || word.length() >= 2 && word.endsWith("의")
+          || word.equals("중")
+          || word.equals("가운데")) {
+        return "share";
+      }
+      return null;
+    }
+    if (!c.isCurrency()) {
+      return null;
+    }
+    String word = wordBefore(t, floor, c.start);
+    String stem = word.replaceFirst("(은|는|이|가|을|를|도|로|으로|만|인)$", "");
+    if (stem.codePointCount(0, stem.length()) < 2
+        || !stem.codePoints().allMatch(Character::isLetter)) {
+      return null;
+    }
+    if (!stem.equals(word) && stem.length() >= 3 && stem.endsWith("가")) {
+      return "price"; // 시판가는, 공모가를: Nori reads the price morpheme as a particle
+    }
+    String last = CommonWords.lastNounMorpheme(stem);
+    if (last == null) {
+      return null;
+    }
+    return switch (last) {
+      case "비" -> "cost";
+      case "료" -> "price";
+      case "세" -> "tax";
+      default -> null;
+    };
+  }
+
   /** Metrics of a country's economy, whose figures an agency reports for the country. */
   private static final Set<String> NATIONAL_STATISTICS =
       Set.of(
@@ -927,6 +1030,34 @@ final class Attributor {
     }
     String word = new String(t, s, e - s);
     return word.codePointCount(0, word.length()) >= 2 && CommonWords.hasName(word) ? word : null;
+  }
+
+  /**
+   * The name a figure stands after in parentheses, alone ({@code 강남구(0.27%)}, {@code 그랜저(8106대)},
+   * {@code SK하이닉스(25%)}), when it is a name: a proper noun of Nori, a known entity or a place. A
+   * period ({@code 1월(4380건)}, {@code 직전 주(0.11%)}) or an ordinary word ({@code 해외유입(5193명)}) owns
+   * nothing here; null then.
+   */
+  private String parenthesizedOwner(int[] t, int start, int after) {
+    int open = start;
+    if (open > 0 && t[open - 1] == '·') {
+      // 유럽연합(EU·52억 달러): the name's abbreviation may stand before the figure
+      open--;
+      while (open > 0 && start - open < 12 && t[open - 1] != '(' && t[open - 1] != ' ') {
+        open--;
+      }
+    }
+    String word = pricedItem(t, open, after);
+    if (word == null || word.indexOf(' ') >= 0 && !subjects.isEntity(word)) {
+      return null;
+    }
+    if (SubjectFinder.isPeriodWord(word)
+        || subjects.notAnOwner(word)
+        || CommonWords.endsAsPredicate(word)
+        || !(subjects.isEntity(word) || subjects.isPlace(word) || CommonWords.hasName(word))) {
+      return null;
+    }
+    return word;
   }
 
   /** Metrics that are sums of money on their own (revenue, cost); a price does not replace them. */

@@ -70,6 +70,43 @@ final class CommonWords {
     return (flags(phrase) & PREDICATE) != 0;
   }
 
+  /**
+   * The last morpheme of {@code word} when the word is two or more ordinary nouns and the last is a
+   * common noun ({@code 유류비} is 유류 + 비, {@code 법인세} 법인 + 세); null for a single morpheme ({@code
+   * 대비}, {@code 설비}) or any other part of speech.
+   */
+  static String lastNounMorpheme(String word) {
+    if (word == null || word.isBlank()) {
+      return null;
+    }
+    KoreanTokenizer tokenizer = TOKENIZER.get();
+    PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
+    org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+        tokenizer.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+    int count = 0;
+    String last = null;
+    boolean nouns = true;
+    try {
+      tokenizer.setReader(new StringReader(word));
+      tokenizer.reset();
+      while (tokenizer.incrementToken()) {
+        count++;
+        last = term.toString();
+        nouns &= pos.getLeftPOS() == POS.Tag.NNG || pos.getLeftPOS() == POS.Tag.XSN;
+      }
+      tokenizer.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot tokenize " + word, e);
+    } finally {
+      try {
+        tokenizer.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return count >= 2 && nouns ? last : null;
+  }
+
   private static final int NAME = 1;
   private static final int COMMON = 2;
   private static final int PREDICATE = 4;

@@ -334,7 +334,7 @@ final class SubjectFinder {
   String nearestKnown(int[] t, int from, int to) {
     String found = null;
     for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
-      if (!m.company().isPlace() && !isAgencyKind(m.company())) {
+      if (!m.company().isPlace() && !isAgencyKind(m.company()) && !isVoice(m.company())) {
         found = new String(t, m.start(), m.end() - m.start()).strip();
       }
     }
@@ -405,6 +405,19 @@ final class SubjectFinder {
 
   private static boolean isAgencyKind(CompanyDirectory.Company company) {
     return company.kind().equals("agency");
+  }
+
+  /**
+   * Entities of kind {@code other}: parties, unions, associations, pollsters, research firms and
+   * news media. They speak, survey and estimate in the news; the figures they cite are seldom
+   * theirs, so the last resorts of a sentence without an owner pass over them.
+   */
+  boolean isVoice(String phrase) {
+    return phrase != null && directory.resolve(phrase).map(SubjectFinder::isVoice).orElse(false);
+  }
+
+  private static boolean isVoice(CompanyDirectory.Company company) {
+    return company.kind().equals("other");
   }
 
   /**
@@ -556,6 +569,7 @@ final class SubjectFinder {
     String found = null;
     for (CompanyDirectory.Mention m : directory.findMentions(t, from, to)) {
       if (!isAgencyKind(m.company())
+          && !isVoice(m.company())
           && !(m.company().isPlace() && locative(t, m.end(), to))
           && !citedSource(t, m.end(), to)) {
         found = new String(t, m.start(), m.end() - m.start()).strip();
@@ -581,8 +595,9 @@ final class SubjectFinder {
           || notSubjects.contains(stem)
           || !CommonWords.hasName(stem)
           || CommonWords.endsAsPredicate(stem)
-          || isPlace(stem) && !TOPIC_PARTICLES.contains(m.group(2))) {
-        continue; // 일본에서는, 브라질의 헤알화: where, not who
+          || isPlace(stem) && !TOPIC_PARTICLES.contains(m.group(2))
+          || directory.resolve(stem).map(c -> isVoice(c) || isAgencyKind(c)).orElse(false)) {
+        continue; // 일본에서는, 브라질의 헤알화: where, not who; 민주당은: a voice, not an owner
       }
       String rest =
           new String(t, from + m.end(), Math.min(to, from + m.end() + 5) - from - m.end());
@@ -1141,6 +1156,14 @@ final class SubjectFinder {
    * {@code 진도율}), and a predicate ({@code 비싼}, {@code 올랐는데}). Known names and words with an entity
    * cue are never rejected: Nori reads some company names as ordinary words.
    */
+  /** A number with at most a short unit or counter after it ({@code 36,726명}, {@code 3.5%}). */
+  private static final Pattern AMOUNT = Pattern.compile("[0-9][0-9,.]*\\s*[^0-9\\s]{0,2}");
+
+  /**
+   * Last morphemes of expenses, fees and taxes ({@code 유류 + 비}, {@code 수수 + 료}, {@code 법인 + 세}).
+   */
+  private static final Set<String> MONEY_MORPHEMES = Set.of("비", "료", "세");
+
   boolean notAnOwner(String phrase) {
     if (phrase == null
         || phrase.isBlank()
@@ -1149,14 +1172,18 @@ final class SubjectFinder {
         || isPlace(phrase)) {
       return false;
     }
+    if (AMOUNT.matcher(phrase).matches()) {
+      return true; // 총 36,726명(69.88%)이 격리해제되어: a figure, not who it belongs to
+    }
     String head = phrase.substring(phrase.lastIndexOf(' ') + 1);
     if (TITLES.contains(phrase) || isPeriodWord(head)) {
       return true; // 국회의장 alone (박 전 차관 names a person); 매년, 3분기
     }
     if (CommonWords.isCommon(head)
         && (head.length() >= 2 && (head.endsWith("률") || head.endsWith("율"))
-            || endsInMetric(head))) {
-      return true;
+            || endsInMetric(head)
+            || MONEY_MORPHEMES.contains(String.valueOf(CommonWords.lastNounMorpheme(head))))) {
+      return true; // 유류비, 수수료, 법인세: what is paid, not who
     }
     return phrase.indexOf(' ') < 0
         && !CommonWords.hasName(phrase)
