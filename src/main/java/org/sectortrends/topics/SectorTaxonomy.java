@@ -90,13 +90,21 @@ public final class SectorTaxonomy implements Serializable {
    * and no {@code weight}: a company's news is about its sector; an agency (a regulator, a
    * ministry), a fund or a market is named in news of its sector and also as the source or the
    * backdrop of news of every other, so it counts half; a country says nothing about the sector and
-   * is not evidence at all. Entities filed under {@code other} (groups spanning sectors, agencies
-   * of no sector) are never evidence either: {@code other} is the sector of news with no industry,
-   * not of a conglomerate's news.
+   * is not evidence at all, nor is an entity of kind {@code other} (a party, a union, a pollster, a
+   * research firm, a broadcaster): these speak in the news of every sector (KBS and MBC are named
+   * as sources in social news far more than in news of broadcasting). Entities filed under {@code
+   * other} (groups spanning sectors, agencies of no sector) are never evidence either: {@code
+   * other} is the sector of news with no industry, not of a conglomerate's news.
    */
   static final Map<String, Double> KIND_WEIGHTS =
       Map.of(
-          "company", 1.0, "agency", 0.5, "fund", 0.5, "market", 0.5, "other", 0.5, "country", 0.0);
+          "company", 1.0, "agency", 0.5, "fund", 0.5, "market", 0.5, "other", 0.0, "country", 0.0);
+
+  /**
+   * Entities weighted this low or lower (brokers) are sources: when the text also names a company
+   * of full weight, they are not evidence of the text's sector.
+   */
+  static final double SOURCE_WEIGHT = 0.3;
 
   /**
    * What a company mention is worth where the text's keywords say {@code other} more than the
@@ -136,11 +144,14 @@ public final class SectorTaxonomy implements Serializable {
     }
     Map<String, Entity> single = new LinkedHashMap<>();
     List<Entity> multi = new ArrayList<>();
+    java.util.Set<List<String>> multiTerms = new java.util.HashSet<>();
     for (Entity entity : entities) {
       sector(entity.sectorId()); // names an unknown sector id
       if (entity.terms().size() == 1) {
         single.putIfAbsent(entity.terms().get(0), entity);
-      } else if (!entity.terms().isEmpty()) {
+      } else if (!entity.terms().isEmpty() && multiTerms.add(entity.terms())) {
+        // the first row of a name wins, as for one-term names: 대신증권 of the entity file (a
+        // broker, 0.3) is not counted again at full weight from the shared company list
         multi.add(entity);
       }
     }
@@ -485,8 +496,17 @@ public final class SectorTaxonomy implements Serializable {
         mentions.add(new double[] {indexOf(entity.sectorId()), count, entity.weight()});
       }
     }
+    boolean namesFullCompany = false;
+    for (double[] mention : mentions) {
+      namesFullCompany |= mention[2] >= 1.0;
+    }
     for (double[] mention : mentions) {
       int i = (int) mention[0];
+      if (namesFullCompany && mention[2] <= SOURCE_WEIGHT) {
+        // 대신증권 기아차 1분기 깜짝실적: a broker named with a company is the source of a note
+        // on that company, not what the article is about
+        continue;
+      }
       // A company named amid non-industry vocabulary (its sports club, an accident, a trial) is
       // half a keyword of its sector: Korean clubs carry their owners' names, and 'other' then
       // keeps the article on a tie. Amid industry vocabulary it outweighs ENTITY_WEIGHT keywords.
