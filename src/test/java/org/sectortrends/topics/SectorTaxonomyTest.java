@@ -187,6 +187,54 @@ class SectorTaxonomyTest {
     assertEquals("a", taxonomy.score(Map.of("big", 1, "x", 2)).sectorId());
   }
 
+  @Test
+  void aMultiTermNameInTwoFilesCountsOnceWithTheFirstRow() {
+    List<String> split = List.of("sector_id\tname_en\tweight", "b\tBig Co\t0.3");
+    List<String> shared = List.of("sector_id\tname_en\tkind", "b\tBig Co\tcompany");
+    java.util.function.Function<String, List<String>> words =
+        name -> List.of(name.toLowerCase(java.util.Locale.ROOT).split(" "));
+    List<SectorTaxonomy.Entity> both =
+        new java.util.ArrayList<>(SectorTaxonomy.parseEntities(split, words, null));
+    both.addAll(SectorTaxonomy.parseEntities(shared, words, null));
+    SectorTaxonomy taxonomy =
+        SectorTaxonomy.parse(List.of("a\tA\tx", "b\tB\tw", "other\t기타\t")).withEntities(both);
+    // Big Co at 0.3 is 0.9 of a keyword: less than two keywords of a; counted again at full
+    // weight from the second file it would be 3.9
+    assertEquals("a", taxonomy.score(Map.of("big", 1, "co", 1, "x", 2)).sectorId());
+  }
+
+  @Test
+  void aSourceNamedWithAFullCompanyIsNoEvidence() {
+    SectorTaxonomy taxonomy =
+        SectorTaxonomy.parse(List.of("a\tA\tx", "f\tF\ty", "other\t기타\t"))
+            .withEntities(
+                SectorTaxonomy.parseEntities(
+                    List.of(
+                        "company_id\tname_ko\tsector_id\tweight",
+                        "carco\t카코\ta\t1",
+                        "broker\t브로커증권\tf\t0.3"),
+                    name -> List.of(name),
+                    null));
+    // alone, the broker is 0.9 of a keyword of f
+    assertEquals("f", taxonomy.score(Map.of("브로커증권", 1, "y", 1)).sectorId());
+    // with a company of a, a note on that company: f keeps its keywords only, 3 against 3, and
+    // the sector listed first wins the tie (with the broker, f would have 3.9)
+    assertEquals("a", taxonomy.score(Map.of("브로커증권", 1, "카코", 1, "y", 3)).sectorId());
+  }
+
+  @Test
+  void entitiesOfKindOtherAreNoEvidence() {
+    List<SectorTaxonomy.Entity> entities =
+        SectorTaxonomy.parseEntities(
+            List.of(
+                "company_id\tname_ko\tname_en\tsector_id\tkind\taliases",
+                "tv\t티비방송\t\tb\tother\t",
+                "acme\t에이크미\t\tb\tcompany\t"),
+            name -> List.of(name),
+            null);
+    assertEquals(List.of("acme"), entities.stream().map(e -> e.companyId()).toList());
+  }
+
   /**
    * The loader reads the shared company list's columns too: company_id, name_ko, name_en,
    * sector_id, aliases.
