@@ -136,7 +136,8 @@ final class Attributor {
         topic =
             companyOverDivision(
                 topic,
-                sentenceTopic(words, sentences, scannedSentences, headlineEnd, topic, protagonist));
+                sentenceTopic(
+                    words, sentences, scannedSentences, headlineEnd, topic, protagonist, true));
       }
       if (paragraphStarts(t, sentences, s)) {
         // a period merely mentioned (출시된 2009년) carries to the next sentences of its
@@ -588,7 +589,9 @@ final class Attributor {
       }
       topic =
           companyOverDivision(
-              topic, sentenceTopic(words, sentences, s, headlineEnd, topic, protagonist));
+              topic,
+              sentenceTopic(
+                  words, sentences, s, headlineEnd, topic, protagonist, inSentence.isEmpty()));
       lastPeriod = lastResolved(mentions, lastPeriod);
       if (forecast) {
         lastPeriod = periodBeforeForecast;
@@ -617,7 +620,8 @@ final class Attributor {
       int s,
       int headlineEnd,
       String previous,
-      String protagonist) {
+      String protagonist,
+      boolean withoutFigures) {
     int from = sentences.start(s);
     int to = sentences.end(s);
     String found = subjects.topic(words, from, to);
@@ -646,6 +650,16 @@ final class Attributor {
       if (owner != null) {
         found = owner;
       }
+    }
+    if (found != null
+        && previous != null
+        && withoutFigures
+        && subjects.isAgency(found)
+        && subjects.isEntity(previous)
+        && !subjects.isAgency(previous)) {
+      // 진흥원은 이번 조치가 업계의 경쟁력을 높일 것으로 기대했다: an agency that only comments,
+      // with no figure of its own, does not take the place of the company the article is about
+      return previous;
     }
     if (found != null && previous != null && subjects.isVoice(found)) {
       // 더불어민주당은 전액 삭감을 예고했다, SNE리서치는 ... 내다봤다: a party, a pollster or a
