@@ -239,7 +239,14 @@ final class Attributor {
           // of a figure in the same unit, in this or the previous sentence; an expense or a fee
           // named by its own word (유류비가 1460억 원) breaks it, a tax or a share of a list of
           // taxes or shares (법인세 72조 원, 47.3%를 차지) does not
-          String shaped = metricByShape(t, c, previousEnd, after, clauseEnd(t, after, nextStart));
+          String shaped =
+              metricByShape(
+                  t,
+                  c,
+                  p > 0 ? primaries.get(p - 1) : null,
+                  previousEnd,
+                  after,
+                  clauseEnd(t, after, nextStart));
           Candidate same = metrics.isEmpty() ? lastInUnit(figures, positions.get(c), c, s) : null;
           if (same != null
               && same.metric != null
@@ -871,14 +878,26 @@ final class Attributor {
    * <p>Known weakness: the expense morpheme 비 is recognised only where Nori splits it off ({@code
    * 유류 + 비}); 대비, 설비 and 경비 are single words and never read as costs.
    */
-  private static String metricByShape(int[] t, Candidate c, int floor, int after, int clauseEnd) {
+  private static String metricByShape(
+      int[] t, Candidate c, Candidate before, int floor, int after, int clauseEnd) {
     if ("count".equals(c.unit) && "표".equals(c.counter)) {
       return "votes";
     }
-    if (c.isRate()
-        && c.direction == null
-        && !c.unit.equals(UnitLexicon.Kind.PERCENT_POINT.fixedCode())) {
-      String rest = new String(t, after, Math.max(0, clauseEnd - after));
+    String rest = new String(t, after, Math.max(0, clauseEnd - after));
+    if (c.isRate() && !c.unit.equals(UnitLexicon.Kind.PERCENT_POINT.fixedCode())) {
+      if (before != null
+          && c.direction == null
+          && "count".equals(before.unit)
+          && c.start > 0
+          && t[c.start - 1] == '('
+          && floor >= c.start - 1) {
+        // 1342만3800표(41.08%), 194명(60.2%): a percentage right after a count is its share
+        return "votes".equals(before.metric) ? "vote_share" : "share";
+      }
+      if (c.direction != null) {
+        // 산업용 6.4%, 농업용 3% 인상되었고: what is raised or cut by a percentage is a price
+        return rest.contains("인상") || rest.contains("인하") ? "price_growth" : null;
+      }
       String word = wordBefore(t, floor, c.start);
       if (rest.contains("차지")
           || word.length() >= 2 && word.endsWith("의")
@@ -892,6 +911,17 @@ final class Attributor {
       return null;
     }
     String word = wordBefore(t, floor, c.start);
+    String next = rest.stripLeading();
+    if (next.startsWith(")")) {
+      next = next.substring(1).stripLeading();
+    }
+    if (next.startsWith("짜리")
+        || next.startsWith("하는")
+        || PRICE_ADJECTIVES.contains(word)
+        || word.endsWith("에") && isPerUnitWord(word.substring(0, word.length() - 1))) {
+      // 1천원짜리 아침, 10위안 하는 볶음밥, 50% 비싼 142만원, 한 그릇에 10위안: a price
+      return "price";
+    }
     String stem = word.replaceFirst("(은|는|이|가|을|를|도|로|으로|만|인)$", "");
     if (stem.codePointCount(0, stem.length()) < 2
         || !stem.codePoints().allMatch(Character::isLetter)) {
@@ -910,6 +940,15 @@ final class Attributor {
       case "세" -> "tax";
       default -> null;
     };
+  }
+
+  /** Adjectives of price before an amount ({@code 비싼 142만원}, {@code 저렴한 9900원}). */
+  private static final Set<String> PRICE_ADJECTIVES = Set.of("비싼", "싼", "저렴한", "값싼", "비싸진", "싸진");
+
+  /** Units an amount is paid for with 에 ({@code 한 그릇에}, {@code 1개에}, {@code 병에}). */
+  private static boolean isPerUnitWord(String word) {
+    return Set.of("그릇", "개", "병", "잔", "장", "벌", "켤레", "마리", "포기", "상자", "봉지", "인분", "통")
+        .contains(word);
   }
 
   /** Metrics of a country's economy, whose figures an agency reports for the country. */

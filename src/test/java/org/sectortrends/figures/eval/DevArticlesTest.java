@@ -39,6 +39,7 @@ class DevArticlesTest {
     sets.add(new String[] {"articles.jsonl", "figures.jsonl"});
     sets.add(new String[] {"heldout-articles.jsonl", "heldout-figures.jsonl"});
     sets.add(new String[] {"heldout2-articles.jsonl", "heldout2-figures.jsonl"});
+    sets.add(new String[] {"heldout3-articles.jsonl", "heldout3-figures.jsonl"});
     // the sets of new/ pair <part>-articles.jsonl with <part>-figures.jsonl
     if (Files.isDirectory(DEV.resolve("new"))) {
       try (Stream<Path> files = Files.list(DEV.resolve("new"))) {
