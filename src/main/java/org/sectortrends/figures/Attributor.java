@@ -30,7 +30,10 @@ import org.sectortrends.figures.PeriodResolver.Mention;
  *       text; {@code 이번 분기} and {@code 같은 기간} resolve to the period mentioned before. A forecast or
  *       plan sentence ({@code -겠다}, {@code 것으로 봤다}) does not carry its period to the next
  *       sentences; a figure of a metric without a period (fines, contracts, prices, capacities:
- *       column six of {@code metrics.tsv}) takes only a period written in its own sentence.
+ *       column six of {@code metrics.tsv}) takes only a period written in its own sentence. A
+ *       length of time ({@code 5년간}, {@code 징역 2년}) says how long, not when: a figure whose nearest
+ *       period is one has none; a start and a length are one span ({@code 2021년부터 3년간} is {@code
+ *       2021..2023}).
  *   <li><b>subject</b>: see {@link SubjectFinder}; carried from the previous figure, else from the
  *       topic of an earlier sentence. A name of the company directory is strong evidence: a phrase
  *       naming one is cut to it ({@code 이로써 SBG}), a phrase without entity evidence ({@code 급 터빈},
@@ -323,6 +326,14 @@ final class Attributor {
           // 지난해 같은 분기 4조2791억 원보다, 전년 3조5310억 원보다: the base has the
           // period a year before the one being reported
           c.period = PeriodShift.yearsBack(reference.normalized(), 1);
+          c.periodText = null;
+        } else if (period != null
+            && period.normalized() != null
+            && period.normalized().startsWith("P")) {
+          // 5년간 1억2500만 달러에 계약, 징역 2년과 벌금 500만원: a length of time says how
+          // long, not when; the figure has no period of its own, and the reported one is not
+          // carried into it
+          c.period = null;
           c.periodText = null;
         } else if (period == null
             && c.metric != null

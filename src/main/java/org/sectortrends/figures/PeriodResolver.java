@@ -141,6 +141,19 @@ final class PeriodResolver {
     for (int k = 0; k + 1 < out.size(); k++) {
       Mention first = out.get(k);
       Mention second = out.get(k + 1);
+      String counted = countedFrom(t, first, second);
+      if (counted != null) {
+        // 2021년부터 3년간, 2024년 3월부터 6개월간: a start and a length are one span
+        if (out == mentions) {
+          out = new ArrayList<>(mentions);
+        }
+        out.set(
+            k,
+            new Mention(
+                first.start(), second.end(), text(t, first.start(), second.end()), counted, false));
+        out.remove(k + 1);
+        continue;
+      }
       if (first.normalized() == null
           || second.normalized() == null
           || first.normalized().contains("..")
@@ -170,6 +183,37 @@ final class PeriodResolver {
       out.remove(k + 1);
     }
     return out;
+  }
+
+  /**
+   * The span of a start followed by 부터 and a length ({@code 2021년부터 3년간} is {@code 2021..2023},
+   * {@code 2024년 3월부터 6개월간} is {@code 2024-03..2024-08}); null when the two mentions are not that.
+   */
+  private static String countedFrom(int[] t, Mention first, Mention second) {
+    String start = first.normalized();
+    String length = second.normalized();
+    if (start == null
+        || length == null
+        || !length.startsWith("P")
+        || !text(t, first.end(), second.start()).strip().equals("부터")) {
+      return null;
+    }
+    int n = Integer.parseInt(length.substring(1, length.length() - 1));
+    if (n < 1) {
+      return null;
+    }
+    if (start.matches("\\d{4}") && length.endsWith("Y")) {
+      int year = Integer.parseInt(start);
+      return n == 1 ? start : start + ".." + (year + n - 1);
+    }
+    if (start.matches("\\d{4}-\\d{2}") && length.endsWith("M")) {
+      int year = Integer.parseInt(start.substring(0, 4));
+      int month = Integer.parseInt(start.substring(5));
+      int last = year * 12 + month - 1 + n - 1;
+      String end = month(last / 12, last % 12 + 1);
+      return n == 1 ? start : start + ".." + end;
+    }
+    return null;
   }
 
   private static String month(int year, int month) {

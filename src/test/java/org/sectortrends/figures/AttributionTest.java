@@ -111,8 +111,11 @@ class AttributionTest {
         "작년 매출은 1조 원이다.|2025-11-26|2024|작년",
         "내년 예산은 1조 원이다.|2025-11-26|2026|내년",
         "향후 5년간 1조 원을 투자한다.|2025-11-26|2026..2030|향후 5년간",
-        "3년간 1조 원을 투자한다.|2025-11-26|P3Y|3년간",
-        "6개월간 1조 원을 썼다.|2025-11-26|P6M|6개월간",
+        // a length of time says how long, not when: no period, and none carried into the figure
+        "3년간 1조 원을 투자한다.|2025-11-26||",
+        "6개월간 1조 원을 썼다.|2025-11-26||",
+        "2021년부터 3년간 1조 원을 투자했다.|2025-11-26|2021..2023|2021년부터 3년간",
+        "2024년 3월부터 6개월간 1조 원을 썼다.|2025-11-26|2024-03..2024-08|2024년 3월부터 6개월간",
       })
   void periodsResolveAgainstThePublicationDate(
       String text, String published, String period, String periodText) {
