@@ -347,7 +347,9 @@ final class Attributor {
           if (period == null) {
             period = reference;
           }
-          lastFigurePeriod = period;
+          if (period == null || !period.eventDay()) {
+            lastFigurePeriod = period; // 지난 6월 9일: the day's month is its sentence's only
+          }
           if (period != null) {
             c.period = period.normalized();
             c.periodText = period.text();
@@ -1746,7 +1748,7 @@ final class Attributor {
   private static Mention lastResolved(List<Mention> mentions, Mention fallback) {
     Mention last = fallback;
     for (Mention m : mentions) {
-      if (!m.anaphoric() || m.normalized() != null) {
+      if ((!m.anaphoric() || m.normalized() != null) && !m.eventDay()) {
         last = m;
       }
     }

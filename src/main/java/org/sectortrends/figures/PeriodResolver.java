@@ -18,15 +18,24 @@ import java.util.List;
  *   <tr><td>{@code 지난 4월}, {@code 4월}</td><td>{@code 2025-04}</td></tr>
  *   <tr><td>{@code 지난해}, {@code 작년} / {@code 올해} / {@code 내년}</td><td>{@code 2024} / {@code 2025} / {@code 2026}</td></tr>
  *   <tr><td>{@code 향후 5년간}</td><td>{@code 2026..2030}</td></tr>
- *   <tr><td>{@code 3년간}, {@code 6개월간}</td><td>{@code P3Y}, {@code P6M} (durations); not {@code 1년 새},
- *       {@code 3년 사이}, {@code 10개월 만의} (the span of a change)</td></tr>
+ *   <tr><td>{@code 지난달} / {@code 이달}</td><td>{@code 2025-10} / {@code 2025-11}</td></tr>
+ *   <tr><td>{@code 지난 6월 9일}, {@code 지난달 1일}, {@code 지난 9일}, {@code 9일부터 23일까지}</td>
+ *       <td>{@code 2025-06}, {@code 2025-10}, {@code 2025-11}, {@code 2025-11}: the month of a day
+ *       date, for its own sentence only ({@link Mention#eventDay})</td></tr>
+ *   <tr><td>{@code 3년간}, {@code 6개월간}</td><td>{@code P3Y}, {@code P6M} (durations, which the
+ *       attributor gives to no figure); not {@code 1년 새}, {@code 3년 사이}, {@code 10개월 만의} (the
+ *       span of a change)</td></tr>
+ *   <tr><td>{@code 2021년부터 3년간}</td><td>{@code 2021..2023}</td></tr>
  *   <tr><td>{@code 이번 분기}, {@code 같은 기간}, {@code 동기}</td><td>the period mentioned before</td></tr>
  * </table>
  *
  * <p>A quarter, half or month without a year is taken as the latest one that had begun by the
  * publication date. Without a publication date only explicit years and durations resolve; the
- * others keep their text with a null period. Day dates ({@code 26일}, {@code 10월 26일}) are the date
- * of an event or report, not the period of a figure, and are ignored.
+ * others keep their text with a null period. A bare day ({@code 26일 밝혔다}) is the date of a report
+ * and is ignored; a day with its month, after {@code 지난}, or starting a span of days is the date of
+ * an event, whose month is the period of the figures of its sentence. A day not yet reached in the
+ * publication month is of the month before ({@code 지난 28일} published on the 26th). {@code 이달까지}
+ * ends a span begun elsewhere ({@code 올해 들어 이달까지}) and is no period.
  *
  * <p>Known weaknesses: a forward-looking {@code 4분기 전망} published in May resolves to the previous
  * year; fiscal years are taken as calendar years.
@@ -34,7 +43,16 @@ import java.util.List;
 final class PeriodResolver {
 
   /** A period mention: its span, raw text, and resolution (null when unresolvable). */
-  record Mention(int start, int end, String text, String normalized, boolean anaphoric) {}
+  /**
+   * A period in the text. {@code eventDay}: the month of a day date ({@code 6월 9일}, {@code 9일부터
+   * 23일까지}), the period of its own sentence's figures only, never carried to the next sentences.
+   */
+  record Mention(
+      int start, int end, String text, String normalized, boolean anaphoric, boolean eventDay) {
+    Mention(int start, int end, String text, String normalized, boolean anaphoric) {
+      this(start, end, text, normalized, anaphoric, false);
+    }
+  }
 
   private record Part(int start, int end, Kind kind, int a, int b) {}
 
@@ -47,11 +65,22 @@ final class PeriodResolver {
     NEXT_YEARS,
     DURATION_YEARS,
     DURATION_MONTHS,
+    /** 지난달, 이달, 내달: a month counted from the publication month ({@code a} is the offset). */
+    REL_MONTH,
+    /** 지난달 1일: a day of a month counted from the publication month. */
+    REL_MONTH_DAY,
+    /** 9일부터 23일까지: days of the latest month that has reached day {@code a}. */
+    DAYS,
+    /** 6월 9일: the month {@code a} (= {@code b}) of a day date. */
+    DAY_MONTH,
     ANAPHORA
   }
 
   private static final String[][] RELATIVE_YEARS = {
     {"재작년", "-2"}, {"지난해", "-1"}, {"작년", "-1"}, {"올해", "0"}, {"금년", "0"}, {"내년", "1"}, {"이듬해", "1"},
+  };
+  private static final String[][] RELATIVE_MONTHS = {
+    {"지난달", "-1"}, {"지난 달", "-1"}, {"이달", "0"}, {"이번 달", "0"}, {"이번달", "0"}, {"내달", "1"},
   };
   private static final String[] ANAPHORA = {"이번 분기", "같은 기간", "해당 기간", "이 기간", "같은 분기", "동기"};
 
@@ -110,7 +139,7 @@ final class PeriodResolver {
               Integer y = year != null ? year : inferYear(published, main.a == 1 ? 1 : 7);
               yield y == null ? null : y + "H" + main.a;
             }
-            case MONTHS -> {
+            case MONTHS, DAY_MONTH -> {
               Integer y = year != null ? year : inferYear(published, main.b);
               yield y == null
                   ? null
@@ -122,11 +151,37 @@ final class PeriodResolver {
                 published == null
                     ? "P" + main.a + "Y"
                     : (published.getYear() + 1) + ".." + (published.getYear() + main.a);
+            case REL_MONTH, REL_MONTH_DAY -> {
+              if (published == null) {
+                yield null;
+              }
+              LocalDate m = published.withDayOfMonth(1).plusMonths(main.a);
+              yield month(m.getYear(), m.getMonthValue());
+            }
+            case DAYS -> {
+              if (published == null) {
+                yield null;
+              }
+              LocalDate m =
+                  main.a <= published.getDayOfMonth()
+                      ? published
+                      : published.withDayOfMonth(1).minusMonths(1);
+              yield month(m.getYear(), m.getMonthValue());
+            }
             case DURATION_YEARS -> "P" + main.a + "Y";
             case DURATION_MONTHS -> "P" + main.a + "M";
             case ANAPHORA -> null;
           };
-      mentions.add(new Mention(start, end, text, normalized, main.kind == Kind.ANAPHORA));
+      mentions.add(
+          new Mention(
+              start,
+              end,
+              text,
+              normalized,
+              main.kind == Kind.ANAPHORA,
+              main.kind == Kind.DAYS
+                  || main.kind == Kind.DAY_MONTH
+                  || main.kind == Kind.REL_MONTH_DAY));
     }
     return spans(t, mentions, to);
   }
@@ -248,6 +303,18 @@ final class PeriodResolver {
         return null; // no period word starts with it: the common case, decided at once
       }
     }
+    for (String[] rel : RELATIVE_MONTHS) {
+      if (startsWith(t, i, rel[0], to) && !startsWith(t, i + rel[0].length(), "까지", to)) {
+        // 올해 들어 이달까지: the end of a span that began earlier, not the figure's month
+        int after = skipSpace(t, i + rel[0].length(), to);
+        int d = digitsEnd(t, after, to);
+        if (d > after && d - after <= 2 && startsWith(t, d, "일", to)) {
+          // 지난달 1일 공개하면서: a day date, its month for its sentence only
+          return new Part(i, d + 1, Kind.REL_MONTH_DAY, Integer.parseInt(rel[1]), 0);
+        }
+        return new Part(i, i + rel[0].length(), Kind.REL_MONTH, Integer.parseInt(rel[1]), 0);
+      }
+    }
     for (String[] rel : RELATIVE_YEARS) {
       if (startsWith(t, i, rel[0], to)) {
         return new Part(i, i + rel[0].length(), Kind.REL_YEAR, Integer.parseInt(rel[1]), 0);
@@ -336,6 +403,25 @@ final class PeriodResolver {
     if (startsWith(t, e, "분기", to) && n >= 1 && n <= 4) {
       return new Part(i, e + 2, Kind.QUARTER, n, n);
     }
+    boolean pastDay =
+        i >= 3
+            && t[i - 1] == ' '
+            && t[i - 3] == '지'
+            && t[i - 2] == '난'
+            && startsWith(t, e, "일", to);
+    if ((startsWith(t, e, "일부터", to) || pastDay)
+        && e - i <= 2
+        && n >= 1
+        && n <= 31
+        && !afterMonth(t, i)) {
+      // 지난 9일부터 23일까지 발생한 손해, 지난 11일 발매한: days of a month that is not written
+      // are of the publication month, or the month before when that day has not come yet
+      int start = i;
+      if (i >= 3 && t[i - 1] == ' ' && t[i - 3] == '지' && t[i - 2] == '난') {
+        start = i - 3;
+      }
+      return new Part(start, e + 1, Kind.DAYS, n, 0);
+    }
     int dash = skipSpace(t, e, to);
     if (dash < to && (t[dash] == '~' || t[dash] == '∼') && e - i == 1) {
       int r = skipSpace(t, dash + 1, to);
@@ -361,16 +447,29 @@ final class PeriodResolver {
     if (startsWith(t, end, "월", to) && n >= 1 && n <= 12 && m2 >= n && m2 <= 12) {
       int after = skipSpace(t, end + 1, to);
       int d = digitsEnd(t, after, to);
-      if (d > after && startsWith(t, d, "일", to)) {
-        return null; // a day date: the date of an event, not a period
+      if (d > after && startsWith(t, d, "일", to) && (n != m2 || d - after > 2)) {
+        return null; // 3~5월 9일: not a month of an event
       }
+      // 지난 6월 9일 영업을 마치고: the day of an event is in its month
+      boolean day = d > after && startsWith(t, d, "일", to);
       int start = i;
       if (i >= 3 && t[i - 1] == ' ' && t[i - 3] == '지' && t[i - 2] == '난') {
         start = i - 3;
       }
-      return new Part(start, end + 1, Kind.MONTHS, n, m2);
+      return day
+          ? new Part(start, d + 1, Kind.DAY_MONTH, n, m2)
+          : new Part(start, end + 1, Kind.MONTHS, n, m2);
     }
     return null;
+  }
+
+  /** The number at {@code i} follows a month ({@code 8월 14일}): its day belongs to that month. */
+  private static boolean afterMonth(int[] t, int i) {
+    int p = i;
+    while (p > 0 && t[p - 1] == ' ') {
+      p--;
+    }
+    return p > 0 && t[p - 1] == '월';
   }
 
   private static int digitsEnd(int[] t, int p, int to) {
