@@ -500,7 +500,7 @@ final class Attributor {
             || !subjects.isEntity(subject) && !subjects.isPlace(subject)) {
           // 권상우 씨는 ... 300억원에 달하는 빌딩, 검찰은 박 전 차관에게 추징금: in a sentence
           // about a person and no company, the figures are the person's
-          String person = subjects.person(words, from, to);
+          String person = subjects.personBefore(words, from, c.start, to);
           if (person != null && (!subjects.isEntity(subject) || subjects.isAgency(subject))) {
             subject = person;
             personal = true;
@@ -769,7 +769,21 @@ final class Attributor {
       return head; // GS건설 역시: the name, not the adverb after it
     }
     if (SubjectFinder.isTitle(rest.substring(rest.lastIndexOf(' ') + 1))) {
-      return subject; // 박 전 차관: a surname keeps its title
+      // 자유한국당 홍준표 후보, 정의화 국회의장: a full name without its party and title; 박 전
+      // 차관: a surname keeps its title
+      String[] words = subject.split(" ");
+      String name = words[words.length - 2];
+      if (words.length >= 2
+          && name.codePointCount(0, name.length()) >= 2
+          && name.codePointCount(0, name.length()) <= 4
+          && name.codePoints().allMatch(KoreanNumberParser::isHangulSyllable)
+          && !name.equals("전")
+          && !subjects.isEntity(name)
+          && !subjects.isPlace(name)
+          && !CommonWords.isCommon(name)) {
+        return name;
+      }
+      return subject;
     }
     if (head.endsWith("산")) {
       return subject; // 중국산 철강: where a thing was made, not who owns it

@@ -56,7 +56,8 @@ final class SubjectFinder {
       Set.of(
           "CEO", "CFO", "최고경영자", "회장", "부회장", "대표", "사장", "부사장", "장관", "차관", "대통령", "총리", "의원",
           "위원장", "관계자", "연구원", "애널리스트", "교수", "기자", "대변인", "씨", "청장", "원장", "행장", "총재", "의장",
-          "국회의장");
+          "국회의장", "후보", "후보자", "당선인", "당선자", "지사", "도지사", "구청장", "군수", "감독", "선수", "대표이사", "이사장",
+          "사무총장", "총장", "판사");
 
   /** Endings of a division's name written as one word ({@code HE사업본부}, {@code 반도체사업부}). */
   private static final List<String> SEGMENT_SUFFIXES = List.of("사업본부", "사업부", "사업부문", "본부");
@@ -1094,6 +1095,29 @@ final class SubjectFinder {
   }
 
   /**
+   * The last person named before {@code figureStart} in {@code t[from, figureStart)}, else the
+   * first one of the sentence {@code t[from, to)} ({@code 홍준표 후보는 785만 표, 안철수 후보는 699만 표}: each
+   * count is the person's named right before it).
+   */
+  String personBefore(int[] t, int from, int figureStart, int to) {
+    String last = null;
+    int p = from;
+    while (p < figureStart) {
+      String found = person(t, p, figureStart, false);
+      if (found == null) {
+        break;
+      }
+      last = found;
+      int at = new String(t, p, figureStart - p).indexOf(found);
+      if (at < 0) {
+        break;
+      }
+      p += at + found.length();
+    }
+    return last != null ? last : person(t, from, to, false);
+  }
+
+  /**
    * The person a sentence starts with as its topic or subject ({@code 하 전 사장은 ... 1000만원을 기부}), or
    * null: such a person takes the place of the company the sentences before were about.
    */
@@ -1147,7 +1171,8 @@ final class SubjectFinder {
       Pattern.compile(
           "(?<![\\p{IsHangul}A-Za-z0-9])(\\p{IsHangul}{1,4})(?:\\(\\d+[^)]*\\))?( ?)"
               + "(?:(전|현) )?"
-              + "(대통령|국회의장|의장|회장|부회장|사장|장관|차관|의원|총리|원장|청장|총재|위원장|감독|선수|씨)"
+              + "(대통령|국회의장|의장|회장|부회장|사장|장관|차관|의원|총리|원장|청장|총재|위원장|감독|선수|씨"
+              + "|후보|후보자|당선인|당선자|도지사|지사|구청장|군수)"
               + "(은|는|이|가|의|도|에게|측은|을|를)(?=[\\s,.])");
 
   /**
