@@ -455,7 +455,7 @@ final class FigureScanner {
     return emit(t, spanStart, end, exact, null, approx, false, null, Unit.of(Kind.PERCENT), out);
   }
 
-  /** A Hangul word start: 마이너스, 절반, native numerals, Sino-Korean numerals, 수십. */
+  /** A Hangul word start: 마이너스, 절반, 과반, native numerals, Sino-Korean numerals, 수십. */
   private int atHangulWord(int[] t, int i, List<Candidate> out) {
     int n = t.length;
     int c = t[i];
@@ -484,6 +484,33 @@ final class FigureScanner {
           null,
           Unit.of(Kind.PERCENT),
           out);
+    }
+    if (c == '과' && startsWith(t, i, "과반")) {
+      // 과반, 과반수: more than half
+      int end = startsWith(t, i, "과반수") ? i + 3 : i + 2;
+      if (end >= n
+          || !KoreanNumberParser.isHangulSyllable(t[end])
+          || isParticle(t[end])
+          || t[end] == '가'
+          || t[end] == '이') {
+        int r =
+            emit(
+                t,
+                i,
+                end,
+                BigDecimal.valueOf(50),
+                null,
+                false,
+                false,
+                null,
+                Unit.of(Kind.PERCENT),
+                out);
+        Candidate made = out.get(out.size() - 1);
+        if (made.qualifier == null) {
+          made.qualifier = Qualifier.MORE_THAN;
+        }
+        return r;
+      }
     }
     if (natives.mayStart(c)) {
       int r = atNative(t, i, out);

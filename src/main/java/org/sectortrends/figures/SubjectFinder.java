@@ -1182,6 +1182,9 @@ final class SubjectFinder {
    * cue are never rejected: Nori reads some company names as ordinary words.
    */
   /** A number with at most a short unit or counter after it ({@code 36,726명}, {@code 3.5%}). */
+  /** Word forms of a share that the scanner reads as figures ({@code 절반이}, {@code 과반이}). */
+  private static final Set<String> FRACTION_WORDS = Set.of("절반", "과반", "과반수");
+
   private static final Pattern AMOUNT = Pattern.compile("[0-9][0-9,.]*\\s*[^0-9\\s]{0,2}");
 
   /**
@@ -1197,7 +1200,7 @@ final class SubjectFinder {
         || isPlace(phrase)) {
       return false;
     }
-    if (AMOUNT.matcher(phrase).matches()) {
+    if (AMOUNT.matcher(phrase).matches() || FRACTION_WORDS.contains(phrase)) {
       return true; // 총 36,726명(69.88%)이 격리해제되어: a figure, not who it belongs to
     }
     String head = phrase.substring(phrase.lastIndexOf(' ') + 1);
