@@ -222,7 +222,14 @@ final class Attributor {
           c.changeBasis =
               changeBasis(t, previousEnd, c.start, after, Math.max(after, directionEnd));
         }
-        if (metric != null) {
+        if (metric != null
+            && !metric.metric.rate()
+            && UnitLexicon.Kind.PERCENT.fixedCode().equals(c.unit)
+            && c.direction == null
+            && partOfWhole(t, previousEnd, c.start, after, nextStart)) {
+          // 순이익의 38%, 가입자의 70.5%를 차지했다: a part of an amount is a share, not the amount
+          c.metric = "share";
+        } else if (metric != null) {
           boolean growth = c.isRate() && !metric.metric.rate() && c.direction != null;
           c.metric = growth ? metric.metric.id() + "_growth" : metric.metric.id();
         } else if (previous != null
@@ -967,6 +974,19 @@ final class Attributor {
       case "세" -> "tax";
       default -> null;
     };
+  }
+
+  /**
+   * The percentage at {@code [start, after)} is a part of a whole: the word before it is a genitive
+   * ({@code 순이익의 38%}) or its clause says it takes up ({@code 70.5%를 차지했다}).
+   */
+  private static boolean partOfWhole(int[] t, int floor, int start, int after, int nextStart) {
+    String word = wordBefore(t, floor, start);
+    if (word.codePointCount(0, word.length()) >= 2 && word.endsWith("의")) {
+      return true;
+    }
+    int end = clauseEnd(t, after, nextStart);
+    return new String(t, after, Math.max(0, end - after)).contains("차지");
   }
 
   /** Adjectives of price before an amount ({@code 비싼 142만원}, {@code 저렴한 9900원}). */

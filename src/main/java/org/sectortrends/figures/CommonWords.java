@@ -79,6 +79,23 @@ final class CommonWords {
     if (word == null || word.isBlank()) {
       return null;
     }
+    Map<String, String> cache = LAST_MORPHEME_CACHE.get();
+    String cached = cache.get(word);
+    if (cached != null) {
+      return cached.isEmpty() ? null : cached;
+    }
+    String last = analyzeLastNounMorpheme(word);
+    if (cache.size() >= CACHE_SIZE) {
+      cache.clear();
+    }
+    cache.put(word, last == null ? "" : last);
+    return last;
+  }
+
+  private static final ThreadLocal<Map<String, String>> LAST_MORPHEME_CACHE =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private static String analyzeLastNounMorpheme(String word) {
     KoreanTokenizer tokenizer = TOKENIZER.get();
     PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
     org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
