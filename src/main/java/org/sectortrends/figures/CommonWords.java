@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
 import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.AttributeFactory;
 
 /**
@@ -76,52 +77,7 @@ final class CommonWords {
    * 대비}, {@code 설비}) or any other part of speech.
    */
   static String lastNounMorpheme(String word) {
-    if (word == null || word.isBlank()) {
-      return null;
-    }
-    Map<String, String> cache = LAST_MORPHEME_CACHE.get();
-    String cached = cache.get(word);
-    if (cached != null) {
-      return cached.isEmpty() ? null : cached;
-    }
-    String last = analyzeLastNounMorpheme(word);
-    if (cache.size() >= CACHE_SIZE) {
-      cache.clear();
-    }
-    cache.put(word, last == null ? "" : last);
-    return last;
-  }
-
-  private static final ThreadLocal<Map<String, String>> LAST_MORPHEME_CACHE =
-      ThreadLocal.withInitial(HashMap::new);
-
-  private static String analyzeLastNounMorpheme(String word) {
-    KoreanTokenizer tokenizer = TOKENIZER.get();
-    PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
-    org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
-        tokenizer.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-    int count = 0;
-    String last = null;
-    boolean nouns = true;
-    try {
-      tokenizer.setReader(new StringReader(word));
-      tokenizer.reset();
-      while (tokenizer.incrementToken()) {
-        count++;
-        last = term.toString();
-        nouns &= pos.getLeftPOS() == POS.Tag.NNG || pos.getLeftPOS() == POS.Tag.XSN;
-      }
-      tokenizer.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot tokenize " + word, e);
-    } finally {
-      try {
-        tokenizer.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return count >= 2 && nouns ? last : null;
+    return analysis(word).lastNoun();
   }
 
   private static final int NAME = 1;
@@ -149,32 +105,45 @@ final class CommonWords {
   /** Phrases repeat (company names, topics): the answers are kept per thread, up to this many. */
   private static final int CACHE_SIZE = 20_000;
 
-  private static final ThreadLocal<Map<String, Integer>> CACHE =
+  private static final ThreadLocal<Map<String, Analysis>> CACHE =
       ThreadLocal.withInitial(HashMap::new);
 
+  /** What one tokenization of a phrase says: its flags and the last noun of a compound. */
+  private record Analysis(int flags, String lastNoun) {}
+
+  private static final Analysis NOTHING = new Analysis(0, null);
+
   private static int flags(String phrase) {
+    return analysis(phrase).flags();
+  }
+
+  private static Analysis analysis(String phrase) {
     if (phrase == null || phrase.isBlank()) {
-      return 0;
+      return NOTHING;
     }
-    Map<String, Integer> cache = CACHE.get();
-    Integer cached = cache.get(phrase);
+    Map<String, Analysis> cache = CACHE.get();
+    Analysis cached = cache.get(phrase);
     if (cached != null) {
       return cached;
     }
-    int flags = analyze(phrase);
+    Analysis analysis = analyze(phrase);
     if (cache.size() >= CACHE_SIZE) {
       cache.clear();
     }
-    cache.put(phrase, flags);
-    return flags;
+    cache.put(phrase, analysis);
+    return analysis;
   }
 
-  private static int analyze(String phrase) {
+  private static Analysis analyze(String phrase) {
     KoreanTokenizer tokenizer = TOKENIZER.get();
     PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
+    CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
     boolean name = false;
     boolean noun = false;
     boolean ordinary = true;
+    boolean nounsOnly = true;
+    int count = 0;
+    String lastTerm = null;
     POS.Tag last = null;
     try {
       tokenizer.setReader(new StringReader(phrase));
@@ -187,7 +156,10 @@ final class CommonWords {
           ordinary = false;
         }
         noun |= left == POS.Tag.NNG;
+        nounsOnly &= left == POS.Tag.NNG || left == POS.Tag.XSN;
         last = right;
+        lastTerm = term.toString();
+        count++;
       }
       tokenizer.end();
     } catch (IOException e) {
@@ -199,8 +171,10 @@ final class CommonWords {
         throw new UncheckedIOException(e);
       }
     }
-    return (name ? NAME : 0)
-        | (ordinary && noun ? COMMON : 0)
-        | (last != null && PREDICATE_TAGS.contains(last) ? PREDICATE : 0);
+    int flags =
+        (name ? NAME : 0)
+            | (ordinary && noun ? COMMON : 0)
+            | (last != null && PREDICATE_TAGS.contains(last) ? PREDICATE : 0);
+    return new Analysis(flags, count >= 2 && nounsOnly ? lastTerm : null);
   }
 }

@@ -410,6 +410,38 @@ final class FigureScanner {
     return q.end();
   }
 
+  /**
+   * {@code 절반} (half: 50%) or {@code 과반}, {@code 과반수} (more than half) at {@code [i, end)} when a
+   * word ends there ({@code 절반이}, {@code 과반을}, not {@code 절반기}); -1 otherwise. A qualifier written
+   * around it ({@code 절반 이상}) wins over {@code qualifier}.
+   */
+  private int half(int[] t, int i, int end, Qualifier qualifier, List<Candidate> out) {
+    if (end < t.length
+        && KoreanNumberParser.isHangulSyllable(t[end])
+        && !isParticle(t[end])
+        && t[end] != '가'
+        && t[end] != '이') {
+      return -1;
+    }
+    int r =
+        emit(
+            t,
+            i,
+            end,
+            BigDecimal.valueOf(50),
+            null,
+            false,
+            false,
+            null,
+            Unit.of(Kind.PERCENT),
+            out);
+    Candidate made = out.get(out.size() - 1);
+    if (made.qualifier == null) {
+      made.qualifier = qualifier;
+    }
+    return r;
+  }
+
   static BigDecimal normalize(BigDecimal v) {
     BigDecimal s = v.stripTrailingZeros();
     return s.scale() < 0 ? s.setScale(0) : s;
@@ -466,49 +498,15 @@ final class FigureScanner {
       }
       return i + 4;
     }
-    if (c == '절'
-        && startsWith(t, i, "절반")
-        && (i + 2 >= n
-            || !KoreanNumberParser.isHangulSyllable(t[i + 2])
-            || isParticle(t[i + 2])
-            || t[i + 2] == '가'
-            || t[i + 2] == '이')) {
-      return emit(
-          t,
-          i,
-          i + 2,
-          BigDecimal.valueOf(50),
-          null,
-          false,
-          false,
-          null,
-          Unit.of(Kind.PERCENT),
-          out);
+    if (c == '절' && startsWith(t, i, "절반")) {
+      int r = half(t, i, i + 2, null, out);
+      if (r > 0) {
+        return r;
+      }
     }
     if (c == '과' && startsWith(t, i, "과반")) {
-      // 과반, 과반수: more than half
-      int end = startsWith(t, i, "과반수") ? i + 3 : i + 2;
-      if (end >= n
-          || !KoreanNumberParser.isHangulSyllable(t[end])
-          || isParticle(t[end])
-          || t[end] == '가'
-          || t[end] == '이') {
-        int r =
-            emit(
-                t,
-                i,
-                end,
-                BigDecimal.valueOf(50),
-                null,
-                false,
-                false,
-                null,
-                Unit.of(Kind.PERCENT),
-                out);
-        Candidate made = out.get(out.size() - 1);
-        if (made.qualifier == null) {
-          made.qualifier = Qualifier.MORE_THAN;
-        }
+      int r = half(t, i, startsWith(t, i, "과반수") ? i + 3 : i + 2, Qualifier.MORE_THAN, out);
+      if (r > 0) {
         return r;
       }
     }
