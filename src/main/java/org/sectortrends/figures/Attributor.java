@@ -226,7 +226,7 @@ final class Attributor {
             && !metric.metric.rate()
             && UnitLexicon.Kind.PERCENT.fixedCode().equals(c.unit)
             && c.direction == null
-            && partOfWhole(t, previousEnd, c.start, after, nextStart)) {
+            && partOfWhole(t, previousEnd, c.start, after, clauseEnd(t, after, nextStart))) {
           // 순이익의 38%, 가입자의 70.5%를 차지했다: a part of an amount is a share, not the amount
           c.metric = "share";
         } else if (metric != null) {
@@ -933,13 +933,11 @@ final class Attributor {
         return rest.contains("인상") || rest.contains("인하") ? "price_growth" : null;
       }
       String word = wordBefore(t, floor, c.start);
-      if (rest.contains("차지")
-          || word.length() >= 2 && word.endsWith("의")
-          || word.equals("중")
-          || word.equals("가운데")) {
-        return "share";
-      }
-      return null;
+      return partOfWhole(t, floor, c.start, after, clauseEnd)
+              || word.equals("중")
+              || word.equals("가운데")
+          ? "share"
+          : null;
     }
     if (!c.isCurrency()) {
       return null;
@@ -980,13 +978,12 @@ final class Attributor {
    * The percentage at {@code [start, after)} is a part of a whole: the word before it is a genitive
    * ({@code 순이익의 38%}) or its clause says it takes up ({@code 70.5%를 차지했다}).
    */
-  private static boolean partOfWhole(int[] t, int floor, int start, int after, int nextStart) {
+  private static boolean partOfWhole(int[] t, int floor, int start, int after, int clauseEnd) {
     String word = wordBefore(t, floor, start);
     if (word.codePointCount(0, word.length()) >= 2 && word.endsWith("의")) {
       return true;
     }
-    int end = clauseEnd(t, after, nextStart);
-    return new String(t, after, Math.max(0, end - after)).contains("차지");
+    return new String(t, after, Math.max(0, clauseEnd - after)).contains("차지");
   }
 
   /** Adjectives of price before an amount ({@code 비싼 142만원}, {@code 저렴한 9900원}). */
@@ -994,9 +991,11 @@ final class Attributor {
 
   /** Units an amount is paid for with 에 ({@code 한 그릇에}, {@code 1개에}, {@code 병에}). */
   private static boolean isPerUnitWord(String word) {
-    return Set.of("그릇", "개", "병", "잔", "장", "벌", "켤레", "마리", "포기", "상자", "봉지", "인분", "통")
-        .contains(word);
+    return PAID_PER_UNITS.contains(word);
   }
+
+  private static final Set<String> PAID_PER_UNITS =
+      Set.of("그릇", "개", "병", "잔", "장", "벌", "켤레", "마리", "포기", "상자", "봉지", "인분", "통");
 
   /** Metrics of a country's economy, whose figures an agency reports for the country. */
   private static final Set<String> NATIONAL_STATISTICS =

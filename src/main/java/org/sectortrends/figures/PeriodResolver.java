@@ -403,12 +403,7 @@ final class PeriodResolver {
     if (startsWith(t, e, "분기", to) && n >= 1 && n <= 4) {
       return new Part(i, e + 2, Kind.QUARTER, n, n);
     }
-    boolean pastDay =
-        i >= 3
-            && t[i - 1] == ' '
-            && t[i - 3] == '지'
-            && t[i - 2] == '난'
-            && startsWith(t, e, "일", to);
+    boolean pastDay = afterJinan(t, i) && startsWith(t, e, "일", to);
     if ((startsWith(t, e, "일부터", to) || pastDay)
         && e - i <= 2
         && n >= 1
@@ -416,10 +411,7 @@ final class PeriodResolver {
         && !afterMonth(t, i)) {
       // 지난 9일부터 23일까지 발생한 손해, 지난 11일 발매한: days of a month that is not written
       // are of the publication month, or the month before when that day has not come yet
-      int start = i;
-      if (i >= 3 && t[i - 1] == ' ' && t[i - 3] == '지' && t[i - 2] == '난') {
-        start = i - 3;
-      }
+      int start = afterJinan(t, i) ? i - 3 : i;
       return new Part(start, e + 1, Kind.DAYS, n, 0);
     }
     int dash = skipSpace(t, e, to);
@@ -452,15 +444,17 @@ final class PeriodResolver {
       }
       // 지난 6월 9일 영업을 마치고: the day of an event is in its month
       boolean day = d > after && startsWith(t, d, "일", to);
-      int start = i;
-      if (i >= 3 && t[i - 1] == ' ' && t[i - 3] == '지' && t[i - 2] == '난') {
-        start = i - 3;
-      }
+      int start = afterJinan(t, i) ? i - 3 : i;
       return day
           ? new Part(start, d + 1, Kind.DAY_MONTH, n, m2)
           : new Part(start, end + 1, Kind.MONTHS, n, m2);
     }
     return null;
+  }
+
+  /** {@code 지난 } stands right before {@code i} ({@code 지난 4월}, {@code 지난 9일}). */
+  private static boolean afterJinan(int[] t, int i) {
+    return i >= 3 && t[i - 1] == ' ' && t[i - 3] == '지' && t[i - 2] == '난';
   }
 
   /** The number at {@code i} follows a month ({@code 8월 14일}): its day belongs to that month. */

@@ -1091,7 +1091,7 @@ final class SubjectFinder {
    * syllables, so a rare noun before a title can be read as a name.
    */
   String person(int[] t, int from, int to) {
-    return person(t, from, to, false);
+    return person(t, from, to, false, false);
   }
 
   /**
@@ -1100,21 +1100,8 @@ final class SubjectFinder {
    * count is the person's named right before it).
    */
   String personBefore(int[] t, int from, int figureStart, int to) {
-    String last = null;
-    int p = from;
-    while (p < figureStart) {
-      String found = person(t, p, figureStart, false);
-      if (found == null) {
-        break;
-      }
-      last = found;
-      int at = new String(t, p, figureStart - p).indexOf(found);
-      if (at < 0) {
-        break;
-      }
-      p += at + found.length();
-    }
-    return last != null ? last : person(t, from, to, false);
+    String last = person(t, from, figureStart, false, true);
+    return last != null ? last : person(t, from, to, false, false);
   }
 
   /**
@@ -1122,11 +1109,13 @@ final class SubjectFinder {
    * null: such a person takes the place of the company the sentences before were about.
    */
   String personTopic(int[] t, int from, int to) {
-    return person(t, from, to, true);
+    return person(t, from, to, true, false);
   }
 
-  private String person(int[] t, int from, int to, boolean topicOnly) {
+  /** The first person named in {@code t[from, to)}, or with {@code last} the last one. */
+  private String person(int[] t, int from, int to, boolean topicOnly, boolean last) {
     Matcher m = PERSON.matcher(new String(t, from, to - from));
+    String found = null;
     while (m.find()) {
       if (topicOnly
           && (m.start() > 12
@@ -1153,14 +1142,17 @@ final class SubjectFinder {
         continue;
       }
       if (title.equals("씨")) {
-        return m.group(2).isEmpty() ? name + "씨" : name;
+        found = m.group(2).isEmpty() ? name + "씨" : name;
+      } else if (name.length() >= 2) {
+        found = name;
+      } else {
+        found = name + " " + (m.group(3) == null ? "" : m.group(3) + " ") + title;
       }
-      if (name.length() >= 2) {
-        return name;
+      if (!last) {
+        return found;
       }
-      return name + " " + (m.group(3) == null ? "" : m.group(3) + " ") + title;
     }
-    return null;
+    return found;
   }
 
   private static final Set<String> TOPIC_PARTICLES = Set.of("은", "는", "이", "가");

@@ -153,15 +153,11 @@ class SectorTaxonomyTest {
   @Test
   void anEntityOutweighsThreeKeywordsOfAnotherSectorTimesItsWeight() {
     SectorTaxonomy taxonomy =
-        SectorTaxonomy.parse(List.of("a\tA\tx|y|z", "b\tB\tw", "other\t기타\tq"))
-            .withEntities(
-                SectorTaxonomy.parseEntities(
-                    List.of(
-                        "company_id\tname_ko\tsector_id\tweight",
-                        "acme\t에이크미\tb\t1",
-                        "halfco\t하프코\tb\t0.5"),
-                    name -> List.of(name),
-                    null));
+        withOneTermEntities(
+            List.of("a\tA\tx|y|z", "b\tB\tw", "other\t기타\tq"),
+            "company_id\tname_ko\tsector_id\tweight",
+            "acme\t에이크미\tb\t1",
+            "halfco\t하프코\tb\t0.5");
     // 3 keywords of a against one company of b: tie at 3, the sector listed first wins
     assertEquals("a", taxonomy.score(Map.of("x", 1, "y", 1, "z", 1, "에이크미", 1)).sectorId());
     assertEquals("b", taxonomy.score(Map.of("x", 1, "y", 1, "에이크미", 1)).sectorId());
@@ -172,6 +168,13 @@ class SectorTaxonomyTest {
     assertEquals(0.8, alone.score(), 1e-9);
     // amid more 'other' vocabulary than b's, the company is half a keyword: other 1 vs b 0.5
     assertEquals("other", taxonomy.score(Map.of("q", 1, "에이크미", 1)).sectorId());
+  }
+
+  /** A taxonomy of the given sector lines and entity lines whose names are one term each. */
+  private static SectorTaxonomy withOneTermEntities(List<String> sectors, String... entityLines) {
+    return SectorTaxonomy.parse(sectors)
+        .withEntities(
+            SectorTaxonomy.parseEntities(List.of(entityLines), name -> List.of(name), null));
   }
 
   @Test
@@ -206,15 +209,11 @@ class SectorTaxonomyTest {
   @Test
   void aSourceNamedWithAFullCompanyIsNoEvidence() {
     SectorTaxonomy taxonomy =
-        SectorTaxonomy.parse(List.of("a\tA\tx", "f\tF\ty", "other\t기타\t"))
-            .withEntities(
-                SectorTaxonomy.parseEntities(
-                    List.of(
-                        "company_id\tname_ko\tsector_id\tweight",
-                        "carco\t카코\ta\t1",
-                        "broker\t브로커증권\tf\t0.3"),
-                    name -> List.of(name),
-                    null));
+        withOneTermEntities(
+            List.of("a\tA\tx", "f\tF\ty", "other\t기타\t"),
+            "company_id\tname_ko\tsector_id\tweight",
+            "carco\t카코\ta\t1",
+            "broker\t브로커증권\tf\t0.3");
     // alone, the broker is 0.9 of a keyword of f
     assertEquals("f", taxonomy.score(Map.of("브로커증권", 1, "y", 1)).sectorId());
     // with a company of a, a note on that company: f keeps its keywords only, 3 against 3, and
