@@ -192,7 +192,11 @@ final class Attributor {
                   visible,
                   after,
                   Math.min(clauseEnd(t, after, nextStart), after + AFTER_METRIC_WINDOW));
-          if (event != null && EVENT_METRICS.contains(event.metric.id())) {
+          if (event != null
+              && EVENT_METRICS.contains(event.metric.id())
+              && !EVENT_METRICS.contains(before.metric.id())
+              && !(p + 1 < primaries.size() && metricGoverns(t, event, nextStart))) {
+            // 사망자 7명, 실종자 3명: 실종자 names the next count, and 사망자 is an event already
             metric = event;
           }
         }
@@ -264,6 +268,17 @@ final class Attributor {
             c.metric = same.metric;
           } else if (shaped != null) {
             c.metric = shaped;
+          }
+        }
+        if (c.metric == null) {
+          Occurrence tail = listTailMetric(t, metrics, primaries, p, figures, positions, to);
+          if (tail != null
+              && fits(tail.metric, c)
+              && (!c.isRate() || tail.metric.rate() || c.direction != null)) {
+            // 서울 373명, 경기 310명, 부산 32명 등으로 확진자가 나왔다: the word after a list
+            // names every item of it
+            boolean growth = c.isRate() && !tail.metric.rate() && c.direction != null;
+            c.metric = growth ? tail.metric.id() + "_growth" : tail.metric.id();
           }
         }
         if (survey
@@ -652,6 +667,10 @@ final class Attributor {
     int from = sentences.start(s);
     int to = sentences.end(s);
     String found = subjects.topic(words, from, to);
+    String theme = subjects.themeCompany(words, from, to);
+    if (theme != null && (found == null || !theme.equals(subjects.knownName(found)))) {
+      found = theme;
+    }
     if (found == null) {
       found = leadingOwner(words, from, to);
     }
@@ -686,6 +705,11 @@ final class Attributor {
         && !subjects.isAgency(previous)) {
       // 진흥원은 이번 조치가 업계의 경쟁력을 높일 것으로 기대했다: an agency that only comments,
       // with no figure of its own, does not take the place of the company the article is about
+      return previous;
+    }
+    if (found != null && withoutFigures && subjects.isSpeaker(found)) {
+      // 이복순 수영구 문화공보팀장은 "..."라고 말했다: an official speaks; the figures that follow are
+      // not the official's
       return previous;
     }
     if (found != null && previous != null && subjects.isVoice(found)) {
@@ -1713,6 +1737,76 @@ final class Attributor {
    * The last earlier figure of the two sentences before {@code s}, or of {@code s}, in the unit of
    * {@code c} and on a comparable scale.
    */
+  /**
+   * The metric named right after a list that figure {@code p} of {@code primaries} belongs to: at
+   * least two figures in one unit, one after the other, each gap a comma and at most three words
+   * ({@code 서울 373명, 경기 310명, 부산 32명 등으로 확진자가 나왔다}). The metric must start within {@link
+   * #AFTER_METRIC_WINDOW} of the list's last figure, in its clause. Null when the figure is in no
+   * list, when no metric follows it, or when the last figure takes 로 (a new value ends the clause).
+   */
+  private static Occurrence listTailMetric(
+      int[] t,
+      List<Occurrence> metrics,
+      List<Candidate> primaries,
+      int p,
+      List<Candidate> figures,
+      Map<Candidate, Integer> positions,
+      int to) {
+    int first = p;
+    while (first > 0
+        && listed(t, primaries.get(first - 1), primaries.get(first), figures, positions)) {
+      first--;
+    }
+    int last = p;
+    while (last + 1 < primaries.size()
+        && listed(t, primaries.get(last), primaries.get(last + 1), figures, positions)) {
+      last++;
+    }
+    if (first == last) {
+      return null;
+    }
+    int end = afterOf(primaries.get(last), figures, positions);
+    if (end < to && (t[end] == '로' || t[end] == '으' && end + 1 < to && t[end + 1] == '로')) {
+      return null; // 4분위가 3.1%로 소득이 낮을수록: the list ends its clause with a new value
+    }
+    int limit = last + 1 < primaries.size() ? primaries.get(last + 1).start : to;
+    return metricAfter(metrics, end, Math.min(clauseEnd(t, end, limit), end + AFTER_METRIC_WINDOW));
+  }
+
+  /** Two figures in one unit stand next to each other in a list: a comma and up to three words. */
+  private static boolean listed(
+      int[] t,
+      Candidate a,
+      Candidate b,
+      List<Candidate> figures,
+      Map<Candidate, Integer> positions) {
+    if (!a.unit.equals(b.unit) || !java.util.Objects.equals(a.counter, b.counter)) {
+      return false;
+    }
+    int from = afterOf(a, figures, positions);
+    if (from >= b.start || t[from] != ',') {
+      return false;
+    }
+    int words = 0;
+    int i = from + 1;
+    while (i < b.start) {
+      while (i < b.start && t[i] == ' ') {
+        i++;
+      }
+      int s = i;
+      while (i < b.start && t[i] != ' ') {
+        i++;
+      }
+      if (i > s) {
+        words++;
+        if (endsClause(t, s, i)) {
+          return false;
+        }
+      }
+    }
+    return words <= 3;
+  }
+
   private Candidate lastInUnit(List<Candidate> figures, int index, Candidate c, int s) {
     for (int i = index - 1; i >= 0; i--) {
       Candidate f = figures.get(i);

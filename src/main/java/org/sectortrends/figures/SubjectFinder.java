@@ -895,6 +895,48 @@ final class SubjectFinder {
   }
 
   /**
+   * The company of the first word of [from, to) marked with the topic particle 은/는 whose stem the
+   * directory knows as a company (not an agency, a place or a voice), as the directory names it;
+   * null when none. The topic particle marks what the whole sentence is about, while 이/가 may mark
+   * the subject of a clause inside it: in {@code 릴리가 임상에 들어가면 대웅제약은 5천만 달러를 받는다} the sentence is
+   * about 대웅제약. Null as well when several companies are so marked, or one opens a list.
+   */
+  String themeCompany(int[] t, int from, int to) {
+    String theme = null;
+    int i = from;
+    while (i < to) {
+      int s = wordStartAfter(t, i, to);
+      i = wordEnd(t, s, to);
+      if (s == i) {
+        break;
+      }
+      int e = i;
+      while (e > s && isTrailingPunctuation(t[e - 1])) {
+        e--;
+      }
+      if (e - s < 2 || t[e - 1] != '은' && t[e - 1] != '는') {
+        continue;
+      }
+      String stem = markedStem(t, s, e, from, false);
+      if (stem == null) {
+        continue;
+      }
+      String known = knownName(stem);
+      if (known != null
+          && isKnownName(known)
+          && !isPlace(known)
+          && !isAgency(known)
+          && !isVoice(known)) {
+        if (theme != null || opensListItem(t, i, to)) {
+          return null; // CATL은 161GWh, BYD는 70.4GWh: companies compared, none is the theme
+        }
+        theme = known;
+      }
+    }
+    return theme;
+  }
+
+  /**
    * The first word of [from, to) marked with 에서 (에서도, 에서는) whose stem the company directory knows
    * as a company: {@code 옥션에서도 휴대전화 판매량이 245% 늘었다} gives {@code 옥션}. Places and agencies are left
    * out (이라크에서 수주한 공사 is not Iraq's).
@@ -1079,6 +1121,27 @@ final class SubjectFinder {
 
   static boolean isTitle(String word) {
     return TITLES.contains(word);
+  }
+
+  /** Titles of officials below the ones of {@link #TITLES}, written as the end of a word. */
+  private static final List<String> STAFF_TITLES =
+      List.of("팀장", "실장", "국장", "과장", "본부장", "센터장", "소장", "단장", "대변인", "관계자");
+
+  /**
+   * The phrase names a person by a title ({@code 이복순 수영구 문화공보팀장}, {@code 김 교수}, {@code 업계 관계자}) and
+   * no entity of the directory: someone who speaks in the news. What such a person says in a
+   * sentence without figures does not change what the article is about.
+   */
+  boolean isSpeaker(String phrase) {
+    if (phrase == null || knownName(phrase) != null) {
+      return false;
+    }
+    String[] words = phrase.split(" ");
+    String last = words[words.length - 1];
+    return TITLES.contains(last)
+        || words.length > 1
+            && (TITLES.stream().anyMatch(title -> title.length() >= 2 && last.endsWith(title))
+                || STAFF_TITLES.stream().anyMatch(last::endsWith));
   }
 
   /**
