@@ -707,7 +707,9 @@ final class Attributor {
       // with no figure of its own, does not take the place of the company the article is about
       return previous;
     }
-    if (found != null && withoutFigures && subjects.isSpeaker(found)) {
+    if (found != null
+        && withoutFigures
+        && (subjects.isSpeaker(found) || subjects.isQuotedPerson(found, words, from, to))) {
       // 이복순 수영구 문화공보팀장은 "..."라고 말했다: an official speaks; the figures that follow are
       // not the official's
       return previous;

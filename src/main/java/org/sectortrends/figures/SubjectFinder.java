@@ -865,6 +865,7 @@ final class SubjectFinder {
    */
   String topic(int[] t, int from, int to, boolean last) {
     String found = null;
+    boolean listed = false;
     int i = from;
     while (i < to) {
       int s = wordStartAfter(t, i, to);
@@ -879,8 +880,11 @@ final class SubjectFinder {
       if (citedSource(t, i, to)) {
         continue; // SNE리서치가 4일 발표한 자료에 따르면: the source, not what the sentence is about
       }
-      if (!last && opensListItem(t, i, to)) {
-        continue; // TSMC가 71%, 삼성전자가 8%: an item of a list, not what the sentence is about
+      if (!last && (opensListItem(t, i, to) || listed && startsWithDigit(t, i, to))) {
+        // TSMC가 71%, 삼성전자가 8%: an item of a list, not what the sentence is about; after one,
+        // a name right before a figure is the list's next item (KB국민카드가 4120억 원의)
+        listed = true;
+        continue;
       }
       String np = extendLeft(t, from, s, stem, 2);
       np = withoutModifiers(np);
@@ -963,7 +967,16 @@ final class SubjectFinder {
     return null;
   }
 
-  /** The word after {@code end} is a number closed by a comma ({@code 71%,}): a list item. */
+  /**
+   * The word after {@code end} is a number closed by a comma ({@code 71%,}), or a number and a unit
+   * word closed by one ({@code 3조6450억 원,}): a list item.
+   */
+  /** The word after {@code end} starts with a digit. */
+  private static boolean startsWithDigit(int[] t, int end, int to) {
+    int i = wordStartAfter(t, end, to);
+    return i < to && Character.isDigit(t[i]);
+  }
+
   private static boolean opensListItem(int[] t, int end, int to) {
     int i = wordStartAfter(t, end, to);
     if (i >= to || !Character.isDigit(t[i])) {
@@ -972,7 +985,16 @@ final class SubjectFinder {
     while (i < to && !isGap(t[i]) && t[i] != ',') {
       i++;
     }
-    return i < to && t[i] == ',';
+    if (i < to && t[i] == ',') {
+      return true;
+    }
+    // 3조6450억 원, 7810억 달러,: a unit written as its own word closes the figure
+    int s = wordStartAfter(t, i, to);
+    int e = s;
+    while (e < to && !isGap(t[e]) && t[e] != ',') {
+      e++;
+    }
+    return e < to && t[e] == ',' && e - s >= 1 && e - s <= 2 && !Character.isDigit(t[s]);
   }
 
   /** The stem of a word ending in 은/는/이/가/의, or of {@code X(...)가}; null otherwise. */
@@ -1122,6 +1144,26 @@ final class SubjectFinder {
   static boolean isTitle(String word) {
     return TITLES.contains(word);
   }
+
+  /**
+   * The phrase is a person written with 씨 ({@code 김씨}, {@code 박모씨}) and the sentence {@code t[from,
+   * to)} reports what the person said: a witness quoted, not an owner of figures. A person with 씨
+   * who acts in the sentence may be the one the article is about, and stays.
+   */
+  boolean isQuotedPerson(String phrase, int[] t, int from, int to) {
+    if (phrase == null
+        || phrase.indexOf(' ') >= 0
+        || phrase.length() < 2
+        || phrase.length() > 4
+        || !phrase.endsWith("씨")) {
+      return false;
+    }
+    String sentence = new String(t, from, to - from);
+    return SPEECH_VERBS.stream().anyMatch(sentence::contains);
+  }
+
+  private static final List<String> SPEECH_VERBS =
+      List.of("말했다", "밝혔다", "전했다", "설명했다", "강조했다", "덧붙였다", "주장했다", "토로했다");
 
   /** Titles of officials below the ones of {@link #TITLES}, written as the end of a word. */
   private static final List<String> STAFF_TITLES =
