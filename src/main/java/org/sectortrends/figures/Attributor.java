@@ -207,15 +207,23 @@ final class Attributor {
         }
         int directionLimit = nextStart;
         int directionFrom = after;
-        if (p + 1 < primaries.size() && coordinated(t, after, nextStart)) {
+        if (p + 1 < primaries.size()
+            && (coordinated(t, after, nextStart)
+                || c.isRate() && primaries.get(p + 1).isRate() && parallel(t, after, nextStart))) {
           // 각각 29%와 18%씩 급감했다, 각각 6.1%, 2.9% 증가했다: coordinated figures share the
           // verb after the last one
           int last = p + 1;
           while (last + 1 < primaries.size()
-              && coordinated(
-                  t,
-                  afterOf(primaries.get(last), figures, positions),
-                  primaries.get(last + 1).start)) {
+              && (coordinated(
+                      t,
+                      afterOf(primaries.get(last), figures, positions),
+                      primaries.get(last + 1).start)
+                  || c.isRate()
+                      && primaries.get(last + 1).isRate()
+                      && parallel(
+                          t,
+                          afterOf(primaries.get(last), figures, positions),
+                          primaries.get(last + 1).start))) {
             last++;
           }
           directionFrom = afterOf(primaries.get(last), figures, positions);
@@ -852,6 +860,22 @@ final class Attributor {
   private static boolean coordinated(int[] t, int after, int nextStart) {
     String gap = new String(t, after, Math.max(0, nextStart - after)).strip();
     return COORDINATORS.contains(gap);
+  }
+
+  /**
+   * The gap between two figures is a comma and one word marked with 은/는/도 ({@code 매출은 9.4%, 영업이익은
+   * 27.6% 늘었고}): two clauses that share the verb after the second figure.
+   */
+  private static boolean parallel(int[] t, int after, int nextStart) {
+    String gap = new String(t, after, Math.max(0, nextStart - after)).strip();
+    if (!gap.startsWith(",")) {
+      return false;
+    }
+    String word = gap.substring(1).strip();
+    return !word.isEmpty()
+        && word.indexOf(' ') < 0
+        && word.length() <= 8
+        && (word.endsWith("은") || word.endsWith("는") || word.endsWith("도"));
   }
 
   private static final Set<String> COORDINATORS = Set.of("와", "과", "및", ",", "·", "또는", "이나", "나");

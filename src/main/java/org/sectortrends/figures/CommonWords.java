@@ -72,6 +72,15 @@ final class CommonWords {
   }
 
   /**
+   * True when every morpheme of {@code phrase} is a verb, an adjective or their suffix or ending:
+   * {@code 만드는} is 만들 + 는, {@code 키우는} 키우 + 는. A noun before the ending ({@code 미네랄스는}, which Nori
+   * reads as 미네랄 + 슬 + 는) makes it false.
+   */
+  static boolean isVerbForm(String phrase) {
+    return (flags(phrase) & VERB_FORM) != 0;
+  }
+
+  /**
    * The last morpheme of {@code word} when the word is two or more ordinary nouns and the last is a
    * common noun ({@code 유류비} is 유류 + 비, {@code 법인세} 법인 + 세); null for a single morpheme ({@code
    * 대비}, {@code 설비}) or any other part of speech.
@@ -83,6 +92,10 @@ final class CommonWords {
   private static final int NAME = 1;
   private static final int COMMON = 2;
   private static final int PREDICATE = 4;
+  private static final int VERB_FORM = 8;
+
+  private static final Set<POS.Tag> VERB_TAGS =
+      Set.of(POS.Tag.VV, POS.Tag.VA, POS.Tag.VX, POS.Tag.XSV, POS.Tag.XSA, POS.Tag.E);
 
   /**
    * Parts of speech no owner ends in: verbs, adjectives, copulas, their suffixes and endings,
@@ -142,6 +155,7 @@ final class CommonWords {
     boolean noun = false;
     boolean ordinary = true;
     boolean nounsOnly = true;
+    boolean verbsOnly = true;
     int count = 0;
     String lastTerm = null;
     POS.Tag last = null;
@@ -156,6 +170,7 @@ final class CommonWords {
           ordinary = false;
         }
         noun |= left == POS.Tag.NNG;
+        verbsOnly &= VERB_TAGS.contains(left) && VERB_TAGS.contains(right);
         nounsOnly &= left == POS.Tag.NNG || left == POS.Tag.XSN;
         last = right;
         lastTerm = term.toString();
@@ -174,7 +189,8 @@ final class CommonWords {
     int flags =
         (name ? NAME : 0)
             | (ordinary && noun ? COMMON : 0)
-            | (last != null && PREDICATE_TAGS.contains(last) ? PREDICATE : 0);
+            | (last != null && PREDICATE_TAGS.contains(last) ? PREDICATE : 0)
+            | (count > 0 && verbsOnly ? VERB_FORM : 0);
     return new Analysis(flags, count >= 2 && nounsOnly ? lastTerm : null);
   }
 }

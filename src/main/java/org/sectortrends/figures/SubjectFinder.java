@@ -1040,6 +1040,12 @@ final class SubjectFinder {
             && !isKnownName(stem)) {
       return null; // 높은, 증가하는, 있다는: adnominal verb forms, not a marked noun (이라크는 is one)
     }
+    if ((particle == '는' || particle == '은')
+        && !places.contains(stem)
+        && !isKnownName(stem)
+        && CommonWords.isVerbForm(stem + (char) particle)) {
+      return null; // 만드는, 키우는, 이끄는: Nori reads the 는 as a verb's ending, not a particle
+    }
     for (String adverbial :
         new String[] {"에서", "에게", "에", "으로", "로", "까지", "부터", "와", "과", "도", "만"}) {
       if (stem.endsWith(adverbial) && stem.length() > adverbial.length()) {
