@@ -89,6 +89,16 @@ final class Attributor {
   }
 
   void attribute(int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
+    subjects.introduce(new String(t, 0, t.length));
+    try {
+      attributeText(t, sentences, figures, published);
+    } finally {
+      subjects.forget();
+    }
+  }
+
+  private void attributeText(
+      int[] t, Sentences sentences, List<Candidate> figures, LocalDate published) {
     int[] words = subjectText(t);
     List<CompanyDirectory.Mention> named =
         null; // directory mentions, found when an anaphor needs them

@@ -632,6 +632,59 @@ final class SubjectFinder {
     return directory.findMentions(t, 0, t.length);
   }
 
+  /**
+   * Names the text being attributed introduces as companies ({@code 클라우드 기업 람다의}, {@code 리튬 업체
+   * 필바라는}); per thread, because one finder serves the tasks of an executor.
+   */
+  private final ThreadLocal<Set<String>> introduced = ThreadLocal.withInitial(Set::of);
+
+  private static final Pattern INTRODUCED =
+      Pattern.compile(
+          "(?<=[\\p{IsHangul}A-Za-z)] )(?:기업|업체|회사|스타트업|제약사|개발사|제조사|운용사|자회사|법인)"
+              + " ([\\p{IsHangul}A-Za-z][\\p{IsHangul}A-Za-z0-9]{1,11})(?=[\\s,.'\"’”])");
+
+  private static final List<String> NAME_PARTICLES =
+      List.of(
+          "으로", "에서", "에게", "와의", "과의", "의", "은", "는", "이", "가", "과", "와", "에", "를", "을", "로", "도");
+
+  /**
+   * Remembers the names {@code text} introduces with a word for a company before them ({@code 미국
+   * GPU 클라우드 기업 람다의 지분}): in this text they are entities, although no directory lists them and Nori
+   * reads them as ordinary words. Words that are metrics, titles, periods or never subjects ({@code
+   * 기업 실적}, {@code 업체 관계자}) are not names. Call {@link #forget} when the text is done.
+   */
+  void introduce(String text) {
+    Set<String> names = new java.util.HashSet<>();
+    Matcher m = INTRODUCED.matcher(text);
+    while (m.find()) {
+      String word = m.group(1);
+      for (String particle : NAME_PARTICLES) {
+        if (word.endsWith(particle) && word.length() - particle.length() >= 2) {
+          word = word.substring(0, word.length() - particle.length());
+          break;
+        }
+      }
+      if (word.length() >= 2
+          && !isMetric(word)
+          && !isPeriodWord(word)
+          && !TITLES.contains(word)
+          && !STAFF_TITLES.contains(word)
+          && !notSubjects.contains(word)
+          && !places.contains(word)
+          && !CommonWords.endsAsPredicate(word)
+          // 회사 사무실, 업체 직원: an ordinary noun after the company word is not its name
+          && !CommonWords.isCommon(word)) {
+        names.add(word);
+      }
+    }
+    introduced.set(names.isEmpty() ? Set.of() : names);
+  }
+
+  /** Drops the names of the text done. */
+  void forget() {
+    introduced.remove();
+  }
+
   /** A known entity or a phrase with an entity cue: evidence that a phrase names an owner. */
   boolean isEntity(String phrase) {
     return phrase != null && (knownName(phrase) != null || hasEntityCue(phrase));
@@ -639,7 +692,11 @@ final class SubjectFinder {
 
   /** A word with two Latin letters (SK하이닉스, AWS, TSMC) or an organization suffix (신한금융). */
   boolean hasEntityCue(String phrase) {
+    Set<String> names = introduced.get();
     for (String w : phrase.split(" ")) {
+      if (names.contains(w)) {
+        return true;
+      }
       int latin = 0;
       int run = 0;
       for (int k = 0; k <= w.length(); k++) {
