@@ -185,7 +185,7 @@ final class Attributor {
         int after = afterOf(c, figures, positions);
         int nextStart = p + 1 < primaries.size() ? primaries.get(p + 1).start : to;
         List<Occurrence> visible = outsideOtherParentheses(t, metrics, from, c.start, after);
-        Occurrence before = metricBefore(visible, c.start);
+        Occurrence before = metricBefore(t, visible, c.start);
         boolean governs = before != null && metricGoverns(t, before, c.start);
         Occurrence following =
             governs || movesRightAfter(t, after, nextStart)
@@ -279,7 +279,11 @@ final class Attributor {
                   previousEnd,
                   after,
                   clauseEnd(t, after, nextStart));
-          Candidate same = metrics.isEmpty() ? lastInUnit(figures, positions.get(c), c, s) : null;
+          // a keyword that cannot measure the figure (팔려 for a sum of money) does not break it
+          Candidate same =
+              metrics.stream().noneMatch(o -> fits(o.metric, c))
+                  ? lastInUnit(figures, positions.get(c), c, s)
+                  : null;
           if (same != null
               && same.metric != null
               && (shaped == null || shaped.equals("tax") || shaped.equals("share"))) {
@@ -1863,6 +1867,7 @@ final class Attributor {
       }
       if (f.conversionOf < 0
           && f.unit.equals(c.unit)
+          && java.util.Objects.equals(f.counter, c.counter)
           && f.metric != null
           && comparable(f.value, c.value)) {
         return f;
@@ -2050,6 +2055,49 @@ final class Attributor {
     }
     return best;
   }
+
+  /**
+   * The nearest metric before {@code start} that can name a figure there: not one in a phrase of
+   * cause ({@code 데이터센터 수요에 힘입어 4310억 원}, {@code FC-BGA 공급 확대로 5624억 원의 매출}). A headline's ellipsis
+   * is no boundary: {@code 4척 수주…1조3천억 원} goes on about the order.
+   */
+  private static Occurrence metricBefore(int[] t, List<Occurrence> metrics, int start) {
+    Occurrence best = null;
+    for (Occurrence o : metrics) {
+      if (o.end <= start && !causeBetween(t, o.end, start)) {
+        best = o;
+      }
+    }
+    return best;
+  }
+
+  /** Within three words after {@code from}, a word ends a phrase of cause ({@code 확대로}). */
+  private static boolean causeBetween(int[] t, int from, int to) {
+    int words = 0;
+    int i = from;
+    while (i < to && words < 3) {
+      int s = i;
+      while (i < to && t[i] != ' ') {
+        i++;
+      }
+      if (i > s) {
+        if (CAUSE.matcher(new String(t, s, i - s)).find()) {
+          return true;
+        }
+        words++;
+      }
+      while (i < to && t[i] == ' ') {
+        i++;
+      }
+    }
+    return false;
+  }
+
+  /** The end of a word that makes the phrase before it a cause of what follows. */
+  private static final Pattern CAUSE =
+      Pattern.compile(
+          "(힘입어|덕분에|덕에|탓에|인해|여파로|영향으로|효과로|확대로|증가로|감소로|둔화로|호조로|부진으로"
+              + "|회복으로|급증으로|급감으로|수요로|우려로)[,]?$");
 
   private static Occurrence metricAfter(List<Occurrence> metrics, int from, int to) {
     for (Occurrence o : metrics) {
