@@ -736,6 +736,16 @@ final class Attributor {
       // not the official's
       return previous;
     }
+    if (found != null
+        && withoutFigures
+        && previous != null
+        && previous.equals(protagonist)
+        && subjects.isCompany(subjects.knownName(found))
+        && !previous.equals(subjects.knownName(found))) {
+      // 종근당, 길리어드에 기술수출 ... 길리어드는 임상 2상부터 개발을 주도한다: a partner acting in a
+      // sentence without figures; the figures that follow are still the headline's company's
+      return previous;
+    }
     if (found != null && previous != null && subjects.isVoice(found)) {
       // 더불어민주당은 전액 삭감을 예고했다, SNE리서치는 ... 내다봤다: a party, a pollster or a
       // research firm speaks in its sentence; what follows is still about the entity before
@@ -2058,8 +2068,9 @@ final class Attributor {
 
   /**
    * The nearest metric before {@code start} that can name a figure there: not one in a phrase of
-   * cause ({@code 데이터센터 수요에 힘입어 4310억 원}, {@code FC-BGA 공급 확대로 5624억 원의 매출}). A headline's ellipsis
-   * is no boundary: {@code 4척 수주…1조3천억 원} goes on about the order.
+   * cause or of a part ({@code 데이터센터 수요에 힘입어 4310억 원}, {@code FC-BGA 공급 확대로 5624억 원의 매출}, {@code
+   * 계약금 6500만 달러를 포함해 최대 8억6천만 달러}). A headline's ellipsis is no boundary: {@code 4척 수주…1조3천억 원}
+   * goes on about the order.
    */
   private static Occurrence metricBefore(int[] t, List<Occurrence> metrics, int start) {
     Occurrence best = null;
@@ -2071,18 +2082,34 @@ final class Attributor {
     return best;
   }
 
-  /** Within three words after {@code from}, a word ends a phrase of cause ({@code 확대로}). */
+  /**
+   * Within six words after {@code from}, a word ends a phrase of cause ({@code 확대로}), and the
+   * keyword ending at {@code from} is not marked as the clause's subject or topic ({@code 매출은 수요
+   * 증가로 3조 원}: the revenue is the figure's).
+   */
   private static boolean causeBetween(int[] t, int from, int to) {
+    int e = from;
+    while (e < to && t[e] != ' ') {
+      e++;
+    }
+    int last = t[e - 1];
+    if (e > from && "은는이가도".indexOf(last) >= 0) {
+      return false;
+    }
     int words = 0;
     int i = from;
-    while (i < to && words < 3) {
+    while (i < to && words < 6) {
       int s = i;
       while (i < to && t[i] != ' ') {
         i++;
       }
       if (i > s) {
-        if (CAUSE.matcher(new String(t, s, i - s)).find()) {
+        String word = new String(t, s, i - s);
+        if (CAUSE.matcher(word).find()) {
           return true;
+        }
+        if ("은는이가".indexOf(word.charAt(word.length() - 1)) >= 0) {
+          return false; // 계약 규모는 계약금 ...를 포함해: the keyword's phrase is the topic
         }
         words++;
       }
@@ -2093,11 +2120,14 @@ final class Attributor {
     return false;
   }
 
-  /** The end of a word that makes the phrase before it a cause of what follows. */
+  /**
+   * The end of a word that makes the phrase before it a cause of what follows, or a part included
+   * in or left out of it ({@code 계약금 6500만 달러를 포함해 최대 8억6천만 달러}).
+   */
   private static final Pattern CAUSE =
       Pattern.compile(
           "(힘입어|덕분에|덕에|탓에|인해|여파로|영향으로|효과로|확대로|증가로|감소로|둔화로|호조로|부진으로"
-              + "|회복으로|급증으로|급감으로|수요로|우려로)[,]?$");
+              + "|회복으로|급증으로|급감으로|수요로|우려로|포함해|포함하여|포함한|제외한|제외하면)[,]?$");
 
   private static Occurrence metricAfter(List<Occurrence> metrics, int from, int to) {
     for (Occurrence o : metrics) {
