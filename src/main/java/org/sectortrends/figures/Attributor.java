@@ -648,6 +648,13 @@ final class Attributor {
             subject = entity;
           }
         }
+        if (!listItem) {
+          String group = groupAnaphor(words, from, c.start);
+          if (group != null) {
+            // 이들 업체는 가격을 평균 9% 올렸다: the companies counted before (건설사 5곳)
+            subject = group;
+          }
+        }
         c.subject = listItem ? withoutAdverbTail(subject) : withoutCommonTail(subject);
         previousSubject = c.subject;
       }
@@ -864,6 +871,44 @@ final class Attributor {
     }
     return head;
   }
+
+  /**
+   * The group {@code 이들 업체} (이들 기업, 이들 은행, ...) refers to when it is the subject of the clause
+   * before a figure at {@code figureStart}, in the sentence starting at {@code from}: the last
+   * count of such companies written before ({@code 건설사 5곳}, {@code 4개 업체}, {@code 식품업체 4곳}), else
+   * the phrase itself. Null when the clause has no such subject, or names a company after it.
+   */
+  private String groupAnaphor(int[] t, int from, int figureStart) {
+    String clause = new String(t, from, figureStart - from);
+    Matcher m = GROUP_ANAPHOR.matcher(clause);
+    if (!m.find()) {
+      return null;
+    }
+    int after = from + m.end();
+    if (subjects.nearestKnown(t, after, figureStart) != null) {
+      return null;
+    }
+    String group = null;
+    Matcher named = COUNTED_GROUP.matcher(new String(t, 0, from));
+    while (named.find()) {
+      group = named.group(1) != null ? named.group(1) : named.group(2);
+    }
+    return group != null ? group : m.group(1).strip();
+  }
+
+  private static final String GROUP_NOUN =
+      "[\\p{IsHangul}]*(?:업체|기업|회사|건설사|제약사|은행|증권사|보험사|손보사|카드사|조선사)";
+
+  private static final Pattern GROUP_ANAPHOR =
+      Pattern.compile("(?:^|\\s)(이들 " + GROUP_NOUN + ")(?:은|는|이|가|도)\\s");
+
+  private static final Pattern COUNTED_GROUP =
+      Pattern.compile(
+          "(?<![\\p{IsHangul}])("
+              + GROUP_NOUN
+              + " [0-9]+(?:곳|개사))|(?<![0-9])([0-9]+개 "
+              + GROUP_NOUN
+              + ")");
 
   private static String withoutAdverbTail(String subject) {
     int space = subject == null ? -1 : subject.lastIndexOf(' ');

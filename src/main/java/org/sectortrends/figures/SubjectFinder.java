@@ -458,10 +458,22 @@ final class SubjectFinder {
         }
       } else if (namesCompany(stem)) {
         found = stem;
+      } else if (GROUP_NOUNS.contains(stem)) {
+        // 농심 등 4개 업체에, 라면 업체 4곳에: companies counted before their noun
+        int e = wordEndBefore(t, from, s);
+        int b = wordStartBefore(t, from, e);
+        String count = b < e ? new String(t, b, e - b) : "";
+        if (count.matches("[0-9]+(곳|개|개사)")) {
+          found = count + " " + stem;
+        }
       }
     }
     return found;
   }
+
+  /** Nouns for companies of a kind, which a count before them makes a group of named ones. */
+  private static final Set<String> GROUP_NOUNS =
+      Set.of("업체", "기업", "회사", "건설사", "제약사", "은행", "증권사", "보험사", "카드사", "조선사", "사업자");
 
   /**
    * A known entity that is neither an agency nor a place, a name with an entity cue, or an
