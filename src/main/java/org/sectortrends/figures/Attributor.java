@@ -364,7 +364,12 @@ final class Attributor {
         previous = c;
         Mention period = periodFor(mentions, c.start, after, nextStart);
         Mention reference = lastFigurePeriod != null ? lastFigurePeriod : lastPeriod;
-        if (comparisonBase(t, found, mentions, previousEnd, c.start, after)
+        Mention baseOwn = parenthesizedBase(t, found, mentions, c.start);
+        if (baseOwn != null) {
+          // 1월(4380건)보다, 지난해 조사(33만2천 원)보다: the figure of the base, in its period
+          c.period = baseOwn.normalized();
+          c.periodText = baseOwn.text();
+        } else if (comparisonBase(t, found, mentions, previousEnd, c.start, after)
             && reference != null
             && reference.normalized() != null) {
           // 지난해 같은 분기 4조2791억 원보다, 전년 3조5310억 원보다: the base has the
@@ -1754,8 +1759,61 @@ final class Attributor {
     while (i < to && t[i] == ' ') {
       i++;
     }
+    // 1월(4380건)보다, 지난해 조사(33만2천 원)보다: the base's figure in parentheses, after the
+    // period or after one word that names what was measured then
+    int j = i;
+    while (j < to && j - i < 4 && KoreanNumberParser.isHangulSyllable(t[j])) {
+      j++;
+    }
+    int open = j < to && t[j] == '(' ? j : end < to && t[end] == '(' ? end : -1;
+    if (open >= 0) {
+      int close = open;
+      while (close < to && t[close] != ')') {
+        close++;
+      }
+      if (close < to) {
+        i = close + 1;
+        while (i < to && t[i] == ' ') {
+          i++;
+        }
+      }
+    }
     String rest = new String(t, i, Math.min(to, i + 4) - i);
     return rest.startsWith("보다") || rest.startsWith("대비") || rest.startsWith("에 비해");
+  }
+
+  /**
+   * The period mention, taken out as the base of a comparison, that a figure alone in parentheses
+   * belongs to: the mention ends right before the parenthesis or one word before it ({@code
+   * 1월(4380건)보다}, {@code 지난해 조사(33만2천 원)보다}). Null otherwise.
+   */
+  private static Mention parenthesizedBase(
+      int[] t, List<Mention> found, List<Mention> kept, int figureStart) {
+    int open = figureStart - 1;
+    if (open < 0 || t[open] != '(') {
+      return null;
+    }
+    for (Mention m : found) {
+      if (kept.contains(m)
+          || m.normalized() == null
+          || m.end() > open
+          || new String(t, m.start(), open - m.start()).contains("같은")
+          || new String(t, m.start(), open - m.start()).contains("동기")) {
+        continue; // 지난해 같은 기간(4870억 원)보다: a year before the reported period, see below
+      }
+      int i = m.end();
+      while (i < open && t[i] == ' ') {
+        i++;
+      }
+      int word = i;
+      while (i < open && KoreanNumberParser.isHangulSyllable(t[i])) {
+        i++;
+      }
+      if (i == open && i - word <= 4) {
+        return m;
+      }
+    }
+    return null;
   }
 
   private List<Mention> withoutBases(int[] t, List<Mention> mentions, int from, int to) {
@@ -1802,14 +1860,17 @@ final class Attributor {
    */
   private static boolean comparisonBase(
       int[] t, List<Mention> found, List<Mention> kept, int floor, int start, int after) {
+    boolean inParentheses =
+        start > floor && t[start - 1] == '(' && after < t.length && t[after] == ')';
+    int a = inParentheses ? after + 1 : after; // 지난해 같은 기간(4870억 원)보다
     boolean compared =
-        PeriodResolver.startsWith(t, after, "보다", t.length)
-            || PeriodResolver.startsWith(t, after, " 대비", t.length)
-            || PeriodResolver.startsWith(t, after, "에 비해", t.length);
+        PeriodResolver.startsWith(t, a, "보다", t.length)
+            || PeriodResolver.startsWith(t, a, " 대비", t.length)
+            || PeriodResolver.startsWith(t, a, "에 비해", t.length);
     if (!compared) {
       return false;
     }
-    int b = start;
+    int b = inParentheses ? start - 1 : start;
     while (b > floor && t[b - 1] == ' ') {
       b--;
     }
