@@ -347,6 +347,11 @@ final class Attributor {
         if (c.isCurrency() && (soldAt(t, after, nextStart) || boughtAtInList(t, after, to))) {
           // 30만원대에 판매, 160만 엔에 팔렸다: what a thing sells at is its price
           c.metric = "price";
+        } else if (c.isCurrency()
+            && ("cost".equals(c.metric) || "fees".equals(c.metric))
+            && subjects.isPerUnit(wordBefore(t, previousEnd, wordStart(t, previousEnd, c.start)))) {
+          // 건당 광고비 250만원: an expense per unit is a price
+          c.metric = "price";
         } else if (c.metric == null
             && c.isCurrency()
             && subjects.isPerUnit(wordBefore(t, previousEnd, c.start))) {
@@ -1014,6 +1019,18 @@ final class Attributor {
   }
 
   /** The word right before the figure, or "" when none follows {@code floor}. */
+  /** The start of the word right before {@code figureStart}, or {@code floor}. */
+  private static int wordStart(int[] t, int floor, int figureStart) {
+    int e = figureStart;
+    while (e > floor && t[e - 1] == ' ') {
+      e--;
+    }
+    while (e > floor && t[e - 1] != ' ') {
+      e--;
+    }
+    return e;
+  }
+
   private static String wordBefore(int[] t, int floor, int figureStart) {
     int e = figureStart;
     while (e > floor && t[e - 1] == ' ') {
