@@ -818,6 +818,9 @@ final class Attributor {
 
   /** Whether a figure's unit suits what the metric measures: money or a count. */
   private static boolean fits(AttributionLexicon.Metric metric, Candidate c) {
+    if (MEASURE_METRICS.containsKey(c.unit) && metric.money()) {
+      return false; // 설비용량 1.5GW, 약 220km: a power, an area or a length is never money
+    }
     if (EVENT_METRICS.contains(metric.id())) {
       // 차량 2대를 검거, 17.6%가 체포: people are counted, not cars, and a share that does not
       // move is no count of arrests
@@ -1340,25 +1343,31 @@ final class Attributor {
   private static final Pattern ANALYST_REPORT = Pattern.compile("목표주가|목표가|투자의견");
 
   /**
-   * {@code X에 대해} (또는 {@code X에 대한}) in an article with a target price or an investment opinion:
-   * the company a broker's report covers, or null.
+   * {@code X에 대해} (또는 {@code X에 대한}), else {@code X의 목표주가}, in an article with a target price or an
+   * investment opinion: the company a broker's report covers, or null.
    */
   private String coveredCompany(String text) {
     if (!ANALYST_REPORT.matcher(text).find()) {
       return null;
     }
-    Matcher m = COVERED.matcher(text);
-    while (m.find()) {
-      String name = m.group(1);
-      if (subjects.isEntity(name) && !isBrokerageName(name)) {
-        String known = subjects.knownName(name);
-        return known != null ? known : name;
+    for (Pattern covering : new Pattern[] {COVERED, COVERED_TARGET}) {
+      Matcher m = covering.matcher(text);
+      while (m.find()) {
+        String name = m.group(1);
+        if (subjects.isEntity(name) && !isBrokerageName(name)) {
+          String known = subjects.knownName(name);
+          return known != null ? known : name;
+        }
       }
     }
     return null;
   }
 
   private static final Pattern COVERED = Pattern.compile("([\\p{IsHangul}A-Za-z0-9&]+)에 대(?:해|한)");
+
+  /** {@code 펄어비스의 목표주가를}: the company whose target is set. */
+  private static final Pattern COVERED_TARGET =
+      Pattern.compile("([\\p{IsHangul}A-Za-z0-9&]+)의 (?:목표주가|목표가|투자의견)");
 
   private static boolean isBrokerageName(String name) {
     return name.endsWith("증권") || name.endsWith("證") || name.endsWith("리서치");
