@@ -821,6 +821,9 @@ final class Attributor {
     if (MEASURE_METRICS.containsKey(c.unit) && metric.money()) {
       return false; // 설비용량 1.5GW, 약 220km: a power, an area or a length is never money
     }
+    if (c.counter != null && COUNTER_METRICS.containsKey(c.counter) && !metric.counts()) {
+      return false; // 발전량 4300GWh로 110만 가구가 쓰는: the households, not the power
+    }
     if (EVENT_METRICS.contains(metric.id())) {
       // 차량 2대를 검거, 17.6%가 체포: people are counted, not cars, and a share that does not
       // move is no count of arrests
@@ -1056,10 +1059,14 @@ final class Attributor {
    * <p>Known weakness: the expense morpheme 비 is recognised only where Nori splits it off ({@code
    * 유류 + 비}); 대비, 설비 and 경비 are single words and never read as costs.
    */
+  /** Counters that say alone what is counted: votes, seats, hospital beds, households. */
+  private static final Map<String, String> COUNTER_METRICS =
+      Map.of("표", "votes", "석", "seats", "병상", "beds", "가구", "households");
+
   private static String metricByShape(
       int[] t, Candidate c, Candidate before, int floor, int after, int clauseEnd) {
-    if ("count".equals(c.unit) && "표".equals(c.counter)) {
-      return "votes";
+    if ("count".equals(c.unit) && c.counter != null && COUNTER_METRICS.containsKey(c.counter)) {
+      return COUNTER_METRICS.get(c.counter); // 1342만 표, 180석, 300병상
     }
     String rest = new String(t, after, Math.max(0, clauseEnd - after));
     if (c.isRate() && !c.unit.equals(UnitLexicon.Kind.PERCENT_POINT.fixedCode())) {
