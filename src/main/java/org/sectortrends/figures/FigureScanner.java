@@ -333,6 +333,9 @@ final class FigureScanner {
         implied = units.impliedCount(t, spanStart, p, parsed);
       }
       if (implied == null) {
+        implied = units.impliedWon(t, spanStart, p, parsed);
+      }
+      if (implied == null) {
         return p;
       }
       return emit(t, spanStart, p, value, high, approx, negative, arrow, implied, out);

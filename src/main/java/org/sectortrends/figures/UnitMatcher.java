@@ -7,6 +7,7 @@ import static org.sectortrends.figures.ScanText.startsWith;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import org.sectortrends.figures.CodePointTrie.Match;
 import org.sectortrends.figures.KoreanNumberParser.Parsed;
 import org.sectortrends.figures.UnitLexicon.Kind;
@@ -264,6 +265,57 @@ final class UnitMatcher {
     }
     return new Unit(Kind.CURRENCY, currency, null, null, false);
   }
+
+  /**
+   * {@code 878억이 소비된}, {@code 5억 민사소송}, {@code 2천억 시리즈C 유치}: a number that ends in 억 or 조, with no
+   * unit and no keyword of a count before it, is an amount of won, as Korean news writes sums of
+   * money without their currency. Not when a noun of people or things follows ({@code 14억 인구},
+   * {@code 1억 뷰}, {@code 46억 년}), nor when other letters are glued to it.
+   */
+  Unit impliedWon(int[] t, int start, int end, Parsed parsed) {
+    if (!parsed.arabic() || parsed.lowestLargeExponent() < 8 || end == 0 || t[end - 1] != '억') {
+      return null;
+    }
+    int q = end;
+    while (q < t.length && KoreanNumberParser.isHangulSyllable(t[q])) {
+      q++;
+    }
+    String glued = new String(t, end, q - end);
+    if (!glued.isEmpty() && !AMOUNT_PARTICLES.contains(glued)) {
+      return null;
+    }
+    if (q < t.length && (KoreanNumberParser.isAsciiDigit(t[q]) || isLatin(t[q]))) {
+      return null;
+    }
+    if (glued.isEmpty() && q < t.length && t[q] == ' ') {
+      int w = q + 1;
+      int e = w;
+      while (e < t.length && KoreanNumberParser.isHangulSyllable(t[e])) {
+        e++;
+      }
+      String next = new String(t, w, e - w);
+      for (String noun : NOT_AMOUNT_NOUNS) {
+        if (next.startsWith(noun)) {
+          return null;
+        }
+      }
+    }
+    return new Unit(Kind.CURRENCY, "KRW", null, null, false);
+  }
+
+  /** Particles and endings that may follow a bare amount of won. */
+  private static final Set<String> AMOUNT_PARTICLES =
+      Set.of(
+          "이", "가", "을", "를", "은", "는", "의", "에", "으로", "로", "도", "만", "이나", "까지", "씩", "가량", "정도",
+          "이다", "이며", "이고", "에서", "으로부터", "에는", "에도", "이상", "이하", "미만", "대로");
+
+  /** Nouns after a bare number with 억 or 조 that make it a count or a length of time, not won. */
+  private static final List<String> NOT_AMOUNT_NOUNS =
+      List.of(
+          "인구", "인", "명", "국민", "중국인", "인도인", "뷰", "회", "년", "광년", "마리", "그루", "개", "장", "권", "표",
+          "주", "가구", "세대", "건", "배럴", "톤", "킬로", "도", "분", "초", "시간", "일", "달", "개월", "주년", "번",
+          "차례", "바이트", "화소", "픽셀", "단어", "글자", "자", "쪽", "줄", "곳", "대", "척", "벌", "켤레", "알", "병",
+          "잔", "포기");
 
   /**
    * {@code 가입자 3천만 돌파}, {@code 이용자는 2천500만을 넘었다}: a number with 만 or larger and no unit shortly
