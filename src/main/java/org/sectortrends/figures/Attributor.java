@@ -1059,9 +1059,9 @@ final class Attributor {
    * <p>Known weakness: the expense morpheme 비 is recognised only where Nori splits it off ({@code
    * 유류 + 비}); 대비, 설비 and 경비 are single words and never read as costs.
    */
-  /** Counters that say alone what is counted: votes, seats, hospital beds, households. */
+  /** Counters that say alone what is counted: votes, seats, hospital beds, households, shares. */
   private static final Map<String, String> COUNTER_METRICS =
-      Map.of("표", "votes", "석", "seats", "병상", "beds", "가구", "households");
+      Map.of("표", "votes", "석", "seats", "병상", "beds", "가구", "households", "주", "shares");
 
   private static String metricByShape(
       int[] t, Candidate c, Candidate before, int floor, int after, int clauseEnd) {

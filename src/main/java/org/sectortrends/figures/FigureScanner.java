@@ -145,6 +145,9 @@ final class FigureScanner {
    * Groups a share is said of ({@code 10명 중 7명}, {@code 3명 중 1명}, {@code 100명 중 12명}); out of a
    * group of any other size ({@code 233명 중 168명}) both are counts of the people asked.
    */
+  /** Shares counted with 주, a counter only for numbers of 만 and more (2주 is two weeks). */
+  private static final Unit SHARES = new Unit(Kind.COUNT, Kind.COUNT.fixedCode(), "주", null, false);
+
   private static final java.util.Set<Integer> SMALL_GROUPS =
       java.util.Set.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 100);
 
@@ -339,6 +342,13 @@ final class FigureScanner {
         return p;
       }
       return emit(t, spanStart, p, value, high, approx, negative, arrow, implied, out);
+    }
+    if (unitMatch.value().isReject()
+        && parsed.lowestLargeExponent() >= 4
+        && t[unitMatch.end() - 1] == '주'
+        && unitMatch.end() - p <= 2) {
+      // 신주 2억2500만 주, 2500만 주를: tens of thousands of weeks are never written; shares
+      unitMatch = new Match<>(SHARES, unitMatch.end());
     }
     if (unitMatch.value().isReject()) {
       Match<Unit> copula = units.beforeCopula(t, p, unitMatch);
