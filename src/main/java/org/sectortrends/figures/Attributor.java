@@ -1370,11 +1370,15 @@ final class Attributor {
     return null;
   }
 
-  private static final Pattern COVERED = Pattern.compile("([\\p{IsHangul}A-Za-z0-9&]+)에 대(?:해|한)");
+  // the look-behind starts a match only at a word's start: without it the greedy name is tried
+  // from every letter of the text
+  private static final Pattern COVERED =
+      Pattern.compile("(?<![\\p{IsHangul}A-Za-z0-9&])([\\p{IsHangul}A-Za-z0-9&]+)에 대(?:해|한)");
 
   /** {@code 펄어비스의 목표주가를}: the company whose target is set. */
   private static final Pattern COVERED_TARGET =
-      Pattern.compile("([\\p{IsHangul}A-Za-z0-9&]+)의 (?:목표주가|목표가|투자의견)");
+      Pattern.compile(
+          "(?<![\\p{IsHangul}A-Za-z0-9&])([\\p{IsHangul}A-Za-z0-9&]+)의 (?:목표주가|목표가|투자의견)");
 
   private static boolean isBrokerageName(String name) {
     return name.endsWith("증권") || name.endsWith("證") || name.endsWith("리서치");

@@ -987,8 +987,8 @@ final class SubjectFinder {
       while (e > s && isTrailingPunctuation(t[e - 1])) {
         e--;
       }
-      if (e - s < 2 || t[e - 1] != '은' && t[e - 1] != '는') {
-        continue;
+      if (e - s < 3 || t[e - 1] != '은' && t[e - 1] != '는' || knownName(t, s, e - 1) == null) {
+        continue; // the directory lookup first: most words name no company
       }
       String stem = markedStem(t, s, e, from, false);
       if (stem == null) {
@@ -1109,12 +1109,6 @@ final class SubjectFinder {
             && !isKnownName(stem)) {
       return null; // 높은, 증가하는, 있다는: adnominal verb forms, not a marked noun (이라크는 is one)
     }
-    if ((particle == '는' || particle == '은')
-        && !places.contains(stem)
-        && !isKnownName(stem)
-        && CommonWords.isVerbForm(stem + (char) particle)) {
-      return null; // 만드는, 키우는, 이끄는: Nori reads the 는 as a verb's ending, not a particle
-    }
     for (String adverbial :
         new String[] {"에서", "에게", "에", "으로", "로", "까지", "부터", "와", "과", "도", "만"}) {
       if (stem.endsWith(adverbial) && stem.length() > adverbial.length()) {
@@ -1132,6 +1126,12 @@ final class SubjectFinder {
           || ch == '‘') {
         return null;
       }
+    }
+    if ((particle == '는' || particle == '은')
+        && CommonWords.isVerbForm(stem + (char) particle)
+        && !places.contains(stem)
+        && !isKnownName(stem)) {
+      return null; // 만드는, 키우는, 이끄는: Nori reads the 는 as a verb's ending, not a particle
     }
     return stem;
   }
