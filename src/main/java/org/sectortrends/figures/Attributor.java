@@ -1357,10 +1357,8 @@ final class Attributor {
     if (!ANALYST_REPORT.matcher(text).find()) {
       return null;
     }
-    for (Pattern covering : new Pattern[] {COVERED, COVERED_TARGET}) {
-      Matcher m = covering.matcher(text);
-      while (m.find()) {
-        String name = m.group(1);
+    for (String[] markers : new String[][] {COVERED, COVERED_TARGET}) {
+      for (String name : wordsBefore(text, markers)) {
         if (subjects.isEntity(name) && !isBrokerageName(name)) {
           String known = subjects.knownName(name);
           return known != null ? known : name;
@@ -1370,15 +1368,39 @@ final class Attributor {
     return null;
   }
 
-  // the look-behind starts a match only at a word's start: without it the greedy name is tried
-  // from every letter of the text
-  private static final Pattern COVERED =
-      Pattern.compile("(?<![\\p{IsHangul}A-Za-z0-9&])([\\p{IsHangul}A-Za-z0-9&]+)에 대(?:해|한)");
+  /**
+   * The words written right before any of {@code markers} in {@code text}, in text order ({@code
+   * HD현대일렉트릭} of {@code HD현대일렉트릭에 대해}). Found with {@code indexOf}: a pattern with a greedy name
+   * before the marker would be tried from every letter of the text.
+   */
+  private static List<String> wordsBefore(String text, String[] markers) {
+    java.util.TreeMap<Integer, String> found = new java.util.TreeMap<>();
+    for (String marker : markers) {
+      for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+        int b = at;
+        while (b > 0 && isNameChar(text.charAt(b - 1))) {
+          b--;
+        }
+        if (b < at) {
+          found.put(b, text.substring(b, at));
+        }
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  private static boolean isNameChar(char ch) {
+    return KoreanNumberParser.isHangulSyllable(ch)
+        || ch >= 'A' && ch <= 'Z'
+        || ch >= 'a' && ch <= 'z'
+        || ch >= '0' && ch <= '9'
+        || ch == '&';
+  }
+
+  private static final String[] COVERED = {"에 대해", "에 대한"};
 
   /** {@code 펄어비스의 목표주가를}: the company whose target is set. */
-  private static final Pattern COVERED_TARGET =
-      Pattern.compile(
-          "(?<![\\p{IsHangul}A-Za-z0-9&])([\\p{IsHangul}A-Za-z0-9&]+)의 (?:목표주가|목표가|투자의견)");
+  private static final String[] COVERED_TARGET = {"의 목표주가", "의 목표가", "의 투자의견"};
 
   private static boolean isBrokerageName(String name) {
     return name.endsWith("증권") || name.endsWith("證") || name.endsWith("리서치");

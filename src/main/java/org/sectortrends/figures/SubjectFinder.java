@@ -650,10 +650,9 @@ final class SubjectFinder {
    */
   private final ThreadLocal<Set<String>> introduced = ThreadLocal.withInitial(Set::of);
 
-  private static final Pattern INTRODUCED =
-      Pattern.compile(
-          "(?<=[\\p{IsHangul}A-Za-z)] )(?:기업|업체|회사|스타트업|제약사|개발사|제조사|운용사|자회사|법인)"
-              + " ([\\p{IsHangul}A-Za-z][\\p{IsHangul}A-Za-z0-9]{1,11})(?=[\\s,.'\"’”])");
+  /** Words for a company that introduce a name right after them. */
+  private static final List<String> INTRODUCING_NOUNS =
+      List.of("기업", "업체", "회사", "스타트업", "제약사", "개발사", "제조사", "운용사", "자회사", "법인");
 
   private static final List<String> NAME_PARTICLES =
       List.of(
@@ -661,35 +660,67 @@ final class SubjectFinder {
 
   /**
    * Remembers the names {@code text} introduces with a word for a company before them ({@code 미국
-   * GPU 클라우드 기업 람다의 지분}): in this text they are entities, although no directory lists them and Nori
-   * reads them as ordinary words. Words that are metrics, titles, periods or never subjects ({@code
-   * 기업 실적}, {@code 업체 관계자}) are not names. Call {@link #forget} when the text is done.
+   * GPU 클라우드 기업 람다의 지분}): in this text they are entities, although no directory lists them.
+   * Ordinary nouns, metrics, titles, periods and words that are never subjects ({@code 회사 사무실},
+   * {@code 기업 실적}, {@code 업체 관계자}) are not names; a name Nori reads as an ordinary noun ({@code
+   * 람다}) is missed. Call {@link #forget} when the text is done.
    */
   void introduce(String text) {
     Set<String> names = new java.util.HashSet<>();
-    Matcher m = INTRODUCED.matcher(text);
-    while (m.find()) {
-      String word = m.group(1);
-      for (String particle : NAME_PARTICLES) {
-        if (word.endsWith(particle) && word.length() - particle.length() >= 2) {
-          word = word.substring(0, word.length() - particle.length());
-          break;
+    for (String noun : INTRODUCING_NOUNS) {
+      String marker = " " + noun + " ";
+      for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+        char before = at > 0 ? text.charAt(at - 1) : ' ';
+        if (!(KoreanNumberParser.isHangulSyllable(before)
+            || isAsciiLetter(before)
+            || before == ')')) {
+          continue; // 국내 기업 ...: a word must describe the company before its noun
         }
-      }
-      if (word.length() >= 2
-          && !isMetric(word)
-          && !isPeriodWord(word)
-          && !TITLES.contains(word)
-          && !STAFF_TITLES.contains(word)
-          && !notSubjects.contains(word)
-          && !places.contains(word)
-          && !CommonWords.endsAsPredicate(word)
-          // 회사 사무실, 업체 직원: an ordinary noun after the company word is not its name
-          && !CommonWords.isCommon(word)) {
-        names.add(word);
+        int s = at + marker.length();
+        int e = s;
+        while (e < text.length()
+            && (KoreanNumberParser.isHangulSyllable(text.charAt(e))
+                || isAsciiLetter(text.charAt(e))
+                || Character.isDigit(text.charAt(e)))) {
+          e++;
+        }
+        boolean closed = e == text.length() || " \n\t,.'\"’”".indexOf(text.charAt(e)) >= 0;
+        if (e - s < 2 || e - s > 12 || Character.isDigit(text.charAt(s)) || !closed) {
+          continue;
+        }
+        String word = stripNameParticle(text.substring(s, e));
+        if (isIntroducedName(word)) {
+          names.add(word);
+        }
       }
     }
     introduced.set(names.isEmpty() ? Set.of() : names);
+  }
+
+  private static boolean isAsciiLetter(char ch) {
+    return ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z';
+  }
+
+  private static String stripNameParticle(String word) {
+    for (String particle : NAME_PARTICLES) {
+      if (word.endsWith(particle) && word.length() - particle.length() >= 2) {
+        return word.substring(0, word.length() - particle.length());
+      }
+    }
+    return word;
+  }
+
+  private boolean isIntroducedName(String word) {
+    return word.length() >= 2
+        && !isMetric(word)
+        && !isPeriodWord(word)
+        && !TITLES.contains(word)
+        && !STAFF_TITLES.contains(word)
+        && !notSubjects.contains(word)
+        && !places.contains(word)
+        && !CommonWords.endsAsPredicate(word)
+        // 회사 사무실, 업체 직원: an ordinary noun after the company word is not its name
+        && !CommonWords.isCommon(word);
   }
 
   /** Drops the names of the text done. */
