@@ -913,7 +913,7 @@ final class Attributor {
   }
 
   private static final String GROUP_NOUN =
-      "[\\p{IsHangul}]*(?:업체|기업|회사|건설사|제약사|은행|증권사|보험사|손보사|카드사|조선사)";
+      "[\\p{IsHangul}]*(?:" + String.join("|", SubjectFinder.GROUP_NOUNS) + ")";
 
   private static final Pattern GROUP_ANAPHOR =
       Pattern.compile("(?:^|\\s)(이들 " + GROUP_NOUN + ")(?:은|는|이|가|도)\\s");

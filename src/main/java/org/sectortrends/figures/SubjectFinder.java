@@ -471,9 +471,12 @@ final class SubjectFinder {
     return found;
   }
 
-  /** Nouns for companies of a kind, which a count before them makes a group of named ones. */
-  private static final Set<String> GROUP_NOUNS =
-      Set.of("업체", "기업", "회사", "건설사", "제약사", "은행", "증권사", "보험사", "카드사", "조선사", "사업자");
+  /**
+   * Nouns for companies of a kind, which a count before them makes a group of named ones ({@code 4개
+   * 업체}, {@code 건설사 5곳}) and {@code 이들} before them refers to.
+   */
+  static final List<String> GROUP_NOUNS =
+      List.of("업체", "기업", "회사", "건설사", "제약사", "은행", "증권사", "보험사", "손보사", "카드사", "조선사", "사업자");
 
   /**
    * A known entity that is neither an agency nor a place, a name with an entity cue, or an
